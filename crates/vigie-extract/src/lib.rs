@@ -1,0 +1,1 @@
+//! Events: sentences, amounts, places and organisations assembled into contract events. (Being built: issue 4.)

@@ -1,0 +1,1 @@
+//! Gazetteers: French geography, countries, organisations, sectors. (Being built: issue 3.)

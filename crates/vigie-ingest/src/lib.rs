@@ -1,0 +1,1 @@
+//! Ingestion: files, HTML, JSON, WARC, feeds and HTTP into articles. (Being built: issue 5.)

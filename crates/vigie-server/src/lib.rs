@@ -1,0 +1,1 @@
+//! HTTP API and dashboard. (Being built: issue 6.)

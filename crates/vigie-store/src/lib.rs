@@ -1,0 +1,1 @@
+//! Storage: the SQLite ledger. (Being built: issue 5.)
