@@ -1,0 +1,318 @@
+//! Sentence splitting for news text.
+//!
+//! * Every line is its own sentence (headlines have no final period), except
+//!   a line that continues a hard-wrapped sentence: it starts with a lowercase
+//!   letter and the previous line does not end with `.`, `!`, `?`, `…` or `:`.
+//! * Inside a line, a sentence ends at `.`, `!`, `?` or `…` (plus closing
+//!   quotes or brackets) followed by a space and a character that is not a
+//!   lowercase letter.
+//! * A period does not end a sentence after an abbreviation (M., Mme, Dr,
+//!   etc., Inc., S.A., U.S., …), an initial ("J. Dupont"), or inside a number
+//!   ("1.2").
+
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence (compared
+/// case-sensitively, without the period).
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "M" | "MM"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Mlles"
+            | "Me"
+            | "Dr"
+            | "Pr"
+            | "Mgr"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Messrs"
+            | "St"
+            | "Ste"
+            | "Sr"
+            | "Jr"
+            | "Prof"
+            | "Gen"
+            | "Gén"
+            | "Col"
+            | "Lt"
+            | "Capt"
+            | "Sgt"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Rev"
+            | "Hon"
+            | "Inc"
+            | "Ltd"
+            | "Corp"
+            | "Co"
+            | "Cie"
+            | "Bros"
+            | "Plc"
+            | "plc"
+            | "etc"
+            | "cf"
+            | "Cf"
+            | "vs"
+            | "av"
+            | "Av"
+            | "Ave"
+            | "bd"
+            | "Bd"
+            | "p"
+            | "pp"
+            | "n°"
+            | "No"
+            | "no"
+            | "Nos"
+            | "art"
+            | "Art"
+            | "al"
+            | "env"
+            | "approx"
+            | "vol"
+            | "Vol"
+            | "ch"
+            | "chap"
+            | "fig"
+            | "Fig"
+            | "éd"
+            | "ed"
+            | "Ed"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "janv"
+            | "févr"
+            | "avr"
+            | "juil"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "déc"
+            | "Mt"
+            | "Mts"
+            | "tél"
+            | "Tél"
+            | "tel"
+            | "Tel"
+            | "ex"
+            | "Ex"
+            | "resp"
+            | "dept"
+            | "Dept"
+            | "Univ"
+    )
+}
+
+/// True if `w` (the word before a period, period excluded) is an initial or a
+/// dotted acronym: "J", "U.S", "S.A", "e.g", "J.-P".
+fn is_initial_or_acronym(w: &str) -> bool {
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_alphabetic(),
+        _ => {
+            w.contains('.')
+                && w.split(['.', '-'])
+                    .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+        }
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '»' | '’' | '”')
+}
+
+/// Splits normalised text into sentences: byte ranges, trimmed of
+/// surrounding whitespace, never empty, in order.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'\n' => {
+                if !continues_on_next_line(text, start, i) {
+                    push_trimmed(text, start, i, &mut out);
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            b'.' | b'!' | b'?' | 0xE2 => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if !is_terminator(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                // Consume the run of terminators and closers.
+                let mut j = i;
+                for c2 in text.get(i..).unwrap_or_default().chars() {
+                    if !is_terminator(c2) && !is_closer(c2) {
+                        break;
+                    }
+                    j += c2.len_utf8();
+                }
+                if ends_sentence(text, start, i, j, c) {
+                    push_trimmed(text, start, j, &mut out);
+                    start = j;
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+/// Decides whether the terminator run `text[i..j]` (first char `c`) ends the
+/// sentence that started at `start`.
+fn ends_sentence(text: &str, start: usize, i: usize, j: usize, c: char) -> bool {
+    let rest = text.get(j..).unwrap_or_default();
+    // Must be followed by whitespace or the end.
+    match rest.chars().next() {
+        None => return true,
+        Some(n) if !n.is_whitespace() => return false,
+        _ => {}
+    }
+    // Next visible character on the same line.
+    let next = rest.chars().find(|c| !c.is_whitespace() || *c == '\n');
+    match next {
+        None | Some('\n') => return true,
+        Some(n) if n.is_lowercase() => return false,
+        _ => {}
+    }
+    let terms = text
+        .get(i..j)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| is_terminator(*c))
+        .count();
+    if c != '.' || terms > 1 {
+        // "!", "?", "…", "...".
+        return true;
+    }
+    // A single period: look at the word before it.
+    let before = text.get(start..i).unwrap_or_default();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
+        .next()
+        .unwrap_or_default();
+    if word.is_empty() {
+        return true;
+    }
+    !(is_abbreviation(word) || is_initial_or_acronym(word))
+}
+
+/// A newline at `nl` continues the sentence when the next line starts with a
+/// lowercase letter and the current line does not end a sentence.
+fn continues_on_next_line(text: &str, start: usize, nl: usize) -> bool {
+    let line = text.get(start..nl).unwrap_or_default().trim_end();
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    if is_terminator(last) || last == ':' || is_closer(last) {
+        return false;
+    }
+    let next = text
+        .get(nl + 1..)
+        .unwrap_or_default()
+        .chars()
+        .find(|c| *c != ' ' && *c != '\t');
+    matches!(next, Some(c) if c.is_lowercase())
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
+    let Some(seg) = text.get(s..e) else { return };
+    let lead = seg.len() - seg.trim_start().len();
+    let trimmed = seg.trim();
+    if !trimmed.is_empty() {
+        out.push(s + lead..s + lead + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        split_sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_do_not_split() {
+        assert_eq!(
+            split(
+                "M. Dupont et Mme Durand ont vu le Dr Martin. Il a dit 1,2 ou 1.2 etc. puis rien."
+            ),
+            vec![
+                "M. Dupont et Mme Durand ont vu le Dr Martin.",
+                "Il a dit 1,2 ou 1.2 etc. puis rien."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Apple Inc. Reports. The U.S. Treasury and Total S.A. Said so. J. R. Smith agreed!"
+            ),
+            vec![
+                "Apple Inc. Reports.",
+                "The U.S. Treasury and Total S.A. Said so.",
+                "J. R. Smith agreed!"
+            ]
+        );
+        assert_eq!(
+            split("Mme. Durand arrive. Ok"),
+            vec!["Mme. Durand arrive.", "Ok"]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences_but_wrapped_lines_join() {
+        assert_eq!(
+            split("Amazon investit plus de 1,2 milliard\n\nMicrosoft n'est pas seul.\nIl investit 4 milliards\nd'euros en France."),
+            vec![
+                "Amazon investit plus de 1,2 milliard",
+                "Microsoft n'est pas seul.",
+                "Il investit 4 milliards\nd'euros en France."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_other_terminators() {
+        assert_eq!(
+            split("Il a dit \"c'est fini.\" Puis il est parti... Vraiment ? Oui! (Enfin.) Non…"),
+            vec![
+                "Il a dit \"c'est fini.\"",
+                "Puis il est parti...",
+                "Vraiment ?",
+                "Oui!",
+                "(Enfin.)",
+                "Non…"
+            ]
+        );
+        assert_eq!(split("  \n \n"), Vec::<&str>::new());
+        assert_eq!(split("en 2024. Le 3 mars."), vec!["en 2024.", "Le 3 mars."]);
+    }
+}
