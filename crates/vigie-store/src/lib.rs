@@ -7,12 +7,23 @@
 //! one event with its evidence ([`Store::event`]) and aggregates
 //! ([`Store::stats`]).
 
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rusqlite::{params, Connection, OpenFlags, ToSql, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
-use vigie_model::{Article, Event};
+use vigie_model::{doc_id, Article, Event};
+use vigie_rates::RateRow;
 
 pub use vigie_rates::Rates;
+
+pub mod export;
+mod query;
+pub mod resolve;
+pub mod schema;
+
+use resolve::{blocking_key, day_number, Decision, Mention, Resolver};
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -237,11 +248,8 @@ pub struct ResolveReport {
 /// The ledger. One writer ([`Store::open`]) and many readers
 /// ([`Store::open_read_only`]) may use the same file at once (WAL).
 pub struct Store {
-    #[allow(dead_code)]
-    conn: rusqlite::Connection,
-    #[allow(dead_code)]
-    rates: Rates,
-    #[allow(dead_code)]
+    conn: Connection,
+    rates: OnceCell<Rates>,
     read_only: bool,
 }
 
@@ -253,80 +261,544 @@ impl std::fmt::Debug for Store {
     }
 }
 
-fn todo() -> StoreError {
-    StoreError::Invalid("vigie-store: not built yet".into())
+fn configure(conn: &Connection, writer: bool) -> Result<(), StoreError> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    if writer {
+        // WAL: readers never block the writer; with synchronous=NORMAL a
+        // killed process loses nothing committed (only power loss could).
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Invalid(format!(
+                "could not switch the database to WAL mode (got {mode})"
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "cache_size", -32_000)?;
+    Ok(())
 }
 
 impl Store {
     /// Opens (creating it if needed) the database for writing and migrates
     /// its schema. WAL mode, busy timeout.
-    pub fn open(_path: &Path) -> Result<Store, StoreError> {
-        Err(todo())
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        configure(&conn, true).map_err(|e| match e {
+            StoreError::Sqlite(s) => open_err(s),
+            e => e,
+        })?;
+        schema::migrate_to(&mut conn, schema::latest())?;
+        Ok(Store {
+            conn,
+            rates: OnceCell::new(),
+            read_only: false,
+        })
     }
 
     /// Opens an existing database for reading only.
-    pub fn open_read_only(_path: &Path) -> Result<Store, StoreError> {
-        Err(todo())
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Invalid(format!(
+                "database {}: no such file (create it with `vigie ingest`)",
+                path.display()
+            )));
+        }
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        configure(&conn, false).map_err(|e| match e {
+            StoreError::Sqlite(s) => open_err(s),
+            e => e,
+        })?;
+        let v = schema::version(&conn).map_err(|e| match e {
+            StoreError::Sqlite(s) => open_err(s),
+            e => e,
+        })?;
+        if v > schema::latest() {
+            return Err(StoreError::TooNew {
+                found: v,
+                supported: schema::latest(),
+            });
+        }
+        if v < schema::latest() {
+            return Err(StoreError::Invalid(format!(
+                "database {}: schema version {v}, this vigie needs {}; open it once for writing (e.g. `vigie resolve`) to migrate it",
+                path.display(),
+                schema::latest()
+            )));
+        }
+        Ok(Store {
+            conn,
+            rates: OnceCell::new(),
+            read_only: true,
+        })
+    }
+
+    /// The underlying connection (for tests and tools; do not write through it).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            Err(StoreError::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// Whether an article with this source (URL/path) or this exact text
     /// (content hash) is already stored.
-    pub fn article_known(&self, _source: &str, _text: &str) -> Result<bool, StoreError> {
-        Err(todo())
+    pub fn article_known(&self, source: &str, text: &str) -> Result<bool, StoreError> {
+        known(&self.conn, source, &doc_id(text))
     }
 
     /// Stores articles and their extracted events and resolves them into the
-    /// ledger, in ONE transaction. Known articles are skipped.
+    /// ledger, in ONE transaction. Known articles (same source or same text)
+    /// are skipped, so re-ingesting changes nothing.
     pub fn ingest_batch(
         &mut self,
-        _batch: &[(Article, Vec<Event>)],
+        batch: &[(Article, Vec<Event>)],
     ) -> Result<BatchReport, StoreError> {
-        Err(todo())
+        self.writable()?;
+        let rates = self.load_rates_cached()?.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = BatchReport::default();
+        let mut mentions: Vec<Mention> = Vec::new();
+        {
+            let mut ins_article = tx.prepare_cached(
+                "INSERT INTO articles (doc, source, hash, title, published, lang, text, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            )?;
+            let mut ins_fts = tx.prepare_cached(
+                "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut ins_mention =
+                tx.prepare_cached("INSERT INTO mentions (article, ord, json) VALUES (?1, ?2, ?3)")?;
+            for (article, events) in batch {
+                let hash = doc_id(&article.text);
+                if known(&tx, &article.source, &hash)? {
+                    report.articles_known += 1;
+                    continue;
+                }
+                let doc = if article.doc.is_empty() {
+                    hash.clone()
+                } else {
+                    article.doc.clone()
+                };
+                ins_article.execute(params![
+                    doc,
+                    article.source,
+                    hash,
+                    article.title,
+                    article.published,
+                    article.text
+                ])?;
+                let aid = tx.last_insert_rowid();
+                ins_fts.execute(params![
+                    aid,
+                    article.title.as_deref().unwrap_or(""),
+                    article.text
+                ])?;
+                report.articles_new += 1;
+                for (ord, ev) in events.iter().enumerate() {
+                    let mut e = ev.clone();
+                    if e.published.is_none() {
+                        e.published.clone_from(&article.published);
+                    }
+                    if e.sources.is_empty() {
+                        e.sources.push(article.source.clone());
+                    }
+                    convert_eur(&rates, &mut e);
+                    ins_mention.execute(params![aid, ord as i64, serde_json::to_string(&e)?])?;
+                    mentions.push(Mention {
+                        id: tx.last_insert_rowid(),
+                        article: aid,
+                        doc: doc.clone(),
+                        ordinal: ord,
+                        event: e,
+                    });
+                    report.mentions += 1;
+                }
+            }
+        }
+        let mut resolver = Resolver::new();
+        preload(&tx, &mut resolver, &mentions)?;
+        let mut decisions = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let mid = m.id;
+            let d = resolver.add(m);
+            if d.rule == "seed" {
+                report.events_new += 1;
+            } else {
+                report.events_merged += 1;
+            }
+            decisions.push((mid, d));
+        }
+        write_back(&tx, &mut resolver, &decisions)?;
+        tx.commit()?;
+        Ok(report)
     }
 
     /// A page of events matching the query, and the total count.
-    pub fn events(&self, _q: &EventQuery) -> Result<EventPage, StoreError> {
-        Err(todo())
+    pub fn events(&self, q: &EventQuery) -> Result<EventPage, StoreError> {
+        query::events(&self.conn, q)
     }
 
     /// Calls `f` on every event matching the filters, in order (no paging
-    /// limit unless `q.limit` > 0). For exports.
-    pub fn for_each_event<F>(&self, _q: &EventQuery, _f: F) -> Result<u64, StoreError>
+    /// limit unless `q.limit` > 0). For exports. Returns the count.
+    pub fn for_each_event<F>(&self, q: &EventQuery, f: F) -> Result<u64, StoreError>
     where
         F: FnMut(Event) -> Result<(), StoreError>,
     {
-        Err(todo())
+        query::for_each_event(&self.conn, q, f)
     }
 
     /// One event with its evidence, articles and mentions.
-    pub fn event(&self, _id: &str) -> Result<Option<EventDetail>, StoreError> {
-        Err(todo())
+    pub fn event(&self, id: &str) -> Result<Option<EventDetail>, StoreError> {
+        query::event(&self.conn, id)
     }
 
     /// Totals and breakdowns of the events matching the query.
-    pub fn stats(&self, _q: &EventQuery) -> Result<Stats, StoreError> {
-        Err(todo())
+    pub fn stats(&self, q: &EventQuery) -> Result<Stats, StoreError> {
+        query::stats(&self.conn, q)
     }
 
     /// Which mentions an event is made of and why.
-    pub fn explain(&self, _id: &str) -> Result<Option<Explanation>, StoreError> {
-        Err(todo())
+    pub fn explain(&self, id: &str) -> Result<Option<Explanation>, StoreError> {
+        query::explain(&self.conn, id)
     }
 
     /// Re-runs resolution over all stored mentions (rebuilds the events).
+    /// Mentions are replayed in ingestion order, so the result is the one
+    /// incremental ingestion gives (same ids).
     pub fn resolve_all(&mut self) -> Result<ResolveReport, StoreError> {
-        Err(todo())
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let report = resolve_all_tx(&tx)?;
+        tx.commit()?;
+        Ok(report)
     }
 
-    /// Stores ECB rates in the database (replacing any stored before);
-    /// the store then prefers them to the embedded snapshot, and
-    /// recomputes EUR amounts. Returns the number of rates stored.
-    pub fn load_rates(&mut self, _rates: &Rates) -> Result<u64, StoreError> {
-        Err(todo())
+    /// Stores ECB rates in the database (replacing any stored before); the
+    /// store then prefers them to the embedded snapshot, recomputes the EUR
+    /// amounts of all mentions and re-resolves. Returns the number of rates.
+    pub fn load_rates(&mut self, rates: &Rates) -> Result<u64, StoreError> {
+        self.writable()?;
+        if rates.is_empty() {
+            return Err(StoreError::Invalid("no rates to load".into()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM rates", [])?;
+        let mut n = 0u64;
+        {
+            let mut ins =
+                tx.prepare_cached("INSERT INTO rates (date, currency, rate) VALUES (?1, ?2, ?3)")?;
+            for r in rates.rows() {
+                ins.execute(params![r.date, r.currency, r.rate])?;
+                n += 1;
+            }
+            let mut upd = tx.prepare_cached("UPDATE mentions SET json = ?2 WHERE id = ?1")?;
+            let rows: Vec<(i64, String)> = tx
+                .prepare("SELECT id, json FROM mentions ORDER BY id")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (id, json) in rows {
+                let mut e: Event = serde_json::from_str(&json)?;
+                let before = e.amount.as_ref().and_then(|a| a.eur);
+                convert_eur(rates, &mut e);
+                if e.amount.as_ref().and_then(|a| a.eur) != before {
+                    upd.execute(params![id, serde_json::to_string(&e)?])?;
+                }
+            }
+        }
+        resolve_all_tx(&tx)?;
+        tx.commit()?;
+        self.rates = OnceCell::new();
+        let _ = self.rates.set(rates.clone());
+        Ok(n)
     }
 
-    /// The rates in use: those loaded into the database, else the embedded ones.
+    fn load_rates_cached(&self) -> Result<&Rates, StoreError> {
+        if let Some(r) = self.rates.get() {
+            return Ok(r);
+        }
+        let rows: Vec<RateRow> = self
+            .conn
+            .prepare("SELECT date, currency, rate FROM rates")?
+            .query_map([], |r| {
+                Ok(RateRow {
+                    date: r.get(0)?,
+                    currency: r.get(1)?,
+                    rate: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let rates = if rows.is_empty() {
+            Rates::embedded()
+        } else {
+            Rates::from_rows(rows)
+        };
+        Ok(self.rates.get_or_init(|| rates))
+    }
+
+    /// The rates in use: those loaded into the database, else the embedded
+    /// ones (also when the database's cannot be read).
     pub fn rates(&self) -> &Rates {
-        &self.rates
+        match self.load_rates_cached() {
+            Ok(_) => self.rates.get_or_init(Rates::embedded),
+            Err(_) => self.rates.get_or_init(Rates::embedded),
+        }
     }
+
+    /// Whether rates were loaded into the database (`vigie rates update`),
+    /// and their latest date.
+    pub fn stored_rates_latest(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT max(date) FROM rates", [], |r| r.get(0))?)
+    }
+}
+
+/// Fills `amount.eur` from the rates when the currency is known.
+fn convert_eur(rates: &Rates, e: &mut Event) {
+    let date = e.published.clone();
+    if let Some(a) = e.amount.as_mut() {
+        if let Some(cur) = a.currency.as_deref() {
+            if let Some(eur) = rates.to_eur(a.value, cur, date.as_deref()) {
+                a.eur = Some((eur * 100.0).round() / 100.0);
+            }
+        }
+    }
+}
+
+fn known(conn: &Connection, source: &str, hash: &str) -> Result<bool, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE source = ?1)
+             OR EXISTS (SELECT 1 FROM articles WHERE hash = ?2)",
+    )?;
+    Ok(st.query_row(params![source, hash], |r| r.get(0))?)
+}
+
+fn read_mentions(
+    conn: &Connection,
+    sql: &str,
+    p: &[&dyn ToSql],
+) -> Result<Vec<Mention>, StoreError> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(p, |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, article, doc, ord, json) = row?;
+        out.push(Mention {
+            id,
+            article,
+            doc,
+            ordinal: usize::try_from(ord).unwrap_or(0),
+            event: serde_json::from_str(&json)?,
+        });
+    }
+    Ok(out)
+}
+
+const MENTION_COLS: &str =
+    "SELECT m.id, m.article, a.doc, m.ord, m.json FROM mentions m JOIN articles a ON a.id = m.article";
+
+/// Loads into the resolver every stored event a batch of mentions could merge with.
+fn preload(conn: &Connection, r: &mut Resolver, mentions: &[Mention]) -> Result<(), StoreError> {
+    // key -> (min day, max day, has undated)
+    let mut keys: BTreeMap<String, (i64, i64, bool)> = BTreeMap::new();
+    for m in mentions {
+        let Some(k) = blocking_key(&m.event) else {
+            continue;
+        };
+        let day = m.event.published.as_deref().and_then(day_number);
+        let e = keys.entry(k).or_insert((i64::MAX, i64::MIN, false));
+        match day {
+            Some(d) => {
+                e.0 = e.0.min(d);
+                e.1 = e.1.max(d);
+            }
+            None => e.2 = true,
+        }
+    }
+    let mut found: BTreeMap<i64, String> = BTreeMap::new();
+    let mut all = conn.prepare_cached("SELECT rowid, id FROM events WHERE block_key = ?1")?;
+    let mut window = conn.prepare_cached(
+        "SELECT rowid, id FROM events WHERE block_key = ?1
+           AND (min_day IS NULL OR (min_day <= ?3 AND max_day >= ?2))",
+    )?;
+    for (k, (lo, hi, undated)) in &keys {
+        let rows = if *undated || *lo > *hi {
+            all.query_map(params![k], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<Vec<(i64, String)>, _>>()?
+        } else {
+            window
+                .query_map(
+                    params![k, lo - resolve::WINDOW_DAYS, hi + resolve::WINDOW_DAYS],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?
+                .collect::<Result<Vec<(i64, String)>, _>>()?
+        };
+        found.extend(rows);
+    }
+    let sql = format!("{MENTION_COLS} WHERE m.event = ?1 ORDER BY m.id");
+    for (rowid, id) in found {
+        let ms = read_mentions(conn, &sql, &[&id])?;
+        r.preload(id, rowid, ms);
+    }
+    Ok(())
+}
+
+/// Writes the changed clusters and the mentions' decisions.
+fn write_back(
+    tx: &Transaction<'_>,
+    r: &mut Resolver,
+    decisions: &[(i64, Decision)],
+) -> Result<(), StoreError> {
+    let mut ins_event = tx.prepare_cached(
+        "INSERT INTO events (id, kind, status, investor, investor_lc, investor_name_lc, block_key,
+             country, published, min_day, max_day, eur, jobs, n_sources, json, month)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    let mut upd_event = tx.prepare_cached(
+        "UPDATE events SET id = ?1, kind = ?2, status = ?3, investor = ?4, investor_lc = ?5,
+             investor_name_lc = ?6, block_key = ?7, country = ?8, published = ?9, min_day = ?10,
+             max_day = ?11, eur = ?12, jobs = ?13, n_sources = ?14, json = ?15, month = ?16
+         WHERE rowid = ?17",
+    )?;
+    let mut del_places = tx.prepare_cached("DELETE FROM event_places WHERE event = ?1")?;
+    let mut del_sectors = tx.prepare_cached("DELETE FROM event_sectors WHERE event = ?1")?;
+    let mut del_sources = tx.prepare_cached("DELETE FROM event_sources WHERE event = ?1")?;
+    let mut ins_place = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_places (event, level, code, eur, jobs) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut ins_sector = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_sectors (event, sector, eur, jobs) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut ins_source =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_sources (event, article) VALUES (?1, ?2)")?;
+    for c in r.clusters.iter_mut().filter(|c| c.dirty) {
+        let e = &c.event;
+        let days: Vec<i64> = c
+            .mentions
+            .iter()
+            .filter_map(|m| m.event.published.as_deref().and_then(day_number))
+            .collect();
+        let eur = e.amount.as_ref().and_then(|a| a.eur);
+        let jobs = e
+            .jobs
+            .as_ref()
+            .map(|j| i64::try_from(j.value).unwrap_or(i64::MAX));
+        let inv = e.investor.as_ref();
+        let json = serde_json::to_string(e)?;
+        let month = e
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..7))
+            .map(str::to_string);
+        let vals = params![
+            c.id,
+            e.kind.as_str(),
+            e.status.as_str(),
+            inv.map(|o| o.canonical.clone()),
+            inv.map(|o| o.canonical.to_lowercase()),
+            inv.map(|o| o.name.to_lowercase()),
+            blocking_key(e),
+            e.country,
+            e.published,
+            days.iter().min(),
+            days.iter().max(),
+            eur,
+            jobs,
+            e.sources.len() as i64,
+            json,
+            month,
+        ];
+        let rowid = match c.rowid {
+            Some(rowid) => {
+                let mut v: Vec<&dyn ToSql> = vals.to_vec();
+                v.push(&rowid);
+                upd_event.execute(v.as_slice())?;
+                del_places.execute([rowid])?;
+                del_sectors.execute([rowid])?;
+                del_sources.execute([rowid])?;
+                rowid
+            }
+            None => {
+                ins_event.execute(vals)?;
+                let rowid = tx.last_insert_rowid();
+                c.rowid = Some(rowid);
+                rowid
+            }
+        };
+        for p in &e.places {
+            for (level, code) in [("r", &p.region), ("d", &p.departement), ("c", &p.commune)] {
+                if let Some(code) = code {
+                    ins_place.execute(params![rowid, level, code, eur, jobs])?;
+                }
+            }
+        }
+        for s in &e.sectors {
+            ins_sector.execute(params![rowid, s.as_str(), eur, jobs])?;
+        }
+        for m in &c.mentions {
+            ins_source.execute(params![rowid, m.article])?;
+        }
+        c.dirty = false;
+    }
+    let mut upd_mention = tx.prepare_cached(
+        "UPDATE mentions SET event = ?2, rule = ?3, score = ?4, reason = ?5 WHERE id = ?1",
+    )?;
+    for (mid, d) in decisions {
+        let id = r.clusters.get(d.cluster).map(|c| c.id.as_str());
+        upd_mention.execute(params![mid, id, d.rule, d.score, d.reason])?;
+    }
+    Ok(())
+}
+
+fn resolve_all_tx(tx: &Transaction<'_>) -> Result<ResolveReport, StoreError> {
+    tx.execute_batch(
+        "DELETE FROM event_places; DELETE FROM event_sectors; DELETE FROM event_sources;
+         DELETE FROM events; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
+    )?;
+    let sql = format!("{MENTION_COLS} ORDER BY m.id");
+    let mentions = read_mentions(tx, &sql, &[])?;
+    let mut r = Resolver::new();
+    let mut decisions = Vec::with_capacity(mentions.len());
+    let n = mentions.len() as u64;
+    for m in mentions {
+        let id = m.id;
+        decisions.push((id, r.add(m)));
+    }
+    write_back(tx, &mut r, &decisions)?;
+    Ok(ResolveReport {
+        mentions: n,
+        events: r.clusters.len() as u64,
+    })
 }

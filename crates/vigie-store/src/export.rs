@@ -1,0 +1,1 @@
+//! Exports: CSV, JSONL, Parquet.

@@ -1,0 +1,800 @@
+//! Resolution across articles: mentions (events as extracted from one
+//! article) of the same commitment become one event.
+//!
+//! Pure and in memory: the store preloads the candidate events a batch can
+//! touch, runs the [`Resolver`], and writes back the clusters it changed.
+//!
+//! # Rules
+//!
+//! *Blocking.* A mention is only compared with events of the same blocking
+//! key (the investor's canonical name, normalised: lower case, no accents,
+//! legal suffixes and "France"/"Group" dropped; without an investor: the
+//! most specific place code, or nothing, in which case it never merges)
+//! whose publication days lie within [`WINDOW_DAYS`] of the mention's (or
+//! that are undated). Candidates are indexed by (key, 30-day bucket), so the
+//! cost is near-linear in mentions.
+//!
+//! *Hard constraints* (any one fails: apart). Kinds equal, or one of them is
+//! `jobs`. Recipients, when both are given, have the same normalised name.
+//! Countries, when both are given, are equal. Places: when both sides name
+//! communes, at least one is shared (two communes of one company are two
+//! sites); likewise for départements; for regions, disjoint regions are
+//! only tolerated when the amounts agree within 2 %. Dates, when both are
+//! known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of the same
+//! size stay apart). Amounts, when both are given, within [`AMOUNT_TOL`]
+//! relative difference (ranges: overlap) — "4 milliards" and "4,1 milliards"
+//! merge; 3.2 bn and 4 bn do not.
+//!
+//! *Rules.* `amount`: both amounts given and compatible. `place+sector`: an
+//! amount is missing on one side; then the places must agree at commune or
+//! département level and the sectors must intersect. Otherwise apart.
+//!
+//! *Score* (explanations; best candidate wins, ties go to the older event):
+//! mean of amount, date, place and sector agreement in [0, 1].
+//!
+//! *Merged event* (recomputed from all its mentions, so order-insensitive
+//! apart from ties, which go to the first mention): id from the first
+//! mention; kind: the most frequent non-`jobs` kind; amount: the value most
+//! mentions give, with the most specific qualifier; investor, recipient,
+//! country: the most frequent; places: union, most specific first; sectors:
+//! union by frequency; jobs and horizon: from the most detailed mention that
+//! has them; status: most frequent; published: the earliest; confidence:
+//! noisy-or capped at 0.99; evidence and sources: union in mention order.
+
+use std::collections::{BTreeSet, HashMap};
+
+use vigie_model::{Event, Kind, Money, Place, Qualifier, Sector, Status};
+
+/// Dates further apart than this are two announcements.
+pub const WINDOW_DAYS: i64 = 60;
+/// Largest relative difference of two amounts of one commitment.
+pub const AMOUNT_TOL: f64 = 0.12;
+const BUCKET_DAYS: i64 = 30;
+
+/// Days since 1970-01-01 of `YYYY-MM-DD` (or `YYYY-MM`, day 1).
+pub fn day_number(date: &str) -> Option<i64> {
+    let d = date.trim();
+    let y: i64 = d.get(0..4)?.parse().ok()?;
+    let m: i64 = if d.len() >= 7 {
+        d.get(5..7)?.parse().ok()?
+    } else {
+        return None;
+    };
+    let dd: i64 = if d.len() >= 10 {
+        d.get(8..10)?.parse().ok()?
+    } else {
+        1
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&dd) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+const SUFFIXES: &[&str] = &[
+    "sa",
+    "sas",
+    "sasu",
+    "sarl",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "corp",
+    "corporation",
+    "group",
+    "groupe",
+    "co",
+    "company",
+    "france",
+    "holding",
+    "holdings",
+    "se",
+    "nv",
+    "bv",
+    "spa",
+    "the",
+];
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+/// Normalised organisation name: lower case, accents folded, punctuation
+/// as spaces, legal suffixes dropped ("Microsoft France" -> "microsoft").
+pub fn org_key(name: &str) -> String {
+    let lower: String = name
+        .to_lowercase()
+        .chars()
+        .map(fold_char)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !SUFFIXES.contains(w))
+        .collect();
+    if kept.is_empty() {
+        words.join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// The blocking key of a mention.
+pub fn blocking_key(e: &Event) -> Option<String> {
+    if let Some(inv) = &e.investor {
+        let k = org_key(if inv.canonical.trim().is_empty() {
+            &inv.name
+        } else {
+            &inv.canonical
+        });
+        if !k.is_empty() {
+            return Some(k);
+        }
+    }
+    // No investor: the most specific place code, else no key (never merges).
+    let p = e.places.first()?;
+    let code = p
+        .commune
+        .as_ref()
+        .map(|c| format!("c{c}"))
+        .or_else(|| p.departement.as_ref().map(|d| format!("d{d}")))?;
+    Some(format!("?{}:{code}", e.kind.as_str()))
+}
+
+/// The amount used for comparisons: EUR when known, else the raw value.
+fn cmp_amount(m: &Money) -> (f64, f64) {
+    let lo = m.eur.unwrap_or(m.value);
+    let hi = match (m.qualifier, m.max) {
+        (Qualifier::Range, Some(max)) if max > m.value && m.value > 0.0 => lo * max / m.value,
+        _ => lo,
+    };
+    (lo, hi)
+}
+
+fn comparable_currency(a: &Money, b: &Money) -> bool {
+    if a.eur.is_some() && b.eur.is_some() {
+        return true;
+    }
+    match (&a.currency, &b.currency) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Relative difference of two amounts (0 when ranges overlap).
+fn amount_diff(a: &Money, b: &Money) -> Option<f64> {
+    if !comparable_currency(a, b) {
+        return None;
+    }
+    let (alo, ahi) = cmp_amount(a);
+    let (blo, bhi) = cmp_amount(b);
+    if alo <= bhi && blo <= ahi {
+        return Some(0.0);
+    }
+    let (x, y) = if ahi < blo { (ahi, blo) } else { (bhi, alo) };
+    if y <= 0.0 {
+        return Some(0.0);
+    }
+    Some((y - x) / y)
+}
+
+fn band(m: &Money) -> i64 {
+    let (v, _) = cmp_amount(m);
+    if v > 0.0 && v.is_finite() {
+        (v.log10() * 10.0).floor() as i64
+    } else {
+        0
+    }
+}
+
+fn codes<'a>(
+    places: &'a [Place],
+    f: impl Fn(&'a Place) -> Option<&'a String>,
+) -> BTreeSet<&'a str> {
+    places.iter().filter_map(f).map(String::as_str).collect()
+}
+
+/// How two place lists relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PlaceMatch {
+    Commune,
+    Departement,
+    Region,
+    Unknown,
+    RegionConflict,
+    Conflict,
+}
+
+fn place_match(a: &[Place], b: &[Place]) -> PlaceMatch {
+    let levels: [fn(&Place) -> Option<&String>; 3] = [
+        |p| p.commune.as_ref(),
+        |p| p.departement.as_ref(),
+        |p| p.region.as_ref(),
+    ];
+    let mut best = PlaceMatch::Unknown;
+    for (i, f) in levels.iter().enumerate() {
+        let ca = codes(a, f);
+        let cb = codes(b, f);
+        if ca.is_empty() || cb.is_empty() {
+            continue;
+        }
+        let shared = !ca.is_disjoint(&cb);
+        if !shared {
+            return if i == 2 {
+                PlaceMatch::RegionConflict
+            } else {
+                PlaceMatch::Conflict
+            };
+        }
+        if best == PlaceMatch::Unknown {
+            best = match i {
+                0 => PlaceMatch::Commune,
+                1 => PlaceMatch::Departement,
+                _ => PlaceMatch::Region,
+            };
+        }
+    }
+    best
+}
+
+/// Why (and how well) a mention matches an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub rule: &'static str,
+    pub score: f64,
+    pub reason: String,
+}
+
+/// The features of an event used for matching.
+#[derive(Debug, Clone)]
+struct Feats {
+    key: Option<String>,
+    day_min: Option<i64>,
+    day_max: Option<i64>,
+}
+
+fn feats(e: &Event) -> Feats {
+    let day = e.published.as_deref().and_then(day_number);
+    Feats {
+        key: blocking_key(e),
+        day_min: day,
+        day_max: day,
+    }
+}
+
+fn recipient_key(e: &Event) -> Option<String> {
+    e.recipient.as_ref().map(|r| {
+        org_key(if r.canonical.trim().is_empty() {
+            &r.name
+        } else {
+            &r.canonical
+        })
+    })
+}
+
+/// Compares a mention with a (merged) event. `None`: they stay apart.
+fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Match> {
+    // Kinds.
+    let kind_ok = ev.kind == m.kind || ev.kind == Kind::Jobs || m.kind == Kind::Jobs;
+    if !kind_ok {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (recipient_key(ev), recipient_key(m)) {
+        if a != b {
+            return None;
+        }
+    }
+    if let (Some(a), Some(b)) = (&ev.country, &m.country) {
+        if a != b {
+            return None;
+        }
+    }
+    // Dates.
+    let (date_score, date_txt) = match (evf.day_min, evf.day_max, mday) {
+        (Some(lo), Some(hi), Some(d)) => {
+            let gap = if d < lo {
+                lo - d
+            } else if d > hi {
+                d - hi
+            } else {
+                0
+            };
+            if gap > WINDOW_DAYS {
+                return None;
+            }
+            (
+                1.0 - gap as f64 / (2 * WINDOW_DAYS) as f64,
+                format!("{gap} days apart"),
+            )
+        }
+        _ => (0.5, "date unknown on one side".to_string()),
+    };
+    // Amounts.
+    let amount = match (&ev.amount, &m.amount) {
+        (Some(a), Some(b)) => {
+            let d = amount_diff(a, b)?;
+            if d > AMOUNT_TOL {
+                return None;
+            }
+            Some(d)
+        }
+        _ => None,
+    };
+    let place = place_match(&ev.places, &m.places);
+    match place {
+        PlaceMatch::Conflict => return None,
+        PlaceMatch::RegionConflict if amount.is_none_or(|d| d > 0.02) => return None,
+        _ => {}
+    }
+    let place_score = match place {
+        PlaceMatch::Commune => 1.0,
+        PlaceMatch::Departement => 0.9,
+        PlaceMatch::Region => 0.8,
+        PlaceMatch::Unknown => 0.5,
+        PlaceMatch::RegionConflict | PlaceMatch::Conflict => 0.2,
+    };
+    let sa: BTreeSet<Sector> = ev.sectors.iter().copied().collect();
+    let sb: BTreeSet<Sector> = m.sectors.iter().copied().collect();
+    let sector_score = if sa.is_empty() || sb.is_empty() {
+        0.5
+    } else if sa.is_disjoint(&sb) {
+        0.2
+    } else {
+        1.0
+    };
+    let (rule, amount_score, amount_txt) = match amount {
+        Some(d) => (
+            "amount",
+            if d <= 0.02 { 1.0 } else { 0.8 },
+            format!("amounts {:.1} % apart", d * 100.0),
+        ),
+        None => {
+            // No amount on one side: strong place + sector agreement only.
+            let strong_place = matches!(place, PlaceMatch::Commune | PlaceMatch::Departement);
+            if !strong_place || sector_score < 1.0 {
+                return None;
+            }
+            ("place+sector", 0.5, "no amount on one side".to_string())
+        }
+    };
+    let score = (amount_score + date_score + place_score + sector_score) / 4.0;
+    let reason = format!(
+        "{amount_txt}; {date_txt}; places: {place:?}; sectors: {}",
+        match sector_score {
+            s if s >= 1.0 => "shared",
+            s if s <= 0.2 => "disjoint",
+            _ => "unknown on one side",
+        }
+    );
+    Some(Match {
+        rule,
+        score: (score * 1000.0).round() / 1000.0,
+        reason: reason.replace("PlaceMatch::", "").to_lowercase(),
+    })
+}
+
+/// One extracted event as stored: its database ids and the record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Mention id (row id).
+    pub id: i64,
+    /// Article id (row id).
+    pub article: i64,
+    /// The article's document id.
+    pub doc: String,
+    /// Index of the mention among its article's events.
+    pub ordinal: usize,
+    /// The event as extracted, with `published` filled from the article.
+    pub event: Event,
+}
+
+/// A resolved event under construction.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    /// Stable event id (`evt_…`).
+    pub id: String,
+    /// Row id in the database, when it came from there.
+    pub rowid: Option<i64>,
+    pub mentions: Vec<Mention>,
+    /// The merged record.
+    pub event: Event,
+    /// Changed since loaded (to be written back).
+    pub dirty: bool,
+    feats: Feats,
+}
+
+/// What happened to one mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// Index of the cluster in [`Resolver::clusters`].
+    pub cluster: usize,
+    /// `"seed"` when it started a new event.
+    pub rule: &'static str,
+    pub score: f64,
+    pub reason: String,
+}
+
+/// Incremental resolver: feed it mentions in order.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    pub clusters: Vec<Cluster>,
+    /// (key, 30-day bucket or i64::MIN when undated) -> clusters.
+    buckets: HashMap<(String, i64), Vec<usize>>,
+    /// key -> clusters (for undated mentions).
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+/// The stable id of an event seeded by a mention: a hash of the article's
+/// document id and the mention's place in it.
+pub fn event_id(doc: &str, ordinal: usize) -> String {
+    format!(
+        "evt_{:016x}",
+        vigie_model::fnv1a64(format!("{doc}#{ordinal}").as_bytes())
+    )
+}
+
+fn bucket_of(day: Option<i64>) -> i64 {
+    day.map_or(i64::MIN, |d| d.div_euclid(BUCKET_DAYS))
+}
+
+impl Resolver {
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    fn index(&mut self, idx: usize, day: Option<i64>) {
+        let Some(key) = self.clusters.get(idx).and_then(|c| c.feats.key.clone()) else {
+            return;
+        };
+        let list = self
+            .buckets
+            .entry((key.clone(), bucket_of(day)))
+            .or_default();
+        if list.last() != Some(&idx) && !list.contains(&idx) {
+            list.push(idx);
+        }
+        let list = self.by_key.entry(key).or_default();
+        if !list.contains(&idx) {
+            list.push(idx);
+        }
+    }
+
+    /// Adds an existing event (from the database) with its mentions.
+    pub fn preload(&mut self, id: String, rowid: i64, mentions: Vec<Mention>) {
+        let event = merge(&id, &mentions);
+        let f = cluster_feats(&event, &mentions);
+        let days: Vec<Option<i64>> = mentions
+            .iter()
+            .map(|m| m.event.published.as_deref().and_then(day_number))
+            .collect();
+        self.clusters.push(Cluster {
+            id,
+            rowid: Some(rowid),
+            mentions,
+            event,
+            dirty: false,
+            feats: f,
+        });
+        let idx = self.clusters.len() - 1;
+        for d in days {
+            self.index(idx, d);
+        }
+    }
+
+    /// Resolves one mention: joins the best matching event or seeds a new one.
+    pub fn add(&mut self, mention: Mention) -> Decision {
+        let key = blocking_key(&mention.event);
+        let mday = mention.event.published.as_deref().and_then(day_number);
+        let mut best: Option<(usize, Match)> = None;
+        if let Some(key) = &key {
+            let mut cands: Vec<usize> = Vec::new();
+            match mday {
+                Some(d) => {
+                    let b = d.div_euclid(BUCKET_DAYS);
+                    let span = WINDOW_DAYS / BUCKET_DAYS + 1;
+                    for bb in (b - span)..=(b + span) {
+                        if let Some(v) = self.buckets.get(&(key.clone(), bb)) {
+                            cands.extend(v);
+                        }
+                    }
+                    if let Some(v) = self.buckets.get(&(key.clone(), i64::MIN)) {
+                        cands.extend(v);
+                    }
+                }
+                None => {
+                    if let Some(v) = self.by_key.get(key) {
+                        cands.extend(v);
+                    }
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            let mband = mention.event.amount.as_ref().map(band);
+            for idx in cands {
+                let Some(c) = self.clusters.get(idx) else {
+                    continue;
+                };
+                // Amount band pre-filter (neighbouring bands only).
+                if let (Some(mb), Some(a), Some(ma)) = (
+                    mband,
+                    c.event.amount.as_ref(),
+                    mention.event.amount.as_ref(),
+                ) {
+                    let ranged = a.max.is_some() || ma.max.is_some();
+                    if !ranged && (band(a) - mb).abs() > 1 {
+                        continue;
+                    }
+                }
+                if let Some(m) = compare(&c.event, &c.feats, &mention.event, mday) {
+                    if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
+                        best = Some((idx, m));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((idx, m)) => {
+                if let Some(c) = self.clusters.get_mut(idx) {
+                    c.mentions.push(mention);
+                    c.event = merge(&c.id, &c.mentions);
+                    c.feats = cluster_feats(&c.event, &c.mentions);
+                    c.dirty = true;
+                }
+                self.index(idx, mday);
+                Decision {
+                    cluster: idx,
+                    rule: m.rule,
+                    score: m.score,
+                    reason: m.reason,
+                }
+            }
+            None => {
+                let id = event_id(&mention.doc, mention.ordinal);
+                let mentions = vec![mention];
+                let event = merge(&id, &mentions);
+                let f = cluster_feats(&event, &mentions);
+                self.clusters.push(Cluster {
+                    id,
+                    rowid: None,
+                    mentions,
+                    event,
+                    dirty: true,
+                    feats: f,
+                });
+                let idx = self.clusters.len() - 1;
+                self.index(idx, mday);
+                Decision {
+                    cluster: idx,
+                    rule: "seed",
+                    score: 1.0,
+                    reason: "first mention of this event".into(),
+                }
+            }
+        }
+    }
+}
+
+fn cluster_feats(event: &Event, mentions: &[Mention]) -> Feats {
+    let mut f = feats(event);
+    let days: Vec<i64> = mentions
+        .iter()
+        .filter_map(|m| m.event.published.as_deref().and_then(day_number))
+        .collect();
+    f.day_min = days.iter().min().copied();
+    f.day_max = days.iter().max().copied();
+    f
+}
+
+/// The most frequent value (ties: the first seen).
+fn mode<T: PartialEq + Clone>(items: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for it in items {
+        match counts.iter_mut().find(|(v, _)| *v == it) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((it, 1)),
+        }
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (v, n) in counts {
+        if best.as_ref().is_none_or(|(_, bn)| n > *bn) {
+            best = Some((v, n));
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
+fn qualifier_rank(q: Qualifier) -> u8 {
+    match q {
+        Qualifier::Exact => 4,
+        Qualifier::Range => 3,
+        Qualifier::AtLeast | Qualifier::AtMost => 2,
+        Qualifier::Approx => 1,
+    }
+}
+
+fn place_rank(p: &Place) -> u8 {
+    if p.commune.is_some() {
+        0
+    } else if p.departement.is_some() {
+        1
+    } else if p.region.is_some() {
+        2
+    } else if p.country.is_some() {
+        3
+    } else {
+        4
+    }
+}
+
+fn detail(e: &Event) -> usize {
+    usize::from(e.amount.is_some())
+        + usize::from(e.jobs.is_some())
+        + usize::from(e.horizon.is_some())
+        + e.places.len()
+        + e.sectors.len()
+        + usize::from(e.investor.is_some())
+        + usize::from(e.recipient.is_some())
+}
+
+/// Merges mentions into one event (see the module docs for the rules).
+pub fn merge(id: &str, mentions: &[Mention]) -> Event {
+    let evs: Vec<&Event> = mentions.iter().map(|m| &m.event).collect();
+    let kind = mode(evs.iter().map(|e| e.kind).filter(|k| *k != Kind::Jobs)).unwrap_or(Kind::Jobs);
+    let investor = mode(evs.iter().filter_map(|e| e.investor.clone()));
+    let recipient = mode(evs.iter().filter_map(|e| e.recipient.clone()));
+    let amount = {
+        let values: Vec<(f64, Option<String>)> = evs
+            .iter()
+            .filter_map(|e| e.amount.as_ref())
+            .map(|a| (a.value, a.currency.clone()))
+            .collect();
+        mode(values).and_then(|(v, cur)| {
+            evs.iter()
+                .filter_map(|e| e.amount.as_ref())
+                .filter(|a| a.value == v && a.currency == cur)
+                .fold(None::<&Money>, |best, a| match best {
+                    Some(b)
+                        if qualifier_rank(b.qualifier) > qualifier_rank(a.qualifier)
+                            || (qualifier_rank(b.qualifier) == qualifier_rank(a.qualifier)
+                                && (b.eur.is_some() || a.eur.is_none())) =>
+                    {
+                        Some(b)
+                    }
+                    _ => Some(a),
+                })
+                .cloned()
+        })
+    };
+    let mut places: Vec<Place> = Vec::new();
+    for e in &evs {
+        for p in &e.places {
+            let same = places.iter().any(|q| {
+                q.country == p.country
+                    && q.region == p.region
+                    && q.departement == p.departement
+                    && q.commune == p.commune
+                    && (q.commune.is_some()
+                        || q.departement.is_some()
+                        || q.region.is_some()
+                        || q.text.eq_ignore_ascii_case(&p.text))
+            });
+            if !same {
+                places.push(p.clone());
+            }
+        }
+    }
+    places.sort_by_key(place_rank);
+    let country = mode(evs.iter().filter_map(|e| e.country.clone()));
+    let mut sector_counts: Vec<(Sector, usize, usize)> = Vec::new();
+    for e in &evs {
+        for s in &e.sectors {
+            match sector_counts.iter_mut().find(|(x, _, _)| x == s) {
+                Some((_, n, _)) => *n += 1,
+                None => {
+                    let pos = sector_counts.len();
+                    sector_counts.push((*s, 1, pos));
+                }
+            }
+        }
+    }
+    sector_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let sectors = sector_counts.into_iter().map(|(s, _, _)| s).collect();
+    let most_detailed = |has: &dyn Fn(&Event) -> bool| -> Option<&Event> {
+        evs.iter()
+            .copied()
+            .filter(|e| has(e))
+            .fold(None::<&Event>, |best, e| match best {
+                Some(b) if detail(b) >= detail(e) => Some(b),
+                _ => Some(e),
+            })
+    };
+    let jobs = most_detailed(&|e| e.jobs.is_some()).and_then(|e| e.jobs.clone());
+    let horizon = most_detailed(&|e| e.horizon.is_some()).and_then(|e| e.horizon.clone());
+    let status = mode(evs.iter().map(|e| e.status)).unwrap_or(Status::Announced);
+    let published = evs.iter().filter_map(|e| e.published.clone()).min();
+    let confidence = {
+        let miss: f64 = evs
+            .iter()
+            .map(|e| 1.0 - e.confidence.clamp(0.0, 1.0))
+            .product();
+        let c = (1.0 - miss).min(0.99);
+        let max = evs.iter().map(|e| e.confidence).fold(0.0, f64::max);
+        (c.max(max.min(1.0)) * 1000.0).round() / 1000.0
+    };
+    let mut evidence = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for e in &evs {
+        for ev in &e.evidence {
+            if !evidence.contains(ev) {
+                evidence.push(ev.clone());
+            }
+        }
+        for s in &e.sources {
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
+    }
+    Event {
+        id: id.to_string(),
+        kind,
+        investor,
+        recipient,
+        amount,
+        places,
+        country,
+        sectors,
+        jobs,
+        horizon,
+        status,
+        published,
+        confidence,
+        evidence,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2024-05-13"), Some(19_856));
+        assert_eq!(day_number("2024-05"), Some(19_844));
+        assert_eq!(day_number("2024"), None);
+        assert_eq!(day_number("2024-13-01"), None);
+        assert_eq!(day_number("nonsense"), None);
+    }
+
+    #[test]
+    fn org_keys() {
+        assert_eq!(org_key("Microsoft France"), "microsoft");
+        assert_eq!(org_key("MICROSOFT Corp."), "microsoft");
+        assert_eq!(org_key("Société Générale"), "societe generale");
+        assert_eq!(org_key("Groupe"), "groupe");
+    }
+}
