@@ -1,4 +1,19 @@
-//! Amounts of money and counts in French and English text. (Being built.)
+//! Amounts of money and counts in French and English text.
+//!
+//! [`find_amounts`] scans a text once for digits and number words, then
+//! parses locally around each: the number (French and English separators,
+//! exact decimal arithmetic), a scale (milliard, Md, bn, M€, k…), a currency
+//! before or after (€, $, US$, EUR, d'euros, livres sterling, francs
+//! suisses…), a qualifier before (plus de, more than, environ, up to…) and a
+//! range (entre 1 et 2 milliards, $1-2bn, 1 à 2 Md€).
+//!
+//! What is *not* an amount: years and dates, percentages and other units,
+//! phone numbers, ordinals, article/page numbers, numbers glued to letters
+//! (A380, CO2, 4G) and numbers that are part of names (Big Four, CAC 40).
+//!
+//! Money has a currency, or a large scale (million and up) in a financial
+//! context ("Mistral AI recherche 600 millions": money, currency `None`).
+//! Everything else that is a number of things is a count.
 
 use crate::Lang;
 use vigie_model::Qualifier;
@@ -10,8 +25,20 @@ pub enum AmountKind {
     Count,
 }
 
+impl AmountKind {
+    /// "money" or "count".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AmountKind::Money => "money",
+            AmountKind::Count => "count",
+        }
+    }
+}
+
 /// One amount found in a text. `start..end` are byte offsets in the text
-/// given to [`find_amounts`].
+/// given to [`find_amounts`]; they cover the number with its currency and
+/// scale ("1,2 milliard d'euros", "$4.3bn"), or a whole range ("1 à 2 Md€"),
+/// but not the qualifier words ("plus de").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub start: usize,
@@ -26,7 +53,1888 @@ pub struct Amount {
     pub kind: AmountKind,
 }
 
-/// Finds every amount of money and every count in `text`.
-pub fn find_amounts(_text: &str, _lang: Lang) -> Vec<Amount> {
-    Vec::new()
+/// Finds every amount of money and every count in `text` (normalised text
+/// from [`crate::normalize`] is best, but raw text with no-break spaces and
+/// typographic apostrophes works too). `lang` settles ambiguous separators
+/// ("1,200" is 1200 in English, 1.2 in French) and the number words.
+pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_digit() {
+            match amount_at(text, i, lang) {
+                Some((a, end)) => {
+                    out.push(a);
+                    i = end.max(i + 1);
+                }
+                None => i = skip_alnum(text, i),
+            }
+        } else if c.is_ascii_alphabetic() || c >= 0xC0 {
+            let we = word_end(text, i);
+            if we == i {
+                i = next_boundary(text, i);
+                continue;
+            }
+            if !char_before(text, i).is_some_and(is_alnum) && starts_number_word(text, i, we, lang)
+            {
+                if let Some((a, end)) = amount_at(text, i, lang) {
+                    out.push(a);
+                    i = end.max(we);
+                    continue;
+                }
+            }
+            i = we;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- characters
+
+fn is_sp(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200a}'
+    )
+}
+
+fn is_apos(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
+}
+
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_at(t: &str, i: usize) -> Option<char> {
+    t.get(i..)?.chars().next()
+}
+
+fn char_before(t: &str, i: usize) -> Option<char> {
+    t.get(..i)?.chars().next_back()
+}
+
+fn next_boundary(t: &str, i: usize) -> usize {
+    i + char_at(t, i).map_or(1, char::len_utf8)
+}
+
+fn skip_sp(t: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(t, i) {
+        if !is_sp(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_sp_back(t: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(t, i) {
+        if !is_sp(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// End of the run of letters starting at `i` (`i` if none).
+fn word_end(t: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(t, i) {
+        if !c.is_alphabetic() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Start of the run of letters ending at `i`.
+fn word_start_back(t: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(t, i) {
+        if !c.is_alphabetic() {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Skips letters and digits (and what glues them: `.`/`,` between digits).
+fn skip_alnum(t: &str, mut i: usize) -> usize {
+    let start = i;
+    while let Some(c) = char_at(t, i) {
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+        } else if matches!(c, '.' | ',' | '-' | '/' | ':')
+            && char_at(t, i + 1).is_some_and(|d| d.is_ascii_digit())
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == start {
+        next_boundary(t, i)
+    } else {
+        i
+    }
+}
+
+/// Lowercases a short word into a buffer (ASCII folding; other characters
+/// through `char::to_lowercase`).
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+fn word(t: &str, i: usize) -> &str {
+    t.get(i..word_end(t, i)).unwrap_or_default()
+}
+
+// ------------------------------------------------------------ exact decimals
+
+/// `mant × 10^exp`, exact.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Dec {
+    mant: u128,
+    exp: i32,
+}
+
+impl Dec {
+    fn scaled(self, pow: i32) -> Dec {
+        Dec {
+            mant: self.mant,
+            exp: self.exp + pow,
+        }
+    }
+
+    fn to_f64(self) -> f64 {
+        let (mut m, mut e) = (self.mant, self.exp);
+        while e < 0 && m % 10 == 0 && m > 0 {
+            m /= 10;
+            e += 1;
+        }
+        if e >= 0 {
+            let mut v = m;
+            for _ in 0..e {
+                match v.checked_mul(10) {
+                    Some(x) => v = x,
+                    None => return m as f64 * 10f64.powi(e),
+                }
+            }
+            v as f64
+        } else {
+            m as f64 / 10f64.powi(-e)
+        }
+    }
+
+    fn lt(self, other: Dec) -> bool {
+        self.to_f64() < other.to_f64()
+    }
+}
+
+// ------------------------------------------------------------------- numbers
+
+/// A number as written: digits or words.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    start: usize,
+    end: usize,
+    val: Dec,
+    /// Only digits, no separator, no decimals.
+    plain: bool,
+    words: bool,
+    /// The words include million / milliard / billion.
+    big_words: bool,
+    /// A number word written with a capital.
+    capital: bool,
+}
+
+/// Separators of thousands that can only be separators of thousands.
+fn is_group_only(c: char) -> bool {
+    is_sp(c) || matches!(c, '\'' | '\u{2019}')
+}
+
+fn digits_at(t: &str, i: usize) -> usize {
+    t.as_bytes()
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count())
+}
+
+/// Parses digits with separators at `i` (a digit).
+fn parse_digits(t: &str, i: usize, lang: Lang) -> Option<Num> {
+    let d1 = digits_at(t, i);
+    let mut digits: Vec<u8> = Vec::with_capacity(16);
+    digits.extend_from_slice(t.as_bytes().get(i..i + d1)?);
+    let mut j = i + d1;
+    let mut group_sep: Option<char> = None;
+    let mut decimals = 0usize;
+    let mut plain = true;
+    while let Some(c) = char_at(t, j) {
+        let after = j + c.len_utf8();
+        let k = digits_at(t, after);
+        if k == 0 {
+            break;
+        }
+        if is_group_only(c) {
+            // "3 000", "1'000": groups of exactly three, the first of 1 to 3.
+            let first_ok = group_sep.is_some() || d1 <= 3;
+            if k == 3 && first_ok && group_sep.is_none_or(|g| g == c) {
+                digits.extend_from_slice(t.as_bytes().get(after..after + 3)?);
+                group_sep = Some(c);
+                plain = false;
+                j = after + 3;
+                continue;
+            }
+            break;
+        }
+        if c != '.' && c != ',' {
+            break;
+        }
+        let other = if c == '.' { ',' } else { '.' };
+        let is_group = if k != 3 || group_sep.is_some_and(|g| g != c) {
+            false
+        } else if group_sep == Some(c) {
+            true
+        } else {
+            // A single ".ddd" or ",ddd": look further.
+            let next = char_at(t, after + 3);
+            let next_digit = digits_at(t, after + 4) > 0;
+            if (next == Some(c) || next == Some(other)) && next_digit {
+                true // "1.200.000", "6.700,54"
+            } else if d1 > 3 {
+                false
+            } else {
+                match lang {
+                    Lang::Fr => c == '.',
+                    Lang::En => c == ',',
+                }
+            }
+        };
+        plain = false;
+        if is_group {
+            if group_sep.is_none() && d1 > 3 {
+                break;
+            }
+            digits.extend_from_slice(t.as_bytes().get(after..after + 3)?);
+            group_sep = Some(c);
+            j = after + 3;
+        } else {
+            digits.extend_from_slice(t.as_bytes().get(after..after + k)?);
+            decimals = k;
+            j = after + k;
+            break;
+        }
+    }
+    if digits.len() > 30 {
+        return None;
+    }
+    let mant = digits.iter().try_fold(0u128, |m, d| {
+        m.checked_mul(10)?.checked_add(u128::from(d - b'0'))
+    })?;
+    Some(Num {
+        start: i,
+        end: j,
+        val: Dec {
+            mant,
+            exp: -(decimals as i32),
+        },
+        plain,
+        words: false,
+        big_words: false,
+        capital: false,
+    })
+}
+
+/// First words of numbers written in letters.
+fn number_word(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => {
+            matches!(
+                w,
+                "zéro"
+                    | "un"
+                    | "une"
+                    | "deux"
+                    | "trois"
+                    | "quatre"
+                    | "cinq"
+                    | "six"
+                    | "sept"
+                    | "huit"
+                    | "neuf"
+                    | "dix"
+                    | "onze"
+                    | "douze"
+                    | "treize"
+                    | "quatorze"
+                    | "quinze"
+                    | "seize"
+                    | "vingt"
+                    | "vingts"
+                    | "trente"
+                    | "quarante"
+                    | "cinquante"
+                    | "soixante"
+                    | "cent"
+                    | "cents"
+                    | "mille"
+            ) || w.starts_with("dix-")
+                || w.starts_with("vingt-")
+                || w.starts_with("trente-")
+                || w.starts_with("quarante-")
+                || w.starts_with("cinquante-")
+                || w.starts_with("soixante-")
+                || w.starts_with("quatre-")
+        }
+        Lang::En => {
+            matches!(
+                w,
+                "zero"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "thirteen"
+                    | "fourteen"
+                    | "fifteen"
+                    | "sixteen"
+                    | "seventeen"
+                    | "eighteen"
+                    | "nineteen"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
+                    | "hundred"
+                    | "thousand"
+            ) || w.contains('-')
+                && w.split('-').next().is_some_and(|p| {
+                    matches!(
+                        p,
+                        "twenty"
+                            | "thirty"
+                            | "forty"
+                            | "fifty"
+                            | "sixty"
+                            | "seventy"
+                            | "eighty"
+                            | "ninety"
+                    )
+                })
+        }
+    }
+}
+
+/// Cheap check at a word start: is it the first word of a number?
+fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
+    let len = we - i;
+    if len == 0 || len > 12 {
+        return false;
+    }
+    let w = t.get(i..we).unwrap_or_default();
+    let lw = lower(w);
+    // Include a hyphenated tail ("vingt-trois", "twenty-one").
+    if let Some('-') = char_at(t, we) {
+        let we2 = word_end(t, we + 1);
+        if we2 > we + 1 {
+            let full = lower(t.get(i..we2).unwrap_or_default()).into_owned();
+            if number_word(&full, lang) {
+                return true;
+            }
+        }
+    }
+    number_word(&lw, lang)
+}
+
+fn is_scale_word(w: &str, lang: Lang) -> bool {
+    matches!(
+        w,
+        "million" | "millions" | "milliard" | "milliards" | "mille" | "thousand" | "thousands"
+    ) || (lang == Lang::En
+        && matches!(
+            w,
+            "billion" | "billions" | "hundred" | "trillion" | "trillions"
+        ))
+        || (lang == Lang::Fr && matches!(w, "cent" | "cents"))
+}
+
+struct Tok {
+    text: String,
+}
+
+impl text2num::Token for &Tok {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        self.text.as_str().into()
+    }
+    fn text_lowercase(&self) -> std::borrow::Cow<'_, str> {
+        self.text.as_str().into()
+    }
+    fn nt_separated(&self, _previous: &Self) -> bool {
+        false
+    }
+    fn not_a_number_part(&self) -> bool {
+        false
+    }
+}
+
+/// Parses a number written in words at `i` with text2num.
+fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
+    // Collect up to 12 words separated by spaces (hyphens stay inside).
+    let mut toks: Vec<(usize, usize, String)> = Vec::new();
+    let mut p = i;
+    while toks.len() < 12 {
+        let mut e = word_end(t, p);
+        while char_at(t, e) == Some('-') && word_end(t, e + 1) > e + 1 {
+            e = word_end(t, e + 1);
+        }
+        if e == p {
+            break;
+        }
+        toks.push((p, e, lower(t.get(p..e)?).into_owned()));
+        let q = skip_sp(t, e);
+        if q == e || !char_at(t, q).is_some_and(char::is_alphabetic) {
+            break;
+        }
+        p = q;
+    }
+    let first = toks.first()?;
+    let capital = char_at(t, i).is_some_and(char::is_uppercase);
+    // "un", "une", "one", "a", "an" alone are articles: only with a scale.
+    if matches!(first.2.as_str(), "un" | "une" | "one" | "a" | "an") {
+        let next = toks.get(1)?;
+        if !is_scale_word(&next.2, lang) || next.2.starts_with("cent") {
+            return None;
+        }
+        if matches!(first.2.as_str(), "a" | "an") {
+            let pow = match next.2.as_str() {
+                "hundred" => 2,
+                "thousand" => 3,
+                "million" => 6,
+                "billion" => 9,
+                "trillion" => 12,
+                _ => return None,
+            };
+            return Some(Num {
+                start: i,
+                end: next.1,
+                val: Dec { mant: 1, exp: pow },
+                plain: false,
+                words: true,
+                big_words: pow >= 6,
+                capital,
+            });
+        }
+    }
+    // "cent" after "pour"/"per" is a percentage.
+    if first.2.starts_with("cent") {
+        let pb = skip_sp_back(t, i);
+        let pw = lower(t.get(word_start_back(t, pb)..pb).unwrap_or_default()).into_owned();
+        if pw == "pour" || pw == "per" {
+            return None;
+        }
+    }
+    let tokens: Vec<Tok> = toks.iter().map(|x| Tok { text: x.2.clone() }).collect();
+    let occ = match lang {
+        Lang::Fr => text2num::find_numbers(tokens.iter(), &text2num::Language::french(), 0.0),
+        Lang::En => text2num::find_numbers(tokens.iter(), &text2num::Language::english(), 0.0),
+    };
+    let o = occ.into_iter().next()?;
+    if o.start != 0 || o.is_ordinal || o.end == 0 {
+        return None;
+    }
+    let end = toks.get(o.end - 1)?.1;
+    let big_words = toks.iter().take(o.end).any(|x| {
+        x.2.starts_with("million") || x.2.starts_with("milliard") || x.2.starts_with("billion")
+    });
+    let val = parse_plain_decimal(&o.text)?;
+    Some(Num {
+        start: i,
+        end,
+        val,
+        plain: false,
+        words: true,
+        big_words,
+        capital,
+    })
+}
+
+/// "1200", "2.5", "2,5" (text2num's output) to a decimal.
+fn parse_plain_decimal(s: &str) -> Option<Dec> {
+    let mut mant: u128 = 0;
+    let mut exp = 0i32;
+    let mut after_point = false;
+    let mut any = false;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => {
+                mant = mant
+                    .checked_mul(10)?
+                    .checked_add(u128::from(c as u8 - b'0'))?;
+                any = true;
+                if after_point {
+                    exp -= 1;
+                }
+            }
+            '.' | ',' if !after_point => after_point = true,
+            _ => return None,
+        }
+    }
+    any.then_some(Dec { mant, exp })
+}
+
+// -------------------------------------------------------- scales, currencies
+
+/// A scale after a number: power of ten, end, and whether it only counts
+/// with a currency (single letters: "3M" is a company, "4 m" a length).
+fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
+    let attached = p;
+    let q = skip_sp(t, p);
+    let we = word_end(t, q);
+    let w = t.get(q..we)?;
+    if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let is_attached = q == attached;
+    let lw = lower(w);
+    let pow = match lw.as_ref() {
+        "milliard" | "milliards" => 9,
+        "million" | "millions" => 6,
+        "mille" | "thousand" | "thousands" => 3,
+        "billion" | "billions" => match lang {
+            Lang::En => 9,
+            Lang::Fr => 12,
+        },
+        "trillion" | "trillions" if lang == Lang::En => 12,
+        _ => {
+            // Abbreviations: case-sensitive.
+            let (pow, needs_cur) = match w {
+                "Md" | "Mds" | "Mrd" | "Mrds" | "Mdr" | "Mdrs" | "md" | "mds" | "mrd" | "mrds" => {
+                    (9, false)
+                }
+                "bn" | "Bn" | "BN" | "bln" | "Bln" => (9, false),
+                "mn" | "mln" | "Mn" | "Mio" | "mio" | "Mln" => (6, false),
+                "tn" | "Tn" if lang == Lang::En => (12, false),
+                "M" => (6, true),
+                "m" if is_attached => (6, true),
+                "k" | "K" => (3, true),
+                "B" | "b" if is_attached && lang == Lang::En => (9, true),
+                _ => return None,
+            };
+            return Some((pow, we, needs_cur));
+        }
+    };
+    Some((pow, we, false))
+}
+
+const CODES: &[&str] = &[
+    "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "INR", "HKD",
+    "SGD", "KRW", "BRL", "RUB", "PLN", "ILS", "AED", "SAR", "QAR", "ZAR", "MXN", "TRY", "NZD",
+    "XOF", "XAF", "MAD", "CZK", "HUF", "RMB",
+];
+
+fn code(w: &str) -> Option<&'static str> {
+    let c = CODES.iter().find(|c| **c == w)?;
+    Some(if *c == "RMB" { "CNY" } else { c })
+}
+
+/// A currency matched in the text: its ISO code (or `None` for a currency
+/// word with no single code, like "francs") and its end.
+type Cur = (Option<&'static str>, usize);
+
+fn symbol(c: char) -> Option<&'static str> {
+    match c {
+        '€' => Some("EUR"),
+        '$' => Some("USD"),
+        '£' => Some("GBP"),
+        '¥' => Some("JPY"),
+        _ => None,
+    }
+}
+
+/// Currency before a number: ends at `end` (after optional spaces).
+/// Returns (code, start).
+fn currency_before(t: &str, end: usize) -> Option<(Option<&'static str>, usize)> {
+    let p = skip_sp_back(t, end);
+    let c = char_before(t, p)?;
+    if let Some(code) = symbol(c) {
+        let s = p - c.len_utf8();
+        // US$, C$, A$, HK$, CA$, AU$, S$
+        if c == '$' {
+            let ws = word_start_back(t, s);
+            let pre = t.get(ws..s).unwrap_or_default();
+            let (code, ws) = match pre {
+                "US" => ("USD", ws),
+                "C" | "CA" => ("CAD", ws),
+                "A" | "AU" => ("AUD", ws),
+                "HK" => ("HKD", ws),
+                "S" | "SG" => ("SGD", ws),
+                _ => ("USD", s),
+            };
+            if char_before(t, ws).is_some_and(is_alnum) {
+                return Some((Some("USD"), s));
+            }
+            return Some((Some(code), ws));
+        }
+        return Some((Some(code), s));
+    }
+    if c.is_ascii_uppercase() {
+        let ws = word_start_back(t, p);
+        let w = t.get(ws..p)?;
+        if char_before(t, ws).is_some_and(is_alnum) {
+            return None;
+        }
+        return code(w).map(|c| (Some(c), ws));
+    }
+    None
+}
+
+/// Currency after a number or scale at `p`. `de_ok`: "d'euros", "de
+/// dollars" are allowed (after a scale).
+fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
+    let q = skip_sp(t, p);
+    let c = char_at(t, q)?;
+    if let Some(code) = symbol(c) {
+        let e = q + c.len_utf8();
+        // "$US", "$ US", "$CA"
+        let q2 = skip_sp(t, e);
+        let w = word(t, q2);
+        if !char_at(t, q2 + w.len()).is_some_and(is_alnum) {
+            match w {
+                "US" if c == '$' => return Some((Some("USD"), q2 + 2)),
+                "CA" | "CAN" if c == '$' => return Some((Some("CAD"), q2 + w.len())),
+                _ => {}
+            }
+        }
+        return Some((Some(code), e));
+    }
+    if c.is_ascii_uppercase() && t.get(q..q + 2) == Some("US") && char_at(t, q + 2) == Some('$') {
+        return Some((Some("USD"), q + 3));
+    }
+    let we = word_end(t, q);
+    let w = t.get(q..we)?;
+    if w.is_empty() {
+        return None;
+    }
+    if let Some(code) = code(w) {
+        if !char_at(t, we).is_some_and(is_alnum) {
+            return Some((Some(code), we));
+        }
+        return None;
+    }
+    let lw = lower(w);
+    // "de dollars", "d'euros"
+    if de_ok && lang == Lang::Fr {
+        if lw == "de" {
+            if let Some(cur) = currency_word(t, skip_sp(t, we), true, lang) {
+                return Some(cur);
+            }
+        } else if lw == "d" && char_at(t, we).is_some_and(is_apos) {
+            let a = we + char_at(t, we).map_or(1, char::len_utf8);
+            if let Some(cur) = currency_word(t, skip_sp(t, a), true, lang) {
+                return Some(cur);
+            }
+        }
+    }
+    if lang == Lang::En && de_ok && lw == "of" {
+        // "a billion of dollars" is rare; not accepted.
+    }
+    currency_word(t, q, de_ok, lang)
+}
+
+/// A currency word at `q`: euros, dollars (américains), livres sterling…
+/// `lenient`: "livres" alone is a currency (after "millions de").
+fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
+    let we = word_end(t, q);
+    let w = t.get(q..we)?;
+    if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let lw = lower(w);
+    let next = |e: usize| -> (String, usize) {
+        let q2 = skip_sp(t, e);
+        let e2 = word_end(t, q2);
+        (lower(t.get(q2..e2).unwrap_or_default()).into_owned(), e2)
+    };
+    let r = match lw.as_ref() {
+        "euro" | "euros" => (Some("EUR"), we),
+        "dollar" | "dollars" | "dollar américain" => {
+            let (n, e2) = next(we);
+            match n.as_str() {
+                "américain" | "américains" | "us" | "américain." => (Some("USD"), e2),
+                "canadien" | "canadiens" => (Some("CAD"), e2),
+                "australien" | "australiens" => (Some("AUD"), e2),
+                _ => (Some("USD"), we),
+            }
+        }
+        "bucks" if lang == Lang::En => (Some("USD"), we),
+        "us" | "u" if lang == Lang::En => {
+            // "US dollars", "U.S. dollars"
+            let mut e = we;
+            if lw == "u" {
+                if t.get(we..we + 3) != Some(".S.") {
+                    return None;
+                }
+                e = we + 3;
+            }
+            let (n, e2) = next(e);
+            if n == "dollar" || n == "dollars" {
+                (Some("USD"), e2)
+            } else {
+                return None;
+            }
+        }
+        "canadian" | "australian" | "singapore" | "swiss" | "american" if lang == Lang::En => {
+            let (n, e2) = next(we);
+            let code = match (lw.as_ref(), n.as_str()) {
+                ("canadian", "dollar" | "dollars") => "CAD",
+                ("australian", "dollar" | "dollars") => "AUD",
+                ("singapore", "dollar" | "dollars") => "SGD",
+                ("american", "dollar" | "dollars") => "USD",
+                ("swiss", "franc" | "francs") => "CHF",
+                _ => return None,
+            };
+            (Some(code), e2)
+        }
+        "livre" | "livres" => {
+            let (n, e2) = next(we);
+            if n == "sterling" || n == "sterlings" {
+                (Some("GBP"), e2)
+            } else if lenient {
+                (Some("GBP"), we)
+            } else {
+                return None;
+            }
+        }
+        "pound" | "pounds" => {
+            let (n, e2) = next(we);
+            if n == "sterling" {
+                (Some("GBP"), e2)
+            } else {
+                (Some("GBP"), we)
+            }
+        }
+        "sterling" => (Some("GBP"), we),
+        "franc" | "francs" => {
+            let (n, e2) = next(we);
+            match n.as_str() {
+                "suisse" | "suisses" => (Some("CHF"), e2),
+                "cfa" => (Some("XOF"), e2),
+                _ => (None, we),
+            }
+        }
+        "yen" | "yens" => (Some("JPY"), we),
+        "yuan" | "yuans" | "renminbi" => (Some("CNY"), we),
+        "roupie" | "roupies" | "rupee" | "rupees" => (Some("INR"), we),
+        "shekel" | "shekels" => (Some("ILS"), we),
+        "rouble" | "roubles" | "ruble" | "rubles" => (Some("RUB"), we),
+        _ => return None,
+    };
+    Some(r)
+}
+
+// ----------------------------------------------------------------- the core
+
+/// Number + scale + currency.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    start: usize,
+    end: usize,
+    num: Num,
+    scale: i32,
+    money: bool,
+    currency: Option<&'static str>,
+    /// Currency given after the number (can be shared with the range's
+    /// lower bound).
+    currency_after: bool,
+}
+
+impl Core {
+    fn value(&self) -> Dec {
+        self.num.val.scaled(self.scale)
+    }
+    fn big(&self) -> bool {
+        self.scale >= 6 || self.num.big_words
+    }
+}
+
+fn parse_num(t: &str, i: usize, lang: Lang) -> Option<Num> {
+    let c = char_at(t, i)?;
+    if c.is_ascii_digit() {
+        parse_digits(t, i, lang)
+    } else if c.is_alphabetic() {
+        parse_words(t, i, lang)
+    } else {
+        None
+    }
+}
+
+/// Parses the core whose number starts at `i`; the currency before it, if
+/// any, is looked for backwards.
+fn parse_core(t: &str, i: usize, lang: Lang) -> Option<Core> {
+    let num = parse_num(t, i, lang)?;
+    let mut start = num.start;
+    let mut cur_before = None;
+    if let Some(c) = char_before(t, i) {
+        if c.is_alphabetic() {
+            // Glued to letters: only a currency code ("USD1,23").
+            let (code, s) = currency_before(t, i)?;
+            if skip_sp_back(t, i) != i {
+                return None;
+            }
+            cur_before = Some(code);
+            start = s;
+        } else if let Some((code, s)) = currency_before(t, i) {
+            cur_before = Some(code);
+            start = s;
+        }
+    }
+    finish_core(t, start, num, cur_before, lang)
+}
+
+/// Parses a core forwards from `p`: optional currency, number, scale,
+/// currency.
+fn parse_core_fwd(t: &str, p: usize, lang: Lang) -> Option<Core> {
+    let q = skip_sp(t, p);
+    let c = char_at(t, q)?;
+    let (num_start, cur_before) = if let Some(code) = symbol(c) {
+        (skip_sp(t, q + c.len_utf8()), Some(Some(code)))
+    } else if c.is_ascii_uppercase() {
+        let we = word_end(t, q);
+        let w = t.get(q..we)?;
+        if w == "US" && char_at(t, we) == Some('$') {
+            (skip_sp(t, we + 1), Some(Some("USD")))
+        } else if let Some(code) = code(w) {
+            (skip_sp(t, we), Some(Some(code)))
+        } else {
+            (q, None)
+        }
+    } else {
+        (q, None)
+    };
+    let num = parse_num(t, num_start, lang)?;
+    if num.words && num.capital {
+        return None;
+    }
+    finish_core(t, q, num, cur_before, lang)
+}
+
+fn finish_core(
+    t: &str,
+    start: usize,
+    num: Num,
+    cur_before: Option<Option<&'static str>>,
+    lang: Lang,
+) -> Option<Core> {
+    let mut end = num.end;
+    let mut scale = 0;
+    let mut needs_cur = false;
+    if let Some((pow, e, nc)) = parse_scale(t, end, lang) {
+        scale = pow;
+        end = e;
+        needs_cur = nc;
+    }
+    let big = scale >= 6 || num.big_words;
+    let mut currency_after = false;
+    let mut money = cur_before.is_some();
+    let mut currency = cur_before.flatten();
+    if let Some((code, e)) = currency_after_fn(t, end, big, lang) {
+        if cur_before.is_none() || code == currency {
+            end = e;
+            money = true;
+            currency_after = true;
+            currency = currency.or(code);
+        }
+    }
+    if needs_cur && !money {
+        return None;
+    }
+    // Glued to letters after ("1er", "4G", "15h"): not an amount.
+    if char_at(t, end).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(Core {
+        start,
+        end,
+        num,
+        scale,
+        money,
+        currency,
+        currency_after,
+    })
+}
+
+fn currency_after_fn(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
+    currency_after(t, p, de_ok, lang).or_else(|| {
+        // English text may use the French forms and vice versa ("euros").
+        let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
+        let r = currency_after(t, p, de_ok, other)?;
+        r.0.map(|_| r)
+    })
+}
+
+// --------------------------------------------------------------- qualifiers
+
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("un peu plus de ", Qualifier::AtLeast),
+    ("pas moins de ", Qualifier::AtLeast),
+    ("pas moins d'", Qualifier::AtLeast),
+    ("pas plus de ", Qualifier::AtMost),
+    ("pas plus d'", Qualifier::AtMost),
+    ("no more than ", Qualifier::AtMost),
+    ("not more than ", Qualifier::AtMost),
+    ("no less than ", Qualifier::AtLeast),
+    ("not less than ", Qualifier::AtLeast),
+    ("plus de ", Qualifier::AtLeast),
+    ("plus d'", Qualifier::AtLeast),
+    ("plus que ", Qualifier::AtLeast),
+    ("au moins ", Qualifier::AtLeast),
+    ("au-delà de ", Qualifier::AtLeast),
+    ("au delà de ", Qualifier::AtLeast),
+    ("supérieur à ", Qualifier::AtLeast),
+    ("more than ", Qualifier::AtLeast),
+    ("at least ", Qualifier::AtLeast),
+    ("in excess of ", Qualifier::AtLeast),
+    ("upwards of ", Qualifier::AtLeast),
+    ("over ", Qualifier::AtLeast),
+    ("above ", Qualifier::AtLeast),
+    ("jusqu'à ", Qualifier::AtMost),
+    ("jusqu'a ", Qualifier::AtMost),
+    ("moins de ", Qualifier::AtMost),
+    ("moins d'", Qualifier::AtMost),
+    ("au maximum ", Qualifier::AtMost),
+    ("au plus ", Qualifier::AtMost),
+    ("en-dessous de ", Qualifier::AtMost),
+    ("en dessous de ", Qualifier::AtMost),
+    ("inférieur à ", Qualifier::AtMost),
+    ("up to ", Qualifier::AtMost),
+    ("less than ", Qualifier::AtMost),
+    ("fewer than ", Qualifier::AtMost),
+    ("lower than ", Qualifier::AtMost),
+    ("at most ", Qualifier::AtMost),
+    ("under ", Qualifier::AtMost),
+    ("below ", Qualifier::AtMost),
+    ("à peu près ", Qualifier::Approx),
+    ("de l'ordre de ", Qualifier::Approx),
+    ("de l'ordre d'", Qualifier::Approx),
+    ("pas loin de ", Qualifier::Approx),
+    ("près de ", Qualifier::Approx),
+    ("près d'", Qualifier::Approx),
+    ("environ ", Qualifier::Approx),
+    ("env. ", Qualifier::Approx),
+    ("quelque ", Qualifier::Approx),
+    ("autour de ", Qualifier::Approx),
+    ("presque ", Qualifier::Approx),
+    ("quasiment ", Qualifier::Approx),
+    ("quasi ", Qualifier::Approx),
+    ("approximativement ", Qualifier::Approx),
+    ("nearly ", Qualifier::Approx),
+    ("almost ", Qualifier::Approx),
+    ("about ", Qualifier::Approx),
+    ("around ", Qualifier::Approx),
+    ("some ", Qualifier::Approx),
+    ("approximately ", Qualifier::Approx),
+    ("roughly ", Qualifier::Approx),
+    ("close to ", Qualifier::Approx),
+    ("an estimated ", Qualifier::Approx),
+    ("approx. ", Qualifier::Approx),
+    ("circa ", Qualifier::Approx),
+];
+
+/// The text just before `start`, lowercased, apostrophes and spaces
+/// normalised, at most ~48 bytes.
+fn lookback(t: &str, start: usize) -> String {
+    let mut s = start.saturating_sub(48);
+    while !t.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut out = String::with_capacity(56);
+    for c in t.get(s..start).unwrap_or_default().chars() {
+        if is_sp(c) || c == '\n' {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if is_apos(c) {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn ends_with_phrase(lb: &str, phrase: &str) -> bool {
+    lb.ends_with(phrase)
+        && lb
+            .get(..lb.len() - phrase.len())
+            .and_then(|r| r.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn qualifier_before(lb: &str) -> Qualifier {
+    QUALIFIERS
+        .iter()
+        .find(|(p, _)| ends_with_phrase(lb, p))
+        .map_or(Qualifier::Exact, |(_, q)| *q)
+}
+
+// ------------------------------------------------------------------ filters
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "janvier"
+            | "février"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "août"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+            | "decembre"
+            | "janv"
+            | "févr"
+            | "fév"
+            | "avr"
+            | "juil"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "déc"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "dec"
+    )
+}
+
+/// Units and words after a number that make it a measure, not a count.
+fn is_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "pourcent"
+            | "percent"
+            | "pct"
+            | "points"
+            | "point"
+            | "pts"
+            | "pt"
+            | "bps"
+            | "pb"
+            | "km"
+            | "km2"
+            | "m"
+            | "m2"
+            | "m3"
+            | "cm"
+            | "mm"
+            | "kg"
+            | "g"
+            | "t"
+            | "tonnes"
+            | "tonne"
+            | "tons"
+            | "h"
+            | "heures"
+            | "heure"
+            | "hours"
+            | "hour"
+            | "min"
+            | "minutes"
+            | "minute"
+            | "s"
+            | "secondes"
+            | "seconds"
+            | "ans"
+            | "an"
+            | "années"
+            | "année"
+            | "years"
+            | "year"
+            | "mois"
+            | "months"
+            | "month"
+            | "jours"
+            | "jour"
+            | "days"
+            | "day"
+            | "semaines"
+            | "semaine"
+            | "weeks"
+            | "week"
+            | "fois"
+            | "times"
+            | "hectares"
+            | "hectare"
+            | "ha"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "mwh"
+            | "gwh"
+            | "twh"
+            | "kwh"
+            | "mwc"
+            | "gwc"
+            | "w"
+            | "kv"
+            | "go"
+            | "gb"
+            | "mo"
+            | "mb"
+            | "tb"
+            | "degrés"
+            | "degrees"
+            | "ml"
+            | "l"
+            | "litres"
+            | "liters"
+            | "mètres"
+            | "metres"
+            | "meters"
+            | "kilomètres"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "mile"
+            | "pieds"
+            | "feet"
+            | "ft"
+            | "ghz"
+            | "mhz"
+            | "nm"
+            | "x"
+            | "ème"
+            | "e"
+            | "er"
+            | "th"
+            | "st"
+            | "nd"
+            | "rd"
+    ) || is_month(w)
+}
+
+/// Words before a number that make it a reference, not a count.
+fn is_reference(w: &str) -> bool {
+    matches!(
+        w,
+        "article"
+            | "articles"
+            | "art"
+            | "page"
+            | "pages"
+            | "p"
+            | "pp"
+            | "n"
+            | "no"
+            | "nº"
+            | "numéro"
+            | "numero"
+            | "number"
+            | "chapitre"
+            | "chapter"
+            | "section"
+            | "alinéa"
+            | "paragraphe"
+            | "paragraph"
+            | "tome"
+            | "volume"
+            | "vol"
+            | "ligne"
+            | "line"
+            | "figure"
+            | "fig"
+            | "tableau"
+            | "table"
+            | "annexe"
+            | "annex"
+            | "niveau"
+            | "level"
+            | "étape"
+            | "step"
+            | "phase"
+            | "version"
+            | "saison"
+            | "season"
+            | "épisode"
+            | "episode"
+            | "rue"
+            | "avenue"
+            | "boulevard"
+            | "route"
+            | "autoroute"
+            | "décret"
+            | "loi"
+            | "top"
+            | "covid"
+            | "cop"
+            | "série"
+            | "series"
+            | "lot"
+            | "zone"
+            | "tranche"
+            | "rang"
+            | "classe"
+            | "catégorie"
+            | "category"
+            | "type"
+            | "model"
+            | "modèle"
+            | "gen"
+            | "génération"
+            | "generation"
+            | "vers"
+            | "since"
+            | "depuis"
+            | "fin"
+            | "début"
+            | "mi"
+            | "d'ici"
+            | "ici"
+            | "by"
+            | "until"
+            | "jusqu'en"
+    ) || is_month(w)
+}
+
+/// Function words: a number word followed by one of these is not counting
+/// anything ("un bâtiment neuf de 500 m2").
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du"
+            | "des"
+            | "d"
+            | "à"
+            | "au"
+            | "aux"
+            | "en"
+            | "et"
+            | "ou"
+            | "pour"
+            | "par"
+            | "sur"
+            | "dans"
+            | "avec"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "qui"
+            | "que"
+            | "est"
+            | "sont"
+            | "of"
+            | "the"
+            | "to"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "by"
+            | "on"
+            | "at"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+    )
+}
+
+/// Nouns that make a count of a 4-digit number that looks like a year.
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "emplois"
+            | "postes"
+            | "salariés"
+            | "personnes"
+            | "employés"
+            | "collaborateurs"
+            | "embauches"
+            | "recrutements"
+            | "jobs"
+            | "employees"
+            | "workers"
+            | "people"
+            | "staff"
+    )
+}
+
+/// Nouns after "N millions de" that are money ("3 milliards de chiffre
+/// d'affaires").
+fn is_money_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "chiffre"
+            | "financement"
+            | "financements"
+            | "investissement"
+            | "investissements"
+            | "dette"
+            | "dettes"
+            | "pertes"
+            | "perte"
+            | "bénéfice"
+            | "bénéfices"
+            | "subvention"
+            | "subventions"
+            | "capital"
+            | "fonds"
+            | "revenus"
+            | "recettes"
+            | "aides"
+            | "aide"
+            | "crédits"
+            | "crédit"
+            | "prêts"
+            | "prêt"
+            | "dépenses"
+            | "budget"
+            | "ventes"
+            | "levée"
+            | "valorisation"
+            | "commandes"
+            | "contrats"
+            | "funding"
+            | "investment"
+            | "investments"
+            | "debt"
+            | "losses"
+            | "profit"
+            | "profits"
+            | "revenue"
+            | "sales"
+            | "capex"
+            | "financing"
+            | "loans"
+            | "grants"
+            | "orders"
+    )
+}
+
+const FINANCIAL: &[&str] = &[
+    "invest",
+    "lever",
+    "lève",
+    "levé",
+    "levée",
+    "financ",
+    "valoris",
+    "valuat",
+    "valued",
+    "capital",
+    "chiffre d'affaires",
+    "budget",
+    "enveloppe",
+    "coût",
+    "cost",
+    "montant",
+    "subvention",
+    "prêt",
+    "loan",
+    "dette",
+    "debt",
+    "rachat",
+    "rachet",
+    "acqui",
+    "raise",
+    "raising",
+    "funding",
+    "fund",
+    "revenue",
+    "sales",
+    "ventes",
+    "recherche",
+    "bénéfice",
+    "profit",
+    "perte",
+    "losses",
+    "deal",
+    "contrat",
+    "contract",
+    "dépens",
+    "spend",
+    "euro",
+    "dollar",
+    "€",
+    "$",
+    "£",
+    "payé",
+    "paid",
+    "pay",
+    "injecte",
+    "tour de table",
+    "round",
+    "crédit",
+    "credit",
+    "fonds",
+    "prix",
+    "price",
+    "worth",
+    "cash",
+    "trésorerie",
+    "débloqu",
+    "allou",
+    "allocat",
+    "pledge",
+    "commit",
+    "engag",
+    "mise",
+    "apport",
+    "offre",
+    "offer",
+    "bid",
+    "dotation",
+    "fiscal",
+];
+
+/// Is the neighbourhood of `start..end` about money?
+fn financial_context(t: &str, start: usize, end: usize) -> bool {
+    let mut s = start.saturating_sub(100);
+    while !t.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = (end + 60).min(t.len());
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    let w = lower(t.get(s..e).unwrap_or_default()).replace('\u{2019}', "'");
+    FINANCIAL.iter().any(|k| w.contains(k))
+}
+
+/// The next word after `p` (skipping spaces), lowercased, with its start;
+/// `None` if the next thing is not a word.
+fn next_word(t: &str, p: usize) -> Option<(String, usize, usize)> {
+    let q = skip_sp(t, p);
+    let e = word_end(t, q);
+    (e > q).then(|| (lower(t.get(q..e).unwrap_or_default()).into_owned(), q, e))
+}
+
+/// The word just before `p` (skipping spaces), with its start.
+fn prev_word(t: &str, p: usize) -> Option<(&str, usize)> {
+    let q = skip_sp_back(t, p);
+    let s = word_start_back(t, q);
+    (s < q).then(|| (t.get(s..q).unwrap_or_default(), s))
+}
+
+/// Is the character before `p` (skipping spaces) a sentence start?
+fn at_sentence_start(t: &str, p: usize) -> bool {
+    let q = skip_sp_back(t, p);
+    char_before(t, q).is_none_or(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '\n' | '"' | '(' | ':' | '«' | '“' | '-' | '—' | '–' | '•' | '*'
+        )
+    })
+}
+
+/// Date, phone number, code: 3+ numeric groups joined by the same `.`, `-`
+/// or `/`, or 2+ groups with `/` or `:`, or a `+` before.
+fn is_code_like(t: &str, i: usize) -> bool {
+    let b = t.as_bytes();
+    if matches!(
+        char_before(t, i),
+        Some('+' | '#' | '/' | '°' | '№' | '-' | '.' | ',' | ':')
+    ) {
+        // "+33", "#5", "n°5", "COVID-19", "12/03", "49.3"-tails.
+        let prev = char_before(t, i);
+        if prev == Some('-') {
+            // "COVID-19", "A-380" are codes; " - 5" or "10-20" are not.
+            let q = i - 1;
+            return char_before(t, q).is_some_and(char::is_alphabetic);
+        }
+        return prev != Some('.') && prev != Some(',')
+            || char_before(t, i - 1).is_some_and(|c| c.is_ascii_digit());
+    }
+    // Groups.
+    let mut j = i;
+    let mut groups = 0;
+    let mut sep: Option<u8> = None;
+    let mut all3 = true;
+    let mut spaced_small = 0;
+    loop {
+        let d = digits_at(t, j);
+        if d == 0 {
+            break;
+        }
+        if groups > 0 && d != 3 {
+            all3 = false;
+        }
+        if d == 2 {
+            spaced_small += 1;
+        }
+        groups += 1;
+        j += d;
+        match b.get(j) {
+            Some(&s @ (b'.' | b'-' | b'/' | b':')) if sep.is_none_or(|x| x == s) => {
+                if digits_at(t, j + 1) == 0 {
+                    break;
+                }
+                if s == b'/' || s == b':' {
+                    return true;
+                }
+                sep = Some(s);
+                j += 1;
+            }
+            Some(b' ') if sep.is_none_or(|x| x == b' ') && digits_at(t, j + 1) == 2 => {
+                sep = Some(b' ');
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if sep == Some(b' ') {
+        // "01 23 45 67 89"
+        return groups >= 4 && spaced_small >= 4;
+    }
+    groups >= 3 && !all3
+}
+
+// ------------------------------------------------------------------ driver
+
+/// Tries to read an amount whose number starts at `i`.
+fn amount_at(t: &str, i: usize, lang: Lang) -> Option<(Amount, usize)> {
+    if char_at(t, i).is_some_and(|c| c.is_ascii_digit()) && is_code_like(t, i) {
+        return None;
+    }
+    let mut c1 = parse_core(t, i, lang)?;
+    let lb = lookback(t, c1.start);
+    let range_intro = ["entre ", "between ", "from ", "de ", "d'"]
+        .iter()
+        .find(|p| ends_with_phrase(&lb, p))
+        .copied();
+
+    // Range.
+    let mut c2: Option<Core> = None;
+    {
+        let q = skip_sp(t, c1.end);
+        let conn_end = match char_at(t, q) {
+            Some('-' | '–' | '—') => Some(q + char_at(t, q).map_or(1, char::len_utf8)),
+            Some(_) => {
+                let w = word(t, q);
+                let ok = match lower(w).as_ref() {
+                    "à" | "to" => true,
+                    "et" => range_intro == Some("entre "),
+                    "and" => range_intro == Some("between ") || range_intro == Some("from "),
+                    _ => false,
+                };
+                (ok && !char_at(t, q + w.len()).is_some_and(is_alnum)).then_some(q + w.len())
+            }
+            None => None,
+        };
+        if let Some(ce) = conn_end {
+            if let Some(mut b) = parse_core_fwd(t, ce, lang) {
+                if !(b.num.plain && is_code_like(t, b.num.start)) {
+                    let mut a = c1;
+                    if a.scale == 0
+                        && !a.num.big_words
+                        && b.scale > 0
+                        && a.num.val.lt(Dec { mant: 1000, exp: 0 })
+                    {
+                        a.scale = b.scale;
+                    }
+                    let cur_ok = match (a.money, b.money) {
+                        (true, true) => a.currency == b.currency,
+                        _ => true,
+                    };
+                    // A currency after the lower bound carries to the upper
+                    // one, and the other way round.
+                    if cur_ok && a.value().lt(b.value()) {
+                        if !b.money && a.money && a.currency_after {
+                            b.money = true;
+                            b.currency = a.currency;
+                        }
+                        if !a.money && b.money {
+                            a.money = true;
+                            a.currency = b.currency;
+                        }
+                        c1 = a;
+                        c2 = Some(b);
+                    }
+                }
+            }
+        }
+    }
+
+    let start = c1.start;
+    let end = c2.map_or(c1.end, |b| b.end);
+    let qualifier = if c2.is_some() {
+        Qualifier::Range
+    } else {
+        qualifier_before(&lb)
+    };
+    let money_any = c1.money || c2.is_some_and(|b| b.money);
+    let big_any = c1.big() || c2.is_some_and(|b| b.big());
+    let kind = if money_any {
+        AmountKind::Money
+    } else if big_any {
+        // "600 millions": money in a financial context, unless it counts
+        // something ("3 millions d'habitants").
+        let last = c2.unwrap_or(c1);
+        let after_de = next_word(t, last.end).and_then(|(w, _, e)| match w.as_str() {
+            "de" | "of" => next_word(t, e).map(|x| x.0),
+            "d" if char_at(t, e).is_some_and(is_apos) => {
+                next_word(t, e + char_at(t, e).map_or(1, char::len_utf8)).map(|x| x.0)
+            }
+            _ => None,
+        });
+        match after_de {
+            Some(n) if is_money_noun(&n) => AmountKind::Money,
+            Some(n) if n.chars().next().is_some_and(char::is_lowercase) => AmountKind::Count,
+            _ if financial_context(t, start, end) => AmountKind::Money,
+            _ => AmountKind::Count,
+        }
+    } else {
+        AmountKind::Count
+    };
+
+    if kind == AmountKind::Count && !count_ok(t, &c1, c2.as_ref()) {
+        return None;
+    }
+    let value = c1.value().to_f64();
+    let max = c2.map(|b| b.value().to_f64());
+    Some((
+        Amount {
+            start,
+            end,
+            value,
+            currency: if kind == AmountKind::Money {
+                c1.currency.or(c2.and_then(|b| b.currency))
+            } else {
+                None
+            },
+            qualifier,
+            max,
+            kind,
+        },
+        end,
+    ))
+}
+
+/// Filters for counts (no currency): years, dates, units, references, names.
+fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
+    let last = c2.unwrap_or(c1);
+    let next = next_word(t, last.end);
+    let next_char = char_at(t, skip_sp(t, last.end));
+    // Percent and other symbols.
+    if matches!(next_char, Some('%' | '‰' | '°' | '/' | '²' | '³')) {
+        return false;
+    }
+    if let Some((w, _, e)) = &next {
+        if is_unit(w) {
+            return false;
+        }
+        if (w == "pour" || w == "per") && next_word(t, *e).is_some_and(|(n, _, _)| n == "cent") {
+            return false;
+        }
+    }
+    for c in std::iter::once(c1).chain(c2) {
+        let n = &c.num;
+        // Years: 1800–2100 written plainly.
+        if n.plain && c.scale == 0 && n.end - n.start == 4 {
+            let y = n.val.mant;
+            if (1800..=2100).contains(&y)
+                && !next.as_ref().is_some_and(|(w, _, _)| is_people_noun(w))
+            {
+                return false;
+            }
+        }
+    }
+    let n = &c1.num;
+    if let Some((pw, ps)) = prev_word(t, c1.start) {
+        let lpw = lower(pw);
+        if is_reference(&lpw) {
+            return false;
+        }
+        // Names: "CAC 40", "Windows 11" (a capitalised word that does not
+        // start the sentence and is not a function word).
+        if pw.chars().next().is_some_and(char::is_uppercase)
+            && !at_sentence_start(t, ps)
+            && !is_function_word(&lpw)
+            && !matches!(
+                lpw.as_ref(),
+                "plus"
+                    | "environ"
+                    | "près"
+                    | "some"
+                    | "about"
+                    | "over"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "quelque"
+                    | "soit"
+                    | "dont"
+                    | "with"
+                    | "avec"
+                    | "ces"
+                    | "these"
+                    | "ses"
+                    | "its"
+                    | "leurs"
+                    | "their"
+                    | "only"
+                    | "seulement"
+                    | "déjà"
+            )
+        {
+            return false;
+        }
+    }
+    // Something capitalised right after: a name ("deux Big Tech").
+    if let Some((_, q, _)) = &next {
+        if char_at(t, *q).is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    if n.words {
+        // "Big Four": a capitalised number word inside a sentence.
+        if n.capital && !at_sentence_start(t, n.start) {
+            return false;
+        }
+        // Number words must count something.
+        match &next {
+            Some((w, _, _)) if !is_function_word(w) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(
+        t: &str,
+        lang: Lang,
+    ) -> (
+        String,
+        f64,
+        Option<&'static str>,
+        Qualifier,
+        Option<f64>,
+        AmountKind,
+    ) {
+        let v = find_amounts(t, lang);
+        assert_eq!(v.len(), 1, "{t:?}: {v:?}");
+        let a = &v[0];
+        (
+            t[a.start..a.end].to_string(),
+            a.value,
+            a.currency,
+            a.qualifier,
+            a.max,
+            a.kind,
+        )
+    }
+
+    #[test]
+    fn french_money() {
+        let (s, v, c, q, _, k) = one(
+            "AWS débloquera 1,2 milliard d'euros pour son expansion.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            (s.as_str(), v, c, q, k),
+            (
+                "1,2 milliard d'euros",
+                1.2e9,
+                Some("EUR"),
+                Qualifier::Exact,
+                AmountKind::Money
+            )
+        );
+        let (_, v, c, q, _, _) = one("il investit plus de 1,2 milliard d\u{2019}euros", Lang::Fr);
+        assert_eq!((v, c, q), (1.2e9, Some("EUR"), Qualifier::AtLeast));
+        assert_eq!(one("un chantier de 4 Md€ lancé", Lang::Fr).1, 4e9);
+        assert_eq!(one("soit 15 M€ de plus", Lang::Fr).1, 15e6);
+        assert_eq!(one("3\u{202f}000\u{a0}€", Lang::Fr).1, 3000.0);
+    }
+
+    #[test]
+    fn seed_like_counts_and_negatives() {
+        let v = find_amounts("L'entreprise dispose de 35 centres logistiques et émet du CO2 depuis 2024. Les deux Big Tech créent trois mille nouveaux emplois.", Lang::Fr);
+        let got: Vec<(f64, AmountKind)> = v.iter().map(|a| (a.value, a.kind)).collect();
+        assert_eq!(
+            got,
+            vec![(35.0, AmountKind::Count), (3000.0, AmountKind::Count)]
+        );
+        let (s, v, c, _, _, k) = one(
+            "Mistral AI recherche 600 millions pour réaliser ses ambitions",
+            Lang::Fr,
+        );
+        assert_eq!(
+            (s.as_str(), v, c, k),
+            ("600 millions", 6e8, None, AmountKind::Money)
+        );
+    }
+
+    #[test]
+    fn english_and_ranges() {
+        assert_eq!(
+            one("Microsoft will invest $4.3bn in France", Lang::En).1,
+            4.3e9
+        );
+        let (s, v, c, q, m, _) = one("a range of $1-2bn is expected", Lang::En);
+        assert_eq!(
+            (s.as_str(), v, c, q, m),
+            ("$1-2bn", 1e9, Some("USD"), Qualifier::Range, Some(2e9))
+        );
+        let (_, v, _, q, m, _) = one("entre 1 et 2 milliards d'euros", Lang::Fr);
+        assert_eq!((v, q, m), (1e9, Qualifier::Range, Some(2e9)));
+        let (_, v, c, q, m, _) = one("1 à 2 Md€", Lang::Fr);
+        assert_eq!(
+            (v, c, q, m),
+            (1e9, Some("EUR"), Qualifier::Range, Some(2e9))
+        );
+        assert_eq!(one("£2.5 billion", Lang::En).2, Some("GBP"));
+    }
 }
