@@ -1,1 +1,630 @@
-//! Events: sentences, amounts, places and organisations assembled into contract events. (Being built: issue 4.)
+//! Investment events from French and English news text.
+//!
+//! [`Extractor::extract`] is a pure function from an [`Article`] to the
+//! contract's [`Event`]s (`shared/contract/EVENTS.md`):
+//!
+//! 1. `vigie-text` normalises the text, splits sentences and finds every
+//!    amount; `vigie-gazetteer` finds places, known organisations, demonyms
+//!    and sector words; this crate adds organisations by pattern (capitalised
+//!    names in subject position), public funders and outlets.
+//! 2. Each sentence is cut into clauses ("…, tandis qu'AWS …"); trigger words
+//!    (investir, lever, racheter, subvention, build, raise, acquire…) take the
+//!    amount that belongs to them (not revenue, totals, "après 3 Md€ en
+//!    Allemagne"); the investor is the clause's subject or, through
+//!    coreference ("le géant américain", "it"), the last company named;
+//!    outlets never invest.
+//! 3. Statements of one commitment are merged (same investor family, same
+//!    amount within 1%); statements without money join the event they
+//!    describe; places, jobs, horizon, sectors and status are combined.
+//!
+//! Evidence offsets are byte offsets into `article.text`.
+
+mod doc;
+mod engine;
+mod lexicon;
+mod merge;
+mod orgs;
+
+use doc::{Amt, CtryM, Doc, OrgM, PlaceM, SecM, Sent};
+use engine::{Cand, Ctx, Via};
+use vigie_gazetteer::{Gazetteer, PlaceLevel};
+use vigie_model::{Article, Event, Evidence, Horizon, Kind, Money, Org, Place, Qualifier};
+use vigie_rates::Rates;
+use vigie_text::amounts::{find_amounts, AmountKind};
+use vigie_text::{Document, TextError};
+
+/// Why an article cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    /// Neither French nor English.
+    #[error("unsupported language (vigie reads French and English)")]
+    UnsupportedLanguage,
+    /// No text.
+    #[error("empty text")]
+    Empty,
+    /// The text layer refused it (binary...).
+    #[error("{0}")]
+    Text(String),
+}
+
+impl From<TextError> for ExtractError {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Empty => ExtractError::Empty,
+            TextError::UnsupportedLanguage => ExtractError::UnsupportedLanguage,
+            other => ExtractError::Text(other.to_string()),
+        }
+    }
+}
+
+/// The extractor: gazetteers and rates, compiled once; `Send + Sync`.
+pub struct Extractor {
+    gaz: Gazetteer,
+    rates: Rates,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One event candidate, for diagnostics (`vigie extract --explain` and tests).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub sentence: String,
+    pub kind: Kind,
+    pub investor: Option<String>,
+    pub recipient: Option<String>,
+    pub amount: Option<f64>,
+    pub how: String,
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor {
+            gaz: Gazetteer::new(),
+            rates: Rates::embedded(),
+        }
+    }
+
+    /// The events an article states, merged within the article.
+    pub fn extract(&self, article: &Article) -> Result<Vec<Event>, ExtractError> {
+        let document = Document::new(&article.text)?;
+        Ok(self.extract_document(article, &document))
+    }
+
+    /// Like [`Extractor::extract`] with the language given (short texts).
+    pub fn extract_lang(
+        &self,
+        article: &Article,
+        lang: vigie_text::Lang,
+    ) -> Result<Vec<Event>, ExtractError> {
+        let document = Document::with_lang(&article.text, lang)?;
+        Ok(self.extract_document(article, &document))
+    }
+
+    /// The candidates before merging (for debugging and tests).
+    pub fn mentions(&self, article: &Article) -> Result<Vec<Mention>, ExtractError> {
+        let document = Document::new(&article.text)?;
+        let d = self.analyse(&document);
+        let cx = Ctx::new(&d);
+        let cands = engine::candidates(&cx);
+        Ok(cands
+            .iter()
+            .map(|c| Mention {
+                sentence: d
+                    .text
+                    .get(d.sents[c.sent].start..d.sents[c.sent].end)
+                    .unwrap_or("")
+                    .to_string(),
+                kind: c.kind,
+                investor: c.investor.map(|i| d.orgs[i].canonical.clone()),
+                recipient: c.recipient.map(|i| d.orgs[i].canonical.clone()),
+                amount: c.amount.map(|a| d.amounts[a].value),
+                how: format!(
+                    "{:?} {:?} {:?} {:?}",
+                    c.class,
+                    c.via,
+                    c.status,
+                    c.places
+                        .iter()
+                        .map(|&p| d.places[p].text.clone())
+                        .collect::<Vec<_>>()
+                ),
+            })
+            .collect())
+    }
+
+    fn extract_document(&self, article: &Article, document: &Document) -> Vec<Event> {
+        let d = self.analyse(document);
+        let cx = Ctx::new(&d);
+        let cands = engine::candidates(&cx);
+        let groups = merge::group(&d, &cands);
+        let mut events: Vec<(usize, Event)> = groups
+            .iter()
+            .filter_map(|g| {
+                self.event(article, document, &d, &cands, &g.members)
+                    .map(|e| {
+                        (
+                            g.members.iter().map(|&m| cands[m].sent).min().unwrap_or(0),
+                            e,
+                        )
+                    })
+            })
+            .collect();
+        events.sort_by_key(|(s, _)| *s);
+        events.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Builds the internal view of an article.
+    fn analyse(&self, document: &Document) -> Doc {
+        let text = document.text.clone();
+        let lower = doc::lower_same_len(&text);
+        let mut toks = Vec::new();
+        let mut sents = Vec::with_capacity(document.sentences.len());
+        for s in &document.sentences {
+            let t0 = toks.len();
+            doc::tokenize(&text, s.start, s.end, &mut toks);
+            sents.push(Sent {
+                start: s.start,
+                end: s.end,
+                ostart: s.orig_start,
+                oend: s.orig_end,
+                t0,
+                t1: toks.len(),
+            });
+        }
+        let amounts = find_amounts(&text, document.lang)
+            .into_iter()
+            .map(|a| Amt {
+                start: a.start,
+                end: a.end,
+                value: a.value,
+                currency: a.currency,
+                qualifier: a.qualifier,
+                max: a.max,
+                money: a.kind == AmountKind::Money,
+                has_currency: a.currency.is_some(),
+            })
+            .filter(|a| a.value > 0.0 && a.value.is_finite())
+            .collect();
+        let an = self.gaz.analyze(&text);
+        let places: Vec<PlaceM> = an
+            .places
+            .iter()
+            .map(|p| PlaceM {
+                start: p.start,
+                end: p.end,
+                text: p.text.clone(),
+                country: p.country.clone(),
+                region: p.region.clone(),
+                departement: p.departement.clone(),
+                commune: p.commune.clone(),
+                rank: match p.level {
+                    PlaceLevel::Commune | PlaceLevel::Area => 0,
+                    PlaceLevel::Departement => 1,
+                    PlaceLevel::Region => 2,
+                    PlaceLevel::Country => 3,
+                },
+            })
+            .collect();
+        let mut ctrys: Vec<CtryM> = an
+            .places
+            .iter()
+            .filter(|p| p.level == PlaceLevel::Country)
+            .filter_map(|p| {
+                Some(CtryM {
+                    start: p.start,
+                    end: p.end,
+                    country: p.country.clone()?,
+                    demonym: false,
+                })
+            })
+            .collect();
+        ctrys.extend(an.demonyms.iter().map(|m| CtryM {
+            start: m.start,
+            end: m.end,
+            country: m.country.clone(),
+            demonym: true,
+        }));
+        ctrys.sort_by_key(|c| c.start);
+        let sectors = an
+            .sectors
+            .iter()
+            .map(|s| SecM {
+                start: s.start,
+                end: s.end,
+                sector: s.sector,
+            })
+            .collect();
+        let mut d = Doc {
+            text,
+            lower,
+            lang: document.lang,
+            sents,
+            toks,
+            amounts,
+            orgs: Vec::new(),
+            places,
+            sectors,
+            ctrys,
+            dateline_end: 0,
+        };
+        d.dateline_end = dateline_end(&d);
+        // organisations: the gazetteer's, then public funders, outlets, patterns
+        let mut orgs: Vec<OrgM> = an
+            .orgs
+            .iter()
+            .map(|o| OrgM {
+                start: o.start,
+                end: o.end,
+                name: o.text.clone(),
+                canonical: o.canonical.clone(),
+                family: o.parent.clone().unwrap_or_else(|| o.canonical.clone()),
+                country: o.country.clone(),
+                outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
+                known: o.known,
+                public: matches!(
+                    o.canonical.as_str(),
+                    "Bpifrance"
+                        | "Banque des Territoires"
+                        | "Caisse des Dépôts"
+                        | "European Investment Bank"
+                        | "Banque européenne d'investissement"
+                        | "BEI"
+                        | "Ademe"
+                        | "ADEME"
+                ),
+            })
+            .collect();
+        let mut extra = Vec::new();
+        orgs::public_bodies(&d, &mut extra);
+        orgs::outlets(&d, &mut extra);
+        for o in extra {
+            if let Some(g) = orgs.iter_mut().find(|g| g.start < o.end && o.start < g.end) {
+                if o.public {
+                    g.public = true;
+                }
+                if o.outlet {
+                    g.outlet = true;
+                }
+                if o.end - o.start > g.end - g.start && o.public {
+                    *g = o;
+                }
+            } else {
+                orgs.push(o);
+            }
+        }
+        let taken: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+        let mut pat = Vec::new();
+        orgs::pattern_orgs(&d, &taken, &mut pat);
+        orgs.extend(pat);
+        orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
+        orgs.dedup_by(|b, a| b.start < a.end);
+        orgs::alias(&mut orgs);
+        d.orgs = orgs;
+        d
+    }
+
+    fn event(
+        &self,
+        article: &Article,
+        document: &Document,
+        d: &Doc,
+        cands: &[Cand],
+        members: &[usize],
+    ) -> Option<Event> {
+        let ms: Vec<&Cand> = members.iter().map(|&m| &cands[m]).collect();
+        let has_money = ms.iter().any(|c| c.amount.is_some());
+        let kinds: Vec<Kind> = ms.iter().map(|c| c.kind).collect();
+        let kind = merge::combine_kind(&kinds, has_money);
+        // actors: the best-attested mention
+        let pick = |f: &dyn Fn(&Cand) -> Option<usize>| -> Option<(usize, Via)> {
+            let mut v: Vec<(usize, Via)> =
+                ms.iter().filter_map(|c| f(c).map(|o| (o, c.via))).collect();
+            v.sort_by_key(|(o, via)| (merge::via_rank(*via), d.orgs[*o].start));
+            // most frequent canonical among the best
+            let first = v.first().copied()?;
+            Some(first)
+        };
+        let investor = pick(&|c: &Cand| {
+            if c.kind == Kind::Equity && c.class == Class::Raise {
+                c.investor
+            } else {
+                c.investor
+            }
+        });
+        let recipient = if matches!(kind, Kind::Equity | Kind::Acquisition | Kind::PublicFunding) {
+            ms.iter()
+                .filter_map(|c| c.recipient)
+                .min_by_key(|&o| (!d.orgs[o].known as u8, d.orgs[o].start))
+        } else {
+            None
+        };
+        let investor = investor
+            .map(|(o, _)| o)
+            .filter(|&o| Some(o) != recipient || kind != Kind::Equity);
+        if investor.is_none() && !(kind == Kind::Equity && recipient.is_some()) {
+            return None;
+        }
+        let org = |o: usize| -> Org {
+            let m = &d.orgs[o];
+            // the name as given, but a coreference shows the canonical name
+            let name = if m.name.trim().is_empty() {
+                m.canonical.clone()
+            } else {
+                m.name.clone()
+            };
+            Org {
+                name,
+                canonical: m.canonical.clone(),
+                country: m.country.clone(),
+            }
+        };
+        // amount
+        let mut amount: Option<Money> = None;
+        let mut first_amt: Option<&Amt> = None;
+        for c in &ms {
+            if let Some(ai) = c.amount {
+                let a = &d.amounts[ai];
+                match (&mut amount, first_amt) {
+                    (None, _) => {
+                        amount = Some(Money {
+                            value: a.value,
+                            currency: a.currency.map(str::to_string),
+                            qualifier: a.qualifier,
+                            max: a.max,
+                            eur: None,
+                        });
+                        first_amt = Some(a);
+                    }
+                    (Some(m), _) => {
+                        m.qualifier = merge::combine_qualifier(m.qualifier, a.qualifier);
+                        if m.currency.is_none() {
+                            m.currency = a.currency.map(str::to_string);
+                        }
+                        if m.qualifier == Qualifier::Range && m.max.is_none() {
+                            m.max = a.max;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(m) = &mut amount {
+            if m.qualifier != Qualifier::Range {
+                m.max = None;
+            }
+            m.eur = m
+                .currency
+                .as_deref()
+                .and_then(|c| self.rates.to_eur(m.value, c, article.published.as_deref()));
+        }
+        // places
+        let mut pl: Vec<usize> = Vec::new();
+        for c in &ms {
+            for &p in &c.places {
+                if !pl.contains(&p) {
+                    pl.push(p);
+                }
+            }
+        }
+        pl.sort_by_key(|&i| (d.places[i].rank, d.places[i].start));
+        let mut places: Vec<Place> = Vec::new();
+        for &i in &pl {
+            let p = &d.places[i];
+            let place = Place {
+                text: p.text.clone(),
+                country: p.country.clone(),
+                region: p.region.clone(),
+                departement: p.departement.clone(),
+                commune: p.commune.clone(),
+            };
+            if !places.iter().any(|q| {
+                q.country == place.country
+                    && q.region == place.region
+                    && q.departement == place.departement
+                    && q.commune == place.commune
+            }) {
+                places.push(place);
+            }
+        }
+        let country = places
+            .first()
+            .and_then(|p| p.country.clone())
+            .or_else(|| ms.iter().find_map(|c| c.country.clone()));
+        let mut sectors = Vec::new();
+        for c in &ms {
+            for s in &c.sectors {
+                if !sectors.contains(s) {
+                    sectors.push(*s);
+                }
+            }
+        }
+        let jobs = ms.iter().find_map(|c| c.jobs.clone());
+        let mut horizon: Option<Horizon> = None;
+        for c in &ms {
+            if let Some(h) = &c.horizon {
+                let e = horizon.get_or_insert_with(Horizon::default);
+                if e.until.is_none() {
+                    e.until = h.until;
+                }
+                if e.years.is_none() {
+                    e.years = h.years;
+                }
+            }
+        }
+        let status = ms
+            .iter()
+            .map(|c| c.status)
+            .reduce(merge::combine_status)
+            .unwrap_or(vigie_model::Status::Announced);
+        // evidence: every sentence, in order
+        let mut sents: Vec<usize> = ms.iter().flat_map(|c| c.evidence.iter().copied()).collect();
+        sents.sort_unstable();
+        sents.dedup();
+        let evidence: Vec<Evidence> = sents
+            .iter()
+            .filter_map(|&si| {
+                let s = document.sentences.get(si)?;
+                let sentence = article.text.get(s.orig_start..s.orig_end)?.to_string();
+                Some(Evidence {
+                    doc: article.doc.clone(),
+                    sentence,
+                    start: s.orig_start,
+                    end: s.orig_end,
+                })
+            })
+            .collect();
+        if evidence.is_empty() {
+            return None;
+        }
+        let investor_org = investor.map(org);
+        let recipient_org = recipient.map(org);
+        let confidence = confidence(d, &ms, investor, amount.as_ref(), kind);
+        let id = event_id(
+            &article.doc,
+            investor_org
+                .as_ref()
+                .map(|o| o.canonical.as_str())
+                .unwrap_or(""),
+            recipient_org
+                .as_ref()
+                .map(|o| o.canonical.as_str())
+                .unwrap_or(""),
+            amount.as_ref().map(|m| m.value),
+            kind,
+        );
+        Some(Event {
+            id,
+            kind,
+            investor: investor_org,
+            recipient: recipient_org,
+            amount,
+            places,
+            country,
+            sectors,
+            jobs,
+            horizon,
+            status,
+            published: article.published.clone(),
+            confidence,
+            evidence,
+            sources: vec![article.source.clone()],
+        })
+    }
+}
+
+use lexicon::Class;
+
+/// Stable event id: "evt_" + 16 hex digits of FNV-1a over the identity.
+pub fn event_id(
+    doc: &str,
+    investor: &str,
+    recipient: &str,
+    amount: Option<f64>,
+    kind: Kind,
+) -> String {
+    let amt = amount.map(|v| format!("{v:.0}")).unwrap_or_default();
+    let key = format!(
+        "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{}",
+        kind.as_str()
+    );
+    format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()))
+}
+
+/// Confidence from features of the evidence; calibrated on the dev set
+/// (see tests/devset.rs).
+fn confidence(
+    d: &Doc,
+    ms: &[&Cand],
+    investor: Option<usize>,
+    amount: Option<&Money>,
+    kind: Kind,
+) -> f64 {
+    let best_via = ms.iter().map(|c| merge::via_rank(c.via)).min().unwrap_or(4);
+    let strong = ms.iter().any(|c| c.class.strong());
+    let known = investor.is_some_and(|i| d.orgs[i].known);
+    let mut s: f64 = 0.30;
+    match amount {
+        Some(m) if m.currency.is_some() => s += 0.25,
+        Some(_) => s += 0.12,
+        None if kind == Kind::Jobs => s += 0.12,
+        None => {}
+    }
+    s += match best_via {
+        0 => 0.2,
+        1 => 0.12,
+        2 => 0.05,
+        _ => 0.0,
+    };
+    if strong {
+        s += 0.1;
+    }
+    if known {
+        s += 0.05;
+    }
+    if ms.len() > 1 {
+        s += 0.05;
+    }
+    if !d.places.is_empty() && ms.iter().any(|c| !c.places.is_empty()) {
+        s += 0.03;
+    }
+    (s.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// Where a dateline ("PARIS, 14 mai 2025 (AFP) -", "BRUSSELS -") ends.
+fn dateline_end(d: &Doc) -> usize {
+    let Some(s) = d.sents.first() else { return 0 };
+    let head = d.text.get(s.start..s.end.min(s.start + 100)).unwrap_or("");
+    for dash in [" - ", " – ", " — "] {
+        if let Some(p) = head.find(dash) {
+            let before = &head[..p];
+            let caps = before
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| w.len() > 2 && w.chars().all(|c| c.is_uppercase()));
+            if before.contains('(') || caps {
+                return s.start + p + dash.len();
+            }
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(text: &str) -> Vec<Event> {
+        let x = Extractor::new();
+        let a = Article::new("t.txt", text);
+        x.extract(&a).unwrap_or_default()
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = event_id("doc_1", "Microsoft", "", Some(4e9), Kind::Capex);
+        assert_eq!(
+            a,
+            event_id("doc_1", "Microsoft", "", Some(4e9), Kind::Capex)
+        );
+        assert_ne!(
+            a,
+            event_id("doc_1", "Microsoft", "", Some(4e9), Kind::Equity)
+        );
+        assert!(a.starts_with("evt_") && a.len() == 20);
+    }
+
+    #[test]
+    fn two_events_in_one_sentence() {
+        let e = ev("Par exemple, Microsoft investira 4 milliards d'euros, tandis qu'AWS débloquera 1,2 milliard d'euros pour son expansion en France. Le reste est connu.");
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(
+            e[0].investor.as_ref().map(|o| o.canonical.as_str()),
+            Some("Microsoft")
+        );
+        assert_eq!(e[0].amount.as_ref().map(|m| m.value), Some(4e9));
+        assert_eq!(e[1].amount.as_ref().map(|m| m.value), Some(1.2e9));
+    }
+}

@@ -1,0 +1,227 @@
+//! The analysed article the extractor works on: normalised text, a lowercase
+//! copy of the same byte length, sentences, tokens and every mention found by
+//! the lower layers (amounts, organisations, places, sectors, countries).
+
+use vigie_model::{Qualifier, Sector};
+use vigie_text::Lang;
+
+/// A sentence: spans in the normalised text and in the original text, and
+/// the range of its tokens in [`Doc::toks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sent {
+    pub start: usize,
+    pub end: usize,
+    pub ostart: usize,
+    pub oend: usize,
+    pub t0: usize,
+    pub t1: usize,
+}
+
+/// A token: a run of letters/digits, or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// First character is an uppercase letter.
+    pub cap: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Amt {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub currency: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub max: Option<f64>,
+    /// Money (a currency, or a bare amount with a scale word such as
+    /// "600 millions"); otherwise a count.
+    pub money: bool,
+    /// Explicit currency.
+    pub has_currency: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OrgM {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub canonical: String,
+    /// Parent group or canonical: mentions of one family are one investor.
+    pub family: String,
+    pub country: Option<String>,
+    pub outlet: bool,
+    pub known: bool,
+    /// State, region, public bank, EU...: a public funder.
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlaceM {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub departement: Option<String>,
+    pub commune: Option<String>,
+    /// 0 commune/area, 1 département, 2 region, 3 country.
+    pub rank: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SecM {
+    pub start: usize,
+    pub end: usize,
+    pub sector: Sector,
+}
+
+/// A country named or implied (country name, "en France", demonym).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CtryM {
+    pub start: usize,
+    pub end: usize,
+    pub country: String,
+    /// An adjective ("français", "German"): often the investor's nationality.
+    pub demonym: bool,
+}
+
+/// Everything known about one article's text.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub text: String,
+    /// Lowercase copy, same byte offsets as `text`.
+    pub lower: String,
+    pub lang: Lang,
+    pub sents: Vec<Sent>,
+    pub toks: Vec<Tok>,
+    pub amounts: Vec<Amt>,
+    pub orgs: Vec<OrgM>,
+    pub places: Vec<PlaceM>,
+    pub sectors: Vec<SecM>,
+    pub ctrys: Vec<CtryM>,
+    /// End of a dateline ("PARIS, 14 mai (AFP) -"): nothing before it is
+    /// an actor or a place of an event.
+    pub dateline_end: usize,
+}
+
+/// Lowercases without changing byte offsets (characters whose lowercase form
+/// has another UTF-8 length are kept as they are).
+pub(crate) fn lower_same_len(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits `text[start..end]` into tokens.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
+    let mut cur: Option<(usize, bool)> = None;
+    for (i, c) in s.char_indices() {
+        let abs = start + i;
+        if c.is_alphanumeric() {
+            if cur.is_none() {
+                cur = Some((abs, c.is_uppercase()));
+            }
+        } else {
+            if let Some((b, cap)) = cur.take() {
+                out.push(Tok {
+                    start: b,
+                    end: abs,
+                    word: true,
+                    cap,
+                });
+            }
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    start: abs,
+                    end: abs + c.len_utf8(),
+                    word: false,
+                    cap: false,
+                });
+            }
+        }
+    }
+    if let Some((b, cap)) = cur {
+        out.push(Tok {
+            start: b,
+            end,
+            word: true,
+            cap,
+        });
+    }
+}
+
+impl Doc {
+    /// Lowercase text of a token.
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Original-case text of a token.
+    pub fn raw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Index of the first token starting at or after byte `off`.
+    pub fn tok_at(&self, off: usize) -> usize {
+        self.toks.partition_point(|t| t.start < off)
+    }
+
+    /// Index of the sentence containing byte `off`.
+    pub fn sent_of(&self, off: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|s| s.end <= off);
+        (i < self.sents.len() && self.sents[i].start <= off).then_some(i)
+    }
+
+    /// Lowercase text between two byte offsets.
+    pub fn lspan(&self, a: usize, b: usize) -> &str {
+        self.lower.get(a..b).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let s = "École Ürk İstanbul ÉTAT";
+        let l = lower_same_len(s);
+        assert_eq!(l.len(), s.len());
+        assert!(l.starts_with("école ürk"));
+        assert!(l.ends_with("état"));
+    }
+
+    #[test]
+    fn tokens() {
+        let t = "L'État apporte 35 M€.";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        let words: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            words,
+            vec!["L", "'", "État", "apporte", "35", "M", "€", "."]
+        );
+        assert!(v[2].cap && v[2].word);
+    }
+}

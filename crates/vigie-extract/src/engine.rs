@@ -1,0 +1,2030 @@
+//! From an analysed article to event candidates: clauses, triggers, the
+//! amount that belongs to each trigger, who invests in whom, where, status,
+//! jobs and horizon. Merging happens in `merge`.
+
+use crate::doc::{Doc, OrgM};
+use crate::lexicon::{self, Class};
+use vigie_model::{Horizon, Jobs, Kind, Qualifier, Sector, Status};
+
+/// How the investor (or the raiser) was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Via {
+    /// Named in the clause as its subject.
+    Subject,
+    /// Named after the trigger ("mené par X", "racheté par X", "de Microsoft").
+    After,
+    /// A pronoun or description ("il", "le géant américain", "the company").
+    Coref,
+    /// "le projet", "l'investissement": the actor of an earlier event.
+    EventRef,
+    None,
+}
+
+/// One statement of an event, before merging.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub sent: usize,
+    pub clause: (usize, usize),
+    pub trig: usize,
+    pub class: Class,
+    pub amount: Option<usize>,
+    pub investor: Option<usize>,
+    pub via: Via,
+    pub recipient: Option<usize>,
+    pub kind: Kind,
+    pub status: Status,
+    pub jobs: Option<Jobs>,
+    pub horizon: Option<Horizon>,
+    pub places: Vec<usize>,
+    pub country: Option<String>,
+    pub sectors: Vec<Sector>,
+    /// Another candidate this one restates or depends on.
+    pub ref_cand: Option<usize>,
+    /// Sentences whose text is evidence for this candidate.
+    pub evidence: Vec<usize>,
+}
+
+const PREP: &[&str] = &[
+    "après",
+    "avec",
+    "comme",
+    "de",
+    "du",
+    "des",
+    "d",
+    "dans",
+    "chez",
+    "contre",
+    "face",
+    "outre",
+    "par",
+    "pour",
+    "selon",
+    "sur",
+    "vers",
+    "like",
+    "with",
+    "from",
+    "of",
+    "by",
+    "for",
+    "to",
+    "than",
+    "in",
+    "at",
+    "via",
+    "à",
+    "au",
+    "aux",
+    "auprès",
+    "following",
+    "près",
+    "entre",
+    "sans",
+    "without",
+    "into",
+    "versus",
+    "rival",
+    "rivals",
+    "concurrent",
+    "concurrents",
+    "unlike",
+    "contrairement",
+    "including",
+    "dont",
+    "notamment",
+    "such",
+    "as",
+    "after",
+    "before",
+    "avant",
+    "besides",
+    "alongside",
+    "côtés",
+    "partenaire",
+    "partner",
+    "client",
+    "clients",
+    "customer",
+];
+
+const COMPANY_NOUNS: &[&str] = &[
+    "entreprise",
+    "société",
+    "groupe",
+    "firme",
+    "géant",
+    "constructeur",
+    "industriel",
+    "fabricant",
+    "équipementier",
+    "laboratoire",
+    "start",
+    "startup",
+    "pousse",
+    "opérateur",
+    "spécialiste",
+    "leader",
+    "numéro",
+    "chimiste",
+    "sidérurgiste",
+    "distributeur",
+    "enseigne",
+    "banque",
+    "assureur",
+    "éditeur",
+    "logisticien",
+    "développeur",
+    "énergéticien",
+    "pétrolier",
+    "dernier",
+    "dernière",
+    "medtech",
+    "biotech",
+    "fintech",
+    "fonds",
+    "investisseur",
+    "américain",
+    "allemand",
+    "japonais",
+    "chinois",
+    "suisse",
+    "norvégien",
+    "britannique",
+    "coréen",
+    "français",
+    "company",
+    "group",
+    "firm",
+    "giant",
+    "maker",
+    "manufacturer",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "bank",
+    "operator",
+    "insurer",
+    "chipmaker",
+    "supplier",
+    "developer",
+    "business",
+    "chain",
+    "fund",
+    "investor",
+    "latter",
+    "conglomerate",
+    "provider",
+    "producer",
+    "producteur",
+    "brasseur",
+    "papetier",
+    "verrier",
+    "cimentier",
+    "armateur",
+    "transporteur",
+    "motoriste",
+    "avionneur",
+    "industrial",
+    "lab",
+    "biotech",
+    "utility",
+    "miner",
+    "minier",
+    "hyperscaler",
+    "champion",
+    "spécialiste",
+    "acteur",
+    "pure",
+    "scale",
+    "scaleup",
+    "licorne",
+    "unicorn",
+];
+
+const EVENT_NOUNS: &[&str] = &[
+    "projet",
+    "investissement",
+    "site",
+    "usine",
+    "opération",
+    "fonds",
+    "levée",
+    "programme",
+    "chantier",
+    "plan",
+    "deal",
+    "project",
+    "plant",
+    "investment",
+    "facility",
+    "factory",
+    "transaction",
+    "acquisition",
+    "rachat",
+    "extension",
+    "campus",
+    "centre",
+    "center",
+    "entrepôt",
+    "warehouse",
+    "hub",
+    "unité",
+    "ligne",
+    "nouveau",
+    "nouvelle",
+    "futur",
+    "future",
+    "installation",
+    "round",
+    "funds",
+    "money",
+    "financement",
+    "enveloppe",
+    "montant",
+    "somme",
+    "ensemble",
+];
+
+fn is_det(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "the"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "this"
+            | "its"
+            | "son"
+            | "sa"
+            | "ses"
+    )
+}
+
+/// Splits a sentence's tokens into clauses at strong boundaries: ";",
+/// "tandis que", "alors que", "while", "whereas", ", mais", ", but", and a
+/// dash standing alone (datelines, asides).
+pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = t0;
+    let mut i = t0;
+    while i < t1 {
+        let w = d.w(i);
+        let cut = match w {
+            ";" => Some(i + 1),
+            "tandis" | "whereas" => Some(i),
+            "alors" if matches!(d.w(i + 1), "que" | "qu") => Some(i),
+            "while" if i > t0 && d.w(i - 1) == "," => Some(i),
+            "mais" | "but" if i > t0 && d.w(i - 1) == "," => Some(i),
+            "-" | "–" | "—" => {
+                let t = d.toks[i];
+                let spaced = d.text.get(t.start.saturating_sub(1)..t.start) == Some(" ")
+                    && d.text.get(t.end..t.end + 1) == Some(" ");
+                spaced.then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(c) = cut {
+            if c > start {
+                out.push((start, c));
+            }
+            start = c;
+        }
+        i += 1;
+    }
+    if start < t1 {
+        out.push((start, t1));
+    }
+    if out.is_empty() {
+        out.push((t0, t1));
+    }
+    out
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Trig {
+    pub tok: usize,
+    pub len: usize,
+    pub class: Class,
+}
+
+pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
+    let mut out = Vec::new();
+    let mut i = t0;
+    while i < t1 {
+        if !d.toks[i].word {
+            i += 1;
+            continue;
+        }
+        let w = d.w(i);
+        let next: Vec<&str> = (i + 1..(i + 8).min(t1)).map(|k| d.w(k)).collect();
+        let prev = if i > t0 { d.w(i - 1) } else { "" };
+        if let Some((class, len)) = lexicon::classify(w, &next, prev) {
+            out.push(Trig { tok: i, len, class });
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The amounts of a sentence that can be the money of an event (not
+/// revenue, fines, totals, duplicates in brackets...).
+fn usable_amounts(d: &Doc, si: usize, clause_of: &dyn Fn(usize) -> (usize, usize)) -> Vec<usize> {
+    let s = d.sents[si];
+    let mut out = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for (ai, a) in d.amounts.iter().enumerate() {
+        if a.start < s.start || a.end > s.end || !a.money {
+            continue;
+        }
+        let ti = d.tok_at(a.start);
+        let te = d.tok_at(a.end);
+        // "(2,6 milliards de dollars)" right after another amount: a conversion
+        if let Some(pe) = prev_end {
+            let between = d.lspan(pe, a.start);
+            if between.trim().starts_with('(') && between.len() < 6
+                || between.trim() == ","
+                || between.trim() == "soit"
+            {
+                prev_end = Some(a.end);
+                continue;
+            }
+        }
+        prev_end = Some(a.end);
+        let (c0, _) = clause_of(ti);
+        let lo = ti.saturating_sub(4).max(c0).max(s.t0);
+        let left: Vec<&str> = (lo..ti).map(|k| d.w(k)).collect();
+        let mut bad = left.iter().any(|w| lexicon::bad_left(w));
+        // "chiffre d'affaires de 3 Md€"
+        if left.windows(3).any(|w| {
+            w[0] == "chiffre" && w[1] == "d" || w[0] == "d" && w[1] == "'" && w[2] == "affaires"
+        }) {
+            bad = true;
+        }
+        // "d'un coût de 300 M€" is a project's price: allowed
+        if left.iter().any(|w| w.starts_with("coût") || *w == "cost")
+            && left.windows(2).any(|w| {
+                matches!(w[0], "un" | "a" | "total") && (w[1].starts_with("coût") || w[1] == "cost")
+            })
+        {
+            bad = left.iter().any(|w| {
+                lexicon::bad_left(w) && !w.starts_with("coût") && *w != "cost" && *w != "total"
+            });
+        }
+        let right: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
+        if lexicon::bad_right(&right) {
+            bad = true;
+        }
+        // totals over many projects: "pour 56 projets", "across 20 projects"
+        if right.windows(3).any(|w| {
+            matches!(w[0], "pour" | "for" | "across" | "répartis" | "entre")
+                && w[1].chars().all(|c| c.is_ascii_digit())
+        }) || (te..(te + 6).min(s.t1)).any(|k| {
+            matches!(d.w(k), "projets" | "projects")
+                && d.w(k - 1).chars().all(|c| c.is_ascii_digit())
+        }) {
+            bad = true;
+        }
+        if !bad {
+            out.push(ai);
+        }
+    }
+    out
+}
+
+/// A whole-clause veto: cumulative totals and the like.
+fn clause_vetoed(d: &Doc, c: (usize, usize)) -> bool {
+    let ws: Vec<&str> = (c.0..c.1).map(|k| d.w(k)).collect();
+    ws.windows(2).any(|w| {
+        (w[0] == "au" && w[1] == "total")
+            || (w[0] == "in" && w[1] == "total")
+            || (w[0] == "en" && w[1] == "tout")
+            || (w[0] == "au" && w[1] == "cumul")
+    }) || ws.windows(3).any(|w| {
+        (w[0] == "depuis"
+            && matches!(w[1], "son" | "sa" | "leur")
+            && matches!(w[2], "lancement" | "création"))
+            || (w[0] == "since"
+                && matches!(w[1], "its" | "their")
+                && matches!(w[2], "launch" | "creation" | "inception"))
+    })
+}
+
+pub(crate) struct Ctx<'a> {
+    pub d: &'a Doc,
+    /// The organisations in text order, with their roles in reporting.
+    pub reporting: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(d: &'a Doc) -> Ctx<'a> {
+        let reporting = d
+            .orgs
+            .iter()
+            .map(|o| o.outlet || reporting_role(d, o))
+            .collect();
+        Ctx { d, reporting }
+    }
+
+    fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        self.d
+            .orgs
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.start >= a && o.end <= b)
+            .map(|(i, _)| i)
+    }
+
+    fn prep_before(&self, oi: usize) -> bool {
+        let o = &self.d.orgs[oi];
+        let t = self.d.tok_at(o.start);
+        let mut k = t;
+        // skip determiners and adjectives of nationality right before the name
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            let w = self.d.w(k - 1);
+            if PREP.contains(&w) {
+                return true;
+            }
+            if matches!(w, "le" | "la" | "les" | "l" | "the" | "'" | "’")
+                || !self.d.toks[k - 1].word
+            {
+                if matches!(w, "," | "(" | ":" | ";" | "-") {
+                    return false;
+                }
+                k -= 1;
+                steps += 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// The last organisation mentioned before byte `off` that can be an
+    /// investor (not an outlet nor a reporting source nor a public body),
+    /// preferring one of `country` when a demonym qualifies the mention.
+    fn last_org_before(
+        &self,
+        off: usize,
+        country: Option<&str>,
+        allow_public: bool,
+    ) -> Option<usize> {
+        let d = self.d;
+        let window_start = d
+            .sent_of(off)
+            .map(|s| d.sents[s.saturating_sub(6)].start)
+            .unwrap_or(0);
+        let mut fallback = None;
+        for (i, o) in d.orgs.iter().enumerate().rev() {
+            if o.end > off || o.start < window_start {
+                continue;
+            }
+            if self.reporting[i] || (o.public && !allow_public) {
+                continue;
+            }
+            if self.prep_before(i) && fallback.is_some() {
+                continue;
+            }
+            match country {
+                Some(c) if o.country.as_deref().is_some_and(|oc| oc != c) => {
+                    if fallback.is_none() {
+                        fallback = Some(i);
+                    }
+                    continue;
+                }
+                _ => return Some(i),
+            }
+        }
+        fallback
+    }
+}
+
+/// An organisation named as the source of a report: "selon Reuters",
+/// "écrit Bloomberg", "(AFP)", "told Reuters", "a déclaré à l'AFP".
+fn reporting_role(d: &Doc, o: &OrgM) -> bool {
+    let t = d.tok_at(o.start);
+    let prev: Vec<&str> = (t.saturating_sub(4)..t).map(|k| d.w(k)).collect();
+    let p1 = prev.last().copied().unwrap_or("");
+    if matches!(
+        p1,
+        "selon"
+            | "écrit"
+            | "rapporte"
+            | "révèle"
+            | "writes"
+            | "wrote"
+            | "reports"
+            | "reported"
+            | "told"
+            | "informations"
+            | "information"
+            | "cité"
+            | "quoted"
+            | "indique"
+            | "confirme"
+    ) {
+        return true;
+    }
+    if prev.windows(2).any(|w| {
+        (w[0] == "according" && w[1] == "to")
+            || (w[0] == "d" && w[1] == "après")
+            || (w[0] == "cité" && w[1] == "par")
+    }) {
+        return true;
+    }
+    if prev.iter().rev().take(3).any(|w| {
+        matches!(
+            *w,
+            "selon"
+                | "told"
+                | "déclaré"
+                | "confié"
+                | "indiqué"
+                | "précisé"
+                | "interview"
+                | "entretien"
+                | "interrogé"
+        )
+    }) {
+        return true;
+    }
+    let e = d.tok_at(o.end);
+    if p1 == "(" && d.w(e) == ")" {
+        return true;
+    }
+    false
+}
+
+/// Tokens of a coreferring description before `trig` in the clause:
+/// returns (token index, kind) where kind is Coref (org) or EventRef.
+fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)> {
+    let mut i = a;
+    while i < b {
+        let w = d.w(i);
+        if matches!(w, "il" | "elle") {
+            let n1 = d.w(i + 1);
+            let n2 = d.w(i + 2);
+            let impersonal = (n1 == "s" && n2.starts_with("agi"))
+                || n1 == "faut"
+                || (n1 == "y" && n2 == "a")
+                || n1 == "est" && matches!(n2, "prévu" | "question" | "possible" | "probable");
+            if !impersonal {
+                return Some((i, Via::Coref, None));
+            }
+        }
+        if w == "it" {
+            let n1 = d.w(i + 1);
+            let n2 = d.w(i + 2);
+            let impersonal = matches!(n1, "is" | "was")
+                && matches!(
+                    n2,
+                    "expected"
+                        | "likely"
+                        | "possible"
+                        | "understood"
+                        | "thought"
+                        | "not"
+                        | "unclear"
+                        | "the"
+                        | "a"
+                );
+            if !impersonal {
+                return Some((i, Via::Coref, None));
+            }
+        }
+        if is_det(w) {
+            // det + (start - up) + noun (+ adjective demonym)
+            let mut k = i + 1;
+            if matches!(d.w(k), "'" | "’") {
+                k += 1;
+            }
+            if matches!(
+                d.w(k),
+                "jeune"
+                    | "petite"
+                    | "petit"
+                    | "grand"
+                    | "grande"
+                    | "nouveau"
+                    | "nouvelle"
+                    | "futur"
+                    | "future"
+            ) && !EVENT_NOUNS.contains(&d.w(k + 1))
+            {
+                k += 1;
+            }
+            let n = d.w(k);
+            if EVENT_NOUNS.contains(&n) && !matches!(w, "son" | "sa" | "ses" | "its") {
+                return Some((i, Via::EventRef, None));
+            }
+            if COMPANY_NOUNS.contains(&n)
+                && !matches!(w, "son" | "sa" | "ses" | "its" | "ces" | "les")
+            {
+                // a demonym right after: "le géant américain"
+                let dem = d
+                    .ctrys
+                    .iter()
+                    .find(|c| {
+                        c.demonym && c.start >= d.toks[k].end && c.start <= d.toks[k].end + 20
+                    })
+                    .map(|c| c.country.clone());
+                return Some((i, Via::Coref, dem));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// What a clause says about status, looking at the words before (and a few
+/// after) the trigger.
+pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -> Status {
+    let lo = c.0;
+    let hi = (trig + 2).min(c.1);
+    let ws: Vec<&str> = (lo..hi).map(|k| d.w(k)).collect();
+    let tw = d.w(trig);
+    let before: Vec<&str> = (lo..trig).map(|k| d.w(k)).collect();
+    let near: Vec<&str> = (trig.saturating_sub(6).max(lo)..trig)
+        .map(|k| d.w(k))
+        .collect();
+    let cancel = |w: &str| {
+        w.starts_with("renon")
+            || w.starts_with("abandon")
+            || w.starts_with("annul")
+            || w.starts_with("scrap")
+            || w.starts_with("cancel")
+            || w.starts_with("shelv")
+            || matches!(
+                w,
+                "gèle"
+                    | "gelé"
+                    | "suspend"
+                    | "suspendu"
+                    | "suspended"
+                    | "withdrew"
+                    | "withdraws"
+                    | "ditch"
+                    | "ditched"
+                    | "ditches"
+            )
+    };
+    if ws.iter().any(|w| cancel(w))
+        || ws.windows(2).any(|w| {
+            matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
+                || matches!(w[0], "dropped" | "drops") && matches!(w[1], "plans" | "its" | "the")
+        })
+    {
+        return Status::Cancelled;
+    }
+    let seek = near.iter().any(|w| {
+        matches!(
+            *w,
+            "cherche"
+                | "cherchent"
+                | "chercherait"
+                | "recherche"
+                | "recherchent"
+                | "souhaite"
+                | "souhaitent"
+                | "ambitionne"
+                | "veut"
+                | "seeks"
+                | "seeking"
+                | "sought"
+                | "seek"
+                | "looking"
+                | "aims"
+                | "hopes"
+                | "hoping"
+                | "négocie"
+                | "négociations"
+                | "discussions"
+                | "talks"
+                | "discussion"
+                | "tente"
+                | "tries"
+                | "trying"
+        )
+    }) || matches!(tw, "recherche" | "recherchent" | "cherche" | "cherchent");
+    if seek && matches!(class, Class::Raise | Class::Announce) {
+        return Status::Sought;
+    }
+    let reported = |ws: &[&str]| {
+        ws.iter().any(|w| {
+            w.starts_with("annon")
+                || w.starts_with("annou")
+                || matches!(
+                    *w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "indiqué"
+                        | "déclaré"
+                        | "précisé"
+                        | "confirmé"
+                        | "confirmed"
+                        | "affirmé"
+                        | "expliqué"
+                        | "announced"
+                        | "stated"
+                        | "promised"
+                        | "pledged"
+                        | "promis"
+                )
+        })
+    };
+    let modal = near.iter().any(|w| {
+        w.starts_with("envisag")
+            || w.starts_with("étudi")
+            || w.starts_with("réfléchi")
+            || w.starts_with("song")
+            || w.starts_with("consider")
+            || w.starts_with("mull")
+            || w.starts_with("weigh")
+            || w.starts_with("explor")
+            || w.starts_with("pourrai")
+            || w.starts_with("potenti")
+            || w.starts_with("éventuel")
+            || matches!(
+                *w,
+                "could"
+                    | "might"
+                    | "may"
+                    | "pourrait"
+                    | "pourraient"
+                    | "serait"
+                    | "seraient"
+                    | "aurait"
+                    | "auraient"
+                    | "possible"
+                    | "possibly"
+                    | "eyes"
+                    | "eyeing"
+                    | "mulls"
+                    | "weighs"
+                    | "pourra"
+                    | "projetterait"
+                    | "hésite"
+                    | "prospective"
+            )
+    }) || tw.starts_with("étud")
+        || tw.starts_with("envisag");
+    let would = near.contains(&"would") || tw.ends_with("rait") || tw.ends_with("raient");
+    if modal || (would && !reported(&before)) {
+        return Status::Planned;
+    }
+    // completed: perfect tense of the trigger verb, simple past in English,
+    // funding rounds and deals closed
+    let aux_before = trig > lo && {
+        let mut k = trig;
+        let mut found = false;
+        let mut steps = 0;
+        while k > lo && steps < 4 {
+            let w = d.w(k - 1);
+            if matches!(
+                w,
+                "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had" | "vient" | "viennent"
+            ) {
+                found = true;
+                break;
+            }
+            if !matches!(
+                w,
+                "déjà"
+                    | "already"
+                    | "finalement"
+                    | "officiellement"
+                    | "récemment"
+                    | "recently"
+                    | "just"
+                    | "désormais"
+                    | "également"
+                    | "aussi"
+                    | "also"
+                    | "d"
+                    | "de"
+                    | "'"
+                    | "ainsi"
+                    | "bien"
+                    | "successfully"
+                    | "now"
+            ) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        found
+    };
+    let participle = tw.ends_with('é')
+        || tw.ends_with("ée")
+        || tw.ends_with("és")
+        || tw.ends_with("ées")
+        || tw.ends_with('i')
+        || tw.ends_with("is")
+        || tw.ends_with("ed")
+        || matches!(
+            tw,
+            "acquis"
+                | "bought"
+                | "spent"
+                | "raised"
+                | "lever"
+                | "racheter"
+                | "boucler"
+                | "finaliser"
+                | "investir"
+                | "conclure"
+                | "built"
+                | "took"
+                | "taken"
+        );
+    if aux_before && participle && !tw.ends_with("ir")
+        || aux_before
+            && near.last().is_some_and(|w| matches!(*w, "de" | "d"))
+            && near.iter().any(|w| matches!(*w, "vient" | "viennent"))
+    {
+        return Status::Completed;
+    }
+    if matches!(
+        tw,
+        "raised"
+            | "invested"
+            | "acquired"
+            | "bought"
+            | "spent"
+            | "closed"
+            | "completed"
+            | "secured"
+            | "purchased"
+            | "injected"
+            | "took"
+            | "poured"
+            | "pumped"
+            | "snapped"
+    ) && !near
+        .iter()
+        .any(|w| matches!(*w, "will" | "to" | "would" | "plans" | "agreed" | "agrees"))
+    {
+        return Status::Completed;
+    }
+    if matches!(class, Class::Raise)
+        && (near.iter().chain(std::iter::once(&tw)).any(|w| {
+            w.starts_with("boucl")
+                || w.starts_with("finalis")
+                || w.starts_with("réalis")
+                || matches!(
+                    *w,
+                    "lève"
+                        | "lèvent"
+                        | "raises"
+                        | "closes"
+                        | "closed"
+                        | "completes"
+                        | "completed"
+                        | "obtient"
+                        | "annonce"
+                        | "announces"
+                        | "secures"
+                        | "secured"
+                        | "nets"
+                )
+        }))
+        && !near.iter().any(|w| {
+            matches!(
+                *w,
+                "va" | "vont" | "will" | "to" | "prévoit" | "compte" | "plans"
+            )
+        })
+    {
+        return Status::Completed;
+    }
+    if ws.iter().any(|w| {
+        w.starts_with("finalis")
+            || matches!(
+                *w,
+                "bouclé"
+                    | "bouclée"
+                    | "finalized"
+                    | "finalised"
+                    | "completes"
+                    | "completed"
+                    | "closes"
+                    | "closed"
+            )
+    }) && matches!(class, Class::Acquire | Class::Raise)
+    {
+        return Status::Completed;
+    }
+    Status::Announced
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    let v = match w {
+        "un" | "une" | "one" | "a" => 1.0,
+        "deux" | "two" => 2.0,
+        "trois" | "three" => 3.0,
+        "quatre" | "four" => 4.0,
+        "cinq" | "five" => 5.0,
+        "six" => 6.0,
+        "sept" | "seven" => 7.0,
+        "huit" | "eight" => 8.0,
+        "neuf" | "nine" => 9.0,
+        "dix" | "ten" => 10.0,
+        "douze" | "twelve" => 12.0,
+        "quinze" | "fifteen" => 15.0,
+        "vingt" | "twenty" => 20.0,
+        _ => return w.parse::<f64>().ok().filter(|v| *v > 0.0 && *v < 100.0),
+    };
+    Some(v)
+}
+
+fn year(w: &str) -> Option<i32> {
+    let y: i32 = w.parse().ok()?;
+    (2000..=2100).contains(&y).then_some(y)
+}
+
+/// "d'ici 2027", "à l'horizon 2030", "by 2027", "sur cinq ans", "over the next three years".
+pub(crate) fn horizon_in(d: &Doc, a: usize, b: usize) -> Option<Horizon> {
+    let mut h = Horizon::default();
+    let mut i = a;
+    while i < b {
+        let w = d.w(i);
+        let n = |k: usize| d.w(i + k);
+        match w {
+            "ici" if i > a && d.w(i - 1) == "'" => {
+                for k in 1..4 {
+                    if let Some(y) = year(n(k)) {
+                        h.until.get_or_insert(y);
+                        break;
+                    }
+                }
+            }
+            "horizon" | "by" | "until" | "jusqu" | "through" | "before" | "avant" => {
+                for k in 1..5 {
+                    if let Some(y) = year(n(k)) {
+                        if w != "before" && w != "avant" || k == 1 {
+                            h.until.get_or_insert(y);
+                        }
+                        break;
+                    }
+                    if !matches!(
+                        n(k),
+                        "the" | "end" | "of" | "fin" | "en" | "'" | "à" | "la" | "l" | "de"
+                    ) {
+                        break;
+                    }
+                }
+            }
+            "sur" | "over" | "within" | "en" | "in" => {
+                let mut k = 1;
+                while matches!(
+                    n(k),
+                    "les"
+                        | "the"
+                        | "next"
+                        | "prochaines"
+                        | "coming"
+                        | "a"
+                        | "period"
+                        | "une"
+                        | "période"
+                        | "de"
+                        | "of"
+                ) && k < 5
+                {
+                    k += 1;
+                }
+                if let Some(v) = number_word(n(k)) {
+                    let u = n(k + 1);
+                    let u2 = n(k + 2);
+                    if matches!(u, "ans" | "années" | "years" | "year")
+                        || (u == "prochaines" && u2 == "années")
+                    {
+                        if w != "en" && w != "in" || v > 1.0 {
+                            h.years.get_or_insert(v);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (h.until.is_some() || h.years.is_some()).then_some(h)
+}
+
+/// The job counts in a sentence that announce creation: (amount index, token index).
+pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, Jobs)> {
+    let s = d.sents[si];
+    let mut out = Vec::new();
+    for (ai, a) in d.amounts.iter().enumerate() {
+        if a.start < s.start || a.end > s.end || a.money {
+            continue;
+        }
+        if a.value < 1.0 || a.value.fract() != 0.0 || a.value > 1.0e6 {
+            continue;
+        }
+        let ti = d.tok_at(a.start);
+        let te = d.tok_at(a.end);
+        let mut k = te;
+        // "250 emplois directs", "300 ingénieurs", "3 000 nouveaux emplois"
+        let mut noun = false;
+        for _ in 0..3 {
+            let w = d.w(k);
+            if lexicon::job_noun(w) {
+                noun = true;
+                break;
+            }
+            if !matches!(
+                w,
+                "nouveaux"
+                    | "nouvelles"
+                    | "new"
+                    | "additional"
+                    | "supplémentaires"
+                    | "emplois"
+                    | "directs"
+                    | "full"
+                    | "-"
+                    | "time"
+                    | "permanent"
+                    | "more"
+            ) {
+                break;
+            }
+            k += 1;
+        }
+        if !noun && d.w(te) == "d" && d.w(te + 2) == "emplois" {
+            noun = true;
+        }
+        let prev: Vec<&str> = (ti.saturating_sub(6).max(s.t0)..ti)
+            .map(|k| d.w(k))
+            .collect();
+        let verb_hire = prev.last().is_some_and(|w| {
+            w.starts_with("recrut")
+                || w.starts_with("embauch")
+                || matches!(*w, "hire" | "hiring" | "recruit" | "recruiting")
+        });
+        if !noun && !verb_hire {
+            continue;
+        }
+        if prev.iter().rev().take(4).any(|w| lexicon::job_not(w)) {
+            continue;
+        }
+        // "sur les 900 que compte", "dont 1 100 à Lille"
+        let after: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
+        if after.iter().any(|w| matches!(*w, "que" | "qu"))
+            && after.iter().any(|w| matches!(*w, "compte" | "emploie"))
+        {
+            continue;
+        }
+        let create = verb_hire
+            || prev.iter().any(|w| lexicon::job_create(w))
+            || (k + 1..(k + 4).min(s.t1))
+                .any(|j| d.w(j) == "clé" || d.w(j) == "créés" || d.w(j) == "created");
+        if !create && !has_event {
+            continue;
+        }
+        let qualifier = match a.qualifier {
+            Qualifier::Range => Qualifier::Range,
+            q => q,
+        };
+        out.push((
+            ai,
+            Jobs {
+                value: a.value as u64,
+                qualifier,
+            },
+        ));
+    }
+    out
+}
+
+/// Finds the candidates of the whole article.
+pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
+    let d = cx.d;
+    let mut cands: Vec<Cand> = Vec::new();
+    for si in 0..d.sents.len() {
+        let s = d.sents[si];
+        if s.t0 >= s.t1 {
+            continue;
+        }
+        let cls = clauses(d, s.t0, s.t1);
+        let clause_of = |t: usize| -> (usize, usize) {
+            cls.iter()
+                .copied()
+                .find(|c| c.0 <= t && t < c.1)
+                .unwrap_or((s.t0, s.t1))
+        };
+        let trigs = triggers(d, s.t0, s.t1);
+        let amounts = usable_amounts(d, si, &clause_of);
+        // assign each amount to its best trigger
+        let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
+        for &ai in &amounts {
+            let a = &d.amounts[ai];
+            let at = d.tok_at(a.start);
+            let c = clause_of(at);
+            if clause_vetoed(d, c) {
+                continue;
+            }
+            let mut best: Option<(usize, usize)> = None;
+            for (k, tr) in trigs.iter().enumerate() {
+                if tr.tok < c.0 || tr.tok >= c.1 {
+                    continue;
+                }
+                let tend = tr.tok + tr.len;
+                let cost = if tend <= at {
+                    let dist = at - tend;
+                    let max = match tr.class {
+                        Class::Announce => 3,
+                        Class::Weak => 8,
+                        _ => 30,
+                    };
+                    if dist > max {
+                        continue;
+                    }
+                    dist + if tr.class.strong() { 0 } else { 2 }
+                } else if tr.tok >= d.tok_at(a.end) {
+                    if matches!(tr.class, Class::Announce | Class::Weak) {
+                        continue;
+                    }
+                    let dist = tr.tok - d.tok_at(a.end);
+                    if dist > 12 {
+                        continue;
+                    }
+                    dist * 2 + 3
+                } else {
+                    continue;
+                };
+                if best.is_none_or(|(_, bc)| cost < bc) {
+                    best = Some((k, cost));
+                }
+            }
+            if let Some((k, cost)) = best {
+                taken.push((k, ai, cost));
+            }
+        }
+        // one amount per trigger, except coordinated amounts ("2 Md€ en France et 1 Md€ en Allemagne")
+        let mut per_trig: Vec<(usize, usize)> = Vec::new();
+        let mut by_trig: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+            Default::default();
+        for (k, ai, cost) in taken {
+            by_trig.entry(k).or_default().push((cost, ai));
+        }
+        for (k, mut v) in by_trig {
+            v.sort();
+            let first = v[0].1;
+            per_trig.push((k, first));
+            for &(_, ai) in v.iter().skip(1) {
+                let prev_end = d.amounts[first].end;
+                let a = &d.amounts[ai];
+                if a.start > prev_end {
+                    let between = d.lspan(prev_end, a.start);
+                    let coord = (between.contains(" et ")
+                        || between.contains(" and ")
+                        || between.contains(", "))
+                        && between.len() < 60;
+                    let same_currency = a.currency == d.amounts[first].currency;
+                    if coord && same_currency {
+                        per_trig.push((k, ai));
+                    }
+                }
+            }
+        }
+        per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
+        let first_new = cands.len();
+        for (k, ai) in per_trig {
+            let tr = trigs[k];
+            let c = clause_of(tr.tok);
+            if let Some(cand) = build(cx, &cands, si, c, tr, Some(ai)) {
+                cands.push(cand);
+            }
+        }
+        // statements with no amount
+        if cands.len() == first_new {
+            for tr in &trigs {
+                let c = clause_of(tr.tok);
+                if clause_vetoed(d, c) {
+                    continue;
+                }
+                if let Some(cand) = build(cx, &cands, si, c, *tr, None) {
+                    cands.push(cand);
+                    break;
+                }
+            }
+        }
+        // jobs
+        let has_event = cands.len() > first_new;
+        for (ai, jobs) in job_mentions(d, si, has_event) {
+            let at = d.tok_at(d.amounts[ai].start);
+            let c = clause_of(at);
+            // an event of this sentence: same clause first, else the nearest
+            let mut target = None;
+            for ci in first_new..cands.len() {
+                if cands[ci].clause == c {
+                    target = Some(ci);
+                    break;
+                }
+            }
+            if target.is_none() && has_event {
+                target = (first_new..cands.len()).min_by_key(|&ci| cands[ci].trig.abs_diff(at));
+            }
+            if let Some(ci) = target {
+                if cands[ci].jobs.is_none() {
+                    cands[ci].jobs = Some(jobs);
+                }
+                continue;
+            }
+            // the sentence is about an earlier event, or a stand-alone job creation
+            let (actor, via, _) = actor_before(cx, &cands, si, c, at);
+            let referred = match via {
+                Via::EventRef => actor_event(cx, &cands, si, c, at),
+                _ => actor.and_then(|oi| last_event_of(cx, &cands, oi)),
+            };
+            let referred = referred.or_else(|| {
+                if actor.is_none() && via == Via::None {
+                    // "L'ensemble des investissements annoncés ... créer 3 000 emplois"
+                    let off = d.toks[c.0].start;
+                    cx.last_org_before(off, None, false)
+                        .and_then(|oi| last_event_of(cx, &cands, oi))
+                } else {
+                    None
+                }
+            });
+            if let Some(ci) = referred {
+                if cands[ci].jobs.is_none() {
+                    cands[ci].jobs = Some(jobs);
+                    if !cands[ci].evidence.contains(&si) {
+                        cands[ci].evidence.push(si);
+                    }
+                }
+                continue;
+            }
+            if let Some(oi) = actor {
+                if d.orgs[oi].public {
+                    continue;
+                }
+                let status = match status_of(d, c, at.saturating_sub(1).max(c.0), Class::Build) {
+                    Status::Completed => continue,
+                    s => s,
+                };
+                let mut cand = Cand {
+                    sent: si,
+                    clause: c,
+                    trig: at,
+                    class: Class::Build,
+                    amount: None,
+                    investor: Some(oi),
+                    via,
+                    recipient: None,
+                    kind: Kind::Jobs,
+                    status,
+                    jobs: Some(jobs),
+                    horizon: horizon_in(d, c.0, c.1).or_else(|| horizon_in(d, s.t0, s.t1)),
+                    places: Vec::new(),
+                    country: None,
+                    sectors: Vec::new(),
+                    ref_cand: None,
+                    evidence: vec![si],
+                };
+                locate(cx, &cands, &mut cand);
+                cands.push(cand);
+            }
+        }
+        // later sentence continuing an earlier one ("Il s'agit ... en région parisienne")
+    }
+    cands
+}
+
+/// The most recent candidate whose actor is of the family of org `oi`
+/// (investor, or the raiser of an equity round); prefers one with money.
+fn last_event_of(cx: &Ctx, cands: &[Cand], oi: usize) -> Option<usize> {
+    let fam = &cx.d.orgs[oi].family;
+    let matches = |c: &Cand| {
+        c.investor.is_some_and(|i| &cx.d.orgs[i].family == fam)
+            || (matches!(c.kind, Kind::Equity)
+                && c.recipient.is_some_and(|i| &cx.d.orgs[i].family == fam))
+    };
+    let with_money = cands
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, c)| matches(c) && c.amount.is_some())
+        .map(|(i, _)| i);
+    with_money.or_else(|| {
+        cands
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, c)| matches(c))
+            .map(|(i, _)| i)
+    })
+}
+
+/// For "le projet", "l'investissement": the candidate of the last two sentences.
+fn actor_event(
+    cx: &Ctx,
+    cands: &[Cand],
+    si: usize,
+    _c: (usize, usize),
+    _at: usize,
+) -> Option<usize> {
+    let _ = cx;
+    cands
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, c)| c.sent + 3 > si && c.sent <= si)
+        .map(|(i, _)| i)
+}
+
+/// Who the clause is about, before token `at`: (org, how, event referred).
+fn actor_before(
+    cx: &Ctx,
+    cands: &[Cand],
+    si: usize,
+    c: (usize, usize),
+    at: usize,
+) -> (Option<usize>, Via, Option<usize>) {
+    let d = cx.d;
+    let a = d.toks[c.0].start;
+    let b = d.toks.get(at).map(|t| t.start).unwrap_or(d.sents[si].end);
+    let explicit = cx
+        .orgs_in(a.max(d.dateline_end), b)
+        .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi));
+    // a description or pronoun between the subject and the trigger wins only
+    // when no name is given
+    if let Some(oi) = explicit {
+        return (Some(oi), Via::Subject, None);
+    }
+    if let Some((tok, via, dem)) = coref_in(d, c.0, at) {
+        match via {
+            Via::EventRef => {
+                let ev = actor_event(cx, cands, si, c, at);
+                let actor = ev.and_then(|e| {
+                    let ce = &cands[e];
+                    if matches!(ce.kind, Kind::Equity) && ce.class == Class::Raise {
+                        ce.recipient
+                    } else {
+                        ce.investor
+                    }
+                });
+                return (actor, Via::EventRef, ev);
+            }
+            _ => {
+                let off = d.toks[tok].start;
+                return (
+                    cx.last_org_before(off, dem.as_deref(), false),
+                    Via::Coref,
+                    None,
+                );
+            }
+        }
+    }
+    (None, Via::None, None)
+}
+
+/// Marker words before a recipient after the trigger.
+fn recipient_after(
+    cx: &Ctx,
+    c: (usize, usize),
+    from: usize,
+    markers: &[&str],
+    skip: Option<usize>,
+    max_gap: usize,
+) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    for oi in cx.orgs_in(a, b) {
+        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+            continue;
+        }
+        let ot = d.tok_at(d.orgs[oi].start);
+        let lo = ot.saturating_sub(max_gap).max(from);
+        if markers.is_empty() || (lo..ot).any(|k| markers.contains(&d.w(k))) {
+            return Some(oi);
+        }
+    }
+    None
+}
+
+/// A public funder after the trigger ("une subvention de la Région").
+fn public_after(cx: &Ctx, c: (usize, usize), from: usize) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    cx.orgs_in(a, b).find(|&oi| d.orgs[oi].public)
+}
+
+/// Builds a candidate for trigger `tr` (with amount `ai` or none).
+fn build(
+    cx: &Ctx,
+    cands: &[Cand],
+    si: usize,
+    c: (usize, usize),
+    tr: Trig,
+    ai: Option<usize>,
+) -> Option<Cand> {
+    let d = cx.d;
+    let s = d.sents[si];
+    let tend = tr.tok + tr.len;
+    let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok);
+    let mut investor;
+    let mut recipient = None;
+    let kind;
+    match tr.class {
+        Class::Raise => {
+            // the subject raises; investors are named after "mené par", "auprès de", "led by"...
+            if subject.is_none() {
+                // "Levée de fonds de 22 M€ pour Kyomed"
+                subject =
+                    recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3);
+                if subject.is_some() {
+                    via = Via::After;
+                }
+            }
+            recipient = subject;
+            let sent_end = (c.0, s.t1);
+            investor = recipient_after(
+                cx,
+                sent_end,
+                tend,
+                &[
+                    "par",
+                    "by",
+                    "auprès",
+                    "from",
+                    "led",
+                    "mené",
+                    "menée",
+                    "emmené",
+                    "emmenée",
+                    "conduit",
+                    "conduite",
+                    "piloté",
+                    "pilotée",
+                    "including",
+                    "backed",
+                    "participation",
+                    "part",
+                    "notamment",
+                ],
+                recipient,
+                4,
+            );
+            if investor.is_none() {
+                if let Some(p) = public_after(cx, sent_end, tend) {
+                    investor = Some(p);
+                }
+            }
+            kind = Kind::Equity;
+            recipient?;
+        }
+        Class::Acquire => {
+            // passive: "Y racheté par X", "acquisition de Y par X"
+            let by = recipient_after(cx, c, tend, &["par", "by"], None, 2);
+            let obj = recipient_after(cx, c, tend, &[], by, 0);
+            if let Some(b) = by {
+                if subject.is_some() && obj.is_none_or(|o| d.orgs[o].start > d.orgs[b].start) {
+                    recipient = subject;
+                } else {
+                    recipient = obj;
+                }
+                investor = Some(b);
+                via = Via::After;
+            } else {
+                investor = subject;
+                recipient = obj;
+            }
+            kind = Kind::Acquisition;
+            if recipient.is_none() && ai.is_none() {
+                return None;
+            }
+        }
+        Class::Grant => {
+            investor = subject;
+            if investor.is_none_or(|i| !d.orgs[i].public) {
+                if let Some(p) = public_after(cx, c, tend) {
+                    recipient = investor;
+                    investor = Some(p);
+                }
+            }
+            investor.filter(|&i| d.orgs[i].public)?;
+            if recipient.is_none() {
+                recipient = recipient_after(
+                    cx,
+                    c,
+                    tend,
+                    &[
+                        "à",
+                        "au",
+                        "aux",
+                        "to",
+                        "for",
+                        "pour",
+                        "faveur",
+                        "destinée",
+                        "destiné",
+                    ],
+                    investor,
+                    6,
+                );
+            }
+            if recipient.is_none() {
+                // "au projet", "à l'entreprise", "to the company"
+                let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
+                recipient = r;
+                if rv == Via::EventRef {
+                    ref_cand = rc;
+                }
+            }
+            kind = Kind::PublicFunding;
+        }
+        _ => {
+            investor = subject;
+            if investor.is_some_and(|i| d.orgs[i].public) {
+                recipient = recipient_after(
+                    cx,
+                    c,
+                    tend,
+                    &[
+                        "à", "au", "aux", "to", "for", "pour", "dans", "in", "into", "faveur",
+                    ],
+                    investor,
+                    6,
+                );
+                if recipient.is_none() {
+                    let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
+                    recipient = r;
+                    if rv == Via::EventRef {
+                        ref_cand = rc;
+                    }
+                }
+                kind = Kind::PublicFunding;
+            } else {
+                // equity: "investit 15 M€ dans Mistral AI", "a stake in X"
+                recipient = recipient_after(
+                    cx,
+                    c,
+                    tend,
+                    &["dans", "in", "into", "capital", "stake", "chez"],
+                    investor,
+                    10,
+                )
+                .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family));
+                if investor.is_none() {
+                    // "Investissement de 4 Md€ de Microsoft", "funding from X"
+                    let after = recipient_after(
+                        cx,
+                        c,
+                        tend,
+                        &["de", "du", "by", "par", "from"],
+                        recipient,
+                        2,
+                    );
+                    if after.is_some() {
+                        investor = after;
+                        via = Via::After;
+                    }
+                }
+                if matches!(
+                    d.w(tr.tok),
+                    "financement" | "funding" | "financing" | "financements"
+                ) && recipient.is_none()
+                    && investor.is_some()
+                    && ai.is_some()
+                {
+                    // "X obtient un financement de 20 M€": X raises
+                    recipient = investor;
+                    investor = recipient_after(
+                        cx,
+                        (c.0, s.t1),
+                        tend,
+                        &["par", "by", "auprès", "from", "led", "mené", "menée"],
+                        recipient,
+                        4,
+                    );
+                    kind = Kind::Equity;
+                } else if recipient.is_some() {
+                    kind = Kind::Equity;
+                } else {
+                    kind = Kind::Capex;
+                }
+            }
+        }
+    }
+    if investor.is_none() && !(kind == Kind::Equity && recipient.is_some()) {
+        return None;
+    }
+    if via == Via::EventRef && investor.is_none() && recipient.is_none() {
+        return None;
+    }
+    let status = status_of(d, c, tr.tok, tr.class);
+    let mut cand = Cand {
+        sent: si,
+        clause: c,
+        trig: tr.tok,
+        class: tr.class,
+        amount: ai,
+        investor,
+        via,
+        recipient,
+        kind,
+        status,
+        jobs: None,
+        horizon: horizon_in(d, c.0, c.1),
+        places: Vec::new(),
+        country: None,
+        sectors: Vec::new(),
+        ref_cand,
+        evidence: vec![si],
+    };
+    if ai.is_none() && !concrete_without_amount(cx, &cand) {
+        return None;
+    }
+    locate(cx, cands, &mut cand);
+    Some(cand)
+}
+
+/// A statement with no amount is an event only when concrete: a site in a
+/// place below country level, present or future, or a named acquisition.
+fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
+    let d = cx.d;
+    match c.kind {
+        Kind::Acquisition => {
+            // a takeover with a named target, announced (not background)
+            c.recipient.is_some()
+                && c.investor.is_some()
+                && c.status != Status::Completed
+                && c.status != Status::Planned
+                && c.sent <= 2
+        }
+        Kind::Capex => {
+            if !matches!(c.class, Class::Invest | Class::Build) || c.via == Via::EventRef {
+                return false;
+            }
+            if matches!(c.status, Status::Completed) {
+                return false;
+            }
+            let s = d.sents[c.sent];
+            let a = d.toks[c.clause.0].start.max(d.dateline_end);
+            let b = d.toks.get(c.clause.1 - 1).map(|t| t.end).unwrap_or(s.end);
+            let local_place = d.places.iter().any(|p| {
+                p.start >= a
+                    && p.end <= b
+                    && p.rank < 3
+                    && !d.orgs.iter().any(|o| o.start <= p.start && p.end <= o.end)
+            });
+            local_place && d.toks[c.trig].start < b
+        }
+        _ => false,
+    }
+}
+
+/// A recipient named by a description after the trigger: "au projet"
+/// (an earlier event's actor), "à l'entreprise" (the last company).
+fn recipient_coref(
+    cx: &Ctx,
+    cands: &[Cand],
+    si: usize,
+    c: (usize, usize),
+    from: usize,
+) -> (Option<usize>, Via, Option<usize>) {
+    let d = cx.d;
+    let mut k = from;
+    while k + 1 < c.1 {
+        let w = d.w(k);
+        if matches!(
+            w,
+            "à" | "au" | "aux" | "to" | "for" | "pour" | "dans" | "in"
+        ) {
+            let mut j = k + 1;
+            if matches!(
+                d.w(j),
+                "l" | "la" | "le" | "the" | "ce" | "cette" | "son" | "sa" | "its" | "this"
+            ) {
+                j += 1;
+            }
+            if matches!(d.w(j), "'" | "’") {
+                j += 1;
+            }
+            let n = d.w(j);
+            if EVENT_NOUNS.contains(&n) || w == "au" && EVENT_NOUNS.contains(&d.w(k + 1)) {
+                let ev = actor_event(cx, cands, si, c, from);
+                let r = ev.and_then(|e| cands[e].investor.or(cands[e].recipient));
+                return (r, Via::EventRef, ev);
+            }
+            if COMPANY_NOUNS.contains(&n) {
+                let off = d.toks[k].start;
+                return (cx.last_org_before(off, None, false), Via::Coref, None);
+            }
+        }
+        k += 1;
+    }
+    // "à l'entreprise" as one token run: "l'entreprise" after "à"
+    (None, Via::None, None)
+}
+
+/// Places, country and sectors of a candidate: its clause, its sentence, a
+/// continuation sentence after it, or the sentence before.
+pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
+    let d = cx.d;
+    let s = d.sents[c.sent];
+    let span = |t0: usize, t1: usize| -> (usize, usize) {
+        let a = d
+            .toks
+            .get(t0)
+            .map(|t| t.start)
+            .unwrap_or(0)
+            .max(d.dateline_end);
+        let b = d.toks.get(t1.saturating_sub(1)).map(|t| t.end).unwrap_or(0);
+        (a, b)
+    };
+    let inside_org = |a: usize, b: usize| {
+        d.orgs.iter().any(|o| {
+            o.start <= a && b <= o.end && !o.public || o.public && o.start <= a && b <= o.end
+        })
+    };
+    let home_marker = |p_start: usize| {
+        let t = d.tok_at(p_start);
+        let prev: Vec<&str> = (t.saturating_sub(3)..t).map(|k| d.w(k)).collect();
+        prev.iter().any(|w| {
+            matches!(
+                *w,
+                "basé"
+                    | "basée"
+                    | "based"
+                    | "headquartered"
+                    | "siège"
+                    | "siégeant"
+                    | "outre"
+                    | "besides"
+                    | "après"
+                    | "after"
+                    | "hors"
+                    | "like"
+                    | "comme"
+                    | "than"
+                    | "que"
+                    | "depuis"
+                    | "from"
+            )
+        })
+    };
+    let places_in = |a: usize, b: usize, sub_only: bool| -> Vec<usize> {
+        let mut v: Vec<usize> = d
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.start >= a
+                    && p.end <= b
+                    && !inside_org(p.start, p.end)
+                    && (!sub_only || p.rank < 3)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if v.iter().any(|&i| !home_marker(d.places[i].start)) {
+            v.retain(|&i| !home_marker(d.places[i].start));
+        }
+        v
+    };
+    let (ca, cb) = span(c.clause.0, c.clause.1);
+    let mut places = places_in(ca, cb, false);
+    if places.is_empty() {
+        let (sa, sb) = span(s.t0, s.t1);
+        // the rest of the sentence, unless another event of it owns that part
+        let others: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|o| o.sent == c.sent && o.clause != c.clause)
+            .map(|o| span(o.clause.0, o.clause.1))
+            .collect();
+        places = places_in(sa, sb, false)
+            .into_iter()
+            .filter(|&i| {
+                !others
+                    .iter()
+                    .any(|&(x, y)| d.places[i].start >= x && d.places[i].end <= y)
+            })
+            .collect();
+    }
+    let sub = |v: &[usize]| v.iter().any(|&i| d.places[i].rank < 3);
+    let sent_has_cand = |k: usize| cands.iter().any(|o| o.sent == k);
+    if !sub(&places) {
+        // a continuation sentence after: "Il s'agit ...", "Le site ...", "The plant ..."
+        let next = c.sent + 1;
+        if next < d.sents.len() && !sent_has_cand(next) && continuation(d, next) {
+            let n = d.sents[next];
+            let (a, b) = span(n.t0, n.t1);
+            let extra = places_in(a, b, places.is_empty());
+            let was_empty = places.is_empty();
+            places.extend(
+                extra
+                    .into_iter()
+                    .filter(|&i| d.places[i].rank < 3 || was_empty),
+            );
+            if !c.evidence.contains(&next) && sub(&places) {
+                c.evidence.push(next);
+            }
+        }
+    }
+    if !sub(&places) && c.sent > 0 && c.via != Via::EventRef {
+        let prev = c.sent - 1;
+        let p = d.sents[prev];
+        let prev_ok = !sent_has_cand(prev)
+            || cands.iter().any(|o| {
+                o.sent == prev
+                    && o.investor.is_some()
+                    && o.investor.map(|i| &d.orgs[i].family)
+                        == c.investor.map(|i| &d.orgs[i].family)
+            });
+        if prev_ok {
+            let (a, b) = span(p.t0, p.t1);
+            let extra = places_in(a, b, true);
+            if !extra.is_empty() {
+                let country_now: Option<String> =
+                    places.iter().find_map(|&i| d.places[i].country.clone());
+                let consistent = extra
+                    .iter()
+                    .all(|&i| country_now.is_none() || d.places[i].country == country_now);
+                if consistent {
+                    places.extend(extra);
+                }
+            }
+        }
+    }
+    // an event that this one depends on (public funding of a project)
+    if let Some(r) = c.ref_cand.or_else(|| {
+        if c.kind == Kind::PublicFunding {
+            c.recipient.and_then(|oi| last_event_of(cx, cands, oi))
+        } else {
+            None
+        }
+    }) {
+        if let Some(rc) = cands.get(r) {
+            if !sub(&places) {
+                places.extend(rc.places.iter().copied());
+            }
+            if c.sectors.is_empty() {
+                c.sectors = rc.sectors.clone();
+            }
+            if c.country.is_none() {
+                c.country = rc.country.clone();
+            }
+        }
+    }
+    places.sort_by_key(|&i| (d.places[i].rank, d.places[i].start));
+    places.dedup_by_key(|i| {
+        let p = &d.places[*i];
+        (
+            p.commune.clone(),
+            p.departement.clone(),
+            p.region.clone(),
+            p.country.clone(),
+            p.rank,
+        )
+    });
+    c.places = places;
+    // country: places, else a country named after the trigger, else neighbours
+    let mut country = c.places.iter().find_map(|&i| d.places[i].country.clone());
+    let trig_off = d.toks[c.trig].start;
+    let after_trig = |a: usize, b: usize| -> Option<String> {
+        d.ctrys
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b && !home_marker(m.start))
+            .find(|m| m.start > trig_off || !m.demonym && m.start >= a)
+            .map(|m| m.country.clone())
+    };
+    if country.is_none() {
+        country = after_trig(ca, cb);
+    }
+    if country.is_none() {
+        let (sa, sb) = span(s.t0, s.t1);
+        country = after_trig(sa, sb);
+    }
+    if country.is_none() && matches!(c.kind, Kind::Equity | Kind::Acquisition) {
+        // the target's home
+        country = c.recipient.and_then(|r| d.orgs[r].country.clone());
+    }
+    if country.is_none() {
+        if let Some(r) = c.ref_cand.and_then(|r| cands.get(r)) {
+            country = r.country.clone();
+        }
+    }
+    if country.is_none() {
+        let next = c.sent + 1;
+        if next < d.sents.len() && !sent_has_cand(next) {
+            let n = d.sents[next];
+            let (a, b) = span(n.t0, n.t1);
+            country = d
+                .places
+                .iter()
+                .filter(|p| p.start >= a && p.end <= b)
+                .find_map(|p| p.country.clone())
+                .or_else(|| {
+                    d.ctrys
+                        .iter()
+                        .find(|m| m.start >= a && m.end <= b && !m.demonym)
+                        .map(|m| m.country.clone())
+                });
+        }
+    }
+    if country.is_none() && c.kind == Kind::PublicFunding {
+        country = c.investor.and_then(|i| d.orgs[i].country.clone());
+    }
+    if c.country.is_none() || country.is_some() {
+        c.country = country.or(c.country.take());
+    }
+    // sectors: the sentence, else its neighbours
+    let (sa, sb) = span(s.t0, s.t1);
+    let mut secs: Vec<Sector> = d
+        .sectors
+        .iter()
+        .filter(|m| m.start >= sa && m.end <= sb)
+        .map(|m| m.sector)
+        .collect();
+    if secs.is_empty() && c.sent > 0 {
+        let p = d.sents[c.sent - 1];
+        secs = d
+            .sectors
+            .iter()
+            .filter(|m| m.start >= p.start && m.end <= p.end)
+            .map(|m| m.sector)
+            .collect();
+    }
+    if secs.is_empty() && c.sent + 1 < d.sents.len() {
+        let p = d.sents[c.sent + 1];
+        secs = d
+            .sectors
+            .iter()
+            .filter(|m| m.start >= p.start && m.end <= p.end)
+            .map(|m| m.sector)
+            .collect();
+    }
+    for x in secs {
+        if !c.sectors.contains(&x) {
+            c.sectors.push(x);
+        }
+    }
+}
+
+/// A sentence that continues the previous one's statement.
+fn continuation(d: &Doc, si: usize) -> bool {
+    let s = d.sents[si];
+    let ws: Vec<&str> = (s.t0..(s.t0 + 4).min(s.t1)).map(|k| d.w(k)).collect();
+    let w0 = ws.first().copied().unwrap_or("");
+    let w1 = ws.get(1).copied().unwrap_or("");
+    let w2 = ws.get(2).copied().unwrap_or("");
+    (matches!(w0, "il" | "elle") && w1 == "s" && w2.starts_with("agi"))
+        || matches!(
+            w0,
+            "cela" | "ceci" | "situé" | "située" | "implanté" | "implantée" | "located" | "based"
+        )
+        || (is_det(w0)
+            && matches!(
+                w1,
+                "projet"
+                    | "site"
+                    | "usine"
+                    | "futur"
+                    | "future"
+                    | "nouveau"
+                    | "nouvelle"
+                    | "plant"
+                    | "facility"
+                    | "factory"
+                    | "project"
+                    | "campus"
+                    | "centre"
+                    | "center"
+                    | "entrepôt"
+                    | "investissement"
+                    | "investment"
+                    | "company"
+                    | "chantier"
+            ))
+        || (w0 == "l"
+            && matches!(
+                w2,
+                "usine" | "investissement" | "entrepôt" | "extension" | "unité"
+            ))
+        || (w0 == "it" && matches!(w1, "will" | "would" | "is"))
+}

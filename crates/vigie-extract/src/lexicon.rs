@@ -1,0 +1,718 @@
+//! The words of investment news, French and English: triggers (with the kind
+//! of event they imply), modality (status), job nouns, and the contexts that
+//! make an amount something else than an investment.
+
+/// What a trigger word says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Class {
+    /// invest, injecter, débloquer, consacrer, earmark...: money for a purpose.
+    Invest,
+    /// A noun that carries an amount right after it ("un projet de 300 M€").
+    Weak,
+    /// "annonce 2 milliards", "recherche 600 millions": needs the amount right after.
+    Announce,
+    /// implanter, construire, ouvrir, agrandir, build, open, expand.
+    Build,
+    /// lever, levée de fonds, tour de table, raise, funding round.
+    Raise,
+    /// racheter, acquérir, buy, acquire, take over.
+    Acquire,
+    /// subvention, l'État apporte, grant, subsidy.
+    Grant,
+}
+
+impl Class {
+    /// Triggers that name money by themselves.
+    pub fn strong(self) -> bool {
+        matches!(
+            self,
+            Class::Invest | Class::Raise | Class::Acquire | Class::Grant
+        )
+    }
+}
+
+fn any_prefix(w: &str, ps: &[&str]) -> bool {
+    ps.iter().any(|p| w.starts_with(p))
+}
+
+/// Classifies the word at token `i` (lowercase `w`), given the next words.
+/// Returns the class and the number of tokens the trigger spans.
+pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
+    let n1 = next.first().copied().unwrap_or("");
+    let n2 = next.get(1).copied().unwrap_or("");
+    let n3 = next.get(2).copied().unwrap_or("");
+    // --- equity
+    if matches!(
+        w,
+        "lève"
+            | "lèvent"
+            | "lever"
+            | "levé"
+            | "levée"
+            | "levées"
+            | "levés"
+            | "lèvera"
+            | "lèveront"
+            | "lèverait"
+            | "lèveraient"
+            | "levait"
+            | "levaient"
+            | "leve"
+            | "levee"
+            | "levees"
+            | "levera"
+            | "levant"
+    ) {
+        if matches!(n1, "le" | "la") && matches!(n2, "voile" | "pied" | "rideau") {
+            return None;
+        }
+        if n1 == "de" && matches!(n2, "boucliers" | "bouclier") {
+            return None;
+        }
+        return Some((Class::Raise, 1));
+    }
+    if matches!(w, "raise" | "raises" | "raised" | "raising") {
+        return Some((Class::Raise, 1));
+    }
+    if w == "tour" && n1 == "de" && matches!(n2, "table" | "financement" | "financements") {
+        return Some((Class::Raise, 3));
+    }
+    if matches!(w, "round" | "fundraising" | "fundraise" | "fundraiser") {
+        return Some((Class::Raise, 1));
+    }
+    if (w == "série" || w == "serie" || w == "series")
+        && n1.len() == 1
+        && n1.chars().all(|c| ('a'..='f').contains(&c))
+    {
+        return Some((Class::Raise, 2));
+    }
+    if w == "augmentation" && n1 == "de" && n2 == "capital" {
+        return Some((Class::Raise, 3));
+    }
+    if matches!(w, "recherche" | "recherchent" | "cherche" | "cherchent")
+        && prev != "la"
+        && prev != "de"
+        && prev != "en"
+    {
+        // "Mistral AI recherche 600 millions": only with the amount right after
+        return Some((Class::Announce, 1));
+    }
+    // --- acquisition
+    if any_prefix(w, &["rachat", "rachet", "rachèt"]) {
+        if n1 == "d" && matches!(n2, "actions" | "action")
+            || n1 == "de" && matches!(n2, "ses" | "leurs") && n3 == "propres"
+        {
+            return None;
+        }
+        return Some((Class::Acquire, 1));
+    }
+    if matches!(
+        w,
+        "acquiert" | "acquérir" | "acquerra" | "acquièrent" | "acquerrait" | "acquise"
+    ) || w.starts_with("acquisition")
+        || (w.starts_with("acquir") && !w.starts_with("acquirer"))
+    {
+        return Some((Class::Acquire, 1));
+    }
+    if matches!(
+        w,
+        "achète" | "acheter" | "achètera" | "acheté" | "achetée" | "achat" | "achats"
+    ) {
+        return Some((Class::Acquire, 1));
+    }
+    if matches!(w, "buy" | "buys" | "buying" | "bought") {
+        if matches!(n1, "back" | "backs") {
+            return None;
+        }
+        return Some((Class::Acquire, 1));
+    }
+    if w.starts_with("purchas") || w.starts_with("takeover") {
+        return Some((Class::Acquire, 1));
+    }
+    if matches!(w, "take" | "takes" | "took" | "taking" | "taken") && n1 == "over" {
+        return Some((Class::Acquire, 2));
+    }
+    if matches!(w, "offre" | "offrir" | "offert" | "offrira") && prev == "s" {
+        return Some((Class::Acquire, 1));
+    }
+    if matches!(w, "met" | "mettre" | "mis" | "mettra") && n1 == "la" && n2 == "main" && n3 == "sur"
+    {
+        return Some((Class::Acquire, 4));
+    }
+    if matches!(
+        w,
+        "reprend" | "reprendre" | "reprendra" | "repris" | "reprise"
+    ) && prev != "la"
+        && prev != "une"
+    {
+        return Some((Class::Acquire, 1));
+    }
+    // --- public funding
+    if w.starts_with("subvention") || w.starts_with("subsid") {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(w, "grant" | "grants") {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(
+        w,
+        "apporte"
+            | "apportera"
+            | "apportent"
+            | "apporteront"
+            | "apporter"
+            | "accorde"
+            | "accordera"
+            | "accordé"
+            | "accordée"
+            | "octroie"
+            | "octroiera"
+            | "attribue"
+            | "attribuera"
+    ) {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(w, "prêt" | "prêts") && !matches!(n1, "à" | "a" | "pour") {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(w, "loan" | "loans") {
+        return Some((Class::Grant, 1));
+    }
+    // --- capex / money
+    if (w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest"))
+        && !w.starts_with("investisseu")
+        && !w.starts_with("investor")
+        && !w.starts_with("investigat")
+    {
+        return Some((Class::Invest, 1));
+    }
+    if any_prefix(
+        w,
+        &[
+            "inject", "débloqu", "debloqu", "consacr", "mobilis", "allou", "alloc", "earmark",
+        ],
+    ) {
+        return Some((Class::Invest, 1));
+    }
+    if w.starts_with("engag") && !w.starts_with("engagement") || w == "engagement" && n1 == "de" {
+        return Some((Class::Invest, 1));
+    }
+    if matches!(
+        w,
+        "dépenser"
+            | "dépensera"
+            | "dépenseront"
+            | "dépensé"
+            | "spend"
+            | "spends"
+            | "spending"
+            | "spent"
+    ) {
+        return Some((Class::Invest, 1));
+    }
+    if matches!(
+        w,
+        "commit"
+            | "commits"
+            | "committed"
+            | "committing"
+            | "commitment"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+            | "pledging"
+    ) {
+        return Some((Class::Invest, 1));
+    }
+    if matches!(
+        w,
+        "pour"
+            | "pours"
+            | "poured"
+            | "pouring"
+            | "pump"
+            | "pumps"
+            | "pumped"
+            | "plough"
+            | "ploughs"
+            | "plow"
+            | "plows"
+    ) && next.iter().take(6).any(|x| *x == "into")
+    {
+        return Some((Class::Invest, 1));
+    }
+    if matches!(
+        w,
+        "financer"
+            | "financera"
+            | "financeront"
+            | "financé"
+            | "financée"
+            | "financés"
+            | "financées"
+            | "finance"
+            | "finances"
+            | "financed"
+            | "financing"
+            | "financement"
+            | "financements"
+            | "funding"
+            | "fund"
+            | "funds"
+            | "funded"
+    ) {
+        return Some((Class::Weak, 1));
+    }
+    if matches!(
+        w,
+        "annonce"
+            | "annoncé"
+            | "annoncent"
+            | "annoncera"
+            | "announces"
+            | "announced"
+            | "announce"
+            | "unveils"
+            | "unveiled"
+            | "unveil"
+            | "promet"
+            | "promises"
+            | "promised"
+            | "prévoit"
+            | "plans"
+            | "planned"
+            | "met"
+            | "mettra"
+            | "place"
+            | "places"
+            | "mise"
+    ) {
+        return Some((Class::Announce, 1));
+    }
+    // --- build
+    if any_prefix(
+        w,
+        &[
+            "implant",
+            "constru",
+            "agrandi",
+            "moderni",
+            "relocalis",
+            "expan",
+        ],
+    ) {
+        return Some((Class::Build, 1));
+    }
+    if matches!(
+        w,
+        "build" | "builds" | "building" | "built" | "construct" | "constructs" | "constructing"
+    ) {
+        return Some((Class::Build, 1));
+    }
+    if (w.starts_with("ouvr")
+        && !w.starts_with("ouvrier")
+        && !w.starts_with("ouvrage")
+        && !w.starts_with("ouvré"))
+        || w == "ouverture"
+    {
+        return Some((Class::Build, 1));
+    }
+    if matches!(w, "open" | "opens" | "opening" | "opened") && !matches!(n1, "to" | "up") {
+        return Some((Class::Build, 1));
+    }
+    if matches!(
+        w,
+        "étend" | "étendre" | "étendra" | "extension" | "extend" | "extends" | "extensions"
+    ) {
+        return Some((Class::Build, 1));
+    }
+    if matches!(w, "installer" | "installera" | "install" | "installs") {
+        return Some((Class::Build, 1));
+    }
+    if matches!(w, "set" | "sets" | "setting") && n1 == "up" {
+        return Some((Class::Build, 2));
+    }
+    // --- nouns that carry an amount
+    if matches!(
+        w,
+        "projet"
+            | "projets"
+            | "project"
+            | "projects"
+            | "programme"
+            | "program"
+            | "enveloppe"
+            | "chantier"
+            | "usine"
+            | "site"
+            | "campus"
+            | "plant"
+            | "factory"
+            | "facility"
+            | "package"
+            | "gigafactory"
+            | "entrepôt"
+            | "warehouse"
+            | "plan"
+            | "montant"
+            | "investment"
+    ) {
+        if w == "plan"
+            && (matches!(n1, "social" | "sociaux")
+                || n1 == "de"
+                    && matches!(
+                        n2,
+                        "sauvegarde"
+                            | "départs"
+                            | "licenciement"
+                            | "licenciements"
+                            | "restructuration"
+                    ))
+        {
+            return None;
+        }
+        return Some((Class::Weak, 1));
+    }
+    None
+}
+
+/// Words that make an amount before them something else (revenue, fine,
+/// valuation, budget...). Checked on the few words before the amount.
+pub(crate) fn bad_left(w: &str) -> bool {
+    matches!(
+        w,
+        "revenue"
+            | "revenues"
+            | "revenus"
+            | "sales"
+            | "ventes"
+            | "turnover"
+            | "bénéfice"
+            | "bénéfices"
+            | "profit"
+            | "profits"
+            | "résultat"
+            | "résultats"
+            | "perte"
+            | "pertes"
+            | "loss"
+            | "losses"
+            | "valorisation"
+            | "valorise"
+            | "valorisant"
+            | "valorisée"
+            | "valorisé"
+            | "valued"
+            | "valuation"
+            | "valuing"
+            | "value"
+            | "capitalisation"
+            | "capitalization"
+            | "worth"
+            | "amende"
+            | "amendes"
+            | "fine"
+            | "fined"
+            | "fines"
+            | "fining"
+            | "pénalité"
+            | "provision"
+            | "provisions"
+            | "dividende"
+            | "dividendes"
+            | "dividend"
+            | "dividends"
+            | "buyback"
+            | "salaire"
+            | "salaires"
+            | "salary"
+            | "salaries"
+            | "prix"
+            | "price"
+            | "prices"
+            | "coûtera"
+            | "coûte"
+            | "coûté"
+            | "coûtent"
+            | "cost"
+            | "costs"
+            | "costing"
+            | "déficit"
+            | "deficit"
+            | "dette"
+            | "dettes"
+            | "debt"
+            | "budget"
+            | "budgets"
+            | "crédits"
+            | "dotation"
+            | "total"
+            | "totalisé"
+            | "totalisant"
+            | "totaling"
+            | "totalling"
+            | "soit"
+            | "contre"
+            | "après"
+            | "after"
+            | "versus"
+            | "vs"
+            | "dont"
+            | "including"
+            | "bookings"
+            | "earnings"
+            | "ebitda"
+            | "income"
+            | "trésorerie"
+            | "marché"
+            | "market"
+            | "pèse"
+            | "pesait"
+            | "weighs"
+            | "précédente"
+            | "previous"
+            | "ramenée"
+            | "ramené"
+            | "réduit"
+            | "reduced"
+            | "hausse"
+            | "baisse"
+            | "recul"
+            | "reculé"
+            | "progression"
+            | "reached"
+            | "atteint"
+            | "affaires"
+            | "loyer"
+            | "loyers"
+            | "rent"
+            | "facture"
+            | "bill"
+            | "bills"
+            | "compensation"
+            | "indemnité"
+            | "indemnités"
+            | "rançon"
+            | "ransom"
+            | "redevance"
+            | "taxe"
+            | "tax"
+            | "taxes"
+            | "impôt"
+            | "impôts"
+            | "aides"
+            | "subventions"
+            | "rapporté"
+            | "généré"
+            | "generated"
+            | "posted"
+            | "reported"
+            | "enregistré"
+            | "réalisé"
+            | "cumulés"
+            | "cumulé"
+            | "cumulative"
+            | "lieu"
+            | "instead"
+            | "of which"
+            | "than"
+            | "que"
+    )
+}
+
+/// Words right after an amount that make it something else.
+pub(crate) fn bad_right(ws: &[&str]) -> bool {
+    let a = ws.first().copied().unwrap_or("");
+    let b = ws.get(1).copied().unwrap_or("");
+    let c = ws.get(2).copied().unwrap_or("");
+    (a == "de"
+        && matches!(
+            b,
+            "chiffre"
+                | "ventes"
+                | "bénéfice"
+                | "bénéfices"
+                | "pertes"
+                | "perte"
+                | "revenus"
+                | "dette"
+                | "dividendes"
+                | "ca"
+                | "capitalisation"
+                | "résultat"
+                | "loyers"
+                | "commandes"
+        ))
+        || (a == "d" && matches!(b, "amende" | "amendes" | "affaires" | "excédent"))
+        || (a == "in"
+            && matches!(
+                b,
+                "revenue"
+                    | "revenues"
+                    | "sales"
+                    | "annualised"
+                    | "annualized"
+                    | "fines"
+                    | "debt"
+                    | "profit"
+                    | "losses"
+                    | "damages"
+                    | "market"
+            ))
+        || (a == "of" && matches!(b, "revenue" | "sales" | "debt"))
+        || matches!(a, "buyback" | "share" | "shares")
+        || (a == "-"
+            && matches!(b, "euro" | "dollar" | "pound")
+            && matches!(c, "share" | "buyback"))
+        || (a == "annual" && matches!(b, "revenue" | "sales"))
+        || (a == "de" && b == "plus" && c == "qu")
+}
+
+/// Nouns that make a count a number of jobs.
+pub(crate) fn job_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "emplois"
+            | "emploi"
+            | "postes"
+            | "poste"
+            | "salariés"
+            | "salarié"
+            | "personnes"
+            | "ingénieurs"
+            | "collaborateurs"
+            | "embauches"
+            | "recrutements"
+            | "cdi"
+            | "jobs"
+            | "job"
+            | "roles"
+            | "positions"
+            | "people"
+            | "workers"
+            | "staff"
+            | "employees"
+            | "engineers"
+            | "techniciens"
+            | "chercheurs"
+            | "opérateurs"
+            | "agents"
+            | "créations"
+            | "développeurs"
+            | "developers"
+            | "researchers"
+            | "technicians"
+            | "operators"
+            | "hires"
+            | "consultants"
+            | "personnes."
+    )
+}
+
+/// Verbs/nouns before a job count that mean creation.
+pub(crate) fn job_create(w: &str) -> bool {
+    w.starts_with("cré")
+        || w.starts_with("recrut")
+        || w.starts_with("embauch")
+        || w.starts_with("génér")
+        || w.starts_with("creat")
+        || w.starts_with("recruit")
+        || matches!(
+            w,
+            "hire"
+                | "hires"
+                | "hiring"
+                | "hired"
+                | "add"
+                | "adds"
+                | "adding"
+                | "bring"
+                | "brings"
+                | "emploiera"
+                | "emploieront"
+                | "employer"
+                | "employ"
+                | "nouveaux"
+                | "nouvelles"
+                | "new"
+                | "clé"
+                | "avec"
+                | "with"
+                | "et"
+                | "and"
+                | "accueillir"
+                | "accueillera"
+                | "mobiliser"
+                | "support"
+                | "supporting"
+                | "soutenir"
+                | "permettre"
+                | "générera"
+                | "devrait"
+        )
+}
+
+/// Before a job count: a headcount or job cuts, not creation.
+pub(crate) fn job_not(w: &str) -> bool {
+    w.starts_with("suppr")
+        || w.starts_with("licenci")
+        || matches!(
+            w,
+            "emploie"
+                | "emploient"
+                | "employait"
+                | "employs"
+                | "employed"
+                | "employing"
+                | "compte"
+                | "comptait"
+                | "comptant"
+                | "effectif"
+                | "effectifs"
+                | "workforce"
+                | "cut"
+                | "cuts"
+                | "cutting"
+                | "lay"
+                | "laid"
+                | "layoffs"
+                | "axe"
+                | "axed"
+                | "shed"
+                | "shedding"
+                | "ferme"
+                | "fermeture"
+                | "menacés"
+                | "menace"
+                | "perdre"
+                | "perte"
+                | "carreau"
+                | "départs"
+                | "has"
+                | "have"
+                | "had"
+                | "sur"
+                | "including"
+                | "dont"
+                | "among"
+                | "parmi"
+                | "sur les"
+                | "compter"
+                | "regroupe"
+                | "rassemble"
+                | "totalise"
+                | "fait"
+                | "travaillent"
+                | "work"
+                | "works"
+                | "staffed"
+                | "already"
+                | "déjà"
+                | "aujourd"
+                | "currently"
+                | "actuellement"
+        )
+}

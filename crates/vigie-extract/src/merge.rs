@@ -1,0 +1,244 @@
+//! One event per commitment within an article: candidates of the same actor
+//! family and the same amount (within 1%) are one event with all their
+//! evidence; statements without an amount join the event they describe.
+
+use crate::doc::Doc;
+use crate::engine::{Cand, Via};
+use crate::lexicon::Class;
+use vigie_model::{Kind, Qualifier, Status};
+
+/// A group of candidates that state one event.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub members: Vec<usize>,
+}
+
+fn family(d: &Doc, c: &Cand) -> Option<String> {
+    // the raiser identifies an equity round better than its investors
+    if c.kind == Kind::Equity && (c.class == Class::Raise || c.investor.is_none()) {
+        if let Some(r) = c.recipient {
+            return Some(format!("r:{}", d.orgs[r].family));
+        }
+    }
+    if c.kind == Kind::Equity {
+        if let Some(r) = c.recipient {
+            return Some(format!("r:{}", d.orgs[r].family));
+        }
+    }
+    c.investor.map(|i| d.orgs[i].family.clone())
+}
+
+fn same_amount(d: &Doc, a: usize, b: usize) -> bool {
+    let (x, y) = (&d.amounts[a], &d.amounts[b]);
+    let cur_ok = x.currency == y.currency || x.currency.is_none() || y.currency.is_none();
+    cur_ok && (x.value - y.value).abs() <= 0.01 * x.value.max(y.value)
+}
+
+fn shares_place(d: &Doc, a: &Cand, b: &Cand) -> bool {
+    a.places.iter().any(|&i| {
+        let p = &d.places[i];
+        p.rank < 3
+            && b.places.iter().any(|&j| {
+                let q = &d.places[j];
+                q.rank < 3
+                    && ((p.commune.is_some() && p.commune == q.commune)
+                        || (p.departement.is_some()
+                            && p.departement == q.departement
+                            && (p.rank == 1 || q.rank == 1))
+                        || (p.region.is_some()
+                            && p.region == q.region
+                            && (p.rank == 2 || q.rank == 2)))
+            })
+    })
+}
+
+pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
+    let n = cands.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let fams: Vec<Option<String>> = cands.iter().map(|c| family(d, c)).collect();
+    // 1. same family, same amount
+    for i in 0..n {
+        for j in 0..i {
+            if let (Some(a), Some(b)) = (cands[i].amount, cands[j].amount) {
+                if fams[i].is_some() && fams[i] == fams[j] && same_amount(d, a, b) {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri] = rj;
+                }
+            }
+        }
+    }
+    // 2. a statement without amount joins the event it refers to or shares a place with
+    for i in 0..n {
+        if cands[i].amount.is_some() {
+            continue;
+        }
+        let mut target = None;
+        if let Some(r) = cands[i].ref_cand {
+            if r < n && r != i {
+                target = Some(r);
+            }
+        }
+        if target.is_none() {
+            // an event of the same family (with money) sharing a local place,
+            // or in the next sentences referring back to this one
+            for j in 0..n {
+                if j == i || fams[j].is_none() || fams[j] != fams[i] {
+                    continue;
+                }
+                if cands[j].amount.is_some()
+                    && (shares_place(d, &cands[i], &cands[j]) || cands[j].ref_cand == Some(i))
+                {
+                    target = Some(j);
+                    break;
+                }
+            }
+        }
+        if target.is_none() {
+            // two statements without money about the same actor and place
+            for j in 0..i {
+                if cands[j].amount.is_none()
+                    && fams[j].is_some()
+                    && fams[j] == fams[i]
+                    && (shares_place(d, &cands[i], &cands[j]) || cands[j].sent == cands[i].sent)
+                {
+                    target = Some(j);
+                    break;
+                }
+            }
+        }
+        if let Some(j) = target {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            parent[ri] = rj;
+        }
+    }
+    // candidates with an amount that refer to a statement without one
+    for i in 0..n {
+        if cands[i].amount.is_none() {
+            continue;
+        }
+        if let Some(r) = cands[i].ref_cand {
+            if r < n
+                && cands[r].amount.is_none()
+                && fams[r] == fams[i]
+                && cands[i].kind != Kind::PublicFunding
+            {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, r));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut idx: std::collections::HashMap<usize, usize> = Default::default();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let g = *idx.entry(r).or_insert_with(|| {
+            groups.push(Group {
+                members: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].members.push(i);
+    }
+    groups
+}
+
+/// The most specific of two qualifiers (exact + at_least -> at_least).
+pub(crate) fn combine_qualifier(a: Qualifier, b: Qualifier) -> Qualifier {
+    let rank = |q: Qualifier| match q {
+        Qualifier::Exact => 0,
+        Qualifier::Approx => 1,
+        Qualifier::AtLeast | Qualifier::AtMost => 2,
+        Qualifier::Range => 3,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The status that says most (cancelled > completed > sought > planned > announced).
+pub(crate) fn combine_status(a: Status, b: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Announced => 0,
+        Status::Planned => 1,
+        Status::Sought => 2,
+        Status::Completed => 3,
+        Status::Cancelled => 4,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The kind of a merged event: the most specific one stated.
+pub(crate) fn combine_kind(kinds: &[Kind], has_money: bool) -> Kind {
+    let has = |k: Kind| kinds.contains(&k);
+    if has(Kind::Equity) {
+        Kind::Equity
+    } else if has(Kind::Acquisition) {
+        Kind::Acquisition
+    } else if has(Kind::PublicFunding) {
+        Kind::PublicFunding
+    } else if !has_money && has(Kind::Jobs) {
+        Kind::Jobs
+    } else if has(Kind::Capex) {
+        Kind::Capex
+    } else {
+        Kind::Jobs
+    }
+}
+
+pub(crate) fn via_rank(v: Via) -> u8 {
+    match v {
+        Via::Subject => 0,
+        Via::After => 1,
+        Via::Coref => 2,
+        Via::EventRef => 3,
+        Via::None => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers_combine_to_the_most_specific() {
+        assert_eq!(
+            combine_qualifier(Qualifier::Exact, Qualifier::AtLeast),
+            Qualifier::AtLeast
+        );
+        assert_eq!(
+            combine_qualifier(Qualifier::AtLeast, Qualifier::Exact),
+            Qualifier::AtLeast
+        );
+        assert_eq!(
+            combine_qualifier(Qualifier::Approx, Qualifier::Exact),
+            Qualifier::Approx
+        );
+    }
+
+    #[test]
+    fn statuses_and_kinds_combine() {
+        assert_eq!(
+            combine_status(Status::Announced, Status::Completed),
+            Status::Completed
+        );
+        assert_eq!(combine_kind(&[Kind::Capex, Kind::Jobs], false), Kind::Jobs);
+        assert_eq!(combine_kind(&[Kind::Capex, Kind::Jobs], true), Kind::Capex);
+        assert_eq!(
+            combine_kind(&[Kind::Capex, Kind::Equity], true),
+            Kind::Equity
+        );
+    }
+}

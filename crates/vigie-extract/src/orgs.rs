@@ -1,0 +1,1251 @@
+//! Organisations the gazetteer does not know: capitalised names in the text
+//! ("La jeune pousse grenobloise Recyclia", "IT services group Capvance"),
+//! public funders ("l'État", "la Région Bretagne", "France 2030"), news
+//! outlets, and aliases within one article ("Kessler" = "Kessler AG").
+
+use crate::doc::{Doc, OrgM};
+
+/// Capitalised words that never start (or make up) an organisation name.
+const STOP: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d",
+    "the",
+    "a",
+    "an",
+    "au",
+    "aux",
+    "en",
+    "pour",
+    "par",
+    "selon",
+    "dans",
+    "avec",
+    "sur",
+    "chez",
+    "après",
+    "avant",
+    "depuis",
+    "outre",
+    "cette",
+    "ce",
+    "cet",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "their",
+    "his",
+    "her",
+    "we",
+    "they",
+    "in",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "after",
+    "as",
+    "but",
+    "and",
+    "et",
+    "mais",
+    "ou",
+    "or",
+    "si",
+    "if",
+    "when",
+    "quand",
+    "lors",
+    "plus",
+    "moins",
+    "according",
+    "comme",
+    "like",
+    "mr",
+    "mrs",
+    "ms",
+    "m",
+    "mme",
+    "dr",
+    "pr",
+    "c",
+    "qu",
+    "n",
+    "s",
+    "y",
+    "ici",
+    "here",
+    "there",
+    "also",
+    "aussi",
+    "enfin",
+    "ainsi",
+    "alors",
+    "pourtant",
+    "toutefois",
+    "cependant",
+    "however",
+    "meanwhile",
+    "while",
+    "since",
+    "until",
+    "to",
+    "of",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "has",
+    "have",
+    "had",
+    "not",
+    "no",
+    "yes",
+    "oui",
+    "non",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "all",
+    "chaque",
+    "each",
+    "every",
+    "quelque",
+    "quelques",
+    "some",
+    "many",
+    "most",
+    "plusieurs",
+    "several",
+    "autre",
+    "autres",
+    "other",
+    "another",
+    "nouveau",
+    "nouvelle",
+    "new",
+    "premier",
+    "première",
+    "first",
+    "second",
+    "last",
+    "dernier",
+    "dernière",
+    "next",
+    "prochain",
+    "prochaine",
+    "même",
+    "same",
+    "very",
+    "très",
+    "déjà",
+    "already",
+    "still",
+    "encore",
+    "only",
+    "seul",
+    "seule",
+    "just",
+    "juste",
+    "ni",
+    "nor",
+    "then",
+    "puis",
+    "donc",
+    "so",
+    "because",
+    "parce",
+    "car",
+    "où",
+    "where",
+    "what",
+    "qui",
+    "que",
+    "quoi",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "how",
+    "why",
+    "comment",
+    "pourquoi",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "président",
+    "présidente",
+    "president",
+    "directeur",
+    "directrice",
+    "director",
+    "chief",
+    "executive",
+    "officer",
+    "ceo",
+    "pdg",
+    "cfo",
+    "coo",
+    "cto",
+    "ministre",
+    "minister",
+    "secrétaire",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "head",
+    "founder",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "ia",
+    "ai",
+    "co2",
+    "llm",
+    "llms",
+    "pib",
+    "gdp",
+    "cgt",
+    "cfdt",
+    "fo",
+    "ce",
+    "cse",
+    "pse",
+    "rh",
+    "r",
+    "usd",
+    "eur",
+    "gbp",
+    "md",
+    "mds",
+    "mrd",
+    "twh",
+    "mw",
+    "gw",
+    "mwh",
+    "gwh",
+    "km",
+    "pme",
+    "eti",
+    "tpe",
+    "sa",
+    "sas",
+    "sarl",
+    "ndlr",
+    "us",
+    "usa",
+    "uk",
+    "ue",
+    "covid",
+    "internet",
+    "web",
+    "cloud",
+    "genai",
+    "big",
+    "tech",
+    "bourse",
+    "nasdaq",
+    "cac",
+    "ps",
+    "pdf",
+    "ht",
+    "ttc",
+    "ca",
+    "cdi",
+    "cdd",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "s1",
+    "s2",
+    "e",
+    "hydrogène",
+    "pharmacie",
+    "logistique",
+    "automobile",
+    "agroalimentaire",
+    "finance",
+    "énergie",
+    "industrie",
+    "santé",
+    "intelligence",
+    "artificielle",
+    "centres",
+    "données",
+    "semi",
+    "conducteurs",
+    "publié",
+    "mis",
+    "mise",
+    "jour",
+    "updated",
+    "published",
+    "photo",
+    "lire",
+    "read",
+    "more",
+    "en savoir",
+    "savoir",
+    "voir",
+    "see",
+    "also",
+    "breaking",
+    "exclusif",
+    "exclusive",
+    "update",
+    "eu",
+    "europe",
+    "european",
+    "européen",
+    "européenne",
+    "monsieur",
+    "madame",
+    "saint",
+    "sainte",
+    "st",
+    "mont",
+    "north",
+    "south",
+    "east",
+    "west",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "state",
+    "government",
+    "gouvernement",
+    "état",
+    "région",
+    "region",
+    "département",
+    "ville",
+    "city",
+    "commune",
+    "république",
+    "republic",
+    "sénat",
+    "assemblée",
+    "parlement",
+    "parliament",
+    "conseil",
+    "council",
+    "ministère",
+    "ministry",
+    "préfet",
+    "préfecture",
+    "maire",
+    "mairie",
+    "mayor",
+    "paris",
+    "france",
+    "reporting",
+    "editing",
+    "writing",
+    "additional",
+    "by",
+    "shares",
+    "share",
+];
+
+/// Nationality adjectives and demonyms written with a capital (English) or
+/// used as nouns ("L'Américain"): never part of a company name.
+const NATIONALITY: &[&str] = &[
+    "french",
+    "german",
+    "british",
+    "english",
+    "american",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "dutch",
+    "belgian",
+    "swiss",
+    "italian",
+    "spanish",
+    "portuguese",
+    "polish",
+    "japanese",
+    "chinese",
+    "korean",
+    "south",
+    "indian",
+    "canadian",
+    "australian",
+    "irish",
+    "austrian",
+    "czech",
+    "hungarian",
+    "romanian",
+    "greek",
+    "turkish",
+    "israeli",
+    "saudi",
+    "emirati",
+    "qatari",
+    "taiwanese",
+    "singaporean",
+    "brazilian",
+    "mexican",
+    "russian",
+    "ukrainian",
+    "luxembourgish",
+    "scottish",
+    "welsh",
+    "européen",
+    "américain",
+    "américaine",
+    "allemand",
+    "allemande",
+    "japonais",
+    "japonaise",
+    "chinois",
+    "chinoise",
+    "britannique",
+    "suisse",
+    "belge",
+    "italien",
+    "italienne",
+    "espagnol",
+    "espagnole",
+    "suédois",
+    "suédoise",
+    "norvégien",
+    "norvégienne",
+    "danois",
+    "danoise",
+    "néerlandais",
+    "néerlandaise",
+    "coréen",
+    "coréenne",
+    "indien",
+    "indienne",
+    "canadien",
+    "canadienne",
+    "taïwanais",
+    "taïwanaise",
+    "français",
+    "française",
+];
+
+/// Common first names: a capitalised pair starting with one is a person.
+const FIRST_NAMES: &[&str] = &[
+    "jean",
+    "pierre",
+    "marie",
+    "michel",
+    "philippe",
+    "alain",
+    "nicolas",
+    "françois",
+    "patrick",
+    "christophe",
+    "thomas",
+    "julien",
+    "olivier",
+    "laurent",
+    "éric",
+    "eric",
+    "frédéric",
+    "david",
+    "stéphane",
+    "sébastien",
+    "emmanuel",
+    "bruno",
+    "bernard",
+    "claire",
+    "julie",
+    "sophie",
+    "nathalie",
+    "isabelle",
+    "catherine",
+    "anne",
+    "christine",
+    "sylvie",
+    "valérie",
+    "céline",
+    "camille",
+    "léa",
+    "emma",
+    "louis",
+    "paul",
+    "jacques",
+    "henri",
+    "antoine",
+    "guillaume",
+    "mathieu",
+    "matthieu",
+    "vincent",
+    "xavier",
+    "yves",
+    "gérard",
+    "daniel",
+    "arnaud",
+    "benoît",
+    "hugo",
+    "lucas",
+    "martin",
+    "marc",
+    "luc",
+    "agnès",
+    "élisabeth",
+    "elisabeth",
+    "sarah",
+    "laura",
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "richard",
+    "joseph",
+    "charles",
+    "mark",
+    "peter",
+    "george",
+    "steven",
+    "andrew",
+    "kevin",
+    "brian",
+    "jeff",
+    "satya",
+    "sundar",
+    "tim",
+    "elon",
+    "bill",
+    "brad",
+    "sam",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "susan",
+    "karen",
+    "helen",
+    "anna",
+    "ingrid",
+    "dana",
+    "sunil",
+    "emily",
+    "jessica",
+    "rachel",
+    "lisa",
+    "kate",
+    "hans",
+    "klaus",
+    "stefan",
+    "thierry",
+    "didier",
+    "gilles",
+    "pascal",
+    "denis",
+    "fabrice",
+    "jérôme",
+    "jerome",
+    "cédric",
+    "romain",
+    "maxime",
+    "alexandre",
+    "benjamin",
+    "clément",
+    "aurélien",
+    "damien",
+    "florian",
+    "quentin",
+    "élodie",
+    "aurélie",
+    "caroline",
+    "hélène",
+    "marion",
+    "pauline",
+    "lucie",
+    "chloé",
+    "manon",
+    "inès",
+    "marine",
+    "bérangère",
+    "roland",
+    "arthur",
+    "victor",
+    "raphaël",
+    "gabriel",
+    "adam",
+    "noah",
+    "oliver",
+    "harry",
+    "jack",
+    "charlotte",
+    "sophia",
+    "olivia",
+    "amelia",
+    "ursula",
+    "angela",
+    "olaf",
+    "friedrich",
+    "roberto",
+    "marco",
+    "giuseppe",
+    "carlos",
+    "juan",
+    "josé",
+    "miguel",
+    "pedro",
+    "akio",
+    "kenji",
+    "hiroshi",
+    "li",
+    "wang",
+    "zhang",
+    "chen",
+    "rishi",
+    "keir",
+    "boris",
+    "joe",
+    "donald",
+    "kamala",
+    "barack",
+    "jensen",
+    "lisa",
+    "arvind",
+    "andy",
+    "matt",
+    "greg",
+    "chris",
+];
+
+/// News outlets: they report, they never invest.
+const OUTLETS: &[&str] = &[
+    "reuters",
+    "bloomberg",
+    "afp",
+    "agence france-presse",
+    "les echos",
+    "echos",
+    "le monde",
+    "le figaro",
+    "financial times",
+    "ft",
+    "wall street journal",
+    "wsj",
+    "cnbc",
+    "l'usine nouvelle",
+    "usine nouvelle",
+    "la tribune",
+    "bfm",
+    "bfm business",
+    "bfmtv",
+    "ouest-france",
+    "ouest france",
+    "challenges",
+    "handelsblatt",
+    "nikkei",
+    "ap",
+    "associated press",
+    "dow jones",
+    "le parisien",
+    "libération",
+    "capital",
+    "l'express",
+    "le point",
+    "les echos investir",
+    "the information",
+    "techcrunch",
+    "the verge",
+    "politico",
+    "le journal du dimanche",
+    "jdd",
+    "franceinfo",
+    "france info",
+    "le télégramme",
+    "la voix du nord",
+    "sud ouest",
+    "le progrès",
+    "la dépêche",
+    "l'opinion",
+    "mediapart",
+    "the guardian",
+    "the times",
+    "the telegraph",
+    "new york times",
+    "washington post",
+    "forbes",
+    "fortune",
+    "axios",
+    "business insider",
+    "sifted",
+    "maddyness",
+    "l'agefi",
+    "agefi",
+    "dpa",
+    "ansa",
+    "efe",
+    "kyodo",
+    "xinhua",
+    "yonhap",
+    "rtl",
+    "europe 1",
+    "france inter",
+];
+
+pub(crate) fn is_outlet_name(lower: &str) -> bool {
+    OUTLETS.contains(&lower)
+}
+
+fn stop(w: &str) -> bool {
+    STOP.contains(&w) || NATIONALITY.contains(&w)
+}
+
+fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM {
+    OrgM {
+        start,
+        end,
+        name: name.to_string(),
+        canonical: name.to_string(),
+        family: name.to_string(),
+        country: None,
+        outlet,
+        known: false,
+        public,
+    }
+}
+
+/// Public funders, by token patterns over the lowercase text.
+pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
+    let n = d.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = d.w(i);
+        let t = d.toks[i];
+        let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
+        match w {
+            "état" | "etat" if t.cap => {
+                let mut e = i + 1;
+                if d.w(i + 1) == "français" {
+                    e += 1;
+                }
+                found = Some((e, "État".into(), Some("FR")));
+            }
+            "gouvernement" => {
+                let mut e = i + 1;
+                if d.w(i + 1) == "français" {
+                    e += 1;
+                    found = Some((e, "État".into(), Some("FR")));
+                } else if matches!(d.w(i.wrapping_sub(1)), "le" | "du" | "au") {
+                    found = Some((e, "État".into(), Some("FR")));
+                }
+            }
+            "government" if matches!(d.w(i.wrapping_sub(1)), "the") => {
+                let prev = d.w(i.wrapping_sub(2));
+                let name = if prev.is_empty() {
+                    "government".to_string()
+                } else {
+                    "government".to_string()
+                };
+                found = Some((i + 1, name, None));
+            }
+            "france" if d.w(i + 1) == "2030" => {
+                found = Some((i + 2, "France 2030".into(), Some("FR")))
+            }
+            "bpifrance" => found = Some((i + 1, "Bpifrance".into(), Some("FR"))),
+            "ademe" => found = Some((i + 1, "Ademe".into(), Some("FR"))),
+            "région" | "region" if t.cap || matches!(d.w(i.wrapping_sub(1)), "la" | "l") => {
+                // "la Région Bretagne", "la région Hauts-de-France"
+                let mut e = i + 1;
+                while e < n && d.toks[e].cap
+                    || (e < n
+                        && d.w(e) == "-"
+                        && d.toks.get(e + 1).is_some_and(|x| x.start == d.toks[e].end))
+                {
+                    e += 1;
+                    if e - i > 6 {
+                        break;
+                    }
+                }
+                // only treat as funder with a capital R or a name after it
+                if e > i + 1 && t.cap {
+                    let name = d
+                        .text
+                        .get(t.start..d.toks[e - 1].end)
+                        .unwrap_or("Région")
+                        .to_string();
+                    found = Some((e, name, Some("FR")));
+                } else if t.cap && matches!(d.w(i.wrapping_sub(1)), "la" | "l") {
+                    found = Some((i + 1, "Région".into(), Some("FR")));
+                }
+            }
+            "conseil" if matches!(d.w(i + 1), "régional" | "départemental") => {
+                found = Some((i + 2, format!("Conseil {}", d.w(i + 1)), Some("FR")));
+            }
+            "banque" if d.w(i + 1) == "des" && d.w(i + 2) == "territoires" => {
+                found = Some((i + 3, "Banque des Territoires".into(), Some("FR")))
+            }
+            "caisse" if d.w(i + 1) == "des" && matches!(d.w(i + 2), "dépôts" | "depots") => {
+                found = Some((i + 3, "Caisse des dépôts".into(), Some("FR")))
+            }
+            "union" if matches!(d.w(i + 1), "européenne") => {
+                found = Some((i + 2, "Union européenne".into(), None))
+            }
+            "commission" if matches!(d.w(i + 1), "européenne") => {
+                found = Some((i + 2, "Commission européenne".into(), None))
+            }
+            "european" if matches!(d.w(i + 1), "commission" | "union") => {
+                found = Some((i + 2, format!("European {}", d.raw(i + 1)), None))
+            }
+            "european" if d.w(i + 1) == "investment" && d.w(i + 2) == "bank" => {
+                found = Some((i + 3, "European Investment Bank".into(), None))
+            }
+            "bei" | "eib" if t.cap => {
+                found = Some((i + 1, "European Investment Bank".into(), None))
+            }
+            _ => {}
+        }
+        if let Some((e, canon, country)) = found {
+            let e = e.max(i + 1).min(n);
+            let start = t.start;
+            let end = d.toks[e - 1].end;
+            let mut o = org(
+                start,
+                end,
+                d.text.get(start..end).unwrap_or(""),
+                true,
+                false,
+            );
+            o.canonical = canon.clone();
+            o.family = canon;
+            o.country = country.map(str::to_string);
+            o.known = true;
+            out.push(o);
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Outlets named in the text (built-in list), as organisations with
+/// `outlet = true`.
+pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
+    let n = d.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !d.toks[i].cap {
+            i += 1;
+            continue;
+        }
+        // longest match of up to 4 tokens (joined with single spaces / apostrophes)
+        let mut best = None;
+        for len in (1..=4).rev() {
+            if i + len > n {
+                continue;
+            }
+            let a = d.toks[i].start;
+            let b = d.toks[i + len - 1].end;
+            let s = d.lspan(a, b);
+            if is_outlet_name(s) {
+                best = Some((len, a, b));
+                break;
+            }
+        }
+        if let Some((len, a, b)) = best {
+            let name = d.text.get(a..b).unwrap_or("");
+            let mut o = org(a, b, name, false, true);
+            o.known = true;
+            out.push(o);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
+    let mut j = i;
+    while j > sent_t0 {
+        let p = d.w(j - 1);
+        if matches!(
+            p,
+            "\"" | "«" | "(" | "-" | "–" | "—" | "“" | "'" | "l" | "d"
+        ) {
+            j -= 1;
+            continue;
+        }
+        return matches!(p, "." | ":" | "!" | "?" | "\n");
+    }
+    true
+}
+
+/// Capitalised names that look like organisations.
+pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM>) {
+    let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
+    let is_place_exact = |a: usize, b: usize| d.places.iter().any(|p| p.start == a && p.end == b);
+    let is_place_within = |a: usize, b: usize| d.places.iter().any(|p| p.start <= a && b <= p.end);
+    let lower_elsewhere = |w: &str| -> bool {
+        // the same word written in lowercase somewhere in the text: a common word
+        let mut from = 0;
+        while let Some(p) = d.lower.get(from..).and_then(|s| s.find(w)) {
+            let at = from + p;
+            let end = at + w.len();
+            let before_ok = d.lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = d.lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok
+                && after_ok
+                && d.text
+                    .get(at..end)
+                    .is_some_and(|s| s.chars().next().is_some_and(|c| c.is_lowercase()))
+            {
+                return true;
+            }
+            from = end;
+        }
+        false
+    };
+    for s in &d.sents {
+        let mut i = s.t0;
+        while i < s.t1 {
+            let t = d.toks[i];
+            if !(t.word && t.cap) || stop(d.w(i)) && !is_le_name(d, i, s.t0) {
+                i += 1;
+                continue;
+            }
+            // grow the chunk
+            let mut j = i + 1;
+            while j < s.t1 {
+                let prev_end = d.toks[j - 1].end;
+                let tj = d.toks[j];
+                let gap = d.text.get(prev_end..tj.start).unwrap_or("x");
+                let single_space = gap == " ";
+                let adjacent = gap.is_empty();
+                let wj = d.w(j);
+                if tj.word && tj.cap && (single_space || adjacent) && !stop(wj) {
+                    j += 1;
+                } else if (wj == "&"
+                    || wj == "and"
+                        && d.toks.get(j + 1).is_some_and(|x| x.cap)
+                        && d.w(j + 1) == "co")
+                    && single_space
+                    && d.toks.get(j + 1).is_some_and(|x| x.cap)
+                {
+                    j += 2;
+                } else if wj == "-"
+                    && adjacent
+                    && d.toks
+                        .get(j + 1)
+                        .is_some_and(|x| x.cap && x.start == tj.end)
+                {
+                    j += 2;
+                } else if tj.word && !tj.cap && adjacent {
+                    // "iPhone"-like or digits glued: keep
+                    j += 1;
+                } else if tj.word
+                    && (single_space)
+                    && wj.chars().all(|c| c.is_ascii_digit())
+                    && wj.len() <= 4
+                    && d.w(i) != "france"
+                {
+                    // "Tesla 3"? rarely a company: stop
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let j = j.min(s.t1);
+            let a = t.start;
+            let b = d.toks[j - 1].end;
+            let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
+            let name = d.text.get(a..b).unwrap_or("");
+            let mut ok = !overlaps(a, b) && !is_place_exact(a, b) && !is_place_within(a, b);
+            let first = d.w(i);
+            if ok && FIRST_NAMES.contains(&first) && ntok >= 2 {
+                ok = false;
+            }
+            if ok && ntok >= 2 && j - i == ntok && person_context(d, i, j) {
+                ok = false;
+            }
+            if ok && ntok == 1 {
+                let initial = is_sentence_initial(d, i, s.t0);
+                let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1;
+                if followed_by_dot {
+                    ok = false;
+                } else if initial && (lower_elsewhere(first) || first.len() < 3) {
+                    ok = false;
+                }
+                // an all-caps word before a comma at the very start is a dateline
+                if ok
+                    && d.raw(i).chars().all(|c| !c.is_lowercase())
+                    && d.raw(i).len() > 3
+                    && initial
+                    && d.w(j) == ","
+                {
+                    ok = false;
+                }
+                if ok && person_context(d, i, j) {
+                    ok = false;
+                }
+            }
+            if ok && a < d.dateline_end {
+                ok = false;
+            }
+            if ok {
+                out.push(org(a, b, name, false, false));
+            }
+            i = j;
+        }
+    }
+}
+
+/// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
+fn is_le_name(d: &Doc, i: usize, t0: usize) -> bool {
+    matches!(d.w(i), "le" | "la" | "les")
+        && d.toks[i].cap
+        && !is_sentence_initial(d, i, t0)
+        && d.toks.get(i + 1).is_some_and(|x| x.cap && x.word)
+        && !stop(d.w(i + 1))
+}
+
+/// A person's name: preceded by a title or a speech verb, or followed by a
+/// comma and a title.
+fn person_context(d: &Doc, i: usize, j: usize) -> bool {
+    const TITLES: &[&str] = &[
+        "président",
+        "présidente",
+        "directeur",
+        "directrice",
+        "fondateur",
+        "fondatrice",
+        "cofondateur",
+        "cofondatrice",
+        "pdg",
+        "ceo",
+        "executive",
+        "chief",
+        "m",
+        "mme",
+        "ministre",
+        "minister",
+        "porte",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "analyste",
+        "said",
+        "says",
+        "told",
+        "déclaré",
+        "explique",
+        "indique",
+        "précise",
+        "affirme",
+        "souligne",
+        "résume",
+        "présidente",
+        "patron",
+        "patronne",
+        "head",
+        "chairman",
+        "maire",
+        "mayor",
+        "député",
+        "sénateur",
+        "préfet",
+        "secretary",
+        "director",
+        "manager",
+        "responsable",
+        "délégué",
+        "déléguée",
+        "économiste",
+        "economist",
+        "professor",
+        "professeur",
+        "dr",
+    ];
+    let lo = i.saturating_sub(3);
+    for k in lo..i {
+        if TITLES.contains(&d.w(k)) {
+            return true;
+        }
+    }
+    if d.w(j) == "," && TITLES.contains(&d.w(j + 1)) {
+        return true;
+    }
+    if d.w(j) == ","
+        && matches!(d.w(j + 1), "sa" | "son" | "his" | "her" | "its")
+        && TITLES.contains(&d.w(j + 2))
+    {
+        return true;
+    }
+    false
+}
+
+/// Links short and long forms of the same name within an article
+/// ("Hallvik" and "Hallvik Energy", "Rivoire" and "Emballages Rivoire"):
+/// they share the canonical name of the longest form.
+pub(crate) fn alias(orgs: &mut [OrgM]) {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    const GENERIC: &[&str] = &[
+        "group",
+        "groupe",
+        "sa",
+        "ag",
+        "se",
+        "inc",
+        "ltd",
+        "plc",
+        "gmbh",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "holding",
+        "holdings",
+        "france",
+        "energy",
+        "data",
+        "ai",
+        "technologies",
+        "technology",
+        "industries",
+        "international",
+        "the",
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "and",
+        "foods",
+        "pharma",
+        "logistics",
+        "capital",
+        "partners",
+        "ventures",
+        "bank",
+        "banque",
+        "semiconductors",
+        "systems",
+        "solutions",
+        "services",
+    ];
+    let n = orgs.len();
+    for a in 0..n {
+        if orgs[a].known || orgs[a].outlet || orgs[a].public {
+            continue;
+        }
+        let wa = words(&orgs[a].name);
+        if wa.is_empty() {
+            continue;
+        }
+        let mut best: Option<usize> = None;
+        for b in 0..n {
+            if a == b || orgs[b].outlet || orgs[b].public {
+                continue;
+            }
+            let wb = words(&orgs[b].name);
+            if wb.len() <= wa.len() {
+                continue;
+            }
+            let subset = wa.iter().all(|w| wb.contains(w));
+            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_str()));
+            if subset && distinctive && best.is_none_or(|x| orgs[x].name.len() < orgs[b].name.len())
+            {
+                best = Some(b);
+            }
+        }
+        if let Some(b) = best {
+            orgs[a].canonical = orgs[b].canonical.clone();
+            orgs[a].family = orgs[b].family.clone();
+            if orgs[a].country.is_none() {
+                orgs[a].country = orgs[b].country.clone();
+            }
+            orgs[a].known = orgs[b].known;
+        }
+    }
+}
