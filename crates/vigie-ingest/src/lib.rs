@@ -28,6 +28,19 @@ pub mod http;
 
 pub use decode::decode;
 
+/// The bundled sample corpus, embedded at build time (feature `sample`).
+pub mod sample {
+    include!(concat!(env!("OUT_DIR"), "/sample.rs"));
+
+    /// The sample's articles, in file order.
+    pub fn articles() -> Vec<Result<vigie_model::Article, crate::IngestError>> {
+        SAMPLE
+            .iter()
+            .flat_map(|(name, bytes)| crate::articles_from_bytes(name, bytes, crate::Format::Json))
+            .collect()
+    }
+}
+
 /// Default limit on the size of one document (a file, a WARC record, a page): 20 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
