@@ -1,0 +1,1058 @@
+//! One pass over a text: automaton matches, then the rules that decide which
+//! matches are places, organisations, demonyms and sectors.
+
+use std::collections::HashSet;
+
+use crate::fold::{fold_name, Folded};
+use crate::{
+    Analysis, DemonymMatch, Entry, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch, Target,
+};
+
+/// Words that may stand capitalised before or after a place without making
+/// it part of a name ("En France", "Région Grand Est").
+const FUNCTION: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "d",
+    "en",
+    "au",
+    "aux",
+    "a",
+    "dans",
+    "sur",
+    "sous",
+    "pour",
+    "par",
+    "et",
+    "ou",
+    "avec",
+    "chez",
+    "vers",
+    "entre",
+    "selon",
+    "depuis",
+    "outre",
+    "contre",
+    "hors",
+    "pres",
+    "apres",
+    "avant",
+    "the",
+    "an",
+    "in",
+    "at",
+    "of",
+    "for",
+    "to",
+    "from",
+    "on",
+    "and",
+    "or",
+    "by",
+    "with",
+    "near",
+    "into",
+    "via",
+    "across",
+    "outside",
+    "inside",
+    "region",
+    "regions",
+    "departement",
+    "ville",
+    "metropole",
+    "commune",
+    "territoire",
+    "province",
+    "pays",
+    "etat",
+    "state",
+    "republique",
+    "capitale",
+    "agglomeration",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "centre",
+    "grand",
+    "greater",
+    "france",
+    "europe",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "plus",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "mais",
+    "donc",
+    "car",
+    "si",
+    "quand",
+    "comme",
+    "ici",
+    "la-bas",
+    "puis",
+    "ensuite",
+    "enfin",
+    "aussi",
+    "also",
+    "but",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "invest",
+    "invests",
+    "investit",
+    "investir",
+    "investissement",
+    "investissements",
+    "investment",
+    "investments",
+];
+
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "saint", "sainte",
+];
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Big cities whose name is a very common word: never taken at the start of a
+/// sentence without context.
+const INITIAL_STOP: &[&str] = &[
+    "nice", "tours", "orange", "angers", "rennes", "gap", "plaisir",
+];
+
+struct Raw {
+    /// Folded span of the name (without the frame spaces).
+    fs: usize,
+    /// Original span.
+    os: usize,
+    oe: usize,
+    pat: usize,
+}
+
+#[derive(Clone)]
+struct Hit {
+    os: usize,
+    oe: usize,
+    prio: u8,
+    kind: HitKind,
+}
+
+#[derive(Clone)]
+enum HitKind {
+    Place(PlaceMatch),
+    Org(OrgMatch),
+}
+
+struct Ctx<'a> {
+    g: &'a Gazetteer,
+    text: &'a str,
+    f: Folded,
+}
+
+pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
+    let f = Folded::new(text);
+    let cx = Ctx { g, text, f };
+    let mut raws = Vec::new();
+    for m in g.ac.find_overlapping_iter(&cx.f.s) {
+        let (fs, fe) = (m.start() + 1, m.end() - 1);
+        if fe <= fs {
+            continue;
+        }
+        let pat = m.value() as usize;
+        let Some((os, oe)) = cx.f.orig_span(text, fs, fe) else {
+            continue;
+        };
+        // Cheap filter first: most matches are lowercase ordinary words.
+        let upper0 = text
+            .get(os..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !upper0 && !g.lower_ok.get(pat).copied().unwrap_or(false) {
+            continue;
+        }
+        raws.push(Raw { fs, os, oe, pat });
+    }
+
+    let mut out = Analysis::default();
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut doc_deps: HashSet<String> = HashSet::new();
+    let mut doc_regions: HashSet<String> = HashSet::new();
+    let mut dep_hits: Vec<(usize, String)> = Vec::new(); // (os, dep code) incl. parenthesised
+    let mut pending_orgs: Vec<(usize, usize, u32, bool)> = Vec::new(); // os, oe, org, needs confirmation
+    let mut triggers: Vec<&Raw> = Vec::new();
+    let mut suffixes: Vec<&Raw> = Vec::new();
+    let mut sectors: Vec<SectorMatch> = Vec::new();
+    let mut demonyms: Vec<DemonymMatch> = Vec::new();
+
+    // Pass 1: everything but communes.
+    for r in &raws {
+        let Some(entries) = g.entries.get(r.pat) else {
+            continue;
+        };
+        for e in entries {
+            if !cx.case_ok(r, e) {
+                continue;
+            }
+            match e.target {
+                Target::Region(i) => {
+                    if let Some(reg) = g.regions.get(i as usize) {
+                        if cx.inside_name(r) {
+                            continue;
+                        }
+                        doc_regions.insert(reg.code.clone());
+                        hits.push(cx.place_hit(
+                            r,
+                            1,
+                            PlaceLevel::Region,
+                            &reg.name,
+                            Some(&reg.code),
+                            None,
+                            None,
+                        ));
+                    }
+                }
+                Target::Dep(i) => {
+                    let Some(d) = g.deps.get(i as usize) else {
+                        continue;
+                    };
+                    let strong = cx.dep_context(r);
+                    if !strong && (d.needs_context || cx.inside_name(r)) {
+                        continue;
+                    }
+                    doc_deps.insert(d.code.clone());
+                    dep_hits.push((r.os, d.code.clone()));
+                    hits.push(cx.place_hit(
+                        r,
+                        if strong { 3 } else { 1 },
+                        PlaceLevel::Departement,
+                        &d.name,
+                        Some(&d.region),
+                        Some(&d.code),
+                        None,
+                    ));
+                }
+                Target::Area(i) => {
+                    let Some(a) = g.areas.get(i as usize) else {
+                        continue;
+                    };
+                    if cx.inside_name(r) {
+                        continue;
+                    }
+                    if let Some(reg) = &a.region {
+                        doc_regions.insert(reg.clone());
+                    }
+                    if let Some(d) = &a.dep {
+                        doc_deps.insert(d.clone());
+                    }
+                    let mut h = cx.place_hit(
+                        r,
+                        1,
+                        a.level,
+                        &a.name,
+                        a.region.as_deref(),
+                        a.dep.as_deref(),
+                        a.commune.as_deref(),
+                    );
+                    if let HitKind::Place(p) = &mut h.kind {
+                        p.country = a.country.clone();
+                    }
+                    hits.push(h);
+                }
+                Target::Country(i) => {
+                    let Some(c) = g.countries.get(i as usize) else {
+                        continue;
+                    };
+                    if cx.inside_name(r) {
+                        continue;
+                    }
+                    let mut h = cx.place_hit(r, 1, PlaceLevel::Country, &c.name, None, None, None);
+                    if let HitKind::Place(p) = &mut h.kind {
+                        p.country = Some(c.code.clone());
+                    }
+                    hits.push(h);
+                }
+                Target::Org(i) => {
+                    let confirm = e.ambiguous
+                        && (cx.sentence_initial(r.os)
+                            || cx.prev_word_capitalised(r.os)
+                            || cx.prev_is_article(r));
+                    if e.ambiguous && cx.prev_is_title_or_person(r.os) {
+                        continue;
+                    }
+                    pending_orgs.push((r.os, r.oe, i, confirm));
+                }
+                Target::DemonymFr(i) | Target::DemonymEn(i) => {
+                    if let Some(c) = g.countries.get(i as usize) {
+                        demonyms.push(DemonymMatch {
+                            start: r.os,
+                            end: r.oe,
+                            text: cx.slice(r.os, r.oe),
+                            country: c.code.clone(),
+                        });
+                    }
+                }
+                Target::Sector(s) => sectors.push(SectorMatch {
+                    start: r.os,
+                    end: r.oe,
+                    text: cx.slice(r.os, r.oe),
+                    sector: s,
+                }),
+                Target::Trigger => triggers.push(r),
+                Target::Suffix => suffixes.push(r),
+                Target::Commune(_) | Target::CommuneBare(_) => {}
+            }
+        }
+    }
+
+    // Parenthesised département codes: "(68)".
+    for (os, code) in cx.paren_codes() {
+        doc_deps.insert(code.clone());
+        dep_hits.push((os, code));
+    }
+    dep_hits.sort();
+
+    // Pass 2: communes, with the document's départements and régions.
+    for r in &raws {
+        let Some(entries) = g.entries.get(r.pat) else {
+            continue;
+        };
+        let mut cands: Vec<(u32, bool)> = Vec::new();
+        for e in entries {
+            match e.target {
+                Target::Commune(i) if cx.case_ok(r, e) => cands.push((i, false)),
+                Target::CommuneBare(i) if cx.case_ok(r, e) => cands.push((i, true)),
+                _ => {}
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(h) = cx.commune(r, &cands, &dep_hits, &doc_deps, &doc_regions) {
+            hits.push(h);
+        }
+    }
+
+    // Organisations: confirmed ambiguous names need the org (or a child of
+    // it) named unambiguously somewhere in the document.
+    let mut confirmed: HashSet<u32> = HashSet::new();
+    for &(_, _, i, needs) in &pending_orgs {
+        if !needs {
+            confirmed.insert(i);
+            if let Some(p) = g.orgs.get(i as usize).and_then(|o| o.parent.as_ref()) {
+                if let Some(&pi) = g.org_by_name.get(p) {
+                    confirmed.insert(pi);
+                }
+            }
+        }
+    }
+    for &(os, oe, i, needs) in &pending_orgs {
+        if needs && !confirmed.contains(&i) {
+            continue;
+        }
+        let Some(o) = g.orgs.get(i as usize) else {
+            continue;
+        };
+        hits.push(Hit {
+            os,
+            oe,
+            prio: 2,
+            kind: HitKind::Org(OrgMatch {
+                start: os,
+                end: oe,
+                text: cx.slice(os, oe),
+                canonical: o.canonical.clone(),
+                parent: o.parent.clone(),
+                country: o.country.clone(),
+                outlet: o.outlet,
+                known: true,
+            }),
+        });
+    }
+
+    // Organisations no table knows.
+    for t in triggers {
+        if let Some(h) = cx.after_trigger(t, &demonyms) {
+            hits.push(h);
+        }
+    }
+    for s in suffixes {
+        if let Some(h) = cx.before_suffix(s) {
+            hits.push(h);
+        }
+    }
+
+    // Overlaps: longer spans first, then priority; keep non-overlapping.
+    hits.sort_by(|a, b| {
+        (b.oe - b.os)
+            .cmp(&(a.oe - a.os))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.os.cmp(&b.os))
+    });
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        if kept.iter().any(|k| h.os < k.oe && k.os < h.oe) {
+            continue;
+        }
+        kept.push(h);
+    }
+    kept.sort_by_key(|h| (h.os, h.oe));
+    for h in kept {
+        match h.kind {
+            HitKind::Place(p) => out.places.push(p),
+            HitKind::Org(o) => out.orgs.push(o),
+        }
+    }
+    out.demonyms = non_overlapping(demonyms, |d| (d.start, d.end));
+    out.sectors = non_overlapping(sectors, |s| (s.start, s.end));
+    out
+}
+
+/// Longest first, then leftmost; result in text order.
+fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+    v.sort_by(|a, b| {
+        let (sa, ea) = span(a);
+        let (sb, eb) = span(b);
+        (eb - sb).cmp(&(ea - sa)).then(sa.cmp(&sb))
+    });
+    let mut kept: Vec<T> = Vec::new();
+    for x in v {
+        let (s, e) = span(&x);
+        if kept.iter().any(|k| {
+            let (ks, ke) = span(k);
+            s < ke && ks < e
+        }) {
+            continue;
+        }
+        kept.push(x);
+    }
+    kept.sort_by_key(|x| span(x));
+    kept
+}
+
+impl Ctx<'_> {
+    fn slice(&self, s: usize, e: usize) -> String {
+        self.text.get(s..e).unwrap_or("").to_string()
+    }
+
+    fn char_at(&self, off: usize) -> Option<char> {
+        self.text.get(off..)?.chars().next()
+    }
+
+    /// Capitals of the name are capitals in the text.
+    fn case_ok(&self, r: &Raw, e: &Entry) -> bool {
+        e.upper.iter().all(|&p| {
+            self.f
+                .starts
+                .get(r.fs + p as usize)
+                .and_then(|&o| self.char_at(o as usize))
+                .is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// Folded token before folded position `pos` (start of a token), with its start.
+    fn prev_tok(&self, pos: usize) -> Option<(usize, &str)> {
+        let s = &self.f.s;
+        if pos < 2 || s.get(pos - 1) != Some(&b' ') {
+            return None;
+        }
+        let end = pos - 1;
+        let start = s[..end]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |i| i + 1);
+        let tok = std::str::from_utf8(s.get(start..end)?).ok()?;
+        (!tok.is_empty()).then_some((start, tok))
+    }
+
+    fn prev_toks(&self, pos: usize, n: usize) -> Vec<&str> {
+        let mut out = Vec::with_capacity(n);
+        let mut p = pos;
+        for _ in 0..n {
+            match self.prev_tok(p) {
+                Some((s, t)) => {
+                    out.push(t);
+                    p = s;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The original text just before `os` ends a sentence (or the text starts).
+    fn sentence_initial(&self, os: usize) -> bool {
+        let before = self.text.get(..os).unwrap_or("");
+        let trimmed = before.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '«' | '“' | '‘' | '\'' | '(' | '[' | '*' | '•' | '-' | '–' | '—' | '>'
+                )
+        });
+        if trimmed.is_empty() {
+            return true;
+        }
+        let gap = before.get(trimmed.len()..).unwrap_or("");
+        if gap.contains('\n') {
+            return true;
+        }
+        trimmed.ends_with(['.', '!', '?', ':', ';', '…'])
+    }
+
+    /// The word just before (one space apart) is capitalised and is not a
+    /// function word nor the first word of a sentence: the match is part of
+    /// a longer name ("Microsoft France", "Jean Castex").
+    fn prev_word_capitalised(&self, os: usize) -> bool {
+        let before = self.text.get(..os).unwrap_or("");
+        let Some(sp) = before.chars().next_back() else {
+            return false;
+        };
+        if !(sp == ' ' || sp == '\u{a0}' || sp == '\u{202f}') {
+            return false;
+        }
+        let head = &before[..before.len() - sp.len_utf8()];
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '.' || c == '&')
+            .last()
+            .map(|(i, _)| i);
+        let Some(ws) = word_start else { return false };
+        let word = &head[ws..];
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let fw = fold_name(word);
+        if FUNCTION.contains(&fw.as_str()) || MONTHS.contains(&fw.as_str()) {
+            return false;
+        }
+        !self.sentence_initial(ws)
+    }
+
+    /// The next word (one space apart) is capitalised: part of a longer name
+    /// ("France Travail", "Nancy Pelosi").
+    fn next_word_capitalised(&self, oe: usize) -> bool {
+        let after = self.text.get(oe..).unwrap_or("");
+        let mut it = after.chars();
+        let Some(sp) = it.next() else { return false };
+        if sp != ' ' && sp != '\u{a0}' {
+            return false;
+        }
+        let rest = it.as_str();
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let fw = fold_name(&word);
+        !(FUNCTION.contains(&fw.as_str()) || MONTHS.contains(&fw.as_str()))
+    }
+
+    fn inside_name(&self, r: &Raw) -> bool {
+        self.prev_word_capitalised(r.os) || self.next_word_capitalised(r.oe)
+    }
+
+    fn prev_is_title_or_person(&self, os: usize) -> bool {
+        let before = self.text.get(..os).unwrap_or("").trim_end();
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let fw = fold_name(word.trim_end_matches('.'));
+        TITLES.contains(&fw.as_str()) || self.prev_word_capitalised(os)
+    }
+
+    fn prev_is_article(&self, r: &Raw) -> bool {
+        match self.prev_tok(r.fs) {
+            Some((s, t)) => {
+                matches!(t, "le" | "la" | "les" | "un" | "une" | "the" | "des")
+                    || (t == "a" && self.orig_tok_is(s, "a"))
+            }
+            None => false,
+        }
+    }
+
+    /// The original token at folded position `fs` is exactly `word`
+    /// (distinguishes English "a" from French "à").
+    fn orig_tok_is(&self, fs: usize, word: &str) -> bool {
+        self.f
+            .starts
+            .get(fs)
+            .and_then(|&o| self.text.get(o as usize..))
+            .is_some_and(|r| {
+                r.get(..word.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    && !r
+                        .get(word.len()..)
+                        .and_then(|x| x.chars().next())
+                        .is_some_and(char::is_alphanumeric)
+            })
+    }
+
+    /// "dans le Nord", "en Seine-Saint-Denis", "département du Nord", "(Nord)".
+    fn dep_context(&self, r: &Raw) -> bool {
+        let p = self.prev_toks(r.fs, 4);
+        let at = |i: usize| p.get(i).copied().unwrap_or("");
+        if matches!(at(0), "le" | "la" | "l" | "les") && at(1) == "dans" {
+            return true;
+        }
+        if at(0) == "en" {
+            return true;
+        }
+        if at(0) == "du"
+            || at(0) == "des"
+            || (at(0) == "de" && at(1) == "departement")
+            || (matches!(at(0), "la" | "l") && at(1) == "de")
+        {
+            let k = if at(0) == "du" || at(0) == "des" || at(0) == "de" {
+                1
+            } else {
+                2
+            };
+            if at(k) == "departement" {
+                return true;
+            }
+        }
+        self.parenthesised(r.os, r.oe)
+    }
+
+    fn parenthesised(&self, os: usize, oe: usize) -> bool {
+        let before = self.text.get(..os).unwrap_or("").trim_end();
+        let after = self.text.get(oe..).unwrap_or("").trim_start();
+        before.ends_with('(') && after.starts_with(')')
+    }
+
+    /// Département codes in parentheses: "(68)", "(2A)", "(974)".
+    fn paren_codes(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let t = self.text;
+        let mut from = 0;
+        while let Some(i) = t.get(from..).and_then(|r| r.find('(')).map(|i| i + from) {
+            from = i + 1;
+            let Some(rest) = t.get(i + 1..) else { break };
+            let Some(close) = rest.find(')') else { break };
+            if close > 4 {
+                continue;
+            }
+            let code = rest.get(..close).unwrap_or("").trim();
+            if (code.len() == 2 || code.len() == 3) && self.g.dep_by_code.contains_key(code) {
+                out.push((i, code.to_string()));
+            }
+        }
+        out
+    }
+
+    /// Strong local evidence that a capitalised word is a place.
+    fn commune_prep(&self, r: &Raw) -> bool {
+        let p = self.prev_toks(r.fs, 3);
+        let at = |i: usize| p.get(i).copied().unwrap_or("");
+        if at(0) == "a" {
+            if let Some((s, _)) = self.prev_tok(r.fs) {
+                // French "à", not English "a".
+                return self
+                    .f
+                    .starts
+                    .get(s)
+                    .and_then(|&o| self.char_at(o as usize))
+                    .is_some_and(|c| c == 'à' || c == 'À');
+            }
+        }
+        if matches!(at(0), "in" | "near" | "pres" | "proche") {
+            return true;
+        }
+        at(0) == "de"
+            && matches!(
+                at(1),
+                "pres" | "proche" | "portes" | "commune" | "ville" | "environs" | "cote"
+            )
+            || at(0) == "d" && matches!(at(1), "pres" | "proche" | "portes" | "commune" | "ville")
+    }
+
+    /// A département named right after the match: "Mulhouse (Haut-Rhin)",
+    /// "Dunkerque, dans le Nord", "Mulhouse (68)".
+    fn dep_after(&self, oe: usize, dep_hits: &[(usize, String)]) -> Option<String> {
+        let after = self.text.get(oe..).unwrap_or("");
+        let lead = after.len() - after.trim_start().len();
+        let rest = after.trim_start();
+        let max = if rest.starts_with('(') {
+            oe + lead + 2
+        } else if rest.starts_with(", dans") || rest.starts_with(", en") {
+            oe + lead + 14
+        } else {
+            return None;
+        };
+        dep_hits
+            .iter()
+            .find(|(os, _)| *os >= oe && *os <= max)
+            .map(|(_, c)| c.clone())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_hit(
+        &self,
+        r: &Raw,
+        prio: u8,
+        level: PlaceLevel,
+        name: &str,
+        region: Option<&str>,
+        dep: Option<&str>,
+        commune: Option<&str>,
+    ) -> Hit {
+        Hit {
+            os: r.os,
+            oe: r.oe,
+            prio,
+            kind: HitKind::Place(PlaceMatch {
+                start: r.os,
+                end: r.oe,
+                text: self.slice(r.os, r.oe),
+                level,
+                name: name.to_string(),
+                country: Some("FR".into()),
+                region: region.map(str::to_string),
+                departement: dep.map(str::to_string),
+                commune: commune.map(str::to_string),
+            }),
+        }
+    }
+
+    fn commune(
+        &self,
+        r: &Raw,
+        cands: &[(u32, bool)],
+        dep_hits: &[(usize, String)],
+        doc_deps: &HashSet<String>,
+        doc_regions: &HashSet<String>,
+    ) -> Option<Hit> {
+        let g = self.g;
+        let prev = self.prev_tok(r.fs).map(|(_, t)| t).unwrap_or("");
+        // "au Havre", "aux Sables-d'Olonne": the article-less form needs its contraction.
+        let mut bare_ctx = false;
+        let cands: Vec<u32> = cands
+            .iter()
+            .filter(|&&(i, bare)| {
+                if !bare {
+                    return true;
+                }
+                let Some(c) = g.communes.get(i as usize) else {
+                    return false;
+                };
+                let ok = if c.name.starts_with("Les ") {
+                    matches!(prev, "aux" | "des")
+                } else {
+                    matches!(prev, "au" | "du")
+                };
+                bare_ctx |= ok;
+                ok
+            })
+            .map(|&(i, _)| i)
+            .collect();
+        let dep_ctx = self.dep_after(r.oe, dep_hits);
+        let mut pool: Vec<&crate::data::Commune> = cands
+            .iter()
+            .filter_map(|&i| g.communes.get(i as usize))
+            .collect();
+        if pool.is_empty() {
+            return None;
+        }
+        if let Some(d) = &dep_ctx {
+            pool.retain(|c| &c.dep == d);
+            if pool.is_empty() {
+                return None;
+            }
+        } else {
+            let local: Vec<&crate::data::Commune> = pool
+                .iter()
+                .copied()
+                .filter(|c| doc_deps.contains(&c.dep) || doc_regions.contains(&c.region))
+                .collect();
+            if !local.is_empty() {
+                pool = local;
+            }
+        }
+        let c = pool.iter().copied().max_by_key(|c| c.population)?;
+        let in_doc = doc_deps.contains(&c.dep) || doc_regions.contains(&c.region);
+        let strong = self.commune_prep(r) || bare_ctx;
+        let ok = if dep_ctx.is_some() {
+            !self.prev_word_capitalised(r.os)
+        } else {
+            if self.prev_word_capitalised(r.os) || self.next_word_capitalised(r.oe) {
+                return None;
+            }
+            if !strong && self.prev_is_article(r) {
+                return None;
+            }
+            let initial = self.sentence_initial(r.os);
+            if c.wordlike || c.namelike {
+                if c.population < 2000 {
+                    strong && in_doc
+                } else if strong {
+                    true
+                } else if initial {
+                    // "Nice work", "Tours de table": big cities only, and not
+                    // the few whose name is a very common word.
+                    c.population >= 100_000
+                        && !(c.wordlike && INITIAL_STOP.contains(&fold_name(&c.name).as_str()))
+                } else {
+                    c.population >= 30_000
+                }
+            } else {
+                strong || c.population >= 2000 || in_doc
+            }
+        };
+        if !ok {
+            return None;
+        }
+        let mut h = self.place_hit(
+            r,
+            if strong || dep_ctx.is_some() { 3 } else { 1 },
+            PlaceLevel::Commune,
+            &c.name,
+            Some(&c.region),
+            Some(&c.dep),
+            Some(&c.code),
+        );
+        if c.dep.starts_with("97") && c.dep.len() == 3 && c.region.len() > 2 {
+            if let HitKind::Place(p) = &mut h.kind {
+                p.region = None;
+            }
+        }
+        Some(h)
+    }
+
+    /// "la société Exotec", "le groupe japonais Toyota", "the company Acme".
+    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymMatch]) -> Option<Hit> {
+        let mut pos = t.oe;
+        let mut country = None;
+        // Skip demonyms right after the trigger ("le groupe japonais").
+        loop {
+            let rest = self.text.get(pos..)?;
+            let lead = rest.len() - rest.trim_start().len();
+            if lead == 0 || lead > 2 {
+                break;
+            }
+            match demonyms.iter().find(|d| d.start == pos + lead) {
+                Some(d) => {
+                    country = Some(d.country.clone());
+                    pos = d.end;
+                }
+                None => break,
+            }
+        }
+        let (s, e) = self.capitalised_run_after(pos)?;
+        self.unknown_org(s, e, country)
+    }
+
+    /// "Acme Robotics SAS", "Müller GmbH".
+    fn before_suffix(&self, r: &Raw) -> Option<Hit> {
+        let before = self.text.get(..r.os)?;
+        if !before.ends_with(' ') {
+            return None;
+        }
+        let (s, _) = self.capitalised_run_before(r.os - 1)?;
+        self.unknown_org(s, r.oe, None)
+    }
+
+    /// Up to 4 capitalised words (with "de", "&", "-" inside) starting after `pos`.
+    fn capitalised_run_after(&self, pos: usize) -> Option<(usize, usize)> {
+        let rest = self.text.get(pos..)?;
+        let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if lead == 0 || lead > 2 {
+            return None;
+        }
+        let start = pos + lead;
+        let mut end = start;
+        let mut words = 0;
+        let mut cur = start;
+        loop {
+            let rest = self.text.get(cur..)?;
+            let w: usize = rest
+                .char_indices()
+                .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '&' | '.' | '\''))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = rest.get(..w)?.trim_end_matches(['.', '\'']);
+            if word.is_empty() {
+                break;
+            }
+            let first = word.chars().next()?;
+            let fw = fold_name(word);
+            let connector = matches!(fw.as_str(), "de" | "du" | "des" | "&" | "and" | "et");
+            if !(first.is_uppercase()
+                || first.is_ascii_digit() && words > 0
+                || connector && words > 0)
+            {
+                break;
+            }
+            if MONTHS.contains(&fw.as_str()) || (FUNCTION.contains(&fw.as_str()) && !connector) {
+                break;
+            }
+            cur += word.len();
+            if !connector {
+                end = cur;
+            }
+            words += 1;
+            if words >= 5 {
+                break;
+            }
+            let after = self.text.get(cur..)?;
+            if after.starts_with(' ') {
+                cur += 1;
+            } else {
+                break;
+            }
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// Capitalised words ending at `end` (exclusive), going left, up to 4.
+    fn capitalised_run_before(&self, end: usize) -> Option<(usize, usize)> {
+        let mut start = end;
+        let mut cur = end;
+        for _ in 0..4 {
+            let before = self.text.get(..cur)?;
+            let ws = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
+                .last()
+                .map(|(i, _)| i)?;
+            let word = before.get(ws..)?;
+            let fw = fold_name(word);
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                || FUNCTION.contains(&fw.as_str())
+                || MONTHS.contains(&fw.as_str())
+            {
+                break;
+            }
+            start = ws;
+            if self.sentence_initial(ws) || ws == 0 || !before.get(..ws)?.ends_with(' ') {
+                break;
+            }
+            cur = ws - 1;
+        }
+        (start < end).then_some((start, end))
+    }
+
+    fn unknown_org(&self, s: usize, e: usize, country: Option<String>) -> Option<Hit> {
+        let text = self.slice(s, e);
+        let f = fold_name(&text);
+        if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
+            return None;
+        }
+        // A known org or a place with exactly this name is handled elsewhere.
+        let key = format!(" {f} ");
+        if let Some(&id) = self.g.pattern_ids.get(&key) {
+            let known = self.g.entries.get(id as usize).is_some_and(|v| {
+                v.iter().any(|e| {
+                    matches!(
+                        e.target,
+                        Target::Country(_)
+                            | Target::Region(_)
+                            | Target::Dep(_)
+                            | Target::Area(_)
+                            | Target::Commune(_)
+                            | Target::Org(_)
+                    )
+                })
+            });
+            if known {
+                return None;
+            }
+        }
+        Some(Hit {
+            os: s,
+            oe: e,
+            prio: 0,
+            kind: HitKind::Org(OrgMatch {
+                start: s,
+                end: e,
+                text: text.clone(),
+                canonical: text,
+                parent: None,
+                country,
+                outlet: false,
+                known: false,
+            }),
+        })
+    }
+}
