@@ -40,7 +40,10 @@ fn main() {
             .to_string_lossy()
             .replace('\\', "/");
         let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-        code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", abs.display().to_string()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_bytes!({:?})),\n",
+            abs.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("sample.rs");

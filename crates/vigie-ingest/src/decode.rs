@@ -1,19 +1,29 @@
-//! Bytes to text. Delegates to `vigie_text::decode` once available;
-//! meanwhile: UTF-8 (BOM dropped), binary refused.
+//! Bytes to text, through `vigie_text::decode` (UTF-8, UTF-16 with BOM,
+//! Windows-1252 / Latin-1 detected; binary refused).
 
 use crate::Cause;
 
-/// Decodes document bytes; binary or undecodable input gives a [`Cause`].
+/// Decodes document bytes; binary input gives a [`Cause`].
 pub fn decode(bytes: &[u8]) -> Result<String, Cause> {
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if body.contains(&0) {
-        return Err(Cause::Binary);
-    }
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(Cause::Encoding(format!(
-            "invalid UTF-8 at byte {}",
-            e.valid_up_to()
-        ))),
+    vigie_text::decode(bytes).map_err(|e| match e {
+        vigie_text::TextError::Binary(why) => Cause::Binary(why),
+        vigie_text::TextError::Empty => Cause::Empty,
+        other => Cause::Encoding(other.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_and_binary() {
+        assert_eq!(decode(b"caf\xe9 cr\xe8me").unwrap(), "café crème");
+        assert_eq!(decode("é".as_bytes()).unwrap(), "é");
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(Cause::Binary(_))
+        ));
+        assert!(matches!(decode(b"ab\0cd"), Err(Cause::Binary(_))));
     }
 }

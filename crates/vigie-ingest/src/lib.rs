@@ -117,7 +117,7 @@ pub enum Cause {
         size: u64,
         limit: u64,
     },
-    Binary,
+    Binary(String),
     Encoding(String),
     Json(String),
     /// A JSON article without a text field.
@@ -149,7 +149,7 @@ impl fmt::Display for Cause {
             Cause::TooLarge { size, limit } => {
                 write!(f, "too large: {size} bytes (limit {limit} bytes)")
             }
-            Cause::Binary => f.write_str("binary content, not text"),
+            Cause::Binary(why) => write!(f, "binary content, not text ({why})"),
             Cause::Encoding(e) => write!(f, "cannot decode text: {e}"),
             Cause::Json(e) => write!(f, "invalid JSON: {e}"),
             Cause::NoText => f.write_str("no text field (text, content or body)"),
