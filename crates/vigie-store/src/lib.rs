@@ -60,6 +60,39 @@ pub fn db_path(flag: Option<&Path>) -> PathBuf {
     }
 }
 
+/// Reads an ECB rates file: the CSV (`eurofxref-hist.csv`, `eurofxref.csv`)
+/// or the zip archive that holds it (`eurofxref-hist.zip`).
+pub fn read_rates_file(path: &Path) -> Result<Rates, StoreError> {
+    let name = path.display();
+    let bytes = std::fs::read(path).map_err(|e| StoreError::Invalid(format!("{name}: {e}")))?;
+    let text = if bytes.starts_with(b"PK\x03\x04") {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map_err(|e| StoreError::Invalid(format!("{name}: bad zip archive: {e}")))?;
+        let idx = (0..z.len())
+            .find(|&i| {
+                z.name_for_index(i)
+                    .is_some_and(|n| n.is_ok_and(|n| n.to_ascii_lowercase().ends_with(".csv")))
+            })
+            .ok_or_else(|| {
+                StoreError::Invalid(format!("{name}: no .csv file in the zip archive"))
+            })?;
+        let mut f = z
+            .by_index(idx)
+            .map_err(|e| StoreError::Invalid(format!("{name}: bad zip archive: {e}")))?;
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s)
+            .map_err(|e| StoreError::Invalid(format!("{name}: cannot read the CSV inside: {e}")))?;
+        s
+    } else {
+        String::from_utf8(bytes).map_err(|_| {
+            StoreError::Invalid(format!(
+                "{name}: not UTF-8 text (expected the ECB CSV or zip)"
+            ))
+        })?
+    };
+    Rates::from_csv(&text).map_err(|e| StoreError::Invalid(format!("{name}: {e}")))
+}
+
 /// What one [`Store::ingest_batch`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchReport {

@@ -18,8 +18,11 @@
 //! `jobs`. Recipients, when both are given, have the same normalised name.
 //! Countries, when both are given, are equal. Places: when both sides name
 //! communes, at least one is shared (two communes of one company are two
-//! sites); likewise for départements; for regions, disjoint regions are
-//! only tolerated when the amounts agree within 2 %. Dates, when both are
+//! sites); likewise for départements, then regions. Exception: the same
+//! figure (within [`NEAR_TOL`], 2 %) tolerates disjoint regions, and
+//! disjoint communes or départements when reported within [`NEAR_DAYS`]
+//! (outlets highlight different sites of one programme), and a different
+//! kind label (capex/equity confusions between outlets). Dates, when both are
 //! known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of the same
 //! size stay apart). Amounts, when both are given, within [`AMOUNT_TOL`]
 //! relative difference (ranges: overlap) — "4 milliards" and "4,1 milliards"
@@ -49,6 +52,10 @@ use vigie_model::{Event, Kind, Money, Place, Qualifier, Sector, Status};
 pub const WINDOW_DAYS: i64 = 60;
 /// Largest relative difference of two amounts of one commitment.
 pub const AMOUNT_TOL: f64 = 0.12;
+/// Amounts this close are "the same figure" (rounding at most).
+pub const NEAR_TOL: f64 = 0.02;
+/// Same figure, different sites, reported within this many days: one programme.
+pub const NEAR_DAYS: i64 = 7;
 const BUCKET_DAYS: i64 = 30;
 
 /// Days since 1970-01-01 of `YYYY-MM-DD` (or `YYYY-MM`, day 1).
@@ -296,11 +303,8 @@ fn recipient_key(e: &Event) -> Option<String> {
 
 /// Compares a mention with a (merged) event. `None`: they stay apart.
 fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Match> {
-    // Kinds.
+    // Kinds (checked with the amounts below).
     let kind_ok = ev.kind == m.kind || ev.kind == Kind::Jobs || m.kind == Kind::Jobs;
-    if !kind_ok {
-        return None;
-    }
     if let (Some(a), Some(b)) = (recipient_key(ev), recipient_key(m)) {
         if a != b {
             return None;
@@ -312,6 +316,7 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
         }
     }
     // Dates.
+    let mut gap_days = None;
     let (date_score, date_txt) = match (evf.day_min, evf.day_max, mday) {
         (Some(lo), Some(hi), Some(d)) => {
             let gap = if d < lo {
@@ -324,6 +329,7 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
             if gap > WINDOW_DAYS {
                 return None;
             }
+            gap_days = Some(gap);
             (
                 1.0 - gap as f64 / (2 * WINDOW_DAYS) as f64,
                 format!("{gap} days apart"),
@@ -342,10 +348,18 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
         }
         _ => None,
     };
+    // Near-identical amounts (within NEAR_TOL) tolerate a kind label that
+    // differs between outlets, and places that differ (outlets highlight
+    // different sites of one programme); for communes and départements only
+    // when reported within NEAR_DAYS of each other.
+    let near = amount.is_some_and(|d| d <= NEAR_TOL);
+    if !kind_ok && !near {
+        return None;
+    }
     let place = place_match(&ev.places, &m.places);
     match place {
-        PlaceMatch::Conflict => return None,
-        PlaceMatch::RegionConflict if amount.is_none_or(|d| d > 0.02) => return None,
+        PlaceMatch::Conflict if !(near && gap_days.is_some_and(|g| g <= NEAR_DAYS)) => return None,
+        PlaceMatch::RegionConflict if !near => return None,
         _ => {}
     }
     let place_score = match place {
@@ -366,8 +380,14 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
     };
     let (rule, amount_score, amount_txt) = match amount {
         Some(d) => (
-            "amount",
-            if d <= 0.02 { 1.0 } else { 0.8 },
+            if !kind_ok {
+                "amount (kinds differ)"
+            } else if matches!(place, PlaceMatch::Conflict | PlaceMatch::RegionConflict) {
+                "amount (places differ)"
+            } else {
+                "amount"
+            },
+            if d <= NEAR_TOL { 1.0 } else { 0.8 },
             format!("amounts {:.1} % apart", d * 100.0),
         ),
         None => {

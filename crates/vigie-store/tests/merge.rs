@@ -292,3 +292,40 @@ fn event_ids_are_stable_and_independent_of_batching() {
     }
     assert_eq!(all(&one), all(&many));
 }
+
+#[test]
+fn same_figure_same_week_tolerates_different_sites_and_kind_labels() {
+    let (_d, mut st) = store();
+    let batch = vec![
+        item(Spec {
+            source: "a",
+            text: "Microsoft: 4 bn EUR, including a data centre near Versailles.",
+            places: vec![commune("Versailles", "11", "78", "78646")],
+            ..Spec::default()
+        }),
+        item(Spec {
+            source: "b",
+            date: "2024-05-14",
+            text: "Microsoft: 4 bn EUR, with a new campus in Mulhouse.",
+            places: vec![commune("Mulhouse", "44", "68", "68224")],
+            kind: Kind::Equity,
+            ..Spec::default()
+        }),
+        // Same company, same figure, another commune, five weeks later: a second site.
+        item(Spec {
+            source: "c",
+            date: "2024-06-20",
+            text: "Microsoft: 4 bn EUR for a site in Lyon.",
+            places: vec![commune("Lyon", "84", "69", "69123")],
+            ..Spec::default()
+        }),
+    ];
+    st.ingest_batch(&batch).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[0].sources.len(), 2);
+    assert_eq!(evs[0].kind, Kind::Capex);
+    assert_eq!(evs[0].places.len(), 2);
+    let ex = st.explain(&evs[0].id).expect("explain").expect("some");
+    assert_eq!(ex.steps[1].rule, "amount (kinds differ)");
+}
