@@ -61,12 +61,19 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // End of the last amount: the next one may not start before it.
+    let mut floor = 0;
     while let Some(&c) = b.get(i) {
         if c.is_ascii_digit() {
-            match amount_at(text, i, lang) {
+            if is_code_like(text, i) {
+                i = code_run_end(text, i);
+                continue;
+            }
+            match amount_at(text, i, floor, lang) {
                 Some((a, end)) => {
                     out.push(a);
                     i = end.max(i + 1);
+                    floor = end;
                 }
                 None => i = skip_alnum(text, i),
             }
@@ -78,9 +85,10 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
             }
             if !char_before(text, i).is_some_and(is_alnum) && starts_number_word(text, i, we, lang)
             {
-                if let Some((a, end)) = amount_at(text, i, lang) {
+                if let Some((a, end)) = amount_at(text, i, floor, lang) {
                     out.push(a);
                     i = end.max(we);
+                    floor = end;
                     continue;
                 }
             }
@@ -627,6 +635,8 @@ fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
             Lang::Fr => 12,
         },
         "trillion" | "trillions" if lang == Lang::En => 12,
+        "lakh" | "lakhs" if lang == Lang::En => 5,
+        "crore" | "crores" if lang == Lang::En => 7,
         _ => {
             // Abbreviations: case-sensitive.
             let (pow, needs_cur) = match w {
@@ -651,7 +661,8 @@ fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
 const CODES: &[&str] = &[
     "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "INR", "HKD",
     "SGD", "KRW", "BRL", "RUB", "PLN", "ILS", "AED", "SAR", "QAR", "ZAR", "MXN", "TRY", "NZD",
-    "XOF", "XAF", "MAD", "CZK", "HUF", "RMB",
+    "XOF", "XAF", "MAD", "CZK", "HUF", "RMB", "MYR", "KWD", "LBP", "EGP", "BGN", "UAH", "MNT",
+    "RON", "THB", "IDR", "TWD", "VND", "NGN", "KES", "CLP", "COP", "ARS", "PEN",
 ];
 
 fn code(w: &str) -> Option<&'static str> {
@@ -699,11 +710,18 @@ fn currency_before(t: &str, end: usize) -> Option<(Option<&'static str>, usize)>
         }
         return Some((Some(code), s));
     }
-    if c.is_ascii_uppercase() {
+    if c == '.' && t.get(..p).is_some_and(|b| b.ends_with("Rs.")) {
+        let ws = p - 3;
+        return (!char_before(t, ws).is_some_and(is_alnum)).then_some((Some("INR"), ws));
+    }
+    if c.is_ascii_uppercase() || c == 's' {
         let ws = word_start_back(t, p);
         let w = t.get(ws..p)?;
         if char_before(t, ws).is_some_and(is_alnum) {
             return None;
+        }
+        if w == "Rs" {
+            return Some((Some("INR"), ws));
         }
         return code(w).map(|c| (Some(c), ws));
     }
@@ -849,6 +867,10 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
         "roupie" | "roupies" | "rupee" | "rupees" => (Some("INR"), we),
         "shekel" | "shekels" => (Some("ILS"), we),
         "rouble" | "roubles" | "ruble" | "rubles" => (Some("RUB"), we),
+        "ringgit" | "ringgits" => (Some("MYR"), we),
+        "dinar" | "dinars" | "rial" | "rials" | "riyal" | "riyals" | "dirham" | "dirhams" => {
+            (None, we)
+        }
         _ => return None,
     };
     Some(r)
@@ -892,20 +914,18 @@ fn parse_num(t: &str, i: usize, lang: Lang) -> Option<Num> {
 
 /// Parses the core whose number starts at `i`; the currency before it, if
 /// any, is looked for backwards.
-fn parse_core(t: &str, i: usize, lang: Lang) -> Option<Core> {
+fn parse_core(t: &str, i: usize, floor: usize, lang: Lang) -> Option<Core> {
     let num = parse_num(t, i, lang)?;
     let mut start = num.start;
     let mut cur_before = None;
     if let Some(c) = char_before(t, i) {
+        let before = currency_before(t, i).filter(|(_, s)| *s >= floor);
         if c.is_alphabetic() {
             // Glued to letters: only a currency code ("USD1,23").
-            let (code, s) = currency_before(t, i)?;
-            if skip_sp_back(t, i) != i {
-                return None;
-            }
+            let (code, s) = before?;
             cur_before = Some(code);
             start = s;
-        } else if let Some((code, s)) = currency_before(t, i) {
+        } else if let Some((code, s)) = before {
             cur_before = Some(code);
             start = s;
         }
@@ -1575,6 +1595,20 @@ fn at_sentence_start(t: &str, p: usize) -> bool {
     })
 }
 
+/// End of a run of digit groups joined by single spaces, `.`, `-`, `/`, `:`
+/// (a phone number, a date, a code).
+fn code_run_end(t: &str, i: usize) -> usize {
+    let mut j = i + digits_at(t, i);
+    while let Some(&b) = t.as_bytes().get(j) {
+        if matches!(b, b' ' | b'.' | b'-' | b'/' | b':') && digits_at(t, j + 1) > 0 {
+            j += 1 + digits_at(t, j + 1);
+        } else {
+            break;
+        }
+    }
+    j.max(i + 1)
+}
+
 /// Date, phone number, code: 3+ numeric groups joined by the same `.`, `-`
 /// or `/`, or 2+ groups with `/` or `:`, or a `+` before.
 fn is_code_like(t: &str, i: usize) -> bool {
@@ -1640,11 +1674,11 @@ fn is_code_like(t: &str, i: usize) -> bool {
 // ------------------------------------------------------------------ driver
 
 /// Tries to read an amount whose number starts at `i`.
-fn amount_at(t: &str, i: usize, lang: Lang) -> Option<(Amount, usize)> {
+fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
     if char_at(t, i).is_some_and(|c| c.is_ascii_digit()) && is_code_like(t, i) {
         return None;
     }
-    let mut c1 = parse_core(t, i, lang)?;
+    let mut c1 = parse_core(t, i, floor, lang)?;
     let lb = lookback(t, c1.start);
     let range_intro = ["entre ", "between ", "from ", "de ", "d'"]
         .iter()
@@ -1839,10 +1873,10 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
         if n.capital && !at_sentence_start(t, n.start) {
             return false;
         }
-        // Number words must count something.
-        match &next {
-            Some((w, _, _)) if !is_function_word(w) => {}
-            _ => return false,
+        // Number words followed by a function word are not counting
+        // anything ("un bâtiment neuf de 500 m2").
+        if next.as_ref().is_some_and(|(w, _, _)| is_function_word(w)) {
+            return false;
         }
     }
     true
