@@ -38,10 +38,6 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Invalid(m) => ApiError::BadRequest(m),
-            // A malformed full-text query is the client's mistake.
-            StoreError::Sqlite(ref s) if is_fts_error(&s.to_string()) => {
-                ApiError::BadRequest(format!("invalid search query: {s}"))
-            }
             other => {
                 tracing::error!("store: {other}");
                 ApiError::Internal(format!("database error: {other}"))
@@ -50,9 +46,36 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// Runs a store query; when it has a full-text search, an SQLite error that
+/// comes from FTS5's query parser is the client's mistake (400).
+async fn query<T, F>(st: &AppState, q: EventQuery, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&vigie_store::Store, &EventQuery) -> Result<T, StoreError> + Send + 'static,
+{
+    let searching = q.search.is_some();
+    st.pool
+        .run(move |s| match f(s, &q) {
+            Err(StoreError::Sqlite(e)) if searching && is_fts_error(&e.to_string()) => Err(
+                StoreError::Invalid(format!("q: invalid search query ({e})")),
+            ),
+            other => other,
+        })
+        .await
+}
+
 fn is_fts_error(msg: &str) -> bool {
     let m = msg.to_ascii_lowercase();
-    m.contains("fts5") || m.contains("syntax error") || m.contains("no such column")
+    [
+        "fts5",
+        "syntax error",
+        "no such column",
+        "unterminated string",
+        "malformed match",
+        "unknown special query",
+    ]
+    .iter()
+    .any(|k| m.contains(k))
 }
 
 /// The body of every error answer.
@@ -331,14 +354,9 @@ fn date(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
     Ok(Some(v))
 }
 
-fn number<T: std::str::FromStr>(
-    name: &str,
-    v: Option<String>,
-    min: T,
-    max: T,
-) -> Result<Option<T>, ApiError>
+fn number<T>(name: &str, v: Option<String>, min: T, max: T) -> Result<Option<T>, ApiError>
 where
-    T: PartialOrd + std::fmt::Display + Copy,
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
 {
     let Some(v) = nonempty(v) else {
         return Ok(None);
@@ -412,7 +430,7 @@ fn filters(
 
 impl EventsParams {
     /// Validates every parameter and builds the store query.
-    pub fn to_query(self) -> Result<EventQuery, ApiError> {
+    pub fn into_query(self) -> Result<EventQuery, ApiError> {
         let mut q = filters(
             self.investor,
             self.country,
@@ -453,7 +471,7 @@ impl EventsParams {
 
 impl StatsParams {
     /// Validates every parameter and builds the store query.
-    pub fn to_query(self) -> Result<EventQuery, ApiError> {
+    pub fn into_query(self) -> Result<EventQuery, ApiError> {
         filters(
             self.investor,
             self.country,
@@ -495,13 +513,13 @@ pub(crate) async fn events(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = parse_query::<EventsParams>(raw.as_deref())?.to_query()?;
+    let q = parse_query::<EventsParams>(raw.as_deref())?.into_query()?;
     page(st, q).await
 }
 
 async fn page(st: AppState, q: EventQuery) -> Result<Response, ApiError> {
     let (limit, offset) = (q.limit, q.offset);
-    let p = st.pool.run(move |s| s.events(&q)).await?;
+    let p = query(&st, q, |s, q| s.events(q)).await?;
     Ok(Json(EventsPage {
         total: p.total,
         limit,
@@ -522,7 +540,7 @@ pub(crate) async fn search(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = parse_query::<EventsParams>(raw.as_deref())?.to_query()?;
+    let q = parse_query::<EventsParams>(raw.as_deref())?.into_query()?;
     if q.search.is_none() {
         return Err(ApiError::BadRequest(
             "q: a search query is required (e.g. q=usine)".into(),
@@ -572,8 +590,8 @@ pub(crate) async fn stats(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Stats>, ApiError> {
-    let q = parse_query::<StatsParams>(raw.as_deref())?.to_query()?;
-    Ok(Json(st.pool.run(move |s| s.stats(&q)).await?))
+    let q = parse_query::<StatsParams>(raw.as_deref())?.into_query()?;
+    Ok(Json(query(&st, q, |s, q| s.stats(q)).await?))
 }
 
 /// This document.

@@ -82,10 +82,13 @@ fn cleanup(dir: Option<&std::path::Path>) {
 
 /// Fills `path` with the bundled sample (what `vigie demo` ingests).
 fn load_demo(path: &std::path::Path) -> anyhow::Result<()> {
-    // TODO(INGEST): call the demo loader once `vigie demo` exposes it, e.g.
-    // `super::demo::build_db(path)`.
-    let _ = path;
-    anyhow::bail!(
-        "`vigie serve --demo` needs the bundled sample loader of `vigie demo`, not built yet"
-    )
+    let code = super::demo::run(super::demo::Args {
+        db: Some(path.to_path_buf()),
+        quiet: true,
+    })
+    .context("loading the bundled sample")?;
+    if code != ExitCode::SUCCESS {
+        eprintln!("vigie: warning: some sample articles could not be ingested");
+    }
+    Ok(())
 }

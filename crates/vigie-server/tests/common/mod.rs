@@ -33,6 +33,7 @@ pub struct EvSpec {
     pub sentence: &'static str,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn ev(
     kind: Kind,
     investor: &'static str,

@@ -86,11 +86,12 @@ function depName(code) { const r = state.geo && state.geo.departements.find((x) 
 
 // ---------- colour scale ----------
 const RAMP = ["#eef5f3", "#cde8df", "#9fd3c2", "#67b8a3", "#3a9886", "#1f776d", "#125652", "#0b3b3c"];
-function colour(v, max) {
+/** Colour of `v` on a log scale between the smallest and largest positive values. */
+function colour(v, min, max) {
   if (!v || !max) return "#e7e9ee";
-  // Amounts span orders of magnitude: a log scale for EUR, square root for counts.
-  const x = state.metric === "eur" ? Math.log1p(v) / Math.log1p(max) : Math.sqrt(v / max);
-  const i = Math.min(RAMP.length - 1, Math.max(1, Math.round(x * (RAMP.length - 1))));
+  const lo = Math.log(min), hi = Math.log(max);
+  const x = hi > lo ? (Math.log(v) - lo) / (hi - lo) : 1;
+  const i = 1 + Math.round(Math.min(1, Math.max(0, x)) * (RAMP.length - 2));
   return RAMP[i];
 }
 
@@ -228,14 +229,16 @@ function renderMap() {
   const key = state.level === "regions" ? "by_region" : "by_departement";
   const values = new Map();
   for (const b of state.stats[key] || []) values.set(b.key, state.metric === "eur" ? b.eur || 0 : b.events);
-  const max = Math.max(0, ...values.values());
+  const positive = [...values.values()].filter((v) => v > 0);
+  const max = Math.max(0, ...positive);
+  const min = Math.min(max, ...positive);
   const selected = state.level === "regions" ? state.filters.region : state.filters.departement;
   const shapes = state.level === "regions" ? g.regions : g.departements;
   const tip = $("#tooltip");
   const paths = shapes.map((s) => {
     const v = values.get(s.code) || 0;
     const p = el("svg:path", {
-      d: s.d, fill: colour(v, max), class: "area" + (selected === s.code ? " selected" : ""),
+      d: s.d, fill: colour(v, min, max), class: "area" + (selected === s.code ? " selected" : ""),
       "data-code": s.code, "data-value": v, tabindex: "0", role: "button",
       "aria-label": `${s.nom}: ${fmtMetric(v)}`,
     });
@@ -265,20 +268,20 @@ function renderMap() {
   legend.replaceChildren(
     el("span", { class: "muted", text: state.metric === "eur" ? t("metric_eur") : t("metric_count") }),
     el("span", { class: "ramp" }, ...RAMP.slice(1).map((c) => { const s = el("i"); s.style.background = c; return s; })),
-    el("span", { text: max ? `0 – ${fmtMetric(max)}` : t("no_data") }),
+    el("span", { text: max ? `${fmtMetric(min)} – ${fmtMetric(max)} (${t("log_scale")})` : t("no_data") }),
   );
 }
 
 // ---------- horizontal bars ----------
 function bars(svg, items, onPick, isActive) {
-  const rowH = 26, labelW = 170, valueW = 78, width = 460;
+  const rowH = 26, labelW = 215, valueW = 80, width = 540;
   const max = Math.max(0, ...items.map((i) => i.value));
   svg.setAttribute("viewBox", `0 0 ${width} ${Math.max(rowH, items.length * rowH)}`);
   if (!items.length) { svg.replaceChildren(el("svg:text", { x: 4, y: 18, class: "muted", text: t("no_data") })); return; }
   const rows = items.map((it, i) => {
     const y = i * rowH;
     const w = max ? Math.max(2, ((width - labelW - valueW) * it.value) / max) : 2;
-    const label = it.label.length > 26 ? it.label.slice(0, 25) + "…" : it.label;
+    const label = it.label.length > 30 ? it.label.slice(0, 29) + "…" : it.label;
     return el("svg:g", { class: "bar" + (isActive(it) ? " active" : ""), transform: `translate(0,${y})`, tabindex: "0", role: "button",
       onclick: () => onPick(it), onkeydown: (e) => { if (e.key === "Enter") onPick(it); } },
       el("svg:title", { text: `${it.label}: ${fmtMetric(it.value)}` }),
@@ -294,10 +297,10 @@ function renderBars() {
   const s = state.stats;
   const m = (b) => (state.metric === "eur" ? b.eur || 0 : b.events);
   const sectors = (s.by_sector || []).map((b) => ({ key: b.key, label: t("s_" + b.key), value: m(b) }))
-    .sort((a, b) => b.value - a.value).slice(0, 12);
+    .filter((b) => b.value > 0).sort((a, b) => b.value - a.value).slice(0, 12);
   bars($("#sectors"), sectors, (it) => setFilter("sector", state.filters.sector === it.key ? null : it.key), (it) => state.filters.sector === it.key);
   const inv = (s.by_investor || []).map((b) => ({ key: b.key, label: b.label || b.key, value: m(b) }))
-    .sort((a, b) => b.value - a.value).slice(0, 10);
+    .filter((b) => b.value > 0).sort((a, b) => b.value - a.value).slice(0, 10);
   bars($("#investors"), inv, (it) => setFilter("investor", state.filters.investor === it.key ? null : it.key), (it) => state.filters.investor === it.key);
 }
 
@@ -318,13 +321,18 @@ function renderTimeline() {
     all.push(byKey.get(k) || { key: k, events: 0, eur: 0 });
   }
   const val = (b) => (state.metric === "eur" ? b.eur || 0 : b.events);
-  const max = Math.max(1, ...all.map(val));
+  // A "nice" axis: steps of 1, 2 or 5 times a power of ten.
+  const raw = Math.max(1, ...all.map(val)) / 4;
+  const p10 = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((k) => k * p10).find((k) => k >= raw);
+  const ticks = Math.max(1, Math.ceil(Math.max(1, ...all.map(val)) / step));
+  const max = step * ticks;
   const bw = (W - padL - 8) / all.length;
   const kids = [];
-  for (let i = 0; i <= 4; i++) {
-    const y = padT + ((H - padT - padB) * i) / 4;
+  for (let i = 0; i <= ticks; i++) {
+    const y = padT + ((H - padT - padB) * i) / ticks;
     kids.push(el("svg:line", { x1: padL, x2: W - 4, y1: y, y2: y, class: "grid" }));
-    kids.push(el("svg:text", { x: padL - 6, y: y + 4, "text-anchor": "end", class: "axis", text: fmtMetric((max * (4 - i)) / 4) }));
+    kids.push(el("svg:text", { x: padL - 6, y: y + 4, "text-anchor": "end", class: "axis", text: fmtMetric(step * (ticks - i)) }));
   }
   const every = Math.max(1, Math.ceil(all.length / 14));
   all.forEach((b, i) => {
@@ -397,7 +405,7 @@ async function showEvent(id) {
     [t("investor"), ev.investor ? `${ev.investor.name}${ev.investor.country ? " (" + ev.investor.country + ")" : ""}` : "–"],
     [t("recipient"), ev.recipient ? ev.recipient.name : null],
     [t("amount"), ev.amount ? amountText(ev.amount) : null],
-    [t("amount_eur"), ev.amount && ev.amount.eur != null ? fmtMoney(ev.amount.eur) : null],
+    [t("amount_eur"), ev.amount && ev.amount.eur != null && ev.amount.currency !== "EUR" ? fmtMoney(ev.amount.eur) : null],
     [t("places"), ev.places.length ? ev.places.map((p) => p.text).join(" · ") : null],
     [t("country"), ev.country],
     [t("sectors"), ev.sectors.length ? ev.sectors.map((s) => t("s_" + s)).join(", ") : null],
@@ -427,6 +435,7 @@ async function showEvent(id) {
     safeHref(s) ? el("a", { href: safeHref(s), rel: "noopener noreferrer", target: "_blank", text: s }) : el("code", { text: s }))));
   body.replaceChildren(
     el("h1", {}, who, ev.amount ? el("span", { class: "amount", text: ` · ${ev.amount.eur != null ? fmtMoney(ev.amount.eur) : amountText(ev.amount)}` }) : null),
+    el("p", { class: "subtitle", text: [t("kind_" + ev.kind), ev.places.length ? ev.places[0].text : ev.country, ev.published ? fmtDate(ev.published) : null].filter(Boolean).join(" · ") }),
     el("p", { class: "muted mono", text: ev.id }),
     el("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
     el("h2", { text: t("evidence") }),
@@ -465,7 +474,9 @@ function wire() {
     }
     state.offset = 0; writeHash(); route();
   });
-  $("#reset").addEventListener("click", () => { state.filters = {}; state.offset = 0; writeHash(); route(); });
+  $("#reset").addEventListener("click", () => {
+    state.filters = {}; state.offset = 0; state.sort = "published"; state.order = "desc"; writeHash(); route();
+  });
   for (const b of $$("#level-toggle button")) b.addEventListener("click", () => { state.level = b.dataset.level; writeHash(); renderMap(); updateToggles(); });
   for (const b of $$("#metric-toggle button")) b.addEventListener("click", () => { state.metric = b.dataset.metric; writeHash(); renderAll(); });
   for (const th of $$("#events th[data-sort]")) th.addEventListener("click", () => {

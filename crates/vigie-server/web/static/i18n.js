@@ -3,7 +3,7 @@
 export const DICT = {
   fr: {
     tagline: "Observatoire des annonces d'investissement",
-    f_search: "Recherche dans les articles",
+    f_search: "Rechercher",
     f_investor: "Investisseur",
     f_kind: "Type",
     f_sector: "Secteur",
@@ -67,6 +67,7 @@ export const DICT = {
     over_years: "sur {n} ans",
     footer: "Vigie — contours : IGN Admin Express / INSEE, Licence Ouverte (Etalab).",
     loading: "Chargement…",
+    log_scale: "échelle logarithmique",
     q_exact: "", q_at_least: "au moins ", q_at_most: "au plus ", q_approx: "environ ", q_range: "",
     kind_capex: "Investissement", kind_equity: "Prise de participation", kind_acquisition: "Acquisition",
     kind_public_funding: "Financement public", kind_jobs: "Emplois",
@@ -81,7 +82,7 @@ export const DICT = {
   },
   en: {
     tagline: "An observatory of investment announcements",
-    f_search: "Search the articles",
+    f_search: "Search",
     f_investor: "Investor",
     f_kind: "Kind",
     f_sector: "Sector",
@@ -145,6 +146,7 @@ export const DICT = {
     over_years: "over {n} years",
     footer: "Vigie — outlines: IGN Admin Express / INSEE, Licence Ouverte (Etalab).",
     loading: "Loading…",
+    log_scale: "log scale",
     q_exact: "", q_at_least: "at least ", q_at_most: "at most ", q_approx: "about ", q_range: "",
     kind_capex: "Capital spending", kind_equity: "Equity", kind_acquisition: "Acquisition",
     kind_public_funding: "Public funding", kind_jobs: "Jobs",
