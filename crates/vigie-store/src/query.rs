@@ -171,7 +171,8 @@ pub(crate) fn filter(q: &EventQuery) -> Result<Filter, StoreError> {
 fn map_fts(q: &EventQuery) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |e| {
         let msg = e.to_string();
-        if q.search.is_some() && msg.contains("fts5") {
+        let generic = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == 1);
+        if q.search.is_some() && (generic || msg.contains("fts5")) {
             StoreError::Invalid(format!(
                 "--search {:?}: {msg}",
                 q.search.as_deref().unwrap_or("")
