@@ -42,6 +42,8 @@ pub(crate) struct Cand {
     pub ref_cand: Option<usize>,
     /// Sentences whose text is evidence for this candidate.
     pub evidence: Vec<usize>,
+    /// Byte window of the clause that holds this candidate's places.
+    pub pwin: Option<(usize, usize)>,
 }
 
 const PREP: &[&str] = &[
@@ -336,9 +338,14 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
 
 /// The amounts of a sentence that can be the money of an event (not
 /// revenue, fines, totals, duplicates in brackets...).
-fn usable_amounts(d: &Doc, si: usize, clause_of: &dyn Fn(usize) -> (usize, usize)) -> Vec<usize> {
+fn usable_amounts(
+    d: &Doc,
+    si: usize,
+    clause_of: &dyn Fn(usize) -> (usize, usize),
+) -> (Vec<usize>, Vec<usize>) {
     let s = d.sents[si];
     let mut out = Vec::new();
+    let mut aside = Vec::new();
     let mut prev_end: Option<usize> = None;
     for (ai, a) in d.amounts.iter().enumerate() {
         if a.start < s.start || a.end > s.end || !a.money {
@@ -358,25 +365,38 @@ fn usable_amounts(d: &Doc, si: usize, clause_of: &dyn Fn(usize) -> (usize, usize
             }
         }
         prev_end = Some(a.end);
-        let (c0, _) = clause_of(ti);
+        let (c0, c1) = clause_of(ti);
         let lo = ti.saturating_sub(4).max(c0).max(s.t0);
         let left: Vec<&str> = (lo..ti).map(|k| d.w(k)).collect();
         let mut bad = left.iter().any(|w| lexicon::bad_left(w));
+        // "après 3,2 milliards annoncés en Allemagne": another commitment of the same actor
+        let after_other = left
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| matches!(*w, "après" | "after"))
+            && !left.iter().any(|w| matches!(*w, "avoir" | "having"));
+        // totals: "au total, 37 Md€", "a total of", "depuis son lancement"
+        if total_before(d, c0, ti) || since_launch(d, (c0, c1)) {
+            bad = true;
+        }
+        // "un projet qui coûtera 240 M€", "the project will cost £240m": the investment
+        if left
+            .iter()
+            .any(|w| w.starts_with("coût") || matches!(*w, "cost" | "costs" | "costing"))
+            && (c0..ti).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
+        {
+            bad = left.iter().any(|w| {
+                lexicon::bad_left(w)
+                    && !w.starts_with("coût")
+                    && !matches!(*w, "cost" | "costs" | "costing" | "total")
+            });
+        }
         // "chiffre d'affaires de 3 Md€"
         if left.windows(3).any(|w| {
             w[0] == "chiffre" && w[1] == "d" || w[0] == "d" && w[1] == "'" && w[2] == "affaires"
         }) {
             bad = true;
-        }
-        // "d'un coût de 300 M€" is a project's price: allowed
-        if left.iter().any(|w| w.starts_with("coût") || *w == "cost")
-            && left.windows(2).any(|w| {
-                matches!(w[0], "un" | "a" | "total") && (w[1].starts_with("coût") || w[1] == "cost")
-            })
-        {
-            bad = left.iter().any(|w| {
-                lexicon::bad_left(w) && !w.starts_with("coût") && *w != "cost" && *w != "total"
-            });
         }
         let right: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
         if lexicon::bad_right(&right) {
@@ -394,13 +414,73 @@ fn usable_amounts(d: &Doc, si: usize, clause_of: &dyn Fn(usize) -> (usize, usize
         }
         if !bad {
             out.push(ai);
+        } else if after_other && !lexicon::bad_right(&right) {
+            let only_after = left
+                .iter()
+                .filter(|w| lexicon::bad_left(w))
+                .all(|w| matches!(*w, "après" | "after"));
+            if only_after {
+                aside.push(ai);
+            }
         }
     }
-    out
+    (out, aside)
+}
+
+const PROJECT_NOUNS: &[&str] = &[
+    "projet",
+    "project",
+    "usine",
+    "plant",
+    "site",
+    "programme",
+    "program",
+    "chantier",
+    "facility",
+    "factory",
+    "investissement",
+    "investment",
+    "campus",
+    "extension",
+    "entrepôt",
+    "warehouse",
+    "centre",
+    "center",
+    "unité",
+    "ligne",
+];
+
+/// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
+fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
+    let ws: Vec<&str> = (c0..upto).map(|k| d.w(k)).collect();
+    ws.windows(2).any(|w| {
+        (w[0] == "au" && matches!(w[1], "total" | "cumul"))
+            || (w[0] == "in" && w[1] == "total")
+            || (w[0] == "en" && w[1] == "tout")
+            || (matches!(w[0], "a" | "un") && w[1] == "total")
+    })
+}
+
+/// "depuis son lancement", "since its launch": cumulative figures.
+fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
+    let ws: Vec<&str> = (c.0..c.1).map(|k| d.w(k)).collect();
+    ws.windows(3).any(|w| {
+        (w[0] == "depuis"
+            && matches!(w[1], "son" | "sa" | "leur")
+            && matches!(w[2], "lancement" | "création"))
+            || (w[0] == "since"
+                && matches!(w[1], "its" | "their")
+                && matches!(w[2], "launch" | "creation" | "inception"))
+    })
 }
 
 /// A whole-clause veto: cumulative totals and the like.
 fn clause_vetoed(d: &Doc, c: (usize, usize)) -> bool {
+    total_before(d, c.0, c.1) || since_launch(d, c)
+}
+
+#[allow(dead_code)]
+fn clause_vetoed_old(d: &Doc, c: (usize, usize)) -> bool {
     let ws: Vec<&str> = (c.0..c.1).map(|k| d.w(k)).collect();
     ws.windows(2).any(|w| {
         (w[0] == "au" && w[1] == "total")
@@ -471,6 +551,31 @@ impl<'a> Ctx<'a> {
     /// The last organisation mentioned before byte `off` that can be an
     /// investor (not an outlet nor a reporting source nor a public body),
     /// preferring one of `country` when a demonym qualifies the mention.
+    /// The first organisation of its clause that is not a reporting source
+    /// nor after a preposition: the subject.
+    fn is_subject(&self, oi: usize) -> bool {
+        let d = self.d;
+        if self.prep_before(oi) {
+            return false;
+        }
+        let o = &d.orgs[oi];
+        let Some(si) = d.sent_of(o.start) else {
+            return false;
+        };
+        let s = d.sents[si];
+        let t = d.tok_at(o.start);
+        let cl = clauses(d, s.t0, s.t1);
+        let c0 = cl
+            .iter()
+            .find(|c| c.0 <= t && t < c.1)
+            .map(|c| c.0)
+            .unwrap_or(s.t0);
+        let a = d.toks[c0].start.max(d.dateline_end);
+        !self
+            .orgs_in(a, o.start)
+            .any(|j| j != oi && !self.reporting[j] && !self.prep_before(j))
+    }
+
     fn last_org_before(
         &self,
         off: usize,
@@ -482,15 +587,31 @@ impl<'a> Ctx<'a> {
             .sent_of(off)
             .map(|s| d.sents[s.saturating_sub(6)].start)
             .unwrap_or(0);
+        // a subject of the last sentences first, else the last name
+        let near_start = d
+            .sent_of(off)
+            .map(|s| d.sents[s.saturating_sub(2)].start)
+            .unwrap_or(0);
+        for (i, o) in d.orgs.iter().enumerate().rev() {
+            if o.end > off || o.start < near_start {
+                continue;
+            }
+            if self.reporting[i] || (o.public && !allow_public) || !self.is_subject(i) {
+                continue;
+            }
+            if let Some(c) = country {
+                if o.country.as_deref().is_some_and(|oc| oc != c) {
+                    continue;
+                }
+            }
+            return Some(i);
+        }
         let mut fallback = None;
         for (i, o) in d.orgs.iter().enumerate().rev() {
             if o.end > off || o.start < window_start {
                 continue;
             }
             if self.reporting[i] || (o.public && !allow_public) {
-                continue;
-            }
-            if self.prep_before(i) && fallback.is_some() {
                 continue;
             }
             match country {
@@ -566,9 +687,13 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
 /// Tokens of a coreferring description before `trig` in the clause:
 /// returns (token index, kind) where kind is Coref (org) or EventRef.
 fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)> {
-    let mut i = a;
-    while i < b {
+    let mut i = b;
+    while i > a {
+        i -= 1;
         let w = d.w(i);
+        if matches!(w, "nous" | "we") && i + 1 < b && d.toks[i + 1].word {
+            return Some((i, Via::Coref, None));
+        }
         if matches!(w, "il" | "elle") {
             let n1 = d.w(i + 1);
             let n2 = d.w(i + 2);
@@ -622,7 +747,21 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 k += 1;
             }
             let n = d.w(k);
-            if EVENT_NOUNS.contains(&n) && !matches!(w, "son" | "sa" | "ses" | "its") {
+            let mut m = k;
+            while m < b
+                && m < k + 2
+                && d.toks[m].word
+                && !EVENT_NOUNS.contains(&d.w(m))
+                && !COMPANY_NOUNS.contains(&d.w(m))
+                && !PREP.contains(&d.w(m))
+                && !is_det(d.w(m))
+            {
+                m += 1;
+            }
+            let later = d.w(m);
+            if (EVENT_NOUNS.contains(&n) || (m > k && m < b && EVENT_NOUNS.contains(&later)))
+                && !matches!(w, "son" | "sa" | "ses" | "its")
+            {
                 return Some((i, Via::EventRef, None));
             }
             if COMPANY_NOUNS.contains(&n)
@@ -639,7 +778,6 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 return Some((i, Via::Coref, dem));
             }
         }
-        i += 1;
     }
     None
 }
@@ -741,7 +879,10 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                 )
         })
     };
-    let modal = near.iter().any(|w| {
+    let wide: Vec<&str> = (trig.saturating_sub(14).max(lo)..trig)
+        .map(|k| d.w(k))
+        .collect();
+    let modal = wide.iter().any(|w| {
         w.starts_with("envisag")
             || w.starts_with("étudi")
             || w.starts_with("réfléchi")
@@ -1126,16 +1267,13 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 .unwrap_or((s.t0, s.t1))
         };
         let trigs = triggers(d, s.t0, s.t1);
-        let amounts = usable_amounts(d, si, &clause_of);
+        let (amounts, aside) = usable_amounts(d, si, &clause_of);
         // assign each amount to its best trigger
         let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
         for &ai in &amounts {
             let a = &d.amounts[ai];
             let at = d.tok_at(a.start);
             let c = clause_of(at);
-            if clause_vetoed(d, c) {
-                continue;
-            }
             let mut best: Option<(usize, usize)> = None;
             for (k, tr) in trigs.iter().enumerate() {
                 if tr.tok < c.0 || tr.tok >= c.1 {
@@ -1202,10 +1340,48 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
         let first_new = cands.len();
+        let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
+        let main_trigs: Vec<(usize, usize)> = per_trig.clone();
         for (k, ai) in per_trig {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
-            if let Some(cand) = build(cx, &cands, si, c, tr, Some(ai)) {
+            // an aside amount later in the clause owns the places after it
+            let cut = aside
+                .iter()
+                .map(|&x| d.amounts[x].start)
+                .filter(|&x| x > d.amounts[ai].end && x < byte(c.1))
+                .min();
+            let pwin = cut.map(|x| (byte(c.0), x));
+            if let Some(cand) = build(cx, &cands, si, c, tr, Some(ai), pwin) {
+                cands.push(cand);
+            }
+        }
+        // "après 3,2 milliards annoncés en Allemagne": same actor, own place
+        for &ai in &aside {
+            let a = &d.amounts[ai];
+            let c = clause_of(d.tok_at(a.start));
+            let Some(&(k, _)) = main_trigs
+                .iter()
+                .find(|&&(k, _)| trigs[k].tok >= c.0 && trigs[k].tok < c.1)
+            else {
+                continue;
+            };
+            let pwin = Some((a.start, byte(c.1)));
+            if let Some(mut cand) = build(cx, &cands, si, c, trigs[k], Some(ai), pwin) {
+                let te = d.tok_at(a.end);
+                let after: Vec<&str> = (te..(te + 3).min(c.1)).map(|t| d.w(t)).collect();
+                if after.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "investis" | "invested" | "dépensés" | "spent" | "injectés"
+                    )
+                }) {
+                    cand.status = Status::Completed;
+                } else {
+                    cand.status = Status::Announced;
+                }
+                cand.jobs = None;
+                cand.horizon = None;
                 cands.push(cand);
             }
         }
@@ -1216,7 +1392,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 if clause_vetoed(d, c) {
                     continue;
                 }
-                if let Some(cand) = build(cx, &cands, si, c, *tr, None) {
+                if let Some(cand) = build(cx, &cands, si, c, *tr, None, None) {
                     cands.push(cand);
                     break;
                 }
@@ -1251,7 +1427,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 _ => actor.and_then(|oi| last_event_of(cx, &cands, oi)),
             };
             let referred = referred.or_else(|| {
-                if actor.is_none() && via == Via::None {
+                if actor.is_none() && matches!(via, Via::None | Via::EventRef) {
                     // "L'ensemble des investissements annoncés ... créer 3 000 emplois"
                     let off = d.toks[c.0].start;
                     cx.last_org_before(off, None, false)
@@ -1295,6 +1471,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     sectors: Vec::new(),
                     ref_cand: None,
                     evidence: vec![si],
+                    pwin: None,
                 };
                 locate(cx, &cands, &mut cand);
                 cands.push(cand);
@@ -1372,8 +1549,11 @@ fn actor_before(
                 let ev = actor_event(cx, cands, si, c, at);
                 let actor = ev.and_then(|e| {
                     let ce = &cands[e];
-                    if matches!(ce.kind, Kind::Equity) && ce.class == Class::Raise {
-                        ce.recipient
+                    if (matches!(ce.kind, Kind::Equity)
+                        && (ce.class == Class::Raise || ce.investor.is_none()))
+                        || ce.kind == Kind::PublicFunding
+                    {
+                        ce.recipient.or(ce.investor)
                     } else {
                         ce.investor
                     }
@@ -1422,6 +1602,47 @@ fn recipient_after(
     None
 }
 
+/// "dans Mistral AI", "in the start-up X", "a stake in X": a company, not a
+/// place the pattern took for a name ("in Licking County").
+fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
+    let d = cx.d;
+    let o = &d.orgs[r];
+    if o.known {
+        return true;
+    }
+    let ot = d.tok_at(o.start);
+    let between: Vec<&str> = (from..ot).map(|k| d.w(k)).collect();
+    if between.iter().any(|w| {
+        COMPANY_NOUNS.contains(w)
+            || matches!(
+                *w,
+                "capital"
+                    | "stake"
+                    | "participation"
+                    | "startup"
+                    | "start"
+                    | "pousse"
+                    | "société"
+                    | "entreprise"
+                    | "company"
+                    | "firm"
+                    | "développeur"
+                    | "spécialiste"
+                    | "éditeur"
+                    | "shares"
+                    | "actions"
+                    | "titres"
+            )
+    }) {
+        return true;
+    }
+    // the same name acts elsewhere in the article
+    d.orgs
+        .iter()
+        .enumerate()
+        .any(|(j, x)| j != r && x.canonical == o.canonical && cx.is_subject(j))
+}
+
 /// A public funder after the trigger ("une subvention de la Région").
 fn public_after(cx: &Ctx, c: (usize, usize), from: usize) -> Option<usize> {
     let d = cx.d;
@@ -1442,10 +1663,20 @@ fn build(
     c: (usize, usize),
     tr: Trig,
     ai: Option<usize>,
+    pwin: Option<(usize, usize)>,
 ) -> Option<Cand> {
     let d = cx.d;
     let s = d.sents[si];
     let tend = tr.tok + tr.len;
+    let mut tr = tr;
+    if tr.class == Class::Announce
+        && matches!(
+            d.w(tr.tok),
+            "recherche" | "recherchent" | "cherche" | "cherchent"
+        )
+    {
+        tr.class = Class::Raise;
+    }
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok);
     let mut investor;
     let mut recipient = None;
@@ -1589,7 +1820,8 @@ fn build(
                     investor,
                     10,
                 )
-                .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family));
+                .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family))
+                .filter(|&r| company_target(cx, tend, r));
                 if investor.is_none() {
                     // "Investissement de 4 Md€ de Microsoft", "funding from X"
                     let after = recipient_after(
@@ -1656,6 +1888,7 @@ fn build(
         sectors: Vec::new(),
         ref_cand,
         evidence: vec![si],
+        pwin,
     };
     if ai.is_none() && !concrete_without_amount(cx, &cand) {
         return None;
@@ -1807,8 +2040,19 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         }
         v
     };
-    let (ca, cb) = span(c.clause.0, c.clause.1);
+    let (ca, cb) = c.pwin.unwrap_or_else(|| span(c.clause.0, c.clause.1));
     let mut places = places_in(ca, cb, false);
+    // a country before the trigger is usually the investor's ("Germany's
+    // Kessler", "le japonais Sekisho"), unless it is where: "En France, ..."
+    let trig_start = d.toks[c.trig].start;
+    places.retain(|&i| {
+        let p = &d.places[i];
+        if p.rank < 3 || p.start >= trig_start {
+            return true;
+        }
+        let t = d.tok_at(p.start);
+        t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+    });
     if places.is_empty() {
         let (sa, sb) = span(s.t0, s.t1);
         // the rest of the sentence, unless another event of it owns that part
@@ -1989,7 +2233,10 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
 /// A sentence that continues the previous one's statement.
 fn continuation(d: &Doc, si: usize) -> bool {
     let s = d.sents[si];
-    let ws: Vec<&str> = (s.t0..(s.t0 + 4).min(s.t1)).map(|k| d.w(k)).collect();
+    let ws: Vec<&str> = (s.t0..(s.t0 + 8).min(s.t1))
+        .filter(|&k| d.toks[k].word)
+        .map(|k| d.w(k))
+        .collect();
     let w0 = ws.first().copied().unwrap_or("");
     let w1 = ws.get(1).copied().unwrap_or("");
     let w2 = ws.get(2).copied().unwrap_or("");

@@ -2,6 +2,9 @@
 //! of event they imply), modality (status), job nouns, and the contexts that
 //! make an amount something else than an investment.
 
+use crate::doc::{Doc, SecM};
+use vigie_model::Sector;
+
 /// What a trigger word says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Class {
@@ -151,7 +154,7 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if w.starts_with("subvention") || w.starts_with("subsid") {
         return Some((Class::Grant, 1));
     }
-    if matches!(w, "grant" | "grants") {
+    if matches!(w, "grant" | "grants" | "awarded" | "awards" | "award") {
         return Some((Class::Grant, 1));
     }
     if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
@@ -518,8 +521,7 @@ pub(crate) fn bad_left(w: &str) -> bool {
             | "lieu"
             | "instead"
             | "of which"
-            | "than"
-            | "que"
+            | "settlement"
     )
 }
 
@@ -715,4 +717,183 @@ pub(crate) fn job_not(w: &str) -> bool {
                 | "currently"
                 | "actuellement"
         )
+}
+
+/// Sector words the gazetteer may miss (inflected adjectives, trade
+/// vocabulary); added where no gazetteer sector covers the token.
+pub(crate) fn more_sectors(d: &Doc, out: &mut Vec<SecM>) {
+    for (i, t) in d.toks.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        let w = d.w(i);
+        let sector = if w.starts_with("logisti")
+            || w.starts_with("entrepôt")
+            || matches!(w, "warehouse" | "warehouses" | "fulfilment" | "fulfillment")
+            || (w == "distribution"
+                && matches!(
+                    d.w(i + 1),
+                    "centre" | "center" | "centres" | "centers" | "hub"
+                )) {
+            Some(Sector::Logistics)
+        } else if w.starts_with("semi") && d.w(i + 1) == "-" && d.w(i + 2).starts_with("conduct")
+            || w.starts_with("semiconduct")
+            || matches!(w, "puces" | "chips" | "chipmaker" | "wafer" | "wafers")
+        {
+            Some(Sector::Semiconductors)
+        } else if w.starts_with("batteri")
+            || w.starts_with("batter")
+            || w == "gigafactory"
+            || w == "gigafactories"
+        {
+            Some(Sector::BatteriesEv)
+        } else if w.starts_with("pharma")
+            || w.starts_with("médicament")
+            || w.starts_with("biomédicament")
+            || w.starts_with("vaccin")
+            || matches!(
+                w,
+                "medtech"
+                    | "biotech"
+                    | "biotechs"
+                    | "santé"
+                    | "diagnostic"
+                    | "hospital"
+                    | "hôpital"
+            )
+        {
+            Some(Sector::PharmaHealth)
+        } else if w.starts_with("chimi")
+            || w.starts_with("chemical")
+            || w.starts_with("polymère")
+            || w.starts_with("cosmétique")
+        {
+            Some(Sector::Chemicals)
+        } else if w.starts_with("agroalimentaire")
+            || w.starts_with("conserv")
+            || w.starts_with("laiti")
+            || w.starts_with("fromag")
+            || matches!(
+                w,
+                "food"
+                    | "foods"
+                    | "dairy"
+                    | "bakery"
+                    | "boulangerie"
+                    | "brasserie"
+                    | "brewery"
+                    | "alimentaire"
+            )
+        {
+            Some(Sector::AgriFood)
+        } else if w.starts_with("hydrogène")
+            || w.starts_with("hydrogen")
+            || w.starts_with("électrolys")
+            || w.starts_with("electrolys")
+            || w.starts_with("éolien")
+            || w.starts_with("photovolta")
+            || w.starts_with("solaire")
+            || matches!(
+                w,
+                "solar"
+                    | "wind"
+                    | "offshore"
+                    | "énergie"
+                    | "energy"
+                    | "nucléaire"
+                    | "nuclear"
+                    | "biogaz"
+                    | "biomasse"
+                    | "grid"
+                    | "électricité"
+            )
+        {
+            Some(Sector::Energy)
+        } else if w.starts_with("automobile")
+            || w.starts_with("automotive")
+            || matches!(
+                w,
+                "carmaker"
+                    | "carmakers"
+                    | "équipementier"
+                    | "véhicules"
+                    | "vehicles"
+                    | "voitures"
+                    | "cars"
+            )
+        {
+            Some(Sector::Automotive)
+        } else if w.starts_with("logiciel")
+            || w.starts_with("software")
+            || w.starts_with("cybers")
+            || w == "saas"
+            || w == "numérique"
+        {
+            Some(Sector::Software)
+        } else if matches!(
+            w,
+            "supermarket"
+                | "supermarché"
+                | "supermarchés"
+                | "magasin"
+                | "magasins"
+                | "stores"
+                | "store"
+                | "retail"
+                | "retailer"
+                | "commerce"
+                | "enseigne"
+                | "hypermarché"
+        ) {
+            Some(Sector::Retail)
+        } else if matches!(
+            w,
+            "banque" | "bank" | "fintech" | "assurance" | "insurance" | "assureur" | "insurer"
+        ) {
+            Some(Sector::Finance)
+        } else if w.starts_with("télécom")
+            || w.starts_with("telecom")
+            || matches!(w, "fibre" | "5g")
+        {
+            Some(Sector::Telecom)
+        } else if matches!(
+            w,
+            "usine"
+                | "usines"
+                | "factory"
+                | "plant"
+                | "manufacturing"
+                | "manufacturier"
+                | "usinage"
+        ) || (w == "sous" && d.w(i + 2).starts_with("traitant"))
+        {
+            Some(Sector::Manufacturing)
+        } else if matches!(
+            w,
+            "datacenter" | "datacenters" | "hyperscale" | "colocation" | "serveurs" | "servers"
+        ) || (w == "data"
+            && matches!(d.w(i + 1), "center" | "centre" | "centers" | "centres"))
+            || ((w == "centres" || w == "centre") && d.w(i + 1) == "de" && d.w(i + 2) == "données")
+        {
+            Some(Sector::DatacenterCloud)
+        } else if w == "ia"
+            || w == "ai"
+            || w == "genai"
+            || (w == "intelligence" && d.w(i + 1).starts_with("artifici"))
+        {
+            Some(Sector::Ai)
+        } else {
+            None
+        };
+        if let Some(sector) = sector {
+            let covered = out.iter().any(|m| m.start <= t.start && t.end <= m.end);
+            if !covered {
+                out.push(SecM {
+                    start: t.start,
+                    end: t.end,
+                    sector,
+                });
+            }
+        }
+    }
 }

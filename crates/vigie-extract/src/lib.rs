@@ -19,6 +19,7 @@
 //!
 //! Evidence offsets are byte offsets into `article.text`.
 
+mod cities;
 mod doc;
 mod engine;
 mod lexicon;
@@ -229,7 +230,7 @@ impl Extractor {
             demonym: true,
         }));
         ctrys.sort_by_key(|c| c.start);
-        let sectors = an
+        let mut sectors: Vec<SecM> = an
             .sectors
             .iter()
             .map(|s| SecM {
@@ -247,11 +248,14 @@ impl Extractor {
             amounts,
             orgs: Vec::new(),
             places,
-            sectors,
+            sectors: Vec::new(),
             ctrys,
             dateline_end: 0,
         };
         d.dateline_end = dateline_end(&d);
+        lexicon::more_sectors(&d, &mut sectors);
+        sectors.sort_by_key(|m| m.start);
+        d.sectors = sectors;
         // organisations: the gazetteer's, then public funders, outlets, patterns
         let mut orgs: Vec<OrgM> = an
             .orgs
@@ -304,6 +308,12 @@ impl Extractor {
         orgs.dedup_by(|b, a| b.start < a.end);
         orgs::alias(&mut orgs);
         d.orgs = orgs;
+        let mut more = Vec::new();
+        cities::find(&d, &mut more);
+        if !more.is_empty() {
+            d.ctrys.extend(more);
+            d.ctrys.sort_by_key(|c| c.start);
+        }
         d
     }
 

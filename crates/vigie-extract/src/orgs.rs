@@ -792,6 +792,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
         let w = d.w(i);
         let t = d.toks[i];
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
+        let mut from = i;
         match w {
             "état" | "etat" if t.cap => {
                 let mut e = i + 1;
@@ -809,14 +810,12 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     found = Some((e, "État".into(), Some("FR")));
                 }
             }
-            "government" if matches!(d.w(i.wrapping_sub(1)), "the") => {
-                let prev = d.w(i.wrapping_sub(2));
-                let name = if prev.is_empty() {
-                    "government".to_string()
-                } else {
-                    "government".to_string()
-                };
-                found = Some((i + 1, name, None));
+            "government" | "gouvernement" if i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
+                from = i - 1;
+                found = Some((i + 1, format!("{} government", d.raw(i - 1)), None));
+            }
+            "government" if i > 0 && matches!(d.w(i - 1), "the") => {
+                found = Some((i + 1, "government".to_string(), None));
             }
             "france" if d.w(i + 1) == "2030" => {
                 found = Some((i + 2, "France 2030".into(), Some("FR")))
@@ -876,7 +875,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
         }
         if let Some((e, canon, country)) = found {
             let e = e.max(i + 1).min(n);
-            let start = t.start;
+            let start = d.toks[from].start;
             let end = d.toks[e - 1].end;
             let mut o = org(
                 start,
@@ -1012,6 +1011,16 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     && d.toks
                         .get(j + 1)
                         .is_some_and(|x| x.cap && x.start == tj.end)
+                    && !stop(d.w(j + 1))
+                {
+                    j += 2;
+                } else if matches!(wj, "du" | "des" | "de" | "of")
+                    && single_space
+                    && d.toks.get(j + 1).is_some_and(|x| x.cap && x.word)
+                    && !stop(d.w(j + 1))
+                    && d.text.get(tj.end..tj.end + 1) == Some(" ")
+                    && (matches!(wj, "du" | "des")
+                        || !d.places.iter().any(|p| p.start == d.toks[j + 1].start))
                 {
                     j += 2;
                 } else if tj.word && !tj.cap && adjacent {
@@ -1042,8 +1051,48 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && ntok >= 2 && j - i == ntok && person_context(d, i, j) {
                 ok = false;
             }
+            let initial = is_sentence_initial(d, i, s.t0);
+            // "Austin-based", "The Oslo-headquartered company": a place used as an adjective
+            if ok
+                && d.w(j) == "-"
+                && matches!(
+                    d.w(j + 1),
+                    "based"
+                        | "headquartered"
+                        | "born"
+                        | "listed"
+                        | "registered"
+                        | "owned"
+                        | "basé"
+                        | "basée"
+                )
+            {
+                ok = false;
+            }
+            // headlines in capitals ("NUTRIVIA ANNONCE 32 M€")
+            let all_caps = |k: usize| {
+                d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
+                    && d.raw(k).chars().all(|c| !c.is_lowercase())
+            };
+            if ok && (i..j).any(all_caps) {
+                ok = false;
+            }
+            // at the start of a sentence a capital proves nothing: the name
+            // must also appear inside a sentence, or be followed by a name
+            if ok && initial {
+                let seen_inside = d.text.match_indices(name).any(|(p, _)| {
+                    p != a && {
+                        let k = d.tok_at(p);
+                        d.sent_of(p)
+                            .is_some_and(|si| !is_sentence_initial(d, k, d.sents[si].t0))
+                    }
+                });
+                let first_common = lower_elsewhere(first) || STOP.contains(&first);
+                if !seen_inside && (ntok == 1 || first_common) {
+                    ok = false;
+                }
+            }
             if ok && ntok == 1 {
-                let initial = is_sentence_initial(d, i, s.t0);
                 let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1;
                 if followed_by_dot {
                     ok = false;
@@ -1064,6 +1113,19 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 }
             }
             if ok && a < d.dateline_end {
+                ok = false;
+            }
+            if ok && crate::cities::is_city(&name.to_lowercase()) {
+                ok = false;
+            }
+            // the same name is a place elsewhere in the text
+            if ok && d.places.iter().any(|p| p.text.eq_ignore_ascii_case(name)) {
+                ok = false;
+            }
+            // "near Navan", "at Wilton", "près de Lyon": a place
+            if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près" | "from")
+                || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
+            {
                 ok = false;
             }
             if ok {

@@ -39,6 +39,7 @@ fn devset_f1_at_least_0_95() {
     let pred = dir.path().join("dev.jsonl");
     let events: Vec<Event> = all.iter().flat_map(|(_, e)| e.iter().cloned()).collect();
     common::write_jsonl(&pred, &events);
+    let _ = std::fs::copy(&pred, std::env::temp_dir().join("vigie-dev.jsonl"));
     let report = common::score(&common::devset().join("combined/all.json"), &pred);
     println!("{report}");
     assert!(report.contains("schema-invalid predictions: 0"), "{report}");

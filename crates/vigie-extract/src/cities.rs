@@ -1,0 +1,261 @@
+//! Large cities and regions abroad that news names without their country
+//! ("Berlin-based", "London healthtech", "in Doncaster, South Yorkshire"):
+//! a small hand-written table (facts of geography) mapping them to ISO
+//! 3166-1 alpha-2 codes. French places come from the gazetteer.
+
+use crate::doc::{CtryM, Doc};
+
+const CITIES: &[(&str, &str)] = &[
+    ("berlin", "DE"),
+    ("munich", "DE"),
+    ("münchen", "DE"),
+    ("hamburg", "DE"),
+    ("frankfurt", "DE"),
+    ("francfort", "DE"),
+    ("cologne", "DE"),
+    ("köln", "DE"),
+    ("stuttgart", "DE"),
+    ("düsseldorf", "DE"),
+    ("dresden", "DE"),
+    ("dresde", "DE"),
+    ("leipzig", "DE"),
+    ("bavaria", "DE"),
+    ("bavière", "DE"),
+    ("saxony", "DE"),
+    ("saxe", "DE"),
+    ("brandenburg", "DE"),
+    ("magdeburg", "DE"),
+    ("heilbronn", "DE"),
+    ("london", "GB"),
+    ("londres", "GB"),
+    ("manchester", "GB"),
+    ("birmingham", "GB"),
+    ("leeds", "GB"),
+    ("liverpool", "GB"),
+    ("glasgow", "GB"),
+    ("edinburgh", "GB"),
+    ("édimbourg", "GB"),
+    ("cardiff", "GB"),
+    ("belfast", "GB"),
+    ("bristol", "GB"),
+    ("sheffield", "GB"),
+    ("newcastle", "GB"),
+    ("doncaster", "GB"),
+    ("teesside", "GB"),
+    ("yorkshire", "GB"),
+    ("essex", "GB"),
+    ("kent", "GB"),
+    ("oxfordshire", "GB"),
+    ("cambridge", "GB"),
+    ("oxford", "GB"),
+    ("sunderland", "GB"),
+    ("aberdeen", "GB"),
+    ("wales", "GB"),
+    ("scotland", "GB"),
+    ("england", "GB"),
+    ("écosse", "GB"),
+    ("angleterre", "GB"),
+    ("pays de galles", "GB"),
+    ("dublin", "IE"),
+    ("cork", "IE"),
+    ("meath", "IE"),
+    ("galway", "IE"),
+    ("limerick", "IE"),
+    ("madrid", "ES"),
+    ("barcelona", "ES"),
+    ("barcelone", "ES"),
+    ("valencia", "ES"),
+    ("valence", "ES"),
+    ("seville", "ES"),
+    ("séville", "ES"),
+    ("bilbao", "ES"),
+    ("navarre", "ES"),
+    ("navarra", "ES"),
+    ("catalonia", "ES"),
+    ("catalogne", "ES"),
+    ("aragon", "ES"),
+    ("andalusia", "ES"),
+    ("andalousie", "ES"),
+    ("milan", "IT"),
+    ("rome", "IT"),
+    ("turin", "IT"),
+    ("naples", "IT"),
+    ("piedmont", "IT"),
+    ("piémont", "IT"),
+    ("lombardy", "IT"),
+    ("lombardie", "IT"),
+    ("lisbon", "PT"),
+    ("lisbonne", "PT"),
+    ("porto", "PT"),
+    ("amsterdam", "NL"),
+    ("rotterdam", "NL"),
+    ("eindhoven", "NL"),
+    ("the hague", "NL"),
+    ("brussels", "BE"),
+    ("bruxelles", "BE"),
+    ("antwerp", "BE"),
+    ("anvers", "BE"),
+    ("ghent", "BE"),
+    ("gand", "BE"),
+    ("liège", "BE"),
+    ("wallonie", "BE"),
+    ("wallonia", "BE"),
+    ("flanders", "BE"),
+    ("flandre", "BE"),
+    ("luxembourg", "LU"),
+    ("zurich", "CH"),
+    ("zürich", "CH"),
+    ("geneva", "CH"),
+    ("genève", "CH"),
+    ("lausanne", "CH"),
+    ("basel", "CH"),
+    ("bâle", "CH"),
+    ("bern", "CH"),
+    ("berne", "CH"),
+    ("vienna", "AT"),
+    ("vienne", "AT"),
+    ("stockholm", "SE"),
+    ("gothenburg", "SE"),
+    ("göteborg", "SE"),
+    ("malmö", "SE"),
+    ("oslo", "NO"),
+    ("bergen", "NO"),
+    ("copenhagen", "DK"),
+    ("copenhague", "DK"),
+    ("aarhus", "DK"),
+    ("helsinki", "FI"),
+    ("warsaw", "PL"),
+    ("varsovie", "PL"),
+    ("wroclaw", "PL"),
+    ("wrocław", "PL"),
+    ("krakow", "PL"),
+    ("cracovie", "PL"),
+    ("prague", "CZ"),
+    ("budapest", "HU"),
+    ("debrecen", "HU"),
+    ("bucharest", "RO"),
+    ("bucarest", "RO"),
+    ("athens", "GR"),
+    ("athènes", "GR"),
+    ("istanbul", "TR"),
+    ("new york", "US"),
+    ("san francisco", "US"),
+    ("silicon valley", "US"),
+    ("seattle", "US"),
+    ("boston", "US"),
+    ("chicago", "US"),
+    ("austin", "US"),
+    ("texas", "US"),
+    ("ohio", "US"),
+    ("arizona", "US"),
+    ("california", "US"),
+    ("californie", "US"),
+    ("wisconsin", "US"),
+    ("michigan", "US"),
+    ("georgia", "US"),
+    ("virginia", "US"),
+    ("north carolina", "US"),
+    ("south carolina", "US"),
+    ("tennessee", "US"),
+    ("kentucky", "US"),
+    ("indiana", "US"),
+    ("denver", "US"),
+    ("atlanta", "US"),
+    ("washington", "US"),
+    ("los angeles", "US"),
+    ("palo alto", "US"),
+    ("toronto", "CA"),
+    ("montreal", "CA"),
+    ("montréal", "CA"),
+    ("québec", "CA"),
+    ("quebec", "CA"),
+    ("vancouver", "CA"),
+    ("ontario", "CA"),
+    ("tokyo", "JP"),
+    ("osaka", "JP"),
+    ("kyoto", "JP"),
+    ("seoul", "KR"),
+    ("séoul", "KR"),
+    ("beijing", "CN"),
+    ("pékin", "CN"),
+    ("shanghai", "CN"),
+    ("shenzhen", "CN"),
+    ("hong kong", "HK"),
+    ("taipei", "TW"),
+    ("singapore", "SG"),
+    ("singapour", "SG"),
+    ("mumbai", "IN"),
+    ("bangalore", "IN"),
+    ("bengaluru", "IN"),
+    ("new delhi", "IN"),
+    ("dubai", "AE"),
+    ("dubaï", "AE"),
+    ("abu dhabi", "AE"),
+    ("abou dhabi", "AE"),
+    ("riyadh", "SA"),
+    ("riyad", "SA"),
+    ("doha", "QA"),
+    ("tel aviv", "IL"),
+    ("casablanca", "MA"),
+    ("tanger", "MA"),
+    ("tangier", "MA"),
+    ("tunis", "TN"),
+    ("algiers", "DZ"),
+    ("alger", "DZ"),
+    ("sydney", "AU"),
+    ("melbourne", "AU"),
+    ("são paulo", "BR"),
+    ("sao paulo", "BR"),
+    ("mexico city", "MX"),
+    ("monterrey", "MX"),
+];
+
+/// Adds the cities of the table found in the text (capitalised, whole
+/// words) as country mentions, unless the gazetteer already placed them.
+pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
+    for (i, t) in d.toks.iter().enumerate() {
+        if !t.word || !t.cap {
+            continue;
+        }
+        for &(name, cc) in CITIES {
+            let Some(s) = d.lower.get(t.start..) else {
+                continue;
+            };
+            if !s.starts_with(name) {
+                continue;
+            }
+            let end = t.start + name.len();
+            let after_ok = d.lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !after_ok
+                || d.places
+                    .iter()
+                    .any(|p| p.start <= t.start && t.start < p.end)
+            {
+                continue;
+            }
+            // "Washington Post", "Georgia-Pacific": skip when an org covers it
+            if d.orgs
+                .iter()
+                .any(|o| o.start <= t.start && end <= o.end && o.end - o.start > name.len())
+            {
+                continue;
+            }
+            let _ = i;
+            out.push(CtryM {
+                start: t.start,
+                end,
+                country: cc.to_string(),
+                demonym: false,
+            });
+            break;
+        }
+    }
+}
+
+/// The lowercase name is a city or region of the table.
+pub(crate) fn is_city(lower: &str) -> bool {
+    CITIES.iter().any(|&(n, _)| n == lower)
+}
