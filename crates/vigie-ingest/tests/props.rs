@@ -137,8 +137,8 @@ proptest! {
     ) {
         let mut w = Vec::new();
         let mut broken = 0;
-        for i in 0..n {
-            if let Some(g) = &garbage[i] {
+        for (i, g) in garbage.iter().take(n).enumerate() {
+            if let Some(g) = g {
                 // A line that is not a record: reported, then skipped.
                 w.extend_from_slice(g.as_bytes());
                 w.extend_from_slice(b"\r\n");
