@@ -25,7 +25,7 @@ fn group(int: u64, sep: &str) -> String {
     let mut out = String::new();
     let first = s.len() % 3;
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (i + 3 - first) % 3 == 0 {
+        if i > 0 && (i + 3 - first).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);
