@@ -12,6 +12,11 @@ fn main() {
         };
         let a = Article::new(path.clone(), text);
         println!("== {path}");
+        if std::env::var("ORGS").is_ok() {
+            for o in x.organisations(&a.text) {
+                println!("  O {o:?}");
+            }
+        }
         match x.mentions(&a) {
             Ok(ms) => {
                 for m in ms {

@@ -366,9 +366,19 @@ fn usable_amounts(
         }
         prev_end = Some(a.end);
         let (c0, c1) = clause_of(ti);
-        let lo = ti.saturating_sub(4).max(c0).max(s.t0);
+        let lo = ti.saturating_sub(6).max(c0).max(s.t0);
         let left: Vec<&str> = (lo..ti).map(|k| d.w(k)).collect();
-        let mut bad = left.iter().any(|w| lexicon::bad_left(w));
+        let positional = |w: &str| {
+            matches!(
+                w,
+                "après" | "after" | "dont" | "contre" | "soit" | "versus" | "vs" | "including"
+            )
+        };
+        let n = left.len();
+        let mut bad = left
+            .iter()
+            .enumerate()
+            .any(|(k, w)| lexicon::bad_left(w) && (!positional(w) || k + 3 >= n));
         // "après 3,2 milliards annoncés en Allemagne": another commitment of the same actor
         let after_other = left
             .iter()
@@ -452,12 +462,15 @@ const PROJECT_NOUNS: &[&str] = &[
 
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
 fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
-    let ws: Vec<&str> = (c0..upto).map(|k| d.w(k)).collect();
-    ws.windows(2).any(|w| {
-        (w[0] == "au" && matches!(w[1], "total" | "cumul"))
-            || (w[0] == "in" && w[1] == "total")
-            || (w[0] == "en" && w[1] == "tout")
-            || (matches!(w[0], "a" | "un") && w[1] == "total")
+    (c0..upto.saturating_sub(1)).any(|k| {
+        let (a, b) = (d.w(k), d.w(k + 1));
+        let total = (a == "au" && matches!(b, "total" | "cumul"))
+            || (a == "in" && b == "total")
+            || (a == "en" && b == "tout")
+            || (matches!(a, "a" | "un") && b == "total");
+        // "va investir au total 38 M€": the total of this investment
+        let after_trigger = k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some();
+        total && !after_trigger
     })
 }
 
@@ -497,20 +510,49 @@ fn clause_vetoed_old(d: &Doc, c: (usize, usize)) -> bool {
     })
 }
 
+/// The country an article is mostly about (places and demonyms), if one
+/// clearly leads.
+fn main_country(d: &Doc) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &d.places {
+        if let Some(c) = p.country.as_deref() {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    for m in &d.ctrys {
+        if m.demonym {
+            *counts.entry(m.country.as_str()).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(usize, &str)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+    v.sort_by(|a, b| b.cmp(a));
+    match v.as_slice() {
+        [(n, c), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(c.to_string()),
+        _ => None,
+    }
+}
+
 pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
+    /// The country the article is mostly about.
+    pub main_country: Option<String>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(d: &'a Doc) -> Ctx<'a> {
+        let main_country = main_country(d);
         let reporting = d
             .orgs
             .iter()
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
-        Ctx { d, reporting }
+        Ctx {
+            d,
+            main_country,
+            reporting,
+        }
     }
 
     fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
@@ -965,13 +1007,55 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         }
         found
     };
-    let participle = tw.ends_with('é')
-        || tw.ends_with("ée")
-        || tw.ends_with("és")
-        || tw.ends_with("ées")
-        || tw.ends_with('i')
-        || tw.ends_with("is")
-        || tw.ends_with("ed")
+    // spending done: "a investi", "a levé", "has raised", "a ouvert"; not
+    // "has earmarked", "a débloqué", "has awarded" (commitments announced)
+    let done_stem = [
+        "investi",
+        "lev",
+        "rachet",
+        "acqui",
+        "dépens",
+        "inject",
+        "boucl",
+        "finalis",
+        "réalis",
+        "ouvert",
+        "inaugur",
+        "construit",
+        "achev",
+        "invested",
+        "raised",
+        "acquired",
+        "bought",
+        "spent",
+        "closed",
+        "completed",
+        "purchased",
+        "injected",
+        "opened",
+        "built",
+        "taken",
+        "took",
+        "secured",
+        "pumped",
+        "poured",
+        "financ",
+        "conclu",
+        "repris",
+    ]
+    .iter()
+    .any(|p| tw.starts_with(p));
+    let participle = done_stem
+        && (tw.ends_with('é')
+            || tw.ends_with("ée")
+            || tw.ends_with("és")
+            || tw.ends_with("ées")
+            || tw.ends_with('i')
+            || tw.ends_with("is")
+            || tw.ends_with("ed")
+            || tw.ends_with("it")
+            || tw.ends_with("ert")
+            || tw.ends_with("u"))
         || matches!(
             tw,
             "acquis"
@@ -1232,7 +1316,20 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             || prev.iter().any(|w| lexicon::job_create(w))
             || (k + 1..(k + 4).min(s.t1))
                 .any(|j| d.w(j) == "clé" || d.w(j) == "créés" || d.w(j) == "created");
-        if !create && !has_event {
+        let strong_noun = matches!(
+            d.w(k),
+            "emplois"
+                | "emploi"
+                | "postes"
+                | "jobs"
+                | "roles"
+                | "positions"
+                | "embauches"
+                | "recrutements"
+                | "cdi"
+                | "créations"
+        );
+        if !create && !(has_event && strong_noun) {
             continue;
         }
         let qualifier = match a.qualifier {
@@ -1774,6 +1871,8 @@ fn build(
                         "faveur",
                         "destinée",
                         "destiné",
+                        "projet",
+                        "project",
                     ],
                     investor,
                     6,
@@ -2157,10 +2256,26 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             .find(|m| m.start > trig_off || !m.demonym && m.start >= a)
             .map(|m| m.country.clone())
     };
-    if country.is_none() {
+    let raiser = c.kind == Kind::Equity && (c.class == Class::Raise || c.investor.is_none());
+    if country.is_none() && raiser {
+        // "Berlin-based ... Lumen Grid raised", "la start-up parisienne X lève":
+        // the raiser's home; countries after the trigger are often the funds'
+        country = d
+            .ctrys
+            .iter()
+            .find(|m| m.start >= ca && m.start < trig_off)
+            .map(|m| m.country.clone())
+            .or_else(|| {
+                d.ctrys
+                    .iter()
+                    .find(|m| m.start >= trig_off && m.end <= cb && !m.demonym)
+                    .map(|m| m.country.clone())
+            });
+    }
+    if country.is_none() && !raiser {
         country = after_trig(ca, cb);
     }
-    if country.is_none() {
+    if country.is_none() && !raiser {
         let (sa, sb) = span(s.t0, s.t1);
         country = after_trig(sa, sb);
     }
@@ -2193,6 +2308,9 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     }
     if country.is_none() && c.kind == Kind::PublicFunding {
         country = c.investor.and_then(|i| d.orgs[i].country.clone());
+    }
+    if country.is_none() {
+        country = cx.main_country.clone();
     }
     if c.country.is_none() || country.is_some() {
         c.country = country.or(c.country.take());

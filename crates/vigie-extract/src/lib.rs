@@ -137,6 +137,27 @@ impl Extractor {
             .collect())
     }
 
+    /// The organisations found in a text, with (canonical, outlet, public,
+    /// known) (for debugging and tests).
+    pub fn organisations(&self, text: &str) -> Vec<(String, String, bool, bool, bool)> {
+        let Ok(document) = Document::new(text) else {
+            return Vec::new();
+        };
+        let d = self.analyse(&document);
+        d.orgs
+            .iter()
+            .map(|o| {
+                (
+                    o.name.clone(),
+                    o.canonical.clone(),
+                    o.outlet,
+                    o.public,
+                    o.known,
+                )
+            })
+            .collect()
+    }
+
     fn extract_document(&self, article: &Article, document: &Document) -> Vec<Event> {
         let d = self.analyse(document);
         let cx = Ctx::new(&d);
@@ -372,14 +393,13 @@ impl Extractor {
                 country: m.country.clone(),
             }
         };
-        // amount
+        // amount: the most specific statement gives value and bounds
         let mut amount: Option<Money> = None;
-        let mut first_amt: Option<&Amt> = None;
         for c in &ms {
             if let Some(ai) = c.amount {
-                let a = &d.amounts[ai];
-                match (&mut amount, first_amt) {
-                    (None, _) => {
+                let a: &Amt = &d.amounts[ai];
+                match &mut amount {
+                    None => {
                         amount = Some(Money {
                             value: a.value,
                             currency: a.currency.map(str::to_string),
@@ -387,15 +407,16 @@ impl Extractor {
                             max: a.max,
                             eur: None,
                         });
-                        first_amt = Some(a);
                     }
-                    (Some(m), _) => {
-                        m.qualifier = merge::combine_qualifier(m.qualifier, a.qualifier);
+                    Some(m) => {
+                        let q = merge::combine_qualifier(m.qualifier, a.qualifier);
+                        if a.qualifier == Qualifier::Range && m.qualifier != Qualifier::Range {
+                            m.value = a.value;
+                            m.max = a.max;
+                        }
+                        m.qualifier = q;
                         if m.currency.is_none() {
                             m.currency = a.currency.map(str::to_string);
-                        }
-                        if m.qualifier == Qualifier::Range && m.max.is_none() {
-                            m.max = a.max;
                         }
                     }
                 }

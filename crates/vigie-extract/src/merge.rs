@@ -31,7 +31,12 @@ fn family(d: &Doc, c: &Cand) -> Option<String> {
 fn same_amount(d: &Doc, a: usize, b: usize) -> bool {
     let (x, y) = (&d.amounts[a], &d.amounts[b]);
     let cur_ok = x.currency == y.currency || x.currency.is_none() || y.currency.is_none();
-    cur_ok && (x.value - y.value).abs() <= 0.01 * x.value.max(y.value)
+    let close = |a: f64, b: f64| (a - b).abs() <= 0.01 * a.max(b);
+    // "jusqu'à 400 M€" and "entre 300 et 400 M€" state one raise
+    cur_ok
+        && (close(x.value, y.value)
+            || x.max.is_some_and(|m| close(m, y.value))
+            || y.max.is_some_and(|m| close(m, x.value)))
 }
 
 fn shares_place(d: &Doc, a: &Cand, b: &Cand) -> bool {

@@ -327,21 +327,6 @@ const STOP: &[&str] = &[
     "s1",
     "s2",
     "e",
-    "hydrogène",
-    "pharmacie",
-    "logistique",
-    "automobile",
-    "agroalimentaire",
-    "finance",
-    "énergie",
-    "industrie",
-    "santé",
-    "intelligence",
-    "artificielle",
-    "centres",
-    "données",
-    "semi",
-    "conducteurs",
     "publié",
     "mis",
     "mise",
@@ -411,6 +396,9 @@ const STOP: &[&str] = &[
     "mairie",
     "mayor",
     "paris",
+    "series",
+    "série",
+    "seed",
     "france",
     "reporting",
     "editing",
@@ -902,7 +890,12 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
     let mut i = 0;
     while i < n {
-        if !d.toks[i].cap {
+        // part of a longer name ("Balderton Capital") is not the outlet
+        let glued = i > 0
+            && d.toks[i - 1].cap
+            && d.toks[i - 1].word
+            && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
+        if !d.toks[i].cap || glued {
             i += 1;
             continue;
         }
@@ -1070,6 +1063,21 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // headlines in capitals ("NUTRIVIA ANNONCE 32 M€")
+            // a quoted title ("appel à projets "Industrialisation et ..."")
+            if ok
+                && i > s.t0
+                && matches!(d.w(i - 1), "\"" | "«" | "“")
+                && !matches!(d.w(j), "\"" | "»" | "”")
+            {
+                ok = false;
+            }
+            let multi_caps = ntok >= 2
+                && (i..j)
+                    .filter(|&k| d.toks[k].word)
+                    .all(|k| d.raw(k).chars().all(|c| !c.is_lowercase()));
+            if ok && multi_caps {
+                ok = false;
+            }
             let all_caps = |k: usize| {
                 d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
                     && d.raw(k).chars().all(|c| !c.is_lowercase())
@@ -1088,7 +1096,31 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     }
                 });
                 let first_common = lower_elsewhere(first) || STOP.contains(&first);
-                if !seen_inside && (ntok == 1 || first_common) {
+                // "Vertalis débloque 60 M€": a name right before a trigger verb
+                let mut k = j;
+                while matches!(
+                    d.w(k),
+                    "va" | "vont"
+                        | "will"
+                        | "to"
+                        | "a"
+                        | "has"
+                        | "have"
+                        | "plans"
+                        | "prévoit"
+                        | "de"
+                        | "d"
+                        | "'"
+                        | "also"
+                        | "aussi"
+                ) && k < j + 3
+                {
+                    k += 1;
+                }
+                let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
+                let before_verb = crate::lexicon::classify(d.w(k), &next, "")
+                    .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak);
+                if !seen_inside && (ntok == 1 || first_common) && !(before_verb && !first_common) {
                     ok = false;
                 }
             }
