@@ -22,6 +22,7 @@ pub mod export;
 mod query;
 pub mod resolve;
 pub mod schema;
+pub mod synth;
 
 use resolve::{blocking_key, day_number, Decision, Mention, Resolver};
 
@@ -716,14 +717,18 @@ fn write_back(
 ) -> Result<(), StoreError> {
     let mut ins_event = tx.prepare_cached(
         "INSERT INTO events (id, kind, status, investor, investor_lc, investor_name_lc, block_key,
-             country, published, min_day, max_day, eur, jobs, n_sources, json, month)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             country, published, min_day, max_day, eur, jobs, n_sources, month)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     let mut upd_event = tx.prepare_cached(
         "UPDATE events SET id = ?1, kind = ?2, status = ?3, investor = ?4, investor_lc = ?5,
              investor_name_lc = ?6, block_key = ?7, country = ?8, published = ?9, min_day = ?10,
-             max_day = ?11, eur = ?12, jobs = ?13, n_sources = ?14, json = ?15, month = ?16
-         WHERE rowid = ?17",
+             max_day = ?11, eur = ?12, jobs = ?13, n_sources = ?14, month = ?15
+         WHERE rowid = ?16",
+    )?;
+    let mut put_json = tx.prepare_cached(
+        "INSERT INTO event_json (event, json) VALUES (?1, ?2)
+         ON CONFLICT (event) DO UPDATE SET json = excluded.json",
     )?;
     let mut del_places = tx.prepare_cached("DELETE FROM event_places WHERE event = ?1")?;
     let mut del_sectors = tx.prepare_cached("DELETE FROM event_sectors WHERE event = ?1")?;
@@ -770,7 +775,6 @@ fn write_back(
             eur,
             jobs,
             e.sources.len() as i64,
-            json,
             month,
         ];
         let rowid = match c.rowid {
@@ -790,6 +794,7 @@ fn write_back(
                 rowid
             }
         };
+        put_json.execute(params![rowid, json])?;
         for p in &e.places {
             for (level, code) in [("r", &p.region), ("d", &p.departement), ("c", &p.commune)] {
                 if let Some(code) = code {
@@ -818,7 +823,7 @@ fn write_back(
 fn resolve_all_tx(tx: &Transaction<'_>) -> Result<ResolveReport, StoreError> {
     tx.execute_batch(
         "DELETE FROM event_places; DELETE FROM event_sectors; DELETE FROM event_sources;
-         DELETE FROM events; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
+         DELETE FROM event_json; DELETE FROM events; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
     )?;
     let sql = format!("{MENTION_COLS} ORDER BY m.id");
     let mentions = read_mentions(tx, &sql, &[])?;

@@ -221,7 +221,7 @@ where
     let flt = filter(q)?;
     let limit: i64 = if q.limit == 0 { -1 } else { i64::from(q.limit) };
     let sql = format!(
-        "SELECT e.json FROM events e{}{} LIMIT {limit} OFFSET {}",
+        "SELECT (SELECT j.json FROM event_json j WHERE j.event = e.rowid) FROM events e{}{} LIMIT {limit} OFFSET {}",
         flt.sql,
         order_by(q),
         q.offset
@@ -239,7 +239,9 @@ where
 
 pub(crate) fn event(conn: &Connection, id: &str) -> Result<Option<EventDetail>, StoreError> {
     let row: Option<(i64, String)> = conn
-        .prepare_cached("SELECT rowid, json FROM events WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT e.rowid, j.json FROM events e JOIN event_json j ON j.event = e.rowid WHERE e.id = ?1",
+        )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .next()
         .transpose()?;
@@ -279,7 +281,9 @@ pub(crate) fn event(conn: &Connection, id: &str) -> Result<Option<EventDetail>, 
 
 pub(crate) fn explain(conn: &Connection, id: &str) -> Result<Option<Explanation>, StoreError> {
     let json: Option<String> = conn
-        .prepare_cached("SELECT json FROM events WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT j.json FROM events e JOIN event_json j ON j.event = e.rowid WHERE e.id = ?1",
+        )?
         .query_map([id], |r| r.get(0))?
         .next()
         .transpose()?;

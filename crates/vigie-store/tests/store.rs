@@ -10,7 +10,8 @@ fn sample() -> Vec<(vigie_model::Article, Vec<vigie_model::Event>)> {
     vec![
         item(Spec {
             source: "https://a.example/msft",
-            text: "Microsoft va investir 4 milliards d'euros dans des centres de données à Mulhouse.",
+            text:
+                "Microsoft va investir 4 milliards d'euros dans des centres de données à Mulhouse.",
             places: vec![commune("Mulhouse", "44", "68", "68224")],
             sectors: vec![Sector::DatacenterCloud, Sector::Ai],
             jobs: Some(3000),
@@ -19,7 +20,8 @@ fn sample() -> Vec<(vigie_model::Article, Vec<vigie_model::Event>)> {
         item(Spec {
             source: "https://b.example/prologium",
             date: "2023-05-12",
-            text: "ProLogium construira une gigafactory de batteries à Dunkerque pour 5,2 milliards.",
+            text:
+                "ProLogium construira une gigafactory de batteries à Dunkerque pour 5,2 milliards.",
             investor: "ProLogium",
             amount: Some(5.2e9),
             places: vec![commune("Dunkerque", "32", "59", "59183")],
@@ -92,8 +94,12 @@ fn reingesting_changes_nothing() {
     // Same URL, text changed (e.g. a re-crawl with another boilerplate): known.
     let mut recrawl = sample();
     recrawl[1].0.text.push_str(" Mis à jour.");
-    assert!(st.article_known(&recrawl[1].0.source, &recrawl[1].0.text).expect("known"));
-    assert!(!st.article_known("https://new.example", "new text").expect("known"));
+    assert!(st
+        .article_known(&recrawl[1].0.source, &recrawl[1].0.text)
+        .expect("known"));
+    assert!(!st
+        .article_known("https://new.example", "new text")
+        .expect("known"));
     assert_eq!(snapshot(&st), before);
     let n: i64 = st
         .connection()
@@ -253,9 +259,15 @@ fn stats_totals_and_breakdowns() {
     assert_eq!(ai.events, 2);
     assert_eq!(s.by_region.iter().map(|b| b.events).sum::<u64>(), 4);
     assert_eq!(s.by_departement.len(), 4);
-    assert_eq!(s.by_investor.first().map(|b| b.label.as_str()), Some("ProLogium"));
     assert_eq!(
-        s.by_month.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(),
+        s.by_investor.first().map(|b| b.label.as_str()),
+        Some("ProLogium")
+    );
+    assert_eq!(
+        s.by_month
+            .iter()
+            .map(|b| b.key.as_str())
+            .collect::<Vec<_>>(),
         ["2023-05", "2024-05", "2024-06"]
     );
     let f = st
@@ -296,18 +308,36 @@ fn migrates_an_old_database_forward() {
             [],
         )
         .expect("insert");
+        conn.execute(
+            "INSERT INTO events (id, kind, status, n_sources, json) VALUES ('evt_old', 'capex', 'announced', 1, '{}')",
+            [],
+        )
+        .expect("insert event");
     }
     // A reader refuses an old schema with a clear message.
     let err = Store::open_read_only(&path).expect_err("old schema");
     assert!(err.to_string().contains("schema version 1"), "{err}");
     let st = Store::open(&path).expect("migrate");
-    assert_eq!(schema::version(st.connection()).expect("v"), schema::latest());
+    assert_eq!(
+        schema::version(st.connection()).expect("v"),
+        schema::latest()
+    );
     assert!(st.article_known("old.txt", "").expect("known"));
     let n: i64 = st
         .connection()
         .query_row("SELECT count(*) FROM rates", [], |r| r.get(0))
         .expect("rates table");
     assert_eq!(n, 0);
+    // Step 4 moved the JSON out of `events`.
+    let moved: String = st
+        .connection()
+        .query_row(
+            "SELECT j.json FROM event_json j JOIN events e ON e.rowid = j.event WHERE e.id = 'evt_old'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("moved json");
+    assert_eq!(moved, "{}");
     drop(st);
     // Opening again is a no-op; a newer schema is refused.
     let st = Store::open(&path).expect("reopen");
@@ -324,7 +354,10 @@ fn read_only_store_refuses_writes_and_missing_files() {
     st.ingest_batch(&sample()).expect("ingest");
     let mut ro = Store::open_read_only(&dir.path().join("t.db")).expect("ro");
     assert_eq!(ro.events(&q()).expect("events").total, 4);
-    assert!(matches!(ro.ingest_batch(&sample()), Err(StoreError::ReadOnly)));
+    assert!(matches!(
+        ro.ingest_batch(&sample()),
+        Err(StoreError::ReadOnly)
+    ));
     let err = Store::open_read_only(&dir.path().join("missing.db")).expect_err("missing");
     assert!(err.to_string().contains("missing.db"), "{err}");
 }
