@@ -278,6 +278,14 @@ pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
         let w = d.w(i);
         let cut = match w {
             ";" => Some(i + 1),
+            // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
+            ":" if matches!(
+                d.w(i + 1),
+                "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"
+            ) =>
+            {
+                Some(i + 1)
+            }
             "tandis" | "whereas" => Some(i),
             "alors" if matches!(d.w(i + 1), "que" | "qu") => Some(i),
             "while" if i > t0 && d.w(i - 1) == "," => Some(i),
@@ -375,10 +383,42 @@ fn usable_amounts(
             )
         };
         let n = left.len();
-        let mut bad = left
-            .iter()
-            .enumerate()
-            .any(|(k, w)| lexicon::bad_left(w) && (!positional(w) || k + 3 >= n));
+        // "a deal worth about €90m", "une opération valorisée à": the price of a deal
+        let deal = |k: usize| {
+            left[..k].iter().rev().take(3).any(|w| {
+                matches!(
+                    *w,
+                    "deal"
+                        | "transaction"
+                        | "takeover"
+                        | "acquisition"
+                        | "offer"
+                        | "bid"
+                        | "opération"
+                        | "offre"
+                        | "rachat"
+                        | "contract"
+                        | "contrat"
+                        | "package"
+                        | "project"
+                        | "projet"
+                        | "investment"
+                        | "investissement"
+                )
+            })
+        };
+        let total_of_this = |k: usize| {
+            left[k] == "total"
+                && k >= 1
+                && left[k - 1] == "au"
+                && (k >= 2 && lexicon::classify(left[k - 2], &[], "").is_some())
+        };
+        let mut bad = left.iter().enumerate().any(|(k, w)| {
+            lexicon::bad_left(w)
+                && !total_of_this(k)
+                && (!positional(w) || k + 3 >= n)
+                && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))
+        });
         // "après 3,2 milliards annoncés en Allemagne": another commitment of the same actor
         let after_other = left
             .iter()
@@ -419,6 +459,41 @@ fn usable_amounts(
         }) || (te..(te + 6).min(s.t1)).any(|k| {
             matches!(d.w(k), "projets" | "projects")
                 && d.w(k - 1).chars().all(|c| c.is_ascii_digit())
+        }) {
+            bad = true;
+        }
+        // sport transfers, wages, refinancing: money, not investment
+        if (c0..c1).any(|k| {
+            let w = d.w(k);
+            matches!(
+                w,
+                "players"
+                    | "joueurs"
+                    | "transfert"
+                    | "transferts"
+                    | "transfer"
+                    | "mercato"
+                    | "wage"
+                    | "wages"
+                    | "salaires"
+                    | "refinance"
+                    | "refinancing"
+                    | "refinancer"
+                    | "refinancement"
+                    | "obligataire"
+                    | "obligations"
+                    | "bonds"
+                    | "bond"
+                    | "rançon"
+                    | "visiteurs"
+                    | "touristes"
+                    | "tourists"
+                    | "visitors"
+                    | "consommateurs"
+                    | "consumers"
+                    | "ménages"
+                    | "households"
+            )
         }) {
             bad = true;
         }
@@ -703,20 +778,26 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     }) {
         return true;
     }
-    if prev.iter().rev().take(3).any(|w| {
-        matches!(
-            *w,
-            "selon"
-                | "told"
-                | "déclaré"
-                | "confié"
-                | "indiqué"
-                | "précisé"
-                | "interview"
-                | "entretien"
-                | "interrogé"
-        )
-    }) {
+    if prev
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|w| !matches!(**w, "," | "." | ";" | ":"))
+        .any(|w| {
+            matches!(
+                *w,
+                "selon"
+                    | "told"
+                    | "déclaré"
+                    | "confié"
+                    | "indiqué"
+                    | "précisé"
+                    | "interview"
+                    | "entretien"
+                    | "interrogé"
+            )
+        })
+    {
         return true;
     }
     let e = d.tok_at(o.end);
@@ -801,12 +882,14 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 m += 1;
             }
             let later = d.w(m);
-            if (EVENT_NOUNS.contains(&n) || (m > k && m < b && EVENT_NOUNS.contains(&later)))
+            if (EVENT_NOUNS.contains(&n) && k < b
+                || (m > k && m < b && EVENT_NOUNS.contains(&later)))
                 && !matches!(w, "son" | "sa" | "ses" | "its")
             {
                 return Some((i, Via::EventRef, None));
             }
             if COMPANY_NOUNS.contains(&n)
+                && k < b
                 && !matches!(w, "son" | "sa" | "ses" | "its" | "ces" | "les")
             {
                 // a demonym right after: "le géant américain"
@@ -856,7 +939,8 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "ditches"
             )
     };
-    if ws.iter().any(|w| cancel(w))
+    let whole: Vec<&str> = (lo..c.1).map(|k| d.w(k)).collect();
+    if whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
             matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
                 || matches!(w[0], "dropped" | "drops") && matches!(w[1], "plans" | "its" | "the")
@@ -1387,7 +1471,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     if dist > max {
                         continue;
                     }
-                    dist + if tr.class.strong() { 0 } else { 2 }
+                    dist + if tr.class.strong() { 0 } else { 4 }
                 } else if tr.tok >= d.tok_at(a.end) {
                     if matches!(tr.class, Class::Announce | Class::Weak) {
                         continue;
@@ -1439,16 +1523,31 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let first_new = cands.len();
         let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
         let main_trigs: Vec<(usize, usize)> = per_trig.clone();
-        for (k, ai) in per_trig {
+        for (n, &(k, ai)) in main_trigs.iter().enumerate() {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
-            // an aside amount later in the clause owns the places after it
+            // an aside amount, or the next coordinated amount of the same
+            // trigger, owns the places after it
             let cut = aside
                 .iter()
                 .map(|&x| d.amounts[x].start)
+                .chain(
+                    main_trigs
+                        .iter()
+                        .filter(|&&(k2, _)| k2 == k)
+                        .map(|&(_, x)| d.amounts[x].start),
+                )
                 .filter(|&x| x > d.amounts[ai].end && x < byte(c.1))
                 .min();
-            let pwin = cut.map(|x| (byte(c.0), x));
+            let prev_same = main_trigs[..n]
+                .iter()
+                .rev()
+                .find(|&&(k2, _)| k2 == k)
+                .map(|&(_, x)| d.amounts[x].start);
+            let pwin = match (prev_same, cut) {
+                (None, None) => None,
+                (p, c2) => Some((p.unwrap_or(byte(c.0)), c2.unwrap_or(byte(c.1)))),
+            };
             if let Some(cand) = build(cx, &cands, si, c, tr, Some(ai), pwin) {
                 cands.push(cand);
             }
@@ -1609,16 +1708,40 @@ fn actor_event(
     cx: &Ctx,
     cands: &[Cand],
     si: usize,
-    _c: (usize, usize),
+    c: (usize, usize),
     _at: usize,
 ) -> Option<usize> {
-    let _ = cx;
-    cands
-        .iter()
-        .enumerate()
+    let d = cx.d;
+    let recent: Vec<usize> = (0..cands.len())
         .rev()
-        .find(|(_, c)| c.sent + 3 > si && c.sent <= si)
-        .map(|(i, _)| i)
+        .filter(|&i| cands[i].sent + 3 > si && cands[i].sent <= si)
+        .collect();
+    // "À Cléon, l'enveloppe doit financer...": the event of that place
+    let a = d.toks.get(c.0).map(|t| t.start).unwrap_or(0);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    let here: Vec<&crate::doc::PlaceM> = d
+        .places
+        .iter()
+        .filter(|p| p.start >= a && p.end <= b && p.rank < 3)
+        .collect();
+    if !here.is_empty() {
+        if let Some(&i) = recent.iter().find(|&&i| {
+            cands[i].places.iter().any(|&pi| {
+                let p = &d.places[pi];
+                here.iter().any(|q| {
+                    q.commune.is_some() && q.commune == p.commune
+                        || q.rank == 1 && q.departement == p.departement
+                })
+            })
+        }) {
+            return Some(i);
+        }
+    }
+    recent.first().copied()
 }
 
 /// Who the clause is about, before token `at`: (org, how, event referred).
@@ -1659,8 +1782,10 @@ fn actor_before(
             }
             _ => {
                 let off = d.toks[tok].start;
+                let public_np = (tok..(tok + 4).min(at))
+                    .any(|k| matches!(d.w(k), "publique" | "public" | "state" | "état"));
                 return (
-                    cx.last_org_before(off, dem.as_deref(), false),
+                    cx.last_org_before(off, dem.as_deref(), public_np),
                     Via::Coref,
                     None,
                 );
@@ -1816,20 +1941,68 @@ fn build(
                     "notamment",
                 ],
                 recipient,
-                4,
+                6,
             );
             if investor.is_none() {
                 if let Some(p) = public_after(cx, sent_end, tend) {
                     investor = Some(p);
                 }
             }
-            kind = Kind::Equity;
+            // "X obtient 5 M€ de la Région", "X secures a £30m grant": public money
+            let raise_word = {
+                let w = d.w(tr.tok);
+                w.starts_with("lev")
+                    || w.starts_with("lèv")
+                    || w.starts_with("rais")
+                    || matches!(w, "tour" | "round" | "série" | "series" | "fundraising")
+            };
+            kind = if investor.is_some_and(|i| d.orgs[i].public) && !raise_word {
+                Kind::PublicFunding
+            } else {
+                Kind::Equity
+            };
+            // a bank loan or a bond is debt, not a stake
+            let debt = (c.0..c.1).any(|k| {
+                matches!(
+                    d.w(k),
+                    "loan"
+                        | "loans"
+                        | "prêt"
+                        | "prêts"
+                        | "emprunt"
+                        | "bond"
+                        | "bonds"
+                        | "obligataire"
+                        | "debt"
+                        | "dette"
+                        | "crédit"
+                )
+            });
+            if debt && kind == Kind::Equity {
+                return None;
+            }
             recipient?;
         }
         Class::Acquire => {
             // passive: "Y racheté par X", "acquisition de Y par X"
             let by = recipient_after(cx, c, tend, &["par", "by"], None, 2);
-            let obj = recipient_after(cx, c, tend, &[], by, 0);
+            // the target: the first company after the verb, not the seller
+            // ("from private equity firm Aurelis", "auprès de")
+            let obj = {
+                let a = d.toks.get(tend).map(|t| t.start).unwrap_or(usize::MAX);
+                let b = d
+                    .toks
+                    .get(c.1.saturating_sub(1))
+                    .map(|t| t.end)
+                    .unwrap_or(0);
+                cx.orgs_in(a, b).find(|&oi| {
+                    let ot = d.tok_at(d.orgs[oi].start);
+                    let seller = (ot.saturating_sub(4).max(tend)..ot).any(|k| {
+                        matches!(d.w(k), "from" | "auprès" | "par" | "by" | "cédé" | "sold")
+                    });
+                    Some(oi) != by && !cx.reporting[oi] && !d.orgs[oi].public && !seller
+                })
+            };
             if let Some(b) = by {
                 if subject.is_some() && obj.is_none_or(|o| d.orgs[o].start > d.orgs[b].start) {
                     recipient = subject;
@@ -1842,7 +2015,14 @@ fn build(
                 investor = subject;
                 recipient = obj;
             }
-            kind = Kind::Acquisition;
+            // "buy a stake in X", "prendre une participation dans X"
+            let stake = (tend..(tend + 4).min(c.1))
+                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"));
+            kind = if stake {
+                Kind::Equity
+            } else {
+                Kind::Acquisition
+            };
             if recipient.is_none() && ai.is_none() {
                 return None;
             }
@@ -1890,7 +2070,8 @@ fn build(
         }
         _ => {
             investor = subject;
-            if investor.is_some_and(|i| d.orgs[i].public) {
+            let stake = (c.0..c.1).any(|k| d.w(k) == "capital" || d.w(k) == "stake");
+            if investor.is_some_and(|i| d.orgs[i].public) && !stake {
                 recipient = recipient_after(
                     cx,
                     c,
@@ -1931,9 +2112,26 @@ fn build(
                         recipient,
                         2,
                     );
-                    if after.is_some() {
+                    // only right after the amount or the trigger noun
+                    let anchor = ai
+                        .map(|a| d.amounts[a].end)
+                        .unwrap_or(d.toks[tend.saturating_sub(1)].end);
+                    let close = after.is_some_and(|o| {
+                        let ot = d.tok_at(d.orgs[o].start);
+                        ot <= d.tok_at(anchor) + 3
+                    });
+                    if close {
                         investor = after;
                         via = Via::After;
+                    } else if matches!(tr.class, Class::Invest | Class::Weak) && ai.is_some() {
+                        // "Montant de l'investissement : 45 M€": the event just described
+                        if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
+                            if cands[e].amount.is_none() && cands[e].sent + 2 > si {
+                                investor = cands[e].investor;
+                                via = Via::EventRef;
+                                ref_cand = Some(e);
+                            }
+                        }
                     }
                 }
                 if matches!(
@@ -1956,11 +2154,51 @@ fn build(
                     kind = Kind::Equity;
                 } else if recipient.is_some() {
                     kind = Kind::Equity;
+                } else if let Some(k) = (c.0..c.1).find(|&k| {
+                    d.w(k) == "capital"
+                        && matches!(d.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
+                }) {
+                    // "entre à son capital": a stake in the company just named
+                    recipient = cx
+                        .last_org_before(d.toks[k].start, None, false)
+                        .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family));
+                    kind = if recipient.is_some() {
+                        Kind::Equity
+                    } else {
+                        Kind::Capex
+                    };
                 } else {
                     kind = Kind::Capex;
                 }
             }
         }
+    }
+    if kind == Kind::PublicFunding {
+        let yearly = (c.0..c.1).any(|k| {
+            matches!(
+                (d.w(k), d.w(k + 1)),
+                ("chaque", "année")
+                    | ("par", "an")
+                    | ("each", "year")
+                    | ("per", "year")
+                    | ("every", "year")
+            ) || d.w(k) == "annually"
+        });
+        if yearly {
+            return None;
+        }
+        if recipient.is_none() {
+            // "L'État apporte 35 M€ au titre de France 2030": the project just described
+            if let Some(e) = (0..cands.len()).rev().find(|&e| {
+                cands[e].sent + 2 > si
+                    && cands[e].kind != Kind::PublicFunding
+                    && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
+            }) {
+                recipient = cands[e].investor;
+                ref_cand = Some(e);
+            }
+        }
+        recipient?;
     }
     if investor.is_none() && !(kind == Kind::Equity && recipient.is_some()) {
         return None;
@@ -2250,10 +2488,18 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     let mut country = c.places.iter().find_map(|&i| d.places[i].country.clone());
     let trig_off = d.toks[c.trig].start;
     let after_trig = |a: usize, b: usize| -> Option<String> {
+        let ok = |m: &&crate::doc::CtryM| m.start >= a && m.end <= b && !home_marker(m.start);
         d.ctrys
             .iter()
-            .filter(|m| m.start >= a && m.end <= b && !home_marker(m.start))
-            .find(|m| m.start > trig_off || !m.demonym && m.start >= a)
+            .filter(ok)
+            .find(|m| m.start > trig_off)
+            .or_else(|| {
+                // before the trigger only as a place: "En France, ..."
+                d.ctrys.iter().filter(ok).find(|m| {
+                    let t = d.tok_at(m.start);
+                    !m.demonym && t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+                })
+            })
             .map(|m| m.country.clone())
     };
     let raiser = c.kind == Kind::Equity && (c.class == Class::Raise || c.investor.is_none());

@@ -74,6 +74,45 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         }
         return Some((Class::Raise, 1));
     }
+    if matches!(
+        w,
+        "secures"
+            | "secured"
+            | "securing"
+            | "obtient"
+            | "obtenu"
+            | "décroche"
+            | "décroché"
+            | "lands"
+            | "landed"
+            | "nets"
+            | "netted"
+            | "closes"
+            | "closed"
+            | "boucle"
+            | "bouclé"
+            | "completes"
+    ) && next.iter().take(4).any(|x| {
+        x.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "$€£".contains(c))
+            || matches!(
+                *x,
+                "chf" | "sek" | "usd" | "eur" | "gbp" | "un" | "une" | "a" | "an"
+            )
+    }) {
+        return Some((Class::Raise, 1));
+    }
+    if matches!(
+        w,
+        "réuni" | "réunit" | "collecte" | "collecté" | "collected" | "amassé" | "pulled"
+    ) && next
+        .iter()
+        .take(4)
+        .any(|x| x.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return Some((Class::Raise, 1));
+    }
     if matches!(w, "raise" | "raises" | "raised" | "raising") {
         return Some((Class::Raise, 1));
     }
@@ -289,12 +328,6 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             | "promised"
             | "prévoit"
             | "plans"
-            | "planned"
-            | "met"
-            | "mettra"
-            | "place"
-            | "places"
-            | "mise"
     ) {
         return Some((Class::Announce, 1));
     }
@@ -303,6 +336,7 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         w,
         &[
             "implant",
+            "inaugur",
             "constru",
             "agrandi",
             "moderni",
@@ -414,6 +448,7 @@ pub(crate) fn bad_left(w: &str) -> bool {
             | "valued"
             | "valuation"
             | "valuing"
+            | "values"
             | "value"
             | "capitalisation"
             | "capitalization"
@@ -568,7 +603,22 @@ pub(crate) fn bad_right(ws: &[&str]) -> bool {
                     | "market"
             ))
         || (a == "of" && matches!(b, "revenue" | "sales" | "debt"))
-        || matches!(a, "buyback" | "share" | "shares")
+        || matches!(
+            a,
+            "buyback"
+                | "share"
+                | "shares"
+                | "settlement"
+                | "fine"
+                | "penalty"
+                | "amende"
+                | "compensation"
+                | "indemnisation"
+                | "dividend"
+                | "dividende"
+        )
+        || (a == "de" && matches!(b, "ses" | "leurs") && c == "propres")
+        || (a == "d" && b == "'" && c == "actions")
         || (a == "-"
             && matches!(b, "euro" | "dollar" | "pound")
             && matches!(c, "share" | "buyback"))

@@ -25,6 +25,8 @@ mod engine;
 mod lexicon;
 mod merge;
 mod orgs;
+#[cfg(test)]
+mod tests;
 
 use doc::{Amt, CtryM, Doc, OrgM, PlaceM, SecM, Sent};
 use engine::{Cand, Ctx, Via};
@@ -162,7 +164,7 @@ impl Extractor {
         let d = self.analyse(document);
         let cx = Ctx::new(&d);
         let cands = engine::candidates(&cx);
-        let groups = merge::group(&d, &cands);
+        let groups = merge::drop_totals(&d, &cands, merge::group(&d, &cands));
         let mut events: Vec<(usize, Event)> = groups
             .iter()
             .filter_map(|g| {
@@ -624,7 +626,7 @@ fn dateline_end(d: &Doc) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+mod inline_tests {
     use super::*;
 
     fn ev(text: &str) -> Vec<Event> {

@@ -97,8 +97,15 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
                 if j == i || fams[j].is_none() || fams[j] != fams[i] {
                     continue;
                 }
+                let same_target = matches!(cands[i].kind, Kind::Acquisition | Kind::Equity)
+                    && cands[i].kind == cands[j].kind
+                    && cands[i].recipient.is_some()
+                    && cands[i].recipient.map(|r| &d.orgs[r].family)
+                        == cands[j].recipient.map(|r| &d.orgs[r].family);
                 if cands[j].amount.is_some()
-                    && (shares_place(d, &cands[i], &cands[j]) || cands[j].ref_cand == Some(i))
+                    && (shares_place(d, &cands[i], &cands[j])
+                        || cands[j].ref_cand == Some(i)
+                        || same_target)
                 {
                     target = Some(j);
                     break;
@@ -152,6 +159,47 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
         groups[g].members.push(i);
     }
     groups
+}
+
+/// Drops a group whose amount is the sum of two or more other groups of the
+/// same actor ("200 M€ dans deux usines" = 120 M€ + 80 M€): a total, not a
+/// commitment of its own.
+pub(crate) fn drop_totals(d: &Doc, cands: &[Cand], groups: Vec<Group>) -> Vec<Group> {
+    let info: Vec<(Option<String>, Option<f64>)> = groups
+        .iter()
+        .map(|g| {
+            let fam = g.members.iter().find_map(|&m| family(d, &cands[m]));
+            let val = g
+                .members
+                .iter()
+                .find_map(|&m| cands[m].amount.map(|a| d.amounts[a].value));
+            (fam, val)
+        })
+        .collect();
+    let mut keep = vec![true; groups.len()];
+    for (i, (fam, val)) in info.iter().enumerate() {
+        let (Some(fam), Some(v)) = (fam, val) else {
+            continue;
+        };
+        let parts: Vec<f64> = info
+            .iter()
+            .enumerate()
+            .filter(|(j, (f, x))| *j != i && f.as_ref() == Some(fam) && x.is_some_and(|x| x < *v))
+            .filter_map(|(_, (_, x))| *x)
+            .collect();
+        if parts.len() >= 2 {
+            let sum: f64 = parts.iter().sum();
+            if (sum - v).abs() <= 0.01 * v {
+                keep[i] = false;
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(g, _)| g)
+        .collect()
 }
 
 /// The most specific of two qualifiers (exact + at_least -> at_least).

@@ -357,18 +357,7 @@ const STOP: &[&str] = &[
     "sainte",
     "st",
     "mont",
-    "north",
-    "south",
-    "east",
-    "west",
-    "nord",
-    "sud",
     "est",
-    "ouest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
     "central",
     "state",
     "government",
@@ -396,6 +385,16 @@ const STOP: &[&str] = &[
     "mairie",
     "mayor",
     "paris",
+    "sek",
+    "chf",
+    "dkk",
+    "nok",
+    "cad",
+    "jpy",
+    "cny",
+    "aud",
+    "inr",
+    "krw",
     "series",
     "série",
     "seed",
@@ -835,6 +834,28 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     found = Some((i + 1, "Région".into(), Some("FR")));
                 }
             }
+            "agence" | "collectivité" | "métropole" | "communauté" | "département" | "conseil"
+                if t.cap && !matches!(d.w(i + 1), "régional" | "départemental") =>
+            {
+                // "L'Agence de développement économique de la Corse (ADEC)"
+                let mut e = i + 1;
+                while e < n && e < i + 9 && d.toks[e].word {
+                    e += 1;
+                    if d.w(e) == "'" || d.w(e) == "-" {
+                        e += 1;
+                    }
+                }
+                let mut canon = d
+                    .text
+                    .get(t.start..d.toks[e.min(n) - 1].end)
+                    .unwrap_or("")
+                    .to_string();
+                if d.w(e) == "(" && d.toks.get(e + 1).is_some_and(|x| x.cap) && d.w(e + 2) == ")" {
+                    canon = d.raw(e + 1).to_string();
+                    e += 3;
+                }
+                found = Some((e, canon, Some("FR")));
+            }
             "conseil" if matches!(d.w(i + 1), "régional" | "départemental") => {
                 found = Some((i + 2, format!("Conseil {}", d.w(i + 1)), Some("FR")));
             }
@@ -1007,10 +1028,24 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     && !stop(d.w(j + 1))
                 {
                     j += 2;
-                } else if matches!(wj, "du" | "des" | "de" | "of")
-                    && single_space
+                } else if matches!(
+                    wj,
+                    "du" | "des"
+                        | "de"
+                        | "of"
+                        | "del"
+                        | "di"
+                        | "da"
+                        | "von"
+                        | "van"
+                        | "der"
+                        | "den"
+                ) && single_space
                     && d.toks.get(j + 1).is_some_and(|x| x.cap && x.word)
-                    && !stop(d.w(j + 1))
+                    && !matches!(
+                        d.w(j + 1),
+                        "le" | "la" | "les" | "l" | "the" | "un" | "une" | "a" | "an"
+                    )
                     && d.text.get(tj.end..tj.end + 1) == Some(" ")
                     && (matches!(wj, "du" | "des")
                         || !d.places.iter().any(|p| p.start == d.toks[j + 1].start))
@@ -1036,7 +1071,30 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
             let name = d.text.get(a..b).unwrap_or("");
-            let mut ok = !overlaps(a, b) && !is_place_exact(a, b) && !is_place_within(a, b);
+            let after_company_noun = i > 0
+                && matches!(
+                    d.w(i - 1),
+                    "groupe"
+                        | "société"
+                        | "entreprise"
+                        | "firme"
+                        | "group"
+                        | "company"
+                        | "laboratoire"
+                        | "start"
+                        | "startup"
+                        | "pme"
+                        | "industriel"
+                        | "constructeur"
+                        | "fabricant"
+                        | "enseigne"
+                        | "marque"
+                        | "brand"
+                        | "firm"
+                        | "maker"
+                );
+            let mut ok = !overlaps(a, b)
+                && (after_company_noun || !is_place_exact(a, b) && !is_place_within(a, b));
             let first = d.w(i);
             if ok && FIRST_NAMES.contains(&first) && ntok >= 2 {
                 ok = false;
@@ -1119,13 +1177,64 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 }
                 let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
                 let before_verb = crate::lexicon::classify(d.w(k), &next, "")
-                    .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak);
+                    .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
+                    || matches!(
+                        d.w(j),
+                        "a" | "va"
+                            | "vont"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "is"
+                            | "was"
+                            | "annonce"
+                            | "announced"
+                            | "announces"
+                            | "said"
+                            | "says"
+                            | "prévoit"
+                            | "compte"
+                            | "entend"
+                            | "plans"
+                            | "veut"
+                            | "wants"
+                            | "aims"
+                            | "devrait"
+                            | "doit"
+                            | "affirme"
+                            | "indique"
+                            | "confirme"
+                            | "envisage"
+                            | "étudie"
+                            | "ouvre"
+                            | "opens"
+                            | "signe"
+                            | "signs"
+                            | "agrees"
+                            | "agreed"
+                            | "reported"
+                            | "reports"
+                            | "posted"
+                            | "unveiled"
+                            | "unveils"
+                            | "launched"
+                            | "launches"
+                            | "signed"
+                            | "won"
+                            | "hired"
+                            | "lance"
+                            | "inaugure"
+                            | "dévoile"
+                            | "rachète"
+                    );
                 if !seen_inside && (ntok == 1 || first_common) && !(before_verb && !first_common) {
                     ok = false;
                 }
             }
             if ok && ntok == 1 {
-                let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1;
+                let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1 && initial;
                 if followed_by_dot {
                     ok = false;
                 } else if initial && (lower_elsewhere(first) || first.len() < 3) {
@@ -1144,6 +1253,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     ok = false;
                 }
             }
+            if ok && ntok == 1 && d.raw(i).chars().count() == 1 {
+                ok = false;
+            }
             if ok && a < d.dateline_end {
                 ok = false;
             }
@@ -1151,11 +1263,14 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && d.places.iter().any(|p| p.text.eq_ignore_ascii_case(name)) {
+            if ok
+                && !after_company_noun
+                && d.places.iter().any(|p| p.text.eq_ignore_ascii_case(name))
+            {
                 ok = false;
             }
             // "near Navan", "at Wilton", "près de Lyon": a place
-            if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près" | "from")
+            if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
                 || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
             {
                 ok = false;
@@ -1235,9 +1350,28 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         "professeur",
         "dr",
     ];
+    // "said Meridian's chief executive": a company's possessive
+    if matches!(d.w(j), "'" | "’") && d.w(j + 1) == "s" {
+        return false;
+    }
     let lo = i.saturating_sub(3);
+    let ntok = (i..j).filter(|&k| d.toks[k].word).count();
     for k in lo..i {
-        if TITLES.contains(&d.w(k)) {
+        let w = d.w(k);
+        let speech = matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "déclaré"
+                | "explique"
+                | "indique"
+                | "précise"
+                | "affirme"
+                | "souligne"
+                | "résume"
+        );
+        if TITLES.contains(&w) && (!speech || ntok >= 2) {
             return true;
         }
     }

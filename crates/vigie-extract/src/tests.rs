@@ -1,0 +1,243 @@
+//! One test per rule, on short texts of our own writing.
+
+use crate::Extractor;
+use vigie_model::{Article, Event, Kind, Qualifier, Status};
+
+fn ev(text: &str) -> Vec<Event> {
+    let x = Extractor::new();
+    let a = Article::new("t.txt", text);
+    x.extract(&a).unwrap_or_default()
+}
+
+fn inv(e: &Event) -> &str {
+    e.investor
+        .as_ref()
+        .map(|o| o.canonical.as_str())
+        .unwrap_or("-")
+}
+
+fn amount(e: &Event) -> Option<f64> {
+    e.amount.as_ref().map(|m| m.value)
+}
+
+fn one(text: &str) -> Event {
+    let e = ev(text);
+    assert_eq!(e.len(), 1, "expected one event in {text:?}, got {e:#?}");
+    e.into_iter().next().expect("one event")
+}
+
+#[test]
+fn clause_split_gives_two_events() {
+    let e = ev("Par exemple, Microsoft investira 4 milliards d'euros, tandis qu'AWS débloquera 1,2 milliard d'euros pour son expansion en France.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Microsoft");
+    assert_eq!(amount(&e[0]), Some(4e9));
+    assert_eq!(amount(&e[1]), Some(1.2e9));
+    assert_eq!(e[1].country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn amount_of_a_total_is_not_taken() {
+    let e = one("Le groupe Verkor investira 300 millions d'euros à Dunkerque, sur un total de 2 milliards d'euros prévus en Europe.");
+    assert_eq!(amount(&e), Some(3e8));
+}
+
+#[test]
+fn amount_after_apres_is_its_own_commitment() {
+    let e = ev("Le fournisseur américain Kronos investira 2,5 milliards d'euros en France d'ici 2027, après 3,2 milliards d'euros annoncés en Allemagne en février.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    let fr = e
+        .iter()
+        .find(|x| amount(x) == Some(2.5e9))
+        .expect("FR event");
+    let de = e
+        .iter()
+        .find(|x| amount(x) == Some(3.2e9))
+        .expect("DE event");
+    assert_eq!(fr.country.as_deref(), Some("FR"));
+    assert_eq!(de.country.as_deref(), Some("DE"));
+    assert_eq!(fr.horizon.as_ref().and_then(|h| h.until), Some(2027));
+}
+
+#[test]
+fn revenue_fines_and_valuations_are_not_events() {
+    assert!(ev("Le groupe Strata a réalisé un chiffre d'affaires de 1,4 milliard d'euros en 2024, selon ses comptes publiés mardi.").is_empty());
+    assert!(ev("The European Commission fined chipmaker Orvane 380 million euros on Tuesday for taking part in a cartel.").is_empty());
+    assert!(ev("L'opération valorise la jeune entreprise Kyomed autour de 150 millions d'euros, selon nos informations.").is_empty());
+}
+
+#[test]
+fn job_cuts_are_not_job_creation() {
+    assert!(ev("L'équipementier Vandel Automotive va supprimer 350 postes dans son usine de Cholet, a annoncé la direction.").is_empty());
+}
+
+#[test]
+fn totals_over_many_projects_are_not_events() {
+    assert!(ev("Au total, 37 milliards d'euros d'investissements répartis entre 53 projets ont été annoncés lundi à Versailles.").is_empty());
+}
+
+#[test]
+fn outlets_never_invest() {
+    let e = one("Microsoft va investir 4 milliards d'euros dans ses centres de données en France, écrit Bloomberg.");
+    assert_eq!(inv(&e), "Microsoft");
+    let e = one("Selon Reuters, Amazon investira 1,2 milliard d'euros en France d'ici 2026.");
+    assert_eq!(inv(&e), "Amazon");
+}
+
+#[test]
+fn coreference_to_the_last_company() {
+    let e = ev("Microsoft a ouvert un bureau à Paris en 1983. Plus tôt cette année, le géant américain a investi 15 millions d'euros dans Mistral AI.");
+    let eq = e
+        .iter()
+        .find(|x| x.kind == Kind::Equity)
+        .expect("equity event");
+    assert_eq!(inv(eq), "Microsoft");
+    assert_eq!(
+        eq.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Mistral AI")
+    );
+    assert_eq!(eq.status, Status::Completed);
+    let e = one("Capvance reported strong results on Monday. The company said it would invest 50 million euros in a new delivery centre in Lille.");
+    assert_eq!(inv(&e), "Capvance");
+    assert_eq!(e.status, Status::Announced);
+}
+
+#[test]
+fn raise_with_lead_investor() {
+    let e = one("La medtech lyonnaise Kyomed a bouclé une levée de fonds de 22 millions d'euros, un tour de table mené par Eurazeo aux côtés de Bpifrance.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert_eq!(
+        e.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Kyomed")
+    );
+    assert_eq!(inv(&e), "Eurazeo");
+    assert_eq!(e.status, Status::Completed);
+}
+
+#[test]
+fn raise_sought_without_investor() {
+    let e = one("La start-up parisienne Nexalis cherche à lever 300 millions d'euros auprès d'investisseurs américains.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert!(e.investor.is_none());
+    assert_eq!(e.status, Status::Sought);
+    assert_eq!(e.country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn acquisition_buyer_and_target() {
+    let e = one("German packaging group Kessler AG has agreed to acquire Emballages Rivoire, a French maker of food trays, for 480 million euros.");
+    assert_eq!(e.kind, Kind::Acquisition);
+    assert_eq!(inv(&e), "Kessler AG");
+    assert_eq!(
+        e.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Emballages Rivoire")
+    );
+    assert_eq!(e.status, Status::Announced);
+    assert_eq!(e.country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn public_funding_of_the_project_just_named() {
+    let e = ev("Tessaly Semiconductors va investir 750 millions d'euros pour agrandir son usine de Crolles (Isère). L'État apporte 200 millions d'euros au projet.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    let pf = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .expect("public funding");
+    assert_eq!(inv(pf), "État");
+    assert_eq!(
+        pf.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Tessaly Semiconductors")
+    );
+    assert!(
+        pf.places
+            .iter()
+            .any(|p| p.commune.as_deref() == Some("38140")),
+        "{pf:#?}"
+    );
+}
+
+#[test]
+fn places_from_a_continuation_sentence() {
+    let e = one("AWS investit plus de 1,2 milliard d'euros dans ses activités françaises, selon Reuters. Il s'agit de la montée en puissance de son infrastructure cloud en région parisienne.");
+    assert!(
+        e.places.iter().any(|p| p.region.as_deref() == Some("11")),
+        "{e:#?}"
+    );
+    assert_eq!(
+        e.amount.as_ref().map(|m| m.qualifier),
+        Some(Qualifier::AtLeast)
+    );
+    assert_eq!(e.evidence.len(), 2);
+}
+
+#[test]
+fn jobs_attach_to_their_event_and_stand_alone_jobs() {
+    let e = one("Le groupe Recyclia va investir 120 millions d'euros à Béthune. Le projet doit permettre la création de 180 emplois à l'horizon 2027.");
+    assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(180));
+    let e =
+        one("IT services group Capvance will create 800 jobs in Lille over the next three years.");
+    assert_eq!(e.kind, Kind::Jobs);
+    assert!(e.amount.is_none());
+    assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(800));
+    assert_eq!(e.horizon.as_ref().and_then(|h| h.years), Some(3.0));
+}
+
+#[test]
+fn horizons() {
+    let e = one("Le sous-traitant Ferrand Précision va injecter 45 millions d'euros sur trois ans dans son usine de Tarbes.");
+    assert_eq!(e.horizon.as_ref().and_then(|h| h.years), Some(3.0));
+    let e = one("Northway will invest £150 million in a distribution centre in Doncaster by 2027.");
+    assert_eq!(e.horizon.as_ref().and_then(|h| h.until), Some(2027));
+}
+
+#[test]
+fn status_from_modality() {
+    let e = one("Le norvégien Norsk Hydroline étudie l'implantation à Fos-sur-Mer d'une usine d'électrolyseurs de 700 millions d'euros.");
+    assert_eq!(e.status, Status::Planned);
+    let e = one("Le groupe belge Solvane a annoncé mardi qu'il renonçait à son projet d'usine de 300 millions d'euros à Saint-Avold (Moselle).");
+    assert_eq!(e.status, Status::Cancelled);
+    let e = one("Swedish battery maker Hallvik Energy said on Monday it would invest 2.4 billion euros to build a cell factory in Spain.");
+    assert_eq!(e.status, Status::Announced);
+}
+
+#[test]
+fn restatements_merge_and_qualifiers_combine() {
+    let e = one("Amazon investit plus de 1,2 milliard d'euros en France\nAmazon va investir 1,2 milliard d'euros supplémentaires dans ses centres de données en France, a annoncé le groupe.");
+    assert_eq!(e.evidence.len(), 2);
+    assert_eq!(
+        e.amount.as_ref().map(|m| m.qualifier),
+        Some(Qualifier::AtLeast)
+    );
+}
+
+#[test]
+fn concrete_statement_without_amount_is_an_event() {
+    let e = one("Amazon investit également davantage dans ses infrastructures logistiques françaises, notamment dans la région française Auvergne-Rhône-Alpes.");
+    assert_eq!(e.kind, Kind::Capex);
+    assert!(e.amount.is_none());
+    assert!(e.places.iter().any(|p| p.region.as_deref() == Some("84")));
+    assert!(ev("Mistral AI est un concurrent direct d'OpenAI, dans lequel Microsoft a déjà réalisé des investissements majeurs.").is_empty());
+}
+
+#[test]
+fn a_sum_of_two_events_is_not_a_third() {
+    let e = ev("Stellar Auto investit 200 millions d'euros dans deux usines normandes\nLe constructeur Stellar Auto va investir 120 millions d'euros dans son usine de Cléon et 80 millions d'euros dans son site de Sandouville, près du Havre, a annoncé la direction.");
+    let mut v: Vec<f64> = e.iter().filter_map(amount).collect();
+    v.sort_by(f64::total_cmp);
+    assert_eq!(v, vec![8e7, 1.2e8], "{e:#?}");
+}
+
+#[test]
+fn evidence_offsets_are_exact_in_the_original_text() {
+    let text =
+        "Titre\u{a0}: Microsoft investira 4\u{a0}milliards d\u{2019}euros en France.\r\nLe reste.";
+    let a = Article::new("t.txt", text);
+    let e = Extractor::new().extract(&a).expect("extract");
+    assert!(!e.is_empty());
+    for x in &e {
+        for v in &x.evidence {
+            assert_eq!(&text[v.start..v.end], v.sentence);
+        }
+    }
+}
