@@ -12,6 +12,11 @@ fn main() {
         };
         let a = Article::new(path.clone(), text);
         println!("== {path}");
+        if std::env::var("SENTS").is_ok() {
+            for l in x.debug_text(&a.text) {
+                println!("  {l}");
+            }
+        }
         if std::env::var("ORGS").is_ok() {
             for o in x.organisations(&a.text) {
                 println!("  O {o:?}");

@@ -668,6 +668,22 @@ impl<'a> Ctx<'a> {
     /// The last organisation mentioned before byte `off` that can be an
     /// investor (not an outlet nor a reporting source nor a public body),
     /// preferring one of `country` when a demonym qualifies the mention.
+    /// The company the article names most (first person: "nous", "we").
+    fn most_named(&self, _off: usize) -> Option<usize> {
+        let d = self.d;
+        let mut best: Option<(usize, usize)> = None;
+        for (i, o) in d.orgs.iter().enumerate() {
+            if self.reporting[i] || o.public {
+                continue;
+            }
+            let n = d.orgs.iter().filter(|x| x.family == o.family).count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// The first organisation of its clause that is not a reporting source
     /// nor after a preposition: the subject.
     fn is_subject(&self, oi: usize) -> bool {
@@ -753,7 +769,16 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     let p1 = prev.last().copied().unwrap_or("");
     if matches!(
         p1,
-        "selon"
+        "martèle"
+            | "estime"
+            | "affirme"
+            | "insiste"
+            | "argues"
+            | "warned"
+            | "warns"
+            | "says"
+            | "said"
+            | "selon"
             | "écrit"
             | "rapporte"
             | "révèle"
@@ -1763,7 +1788,43 @@ fn actor_before(
     if let Some(oi) = explicit {
         return (Some(oi), Via::Subject, None);
     }
-    if let Some((tok, via, dem)) = coref_in(d, c.0, at) {
+    if let Some((tok, mut via, dem)) = coref_in(d, c.0, at) {
+        let w = d.w(tok);
+        // "Le projet est l'un des lauréats. Il doit permettre...": the pronoun
+        // takes up the previous sentence's subject when that is an event
+        if matches!(w, "il" | "elle" | "it") && si > 0 && tok == c.0 {
+            let p = d.sents[si - 1];
+            let mut k = p.t0;
+            if is_det(d.w(k)) {
+                k += 1;
+                if matches!(d.w(k), "'" | "’") {
+                    k += 1;
+                }
+                if EVENT_NOUNS.contains(&d.w(k)) && !COMPANY_NOUNS.contains(&d.w(k)) {
+                    via = Via::EventRef;
+                }
+            }
+        }
+        if matches!(w, "nous" | "we") {
+            // the company that writes: the one the text names most
+            return (cx.most_named(d.toks[tok].start), Via::Coref, None);
+        }
+        if matches!(w, "il" | "elle" | "it") && via == Via::Coref {
+            // a pronoun keeps the subject of the statement just before
+            if let Some(pc) = cands.iter().rev().find(|x| x.sent + 1 >= si && x.sent < si) {
+                let subj = if pc.kind == Kind::Equity
+                    && (pc.class == Class::Raise || pc.investor.is_none())
+                    || pc.kind == Kind::PublicFunding && pc.via != Via::Subject
+                {
+                    pc.recipient
+                } else {
+                    pc.investor
+                };
+                if subj.is_some() && pc.via != Via::After {
+                    return (subj, Via::Coref, None);
+                }
+            }
+        }
         match via {
             Via::EventRef => {
                 let ev = actor_event(cx, cands, si, c, at);
@@ -2125,11 +2186,54 @@ fn build(
                         via = Via::After;
                     } else if matches!(tr.class, Class::Invest | Class::Weak) && ai.is_some() {
                         // "Montant de l'investissement : 45 M€": the event just described
-                        if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
-                            if cands[e].amount.is_none() && cands[e].sent + 2 > si {
-                                investor = cands[e].investor;
+                        // only bare statements: "Montant de l'investissement : 45 M€", "12 M€ investis"
+                        let amt_span = ai
+                            .map(|a| (d.amounts[a].start, d.amounts[a].end))
+                            .unwrap_or((0, 0));
+                        let bare = (c.0..tr.tok).all(|k| {
+                            let t = d.toks[k];
+                            !t.word
+                                || (t.start >= amt_span.0 && t.end <= amt_span.1)
+                                || matches!(
+                                    d.w(k),
+                                    "montant"
+                                        | "total"
+                                        | "de"
+                                        | "du"
+                                        | "d"
+                                        | "l"
+                                        | "le"
+                                        | "coût"
+                                        | "au"
+                                        | "soit"
+                                        | "investissement"
+                                        | "investissements"
+                                )
+                        });
+                        let recent = actor_event(cx, cands, si, c, tr.tok)
+                            .filter(|&e| cands[e].sent + 2 > si)
+                            .filter(|_| bare);
+                        if bare && recent.is_none() && tr.class == Class::Invest {
+                            // "12 M€ investis, 6 500 m²...": the company of the text
+                            investor = cx
+                                .last_org_before(d.toks[c.0].start, None, false)
+                                .or_else(|| cx.most_named(0));
+                            via = Via::Coref;
+                        }
+                        if let Some(e) = recent {
+                            let ce = &cands[e];
+                            if ce.sent + 2 > si {
+                                investor = if ce.kind == Kind::PublicFunding
+                                    || ce.kind == Kind::Equity && ce.class == Class::Raise
+                                {
+                                    ce.recipient
+                                } else {
+                                    ce.investor
+                                };
                                 via = Via::EventRef;
-                                ref_cand = Some(e);
+                                if ce.amount.is_none() {
+                                    ref_cand = Some(e);
+                                }
                             }
                         }
                     }
@@ -2190,7 +2294,7 @@ fn build(
         if recipient.is_none() {
             // "L'État apporte 35 M€ au titre de France 2030": the project just described
             if let Some(e) = (0..cands.len()).rev().find(|&e| {
-                cands[e].sent + 2 > si
+                cands[e].sent + 5 > si
                     && cands[e].kind != Kind::PublicFunding
                     && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
             }) {
@@ -2205,6 +2309,39 @@ fn build(
     }
     if via == Via::EventRef && investor.is_none() && recipient.is_none() {
         return None;
+    }
+    // "appelle les Vingt-Sept à investir", "urges Europe to invest": a call, not a commitment
+    if (c.0..tr.tok).any(|k| {
+        let w = d.w(k);
+        w.starts_with("appel")
+            || w.starts_with("exhort")
+            || w.starts_with("urge")
+            || w.starts_with("plaid")
+            || matches!(
+                w,
+                "calls" | "called" | "demande" | "réclame" | "encourage" | "incite"
+            )
+    }) {
+        return None;
+    }
+    if kind == Kind::Equity && via == Via::Coref {
+        if let (Some(r), Some(i)) = (recipient, investor) {
+            if d.orgs[r].family == d.orgs[i].family {
+                // "La start-up ... a levé 220 M$ auprès de Zenith": not Zenith itself
+                let off = d.toks[c.0].start;
+                let fam = d.orgs[i].family.clone();
+                recipient = d
+                    .orgs
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(j, o)| {
+                        o.end <= off && o.family != fam && !cx.reporting[*j] && !o.public
+                    })
+                    .map(|(j, _)| j);
+                recipient?;
+            }
+        }
     }
     let status = status_of(d, c, tr.tok, tr.class);
     let mut cand = Cand {

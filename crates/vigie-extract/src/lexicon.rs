@@ -193,7 +193,18 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if w.starts_with("subvention") || w.starts_with("subsid") {
         return Some((Class::Grant, 1));
     }
-    if matches!(w, "grant" | "grants" | "awarded" | "awards" | "award") {
+    if matches!(
+        w,
+        "grant"
+            | "grants"
+            | "awarded"
+            | "awards"
+            | "award"
+            | "contribute"
+            | "contributes"
+            | "contributed"
+            | "contribution"
+    ) {
         return Some((Class::Grant, 1));
     }
     if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
@@ -335,7 +346,6 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if any_prefix(
         w,
         &[
-            "implant",
             "inaugur",
             "constru",
             "agrandi",
@@ -343,6 +353,22 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             "relocalis",
             "expan",
         ],
+    ) {
+        return Some((Class::Build, 1));
+    }
+    if matches!(
+        w,
+        "implanter"
+            | "implante"
+            | "implantent"
+            | "implantera"
+            | "implanteront"
+            | "implantation"
+            | "implanté"
+            | "implantée"
+            | "implantés"
+            | "implantées"
+            | "implanterait"
     ) {
         return Some((Class::Build, 1));
     }
@@ -449,6 +475,11 @@ pub(crate) fn bad_left(w: &str) -> bool {
             | "valuation"
             | "valuing"
             | "values"
+            | "manages"
+            | "gère"
+            | "assets"
+            | "actifs"
+            | "encours"
             | "value"
             | "capitalisation"
             | "capitalization"

@@ -160,6 +160,37 @@ impl Extractor {
             .collect()
     }
 
+    /// Sentences and amounts as the extractor sees them (debugging aid).
+    pub fn debug_text(&self, text: &str) -> Vec<String> {
+        let Ok(document) = Document::new(text) else {
+            return Vec::new();
+        };
+        let d = self.analyse(&document);
+        let mut v: Vec<String> = d
+            .sents
+            .iter()
+            .map(|s| {
+                format!(
+                    "S [{}..{}] {}",
+                    s.start,
+                    s.end,
+                    d.text.get(s.start..s.end).unwrap_or("")
+                )
+            })
+            .collect();
+        v.extend(d.amounts.iter().map(|a| {
+            format!(
+                "A {:?} {} {:?} money={} {:?}",
+                d.text.get(a.start..a.end).unwrap_or(""),
+                a.value,
+                a.currency,
+                a.money,
+                a.qualifier
+            )
+        }));
+        v
+    }
+
     fn extract_document(&self, article: &Article, document: &Document) -> Vec<Event> {
         let d = self.analyse(document);
         let cx = Ctx::new(&d);

@@ -306,7 +306,6 @@ const STOP: &[&str] = &[
     "covid",
     "internet",
     "web",
-    "cloud",
     "genai",
     "big",
     "tech",
@@ -353,8 +352,10 @@ const STOP: &[&str] = &[
     "européenne",
     "monsieur",
     "madame",
-    "saint",
     "sainte",
+    "cela",
+    "ceci",
+    "ça",
     "st",
     "mont",
     "est",
@@ -669,6 +670,137 @@ const FIRST_NAMES: &[&str] = &[
     "jensen",
     "lisa",
     "arvind",
+    "mario",
+    "elena",
+    "maria",
+    "giorgia",
+    "mette",
+    "ulf",
+    "sven",
+    "lars",
+    "nils",
+    "erik",
+    "anders",
+    "jens",
+    "ahmed",
+    "mohamed",
+    "mohammed",
+    "ali",
+    "fatima",
+    "yasmine",
+    "karim",
+    "nadia",
+    "omar",
+    "léo",
+    "nathan",
+    "tom",
+    "ben",
+    "dan",
+    "sara",
+    "eva",
+    "alice",
+    "louise",
+    "jeanne",
+    "margaux",
+    "juliette",
+    "amélie",
+    "delphine",
+    "sandrine",
+    "véronique",
+    "florence",
+    "laurence",
+    "corinne",
+    "martine",
+    "brigitte",
+    "dominique",
+    "claude",
+    "françoise",
+    "monique",
+    "odile",
+    "yann",
+    "loïc",
+    "gaël",
+    "erwan",
+    "ronan",
+    "tristan",
+    "bastien",
+    "jordan",
+    "dylan",
+    "helga",
+    "greta",
+    "astrid",
+    "birgit",
+    "katarina",
+    "jan",
+    "piet",
+    "willem",
+    "joost",
+    "hiro",
+    "takashi",
+    "yuki",
+    "haruto",
+    "min",
+    "jun",
+    "wei",
+    "ming",
+    "raj",
+    "priya",
+    "anil",
+    "rachida",
+    "elsa",
+    "marie-ève",
+    "anne-sophie",
+    "jean-pierre",
+    "jean-marc",
+    "jean-luc",
+    "marie-claire",
+    "olga",
+    "natalia",
+    "ivan",
+    "dmitri",
+    "andrea",
+    "stefano",
+    "luca",
+    "giovanni",
+    "francesco",
+    "paolo",
+    "carla",
+    "ana",
+    "lucia",
+    "javier",
+    "pablo",
+    "diego",
+    "antonio",
+    "manuel",
+    "rafael",
+    "sergio",
+    "ines",
+    "helena",
+    "sofia",
+    "emma",
+    "mia",
+    "lena",
+    "leon",
+    "felix",
+    "paul",
+    "max",
+    "moritz",
+    "jonas",
+    "tobias",
+    "markus",
+    "thomas",
+    "michael",
+    "christian",
+    "andreas",
+    "wolfgang",
+    "jürgen",
+    "ursula",
+    "sabine",
+    "petra",
+    "monika",
+    "heike",
+    "gabriele",
+    "susanne",
     "andy",
     "matt",
     "greg",
@@ -856,6 +988,24 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                 }
                 found = Some((e, canon, Some("FR")));
             }
+            "fonds" | "fund"
+                if t.cap && matches!(d.w(i + 1), "pour" | "de" | "d" | "européen" | "for") =>
+            {
+                let mut e = i + 1;
+                while e < n
+                    && e < i + 6
+                    && (d.toks[e].word || matches!(d.w(e), "'"))
+                    && !matches!(d.w(e), "de" if d.toks.get(e + 1).is_some_and(|x| x.cap))
+                {
+                    e += 1;
+                }
+                let canon = d
+                    .text
+                    .get(t.start..d.toks[e.min(n) - 1].end)
+                    .unwrap_or("Fonds")
+                    .to_string();
+                found = Some((e, canon, None));
+            }
             "conseil" if matches!(d.w(i + 1), "régional" | "départemental") => {
                 found = Some((i + 2, format!("Conseil {}", d.w(i + 1)), Some("FR")));
             }
@@ -973,14 +1123,17 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
         while let Some(p) = d.lower.get(from..).and_then(|s| s.find(w)) {
             let at = from + p;
             let end = at + w.len();
-            let before_ok = d.lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+            // a word of its own (not in an e-mail address, a URL or a hashtag)
+            let glue =
+                |c: char| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '_' | '#' | '-');
+            let before_ok = d.lower[..at].chars().next_back().is_none_or(|c| !glue(c));
             let after_ok = d.lower[end..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '@' | '_'))
+                && !d.lower[end..].starts_with(".e")
+                && !d.lower[end..].starts_with(".c")
+                && !d.lower[end..].starts_with(".f");
             if before_ok
                 && after_ok
                 && d.text
@@ -1028,6 +1181,16 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     && !stop(d.w(j + 1))
                 {
                     j += 2;
+                } else if matches!(wj, "de" | "d")
+                    && single_space
+                    && (d.w(j + 1) == "'" && d.toks.get(j + 2).is_some_and(|x| x.cap && x.word)
+                        || d.w(j + 1) == "l"
+                            && d.w(j + 2) == "'"
+                            && d.toks.get(j + 3).is_some_and(|x| x.cap && x.word))
+                    && !is_sentence_initial(d, i, s.t0)
+                {
+                    // "Sellerie de l'Ouest", "Caisse d'Epargne"
+                    j += if d.w(j + 1) == "'" { 3 } else { 4 };
                 } else if matches!(
                     wj,
                     "du" | "des"
@@ -1066,7 +1229,44 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     break;
                 }
             }
-            let j = j.min(s.t1);
+            // "Grand port maritime de Marseille-Fos", "Caisse régionale de ..."
+            let mut j = j.min(s.t1);
+            if j == i + 1
+                && matches!(
+                    d.w(i),
+                    "grand"
+                        | "port"
+                        | "compagnie"
+                        | "caisse"
+                        | "office"
+                        | "université"
+                        | "institut"
+                        | "chambre"
+                        | "syndicat"
+                        | "établissement"
+                        | "communauté"
+                )
+            {
+                let mut k = j;
+                while k < s.t1
+                    && k < j + 3
+                    && d.toks[k].word
+                    && !d.toks[k].cap
+                    && !matches!(d.w(k), "de" | "du" | "des" | "d")
+                {
+                    k += 1;
+                }
+                if k > j
+                    && matches!(d.w(k), "de" | "du" | "des")
+                    && d.toks.get(k + 1).is_some_and(|x| x.cap && x.word)
+                {
+                    let mut e = k + 2;
+                    while e + 1 < s.t1 && d.w(e) == "-" && d.toks[e + 1].cap {
+                        e += 2;
+                    }
+                    j = e.min(s.t1);
+                }
+            }
             let a = t.start;
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
@@ -1093,8 +1293,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "firm"
                         | "maker"
                 );
+            let starts_with_place = d.places.iter().any(|p| p.start == a && p.end < b)
+                && !matches!(d.w(i), "grand" | "port");
             let mut ok = !overlaps(a, b)
-                && (after_company_noun || !is_place_exact(a, b) && !is_place_within(a, b));
+                && (after_company_noun
+                    || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
             let first = d.w(i);
             if ok && FIRST_NAMES.contains(&first) && ntok >= 2 {
                 ok = false;
@@ -1350,6 +1553,10 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         "professeur",
         "dr",
     ];
+    // "présidente de Domotik Sense", "CEO of X", "chez X": the company of a title
+    if i > 0 && matches!(d.w(i - 1), "de" | "of" | "d" | "chez" | "at" | "du") {
+        return false;
+    }
     // "said Meridian's chief executive": a company's possessive
     if matches!(d.w(j), "'" | "’") && d.w(j + 1) == "s" {
         return false;
