@@ -354,9 +354,24 @@ impl Extractor {
                 orgs.push(o);
             }
         }
-        let taken: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+        // the gazetteer's table names and public bodies win; its pattern
+        // names give way to a longer name found here ("Sellerie de l'Ouest")
+        let taken: Vec<(usize, usize)> = orgs
+            .iter()
+            .filter(|o| o.known || o.public || o.outlet)
+            .map(|o| (o.start, o.end))
+            .collect();
         let mut pat = Vec::new();
         orgs::pattern_orgs(&d, &taken, &mut pat);
+        orgs.retain(|o| {
+            o.known
+                || o.public
+                || o.outlet
+                || !pat.iter().any(|p| {
+                    p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
+                })
+        });
+        pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);
         orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
         orgs.dedup_by(|b, a| b.start < a.end);

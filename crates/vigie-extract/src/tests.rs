@@ -241,3 +241,12 @@ fn evidence_offsets_are_exact_in_the_original_text() {
         }
     }
 }
+
+#[test]
+fn names_with_de_l() {
+    let x = Extractor::new();
+    let o = x.organisations(
+        "L'équipementier Sellerie de l'Ouest va créer 120 postes à Cholet, a annoncé la direction.",
+    );
+    assert!(o.iter().any(|(n, ..)| n == "Sellerie de l'Ouest"), "{o:?}");
+}
