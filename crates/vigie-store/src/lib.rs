@@ -64,8 +64,14 @@ pub fn db_path(flag: Option<&Path>) -> PathBuf {
 /// Reads an ECB rates file: the CSV (`eurofxref-hist.csv`, `eurofxref.csv`)
 /// or the zip archive that holds it (`eurofxref-hist.zip`).
 pub fn read_rates_file(path: &Path) -> Result<Rates, StoreError> {
-    let name = path.display();
+    let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| StoreError::Invalid(format!("{name}: {e}")))?;
+    rates_from_bytes(&name, &bytes)
+}
+
+/// Parses ECB rates from the bytes of a CSV or of a zip holding one;
+/// errors name `name`.
+pub fn rates_from_bytes(name: &str, bytes: &[u8]) -> Result<Rates, StoreError> {
     let text = if bytes.starts_with(b"PK\x03\x04") {
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .map_err(|e| StoreError::Invalid(format!("{name}: bad zip archive: {e}")))?;
@@ -77,17 +83,18 @@ pub fn read_rates_file(path: &Path) -> Result<Rates, StoreError> {
             .ok_or_else(|| {
                 StoreError::Invalid(format!("{name}: no .csv file in the zip archive"))
             })?;
-        let mut f = z
+        let f = z
             .by_index(idx)
             .map_err(|e| StoreError::Invalid(format!("{name}: bad zip archive: {e}")))?;
+        // The ECB history is ~2 MB; refuse absurd sizes (zip bombs).
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut f, &mut s)
+        std::io::Read::read_to_string(&mut std::io::Read::take(f, 64 << 20), &mut s)
             .map_err(|e| StoreError::Invalid(format!("{name}: cannot read the CSV inside: {e}")))?;
         s
     } else {
-        String::from_utf8(bytes).map_err(|_| {
+        String::from_utf8(bytes.to_vec()).map_err(|_| {
             StoreError::Invalid(format!(
-                "{name}: not UTF-8 text (expected the ECB CSV or zip)"
+                "{name}: not UTF-8 text (expected the ECB CSV or its zip)"
             ))
         })?
     };

@@ -124,6 +124,13 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE events DROP COLUMN json;
     CREATE INDEX events_eur_published ON events(eur, published);
     "#,
+    // 5: covering indexes for the breakdowns of `stats` (index-only scans).
+    r#"
+    CREATE INDEX events_kind_cover ON events(kind, eur, jobs);
+    CREATE INDEX events_month_cover ON events(month, eur, jobs);
+    CREATE INDEX events_investor_cover ON events(investor_lc, eur, jobs, investor);
+    DROP INDEX events_month;
+    "#,
 ];
 
 /// The schema version this build writes.
