@@ -7,7 +7,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use vigie_model::{Kind, Sector, Status};
-use vigie_store::{EventDetail, EventQuery, SortKey, Stats, StoreError};
+use vigie_store::{EventDetail, EventQuery, SortKey, StoreError};
 
 use crate::AppState;
 
@@ -518,15 +518,61 @@ pub(crate) async fn events(
 }
 
 async fn page(st: AppState, q: EventQuery) -> Result<Response, ApiError> {
-    let (limit, offset) = (q.limit, q.offset);
-    let p = query(&st, q, |s, q| s.events(q)).await?;
-    Ok(Json(EventsPage {
-        total: p.total,
-        limit,
-        offset,
-        events: p.events,
+    cached(&st, "events", q, |s, q| {
+        let p = s.events(q)?;
+        Ok(EventsPage {
+            total: p.total,
+            limit: q.limit,
+            offset: q.offset,
+            events: p.events,
+        })
     })
-    .into_response())
+    .await
+}
+
+/// Answers from the cache, or runs the query (serialising in the blocking
+/// task) and caches the JSON.
+async fn cached<T, F>(st: &AppState, route: &str, q: EventQuery, f: F) -> Result<Response, ApiError>
+where
+    T: Serialize,
+    F: FnOnce(&vigie_store::Store, &EventQuery) -> Result<T, StoreError> + Send + 'static,
+{
+    let key = format!(
+        "{route} {}",
+        serde_json::to_string(&q).map_err(|e| ApiError::Internal(e.to_string()))?
+    );
+    if let Some(body) = st.cache.get(&key) {
+        return Ok(json_response(body, "hit"));
+    }
+    let before = st.cache.stamp_now();
+    let body = query(st, q, move |s, q| {
+        let v = f(s, q)?;
+        Ok(serde_json::to_vec(&v)?)
+    })
+    .await?;
+    let body = std::sync::Arc::new(body);
+    st.cache.put(key, before, std::sync::Arc::clone(&body));
+    Ok(json_response(body, "miss"))
+}
+
+fn json_response(body: std::sync::Arc<Vec<u8>>, cache: &'static str) -> Response {
+    let bytes = axum::body::Bytes::from_owner(ArcBytes(body));
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::HeaderName::from_static("x-cache"), cache),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Lets a cached body be sent without copying it.
+struct ArcBytes(std::sync::Arc<Vec<u8>>);
+impl AsRef<[u8]> for ArcBytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
 }
 
 /// Events whose articles match a full-text query (`q` is required).
@@ -589,9 +635,9 @@ pub(crate) async fn event(
 pub(crate) async fn stats(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<Stats>, ApiError> {
+) -> Result<Response, ApiError> {
     let q = parse_query::<StatsParams>(raw.as_deref())?.into_query()?;
-    Ok(Json(query(&st, q, |s, q| s.stats(q)).await?))
+    cached(&st, "stats", q, |s, q| s.stats(q)).await
 }
 
 /// This document.

@@ -24,6 +24,7 @@ use vigie_store::{Store, StoreError};
 
 mod api;
 mod assets;
+mod cache;
 pub mod openapi;
 
 pub use api::{ApiError, API_PATHS};
@@ -52,6 +53,12 @@ pub struct Options {
     pub request_timeout: Duration,
     /// Largest request body accepted (the API only has GET routes).
     pub body_limit: usize,
+    /// How long a cached answer of `/api/stats`, `/api/events` or
+    /// `/api/search` may be served (zero: no cache). Entries are also
+    /// dropped as soon as the database changes on disk.
+    pub cache_ttl: Duration,
+    /// Cached answers kept at most.
+    pub cache_entries: usize,
 }
 
 impl Default for Options {
@@ -59,6 +66,8 @@ impl Default for Options {
         Options {
             request_timeout: Duration::from_secs(10),
             body_limit: 16 * 1024,
+            cache_ttl: Duration::from_secs(60),
+            cache_entries: 512,
         }
     }
 }
@@ -68,6 +77,7 @@ impl Default for Options {
 pub struct Pool {
     stores: Mutex<Vec<Store>>,
     permits: Arc<Semaphore>,
+    db: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -85,7 +95,9 @@ impl Pool {
         let stores = (0..size.max(1))
             .map(|_| Store::open_read_only(path))
             .collect::<Result<Vec<_>, _>>()?;
-        Pool::from_stores(stores)
+        let mut pool = Pool::from_stores(stores)?;
+        pool.db = Some(path.to_path_buf());
+        Ok(pool)
     }
 
     /// A pool over stores opened by the caller.
@@ -96,6 +108,7 @@ impl Pool {
         Ok(Pool {
             permits: Arc::new(Semaphore::new(stores.len())),
             stores: Mutex::new(stores),
+            db: None,
         })
     }
 
@@ -153,9 +166,18 @@ impl Drop for Checkout<'_> {
 }
 
 /// Shared state of the handlers.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AppState {
     pub(crate) pool: Arc<Pool>,
+    pub(crate) cache: Arc<cache::Cache>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("pool", &self.pool)
+            .finish()
+    }
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -163,7 +185,11 @@ connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; fram
 
 /// The whole application: API, dashboard, limits, compression and headers.
 pub fn app(pool: Arc<Pool>, options: &Options) -> Router {
-    let state = AppState { pool };
+    let cache = cache::Cache::new(pool.db.clone(), options.cache_ttl, options.cache_entries);
+    let state = AppState {
+        pool,
+        cache: Arc::new(cache),
+    };
     Router::new()
         .merge(api::routes())
         .merge(assets::routes())
@@ -188,6 +214,24 @@ pub fn app(pool: Arc<Pool>, options: &Options) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             options.request_timeout,
         ))
+}
+
+/// Computes (and so caches) what the dashboard asks first: the unfiltered
+/// aggregates and the first page of events.
+pub async fn warm_up(app: &Router) {
+    use tower::ServiceExt;
+    for uri in [
+        "/api/stats",
+        "/api/events?sort=published&order=desc&limit=25&offset=0",
+    ] {
+        let Ok(req) = axum::http::Request::get(uri).body(axum::body::Body::empty()) else {
+            continue;
+        };
+        let Ok(resp) = app.clone().oneshot(req).await;
+        if !resp.status().is_success() {
+            tracing::warn!("warm-up {uri}: {}", resp.status());
+        }
+    }
 }
 
 /// Binds `addr` (port 0 picks a free port).
@@ -237,6 +281,9 @@ pub fn run(config: ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(),
                 std::future::pending::<()>().await;
             }
         };
-        serve(listener, app(pool, &config.options), shutdown).await
+        let app = app(pool, &config.options);
+        let warm = app.clone();
+        tokio::spawn(async move { warm_up(&warm).await });
+        serve(listener, app, shutdown).await
     })
 }

@@ -533,6 +533,61 @@ async fn responses_are_compressed_and_hardened() {
     assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 }
 
+#[tokio::test]
+async fn answers_are_cached_until_the_database_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fixture_db(dir.path());
+    let pool = vigie_server::Pool::open_read_only(&db, 2).unwrap();
+    let app = vigie_server::app(std::sync::Arc::new(pool), &vigie_server::Options::default());
+    let cache = |r: &Resp| {
+        r.headers
+            .get("x-cache")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let first = get(&app, "/api/stats?sector=energy").await;
+    assert_eq!(cache(&first).as_deref(), Some("miss"));
+    // The same query in another spelling is the same entry.
+    let again = get(&app, "/api/stats?sector=energy&kind=").await;
+    assert_eq!(cache(&again).as_deref(), Some("hit"));
+    assert_eq!(first.body, again.body);
+    let total = |r: &Resp| r.json()["events"].as_u64().unwrap();
+    let before = total(&again);
+    // Another process writes to the ledger: the cache lets go at once.
+    {
+        let mut w = vigie_store::Store::open(&db).unwrap();
+        let mut extra = common::specs();
+        extra.retain(|s| s.source.contains("holosolis"));
+        let mut batch = common::batch(&extra);
+        for (a, evs) in &mut batch {
+            a.source = "https://example.org/fr/2024/07/another-solar-plant".into();
+            a.text = a.text.replace("Hambach", "Saint-Avold");
+            a.doc = vigie_model::doc_id(&a.text);
+            for e in evs {
+                e.sources = vec![a.source.clone()];
+                e.published = Some("2024-07-01".into());
+                e.amount.as_mut().unwrap().eur = Some(9.9e8);
+                e.amount.as_mut().unwrap().value = 9.9e8;
+                for ev in &mut e.evidence {
+                    ev.doc = a.doc.clone();
+                    ev.sentence = ev.sentence.replace("Hambach", "Saint-Avold");
+                    ev.end = ev.start + ev.sentence.len();
+                }
+            }
+        }
+        w.ingest_batch(&batch).unwrap();
+    }
+    let after = get(&app, "/api/stats?sector=energy").await;
+    assert_eq!(cache(&after).as_deref(), Some("miss"));
+    assert_eq!(total(&after), before + 1);
+    // Event pages are cached too; details are not (they are cheap).
+    let p = get(&app, "/api/events?limit=3").await;
+    assert_eq!(cache(&p).as_deref(), Some("miss"));
+    assert_eq!(
+        cache(&get(&app, "/api/events?limit=3").await).as_deref(),
+        Some("hit")
+    );
+}
+
 // ---------- the OpenAPI document ----------
 
 fn resolve<'a>(doc: &'a Value, r: &str) -> &'a Value {

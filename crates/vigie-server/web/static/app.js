@@ -86,11 +86,16 @@ function depName(code) { const r = state.geo && state.geo.departements.find((x) 
 
 // ---------- colour scale ----------
 const RAMP = ["#eef5f3", "#cde8df", "#9fd3c2", "#67b8a3", "#3a9886", "#1f776d", "#125652", "#0b3b3c"];
-/** Colour of `v` on a log scale between the smallest and largest positive values. */
+/** Colour of `v`: amounts (which span orders of magnitude) on a log scale
+ * between the smallest and largest positive values, counts on a linear one. */
 function colour(v, min, max) {
   if (!v || !max) return "#e7e9ee";
-  const lo = Math.log(min), hi = Math.log(max);
-  const x = hi > lo ? (Math.log(v) - lo) / (hi - lo) : 1;
+  let x;
+  if (state.metric === "count") x = v / max;
+  else {
+    const lo = Math.log(min), hi = Math.log(max);
+    x = hi > lo ? (Math.log(v) - lo) / (hi - lo) : 1;
+  }
   const i = 1 + Math.round(Math.min(1, Math.max(0, x)) * (RAMP.length - 2));
   return RAMP[i];
 }
@@ -268,7 +273,7 @@ function renderMap() {
   legend.replaceChildren(
     el("span", { class: "muted", text: state.metric === "eur" ? t("metric_eur") : t("metric_count") }),
     el("span", { class: "ramp" }, ...RAMP.slice(1).map((c) => { const s = el("i"); s.style.background = c; return s; })),
-    el("span", { text: max ? `${fmtMetric(min)} – ${fmtMetric(max)} (${t("log_scale")})` : t("no_data") }),
+    el("span", { text: !max ? t("no_data") : state.metric === "count" ? `0 – ${fmtMetric(max)}` : `${fmtMetric(min)} – ${fmtMetric(max)} (${t("log_scale")})` }),
   );
 }
 
