@@ -15,6 +15,7 @@
 //! context ("Mistral AI recherche 600 millions": money, currency `None`).
 //! Everything else that is a number of things is a count.
 
+use crate::fold::{folded, Low};
 use crate::Lang;
 use vigie_model::Qualifier;
 
@@ -151,6 +152,10 @@ fn skip_sp_back(t: &str, mut i: usize) -> usize {
 
 /// End of the run of letters starting at `i` (`i` if none).
 fn word_end(t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    while b.get(i).is_some_and(|x| x.is_ascii_alphabetic()) {
+        i += 1;
+    }
     while let Some(c) = char_at(t, i) {
         if !c.is_alphabetic() {
             break;
@@ -189,16 +194,6 @@ fn skip_alnum(t: &str, mut i: usize) -> usize {
         next_boundary(t, i)
     } else {
         i
-    }
-}
-
-/// Lowercases a short word into a buffer (ASCII folding; other characters
-/// through `char::to_lowercase`).
-fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        std::borrow::Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
-    } else {
-        std::borrow::Cow::Borrowed(w)
     }
 }
 
@@ -279,8 +274,19 @@ fn digits_at(t: &str, i: usize) -> usize {
 /// Parses digits with separators at `i` (a digit).
 fn parse_digits(t: &str, i: usize, lang: Lang) -> Option<Num> {
     let d1 = digits_at(t, i);
-    let mut digits: Vec<u8> = Vec::with_capacity(16);
-    digits.extend_from_slice(t.as_bytes().get(i..i + d1)?);
+    let mut mant: u128 = 0;
+    let mut ndigits = 0usize;
+    let mut push = |bytes: &[u8]| -> Option<()> {
+        for &d in bytes {
+            ndigits += 1;
+            if ndigits > 30 {
+                return None;
+            }
+            mant = mant.checked_mul(10)?.checked_add(u128::from(d - b'0'))?;
+        }
+        Some(())
+    };
+    push(t.as_bytes().get(i..i + d1)?)?;
     let mut j = i + d1;
     let mut group_sep: Option<char> = None;
     let mut decimals = 0usize;
@@ -295,7 +301,7 @@ fn parse_digits(t: &str, i: usize, lang: Lang) -> Option<Num> {
             // "3 000", "1'000": groups of exactly three, the first of 1 to 3.
             let first_ok = group_sep.is_some() || d1 <= 3;
             if k == 3 && first_ok && group_sep.is_none_or(|g| g == c) {
-                digits.extend_from_slice(t.as_bytes().get(after..after + 3)?);
+                push(t.as_bytes().get(after..after + 3)?)?;
                 group_sep = Some(c);
                 plain = false;
                 j = after + 3;
@@ -331,22 +337,16 @@ fn parse_digits(t: &str, i: usize, lang: Lang) -> Option<Num> {
             if group_sep.is_none() && d1 > 3 {
                 break;
             }
-            digits.extend_from_slice(t.as_bytes().get(after..after + 3)?);
+            push(t.as_bytes().get(after..after + 3)?)?;
             group_sep = Some(c);
             j = after + 3;
         } else {
-            digits.extend_from_slice(t.as_bytes().get(after..after + k)?);
+            push(t.as_bytes().get(after..after + k)?)?;
             decimals = k;
             j = after + k;
             break;
         }
     }
-    if digits.len() > 30 {
-        return None;
-    }
-    let mant = digits.iter().try_fold(0u128, |m, d| {
-        m.checked_mul(10)?.checked_add(u128::from(d - b'0'))
-    })?;
     Some(Num {
         start: i,
         end: j,
@@ -461,19 +461,48 @@ fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
     if len == 0 || len > 12 {
         return false;
     }
+    let Some(&first) = t.as_bytes().get(i) else {
+        return false;
+    };
+    // The first two letters of number words.
+    let second = t.as_bytes().get(i + 1).map_or(b' ', u8::to_ascii_lowercase);
+    let ok = match (lang, first.to_ascii_lowercase()) {
+        (Lang::Fr, b'z') => second == 0xc3 || second == b'e',
+        (Lang::Fr, b'u') => second == b'n',
+        (Lang::Fr, b'd') => matches!(second, b'e' | b'i' | b'o'),
+        (Lang::Fr, b't') => matches!(second, b'r'),
+        (Lang::Fr, b'q') => second == b'u',
+        (Lang::Fr, b'c') => matches!(second, b'i' | b'e'),
+        (Lang::Fr, b's') => matches!(second, b'i' | b'e' | b'o'),
+        (Lang::Fr, b'h') => second == b'u',
+        (Lang::Fr, b'n') => second == b'e',
+        (Lang::Fr, b'o') => second == b'n',
+        (Lang::Fr, b'v') => second == b'i',
+        (Lang::Fr, b'm') => second == b'i',
+        (Lang::En, b'z') => second == b'e',
+        (Lang::En, b'a') => matches!(second, b' ' | b'n'),
+        (Lang::En, b'o') => second == b'n',
+        (Lang::En, b't') => matches!(second, b'w' | b'h' | b'e'),
+        (Lang::En, b'f') => matches!(second, b'o' | b'i'),
+        (Lang::En, b's') => matches!(second, b'i' | b'e'),
+        (Lang::En, b'e') => matches!(second, b'i' | b'l'),
+        (Lang::En, b'n') => second == b'i',
+        (Lang::En, b'h') => second == b'u',
+        _ => false,
+    };
+    if !ok {
+        return false;
+    }
     let w = t.get(i..we).unwrap_or_default();
-    let lw = lower(w);
     // Include a hyphenated tail ("vingt-trois", "twenty-one").
     if let Some('-') = char_at(t, we) {
         let we2 = word_end(t, we + 1);
-        if we2 > we + 1 {
-            let full = lower(t.get(i..we2).unwrap_or_default()).into_owned();
-            if number_word(&full, lang) {
-                return true;
-            }
+        if we2 > we + 1 && number_word(Low::new(t.get(i..we2).unwrap_or_default()).as_str(), lang) {
+            return true;
         }
     }
-    number_word(&lw, lang)
+    let mut tmp = None;
+    number_word(folded(w, &mut tmp), lang)
 }
 
 fn is_scale_word(w: &str, lang: Lang) -> bool {
@@ -509,6 +538,15 @@ impl text2num::Token for &Tok {
 
 /// Parses a number written in words at `i` with text2num.
 fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
+    // Articles first, cheaply: "un", "une", "one", "a", "an" need a scale.
+    let w0 = Low::new(word(t, i));
+    if matches!(w0.as_str(), "un" | "une" | "one" | "a" | "an") {
+        let q = skip_sp(t, i + w0.len);
+        let w1 = Low::new(word(t, q));
+        if !is_scale_word(w1.as_str(), lang) || w1.as_str().starts_with("cent") {
+            return None;
+        }
+    }
     // Collect up to 12 words separated by spaces (hyphens stay inside).
     let mut toks: Vec<(usize, usize, String)> = Vec::new();
     let mut p = i;
@@ -520,7 +558,7 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
         if e == p {
             break;
         }
-        toks.push((p, e, lower(t.get(p..e)?).into_owned()));
+        toks.push((p, e, Low::new(t.get(p..e)?).as_str().to_owned()));
         let q = skip_sp(t, e);
         if q == e || !char_at(t, q).is_some_and(char::is_alphabetic) {
             break;
@@ -558,8 +596,8 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
     // "cent" after "pour"/"per" is a percentage.
     if first.2.starts_with("cent") {
         let pb = skip_sp_back(t, i);
-        let pw = lower(t.get(word_start_back(t, pb)..pb).unwrap_or_default()).into_owned();
-        if pw == "pour" || pw == "per" {
+        let pw = Low::new(t.get(word_start_back(t, pb)..pb).unwrap_or_default());
+        if pw.as_str() == "pour" || pw.as_str() == "per" {
             return None;
         }
     }
@@ -625,8 +663,8 @@ fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
         return None;
     }
     let is_attached = q == attached;
-    let lw = lower(w);
-    let pow = match lw.as_ref() {
+    let lw = Low::new(w);
+    let pow = match lw.as_str() {
         "milliard" | "milliards" => 9,
         "million" | "millions" => 6,
         "mille" | "thousand" | "thousands" => 3,
@@ -761,7 +799,8 @@ fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
         }
         return None;
     }
-    let lw = lower(w);
+    let lw = Low::new(w);
+    let lw = lw.as_str();
     // "de dollars", "d'euros"
     if de_ok && lang == Lang::Fr {
         if lw == "de" {
@@ -789,18 +828,19 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
     if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let lw = lower(w);
-    let next = |e: usize| -> (String, usize) {
+    let lw = Low::new(w);
+    let lw = lw.as_str();
+    let next = |e: usize| -> (Low, usize) {
         let q2 = skip_sp(t, e);
         let e2 = word_end(t, q2);
-        (lower(t.get(q2..e2).unwrap_or_default()).into_owned(), e2)
+        (Low::new(t.get(q2..e2).unwrap_or_default()), e2)
     };
-    let r = match lw.as_ref() {
+    let r = match lw {
         "euro" | "euros" => (Some("EUR"), we),
         "dollar" | "dollars" | "dollar américain" => {
             let (n, e2) = next(we);
             match n.as_str() {
-                "américain" | "américains" | "us" | "américain." => (Some("USD"), e2),
+                "américain" | "américains" | "us" => (Some("USD"), e2),
                 "canadien" | "canadiens" => (Some("CAD"), e2),
                 "australien" | "australiens" => (Some("AUD"), e2),
                 _ => (Some("USD"), we),
@@ -817,7 +857,7 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
                 e = we + 3;
             }
             let (n, e2) = next(e);
-            if n == "dollar" || n == "dollars" {
+            if matches!(n.as_str(), "dollar" | "dollars") {
                 (Some("USD"), e2)
             } else {
                 return None;
@@ -825,7 +865,7 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
         }
         "canadian" | "australian" | "singapore" | "swiss" | "american" if lang == Lang::En => {
             let (n, e2) = next(we);
-            let code = match (lw.as_ref(), n.as_str()) {
+            let code = match (lw, n.as_str()) {
                 ("canadian", "dollar" | "dollars") => "CAD",
                 ("australian", "dollar" | "dollars") => "AUD",
                 ("singapore", "dollar" | "dollars") => "SGD",
@@ -837,7 +877,7 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
         }
         "livre" | "livres" => {
             let (n, e2) = next(we);
-            if n == "sterling" || n == "sterlings" {
+            if matches!(n.as_str(), "sterling" | "sterlings") {
                 (Some("GBP"), e2)
             } else if lenient {
                 (Some("GBP"), we)
@@ -847,7 +887,7 @@ fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
         }
         "pound" | "pounds" => {
             let (n, e2) = next(we);
-            if n == "sterling" {
+            if n.as_str() == "sterling" {
                 (Some("GBP"), e2)
             } else {
                 (Some("GBP"), we)
@@ -1082,37 +1122,79 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("circa ", Qualifier::Approx),
 ];
 
-/// The text just before `start`, lowercased, apostrophes and spaces
-/// normalised, at most ~48 bytes.
-fn lookback(t: &str, start: usize) -> String {
-    let mut s = start.saturating_sub(48);
+/// The text just before `start` (at most ~48 bytes), lowercased, with
+/// apostrophes and spaces normalised, on the stack.
+struct Back {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Back {
+    fn bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        for &x in bytes {
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = x;
+                self.len += 1;
+            }
+        }
+    }
+}
+
+fn lookback(t: &str, start: usize) -> Back {
+    let mut s = start.saturating_sub(32);
     while !t.is_char_boundary(s) {
         s += 1;
     }
-    let mut out = String::with_capacity(56);
-    for c in t.get(s..start).unwrap_or_default().chars() {
-        if is_sp(c) || c == '\n' {
-            if !out.ends_with(' ') {
-                out.push(' ');
+    let mut out = Back {
+        buf: [0u8; 64],
+        len: 0,
+    };
+    let w = t.get(s..start).unwrap_or_default();
+    let b = w.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x == b' ' || x == b'\n' || x == b'\t' {
+                if out.bytes().last() != Some(&b' ') {
+                    out.push(b" ");
+                }
+            } else {
+                out.push(&[x.to_ascii_lowercase()]);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(w, i) else { break };
+        if is_sp(c) {
+            if out.bytes().last() != Some(&b' ') {
+                out.push(b" ");
             }
         } else if is_apos(c) {
-            out.push('\'');
+            out.push(b"'");
         } else {
-            out.extend(c.to_lowercase());
+            let mut tmp = [0u8; 4];
+            out.push(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
         }
+        i += c.len_utf8();
     }
     out
 }
 
-fn ends_with_phrase(lb: &str, phrase: &str) -> bool {
-    lb.ends_with(phrase)
+fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
+    let p = phrase.as_bytes();
+    lb.ends_with(p)
         && lb
-            .get(..lb.len() - phrase.len())
-            .and_then(|r| r.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric())
+            .len()
+            .checked_sub(p.len() + 1)
+            .and_then(|i| lb.get(i))
+            .is_none_or(|&b| !b.is_ascii_alphanumeric() && b < 0x80)
 }
 
-fn qualifier_before(lb: &str) -> Qualifier {
+fn qualifier_before(lb: &[u8]) -> Qualifier {
     QUALIFIERS
         .iter()
         .find(|(p, _)| ends_with_phrase(lb, p))
@@ -1565,16 +1647,22 @@ fn financial_context(t: &str, start: usize, end: usize) -> bool {
     while !t.is_char_boundary(e) {
         e -= 1;
     }
-    let w = lower(t.get(s..e).unwrap_or_default()).replace('\u{2019}', "'");
+    let w: String = t
+        .get(s..e)
+        .unwrap_or_default()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect();
     FINANCIAL.iter().any(|k| w.contains(k))
 }
 
 /// The next word after `p` (skipping spaces), lowercased, with its start;
 /// `None` if the next thing is not a word.
-fn next_word(t: &str, p: usize) -> Option<(String, usize, usize)> {
+fn next_word(t: &str, p: usize) -> Option<(Low, usize, usize)> {
     let q = skip_sp(t, p);
     let e = word_end(t, q);
-    (e > q).then(|| (lower(t.get(q..e).unwrap_or_default()).into_owned(), q, e))
+    (e > q).then(|| (Low::new(t.get(q..e).unwrap_or_default()), q, e))
 }
 
 /// The word just before `p` (skipping spaces), with its start.
@@ -1679,11 +1767,8 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
         return None;
     }
     let mut c1 = parse_core(t, i, floor, lang)?;
-    let lb = lookback(t, c1.start);
-    let range_intro = ["entre ", "between ", "from ", "de ", "d'"]
-        .iter()
-        .find(|p| ends_with_phrase(&lb, p))
-        .copied();
+    let start0 = c1.start;
+    let intro = |p: &str| ends_with_phrase(lookback(t, start0).bytes(), p);
 
     // Range.
     let mut c2: Option<Core> = None;
@@ -1693,10 +1778,10 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
             Some('-' | '–' | '—') => Some(q + char_at(t, q).map_or(1, char::len_utf8)),
             Some(_) => {
                 let w = word(t, q);
-                let ok = match lower(w).as_ref() {
+                let ok = match Low::new(w).as_str() {
                     "à" | "to" => true,
-                    "et" => range_intro == Some("entre "),
-                    "and" => range_intro == Some("between ") || range_intro == Some("from "),
+                    "et" => intro("entre "),
+                    "and" => intro("between ") || intro("from "),
                     _ => false,
                 };
                 (ok && !char_at(t, q + w.len()).is_some_and(is_alnum)).then_some(q + w.len())
@@ -1742,7 +1827,7 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
     let qualifier = if c2.is_some() {
         Qualifier::Range
     } else {
-        qualifier_before(&lb)
+        Qualifier::Exact
     };
     let money_any = c1.money || c2.is_some_and(|b| b.money);
     let big_any = c1.big() || c2.is_some_and(|b| b.big());
@@ -1753,15 +1838,15 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
         // something ("3 millions d'habitants").
         let last = c2.unwrap_or(c1);
         let after_de = next_word(t, last.end).and_then(|(w, _, e)| match w.as_str() {
-            "de" | "of" => next_word(t, e).map(|x| x.0),
+            "de" | "of" => next_word(t, e),
             "d" if char_at(t, e).is_some_and(is_apos) => {
-                next_word(t, e + char_at(t, e).map_or(1, char::len_utf8)).map(|x| x.0)
+                next_word(t, e + char_at(t, e).map_or(1, char::len_utf8))
             }
             _ => None,
         });
         match after_de {
-            Some(n) if is_money_noun(&n) => AmountKind::Money,
-            Some(n) if n.chars().next().is_some_and(char::is_lowercase) => AmountKind::Count,
+            Some((n, _, _)) if is_money_noun(n.as_str()) => AmountKind::Money,
+            Some((_, q, _)) if char_at(t, q).is_some_and(char::is_lowercase) => AmountKind::Count,
             _ if financial_context(t, start, end) => AmountKind::Money,
             _ => AmountKind::Count,
         }
@@ -1772,6 +1857,11 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
     if kind == AmountKind::Count && !count_ok(t, &c1, c2.as_ref()) {
         return None;
     }
+    let qualifier = if qualifier == Qualifier::Exact {
+        qualifier_before(lookback(t, start).bytes())
+    } else {
+        qualifier
+    };
     let value = c1.value().to_f64();
     let max = c2.map(|b| b.value().to_f64());
     Some((
@@ -1802,10 +1892,22 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
         return false;
     }
     if let Some((w, _, e)) = &next {
+        let w = w.as_str();
         if is_unit(w) {
             return false;
         }
-        if (w == "pour" || w == "per") && next_word(t, *e).is_some_and(|(n, _, _)| n == "cent") {
+        // "les 3 et 4 mars": the first day of a date range.
+        if matches!(w, "et" | "and" | "à" | "au" | "ou" | "or" | "to") {
+            let q = skip_sp(t, *e);
+            let d = digits_at(t, q);
+            if d > 0 && d <= 2 && next_word(t, q + d).is_some_and(|(m, _, _)| is_month(m.as_str()))
+            {
+                return false;
+            }
+        }
+        if (w == "pour" || w == "per")
+            && next_word(t, *e).is_some_and(|(n, _, _)| n.as_str() == "cent")
+        {
             return false;
         }
     }
@@ -1815,7 +1917,9 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
         if n.plain && c.scale == 0 && n.end - n.start == 4 {
             let y = n.val.mant;
             if (1800..=2100).contains(&y)
-                && !next.as_ref().is_some_and(|(w, _, _)| is_people_noun(w))
+                && !next
+                    .as_ref()
+                    .is_some_and(|(w, _, _)| is_people_noun(w.as_str()))
             {
                 return false;
             }
@@ -1823,17 +1927,18 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
     }
     let n = &c1.num;
     if let Some((pw, ps)) = prev_word(t, c1.start) {
-        let lpw = lower(pw);
-        if is_reference(&lpw) {
+        let lpw = Low::new(pw);
+        let lpw = lpw.as_str();
+        if is_reference(lpw) {
             return false;
         }
         // Names: "CAC 40", "Windows 11" (a capitalised word that does not
         // start the sentence and is not a function word).
         if pw.chars().next().is_some_and(char::is_uppercase)
             && !at_sentence_start(t, ps)
-            && !is_function_word(&lpw)
+            && !is_function_word(lpw)
             && !matches!(
-                lpw.as_ref(),
+                lpw,
                 "plus"
                     | "environ"
                     | "près"
@@ -1875,7 +1980,10 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
         }
         // Number words followed by a function word are not counting
         // anything ("un bâtiment neuf de 500 m2").
-        if next.as_ref().is_some_and(|(w, _, _)| is_function_word(w)) {
+        if next
+            .as_ref()
+            .is_some_and(|(w, _, _)| is_function_word(w.as_str()))
+        {
             return false;
         }
     }

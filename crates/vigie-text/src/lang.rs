@@ -4,6 +4,7 @@
 //! Portuguese, German, Dutch) are scored too, so that their text is reported
 //! as unsupported instead of being guessed French or English.
 
+use crate::fold::folded;
 use crate::Lang;
 
 /// Only the start of long texts is examined (speed; news articles do not
@@ -58,27 +59,35 @@ pub fn detect_language(text: &str) -> Option<Lang> {
     }
     let sample = text.get(..end).unwrap_or_default();
     let (mut fr, mut en, mut other, mut words) = (0u32, 0u32, 0u32, 0u32);
-    let mut buf = String::new();
-    for w in sample.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
+    let b = sample.as_bytes();
+    let is_word_byte = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        while b.get(i).is_some_and(|&x| !is_word_byte(x)) {
+            i += 1;
+        }
+        let s = i;
+        while b.get(i).is_some_and(|&x| is_word_byte(x)) {
+            i += 1;
+        }
+        if s == i {
+            break;
         }
         words += 1;
-        if w.len() > 10 {
+        if i - s > 10 {
             continue;
         }
-        let lw: &str = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            &buf
-        } else {
-            w
-        };
-        match stop_word(lw) {
+        let w = sample.get(s..i).unwrap_or_default();
+        let mut tmp = None;
+        match stop_word(folded(w, &mut tmp)) {
             Some(L::Fr) => fr += 1,
             Some(L::En) => en += 1,
             Some(L::Other) => other += 1,
             None => {}
+        }
+        // Enough evidence: stop early.
+        if words % 64 == 0 && fr.max(en) >= 40 && fr.max(en) >= 4 * (fr.min(en) + other) {
+            break;
         }
     }
     let best = fr.max(en);

@@ -15,6 +15,7 @@
 
 pub mod amounts;
 mod decode;
+mod fold;
 mod lang;
 mod normalize;
 mod sentences;
@@ -106,7 +107,7 @@ impl Document {
         Ok(Self::build(original, map, lang))
     }
 
-    fn build(original: &str, map: Normalized, lang: Lang) -> Document {
+    fn build(original: &str, mut map: Normalized, lang: Lang) -> Document {
         let sentences = split_sentences(&map.text)
             .into_iter()
             .map(|r| Sentence {
@@ -116,9 +117,10 @@ impl Document {
                 orig_end: map.to_original_end(r.end),
             })
             .collect();
+        let text = map.take_text();
         Document {
             original: original.to_owned(),
-            text: map.text.clone(),
+            text,
             lang,
             sentences,
             map,

@@ -21,6 +21,7 @@ pub struct Normalized {
     /// constant).
     repl: Vec<[usize; 4]>,
     orig_len: usize,
+    norm_len: usize,
 }
 
 impl Normalized {
@@ -28,7 +29,7 @@ impl Normalized {
     /// span start: an offset inside a replaced character maps to its start,
     /// and removed characters just before the offset are skipped.
     pub fn to_original(&self, n: usize) -> usize {
-        let n = n.min(self.text.len());
+        let n = n.min(self.norm_len);
         // Last replacement starting at or before n.
         let idx = self.repl.partition_point(|r| r[0] <= n);
         match idx.checked_sub(1).and_then(|i| self.repl.get(i)) {
@@ -49,7 +50,7 @@ impl Normalized {
     /// span end: removed characters just after the offset are not included,
     /// and a replaced character ending at the offset is included whole.
     pub fn to_original_end(&self, n: usize) -> usize {
-        let n = n.min(self.text.len());
+        let n = n.min(self.norm_len);
         // Last replacement starting strictly before n.
         let idx = self.repl.partition_point(|r| r[0] < n);
         match idx.checked_sub(1).and_then(|i| self.repl.get(i)) {
@@ -63,6 +64,11 @@ impl Normalized {
             }
         }
         .min(self.orig_len)
+    }
+
+    /// Takes the normalised text out, keeping the offset map usable.
+    pub(crate) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
     }
 
     /// Length of the original text in bytes.
@@ -145,6 +151,7 @@ pub fn normalize(s: &str) -> Normalized {
     }
     text.push_str(s.get(copied..).unwrap_or_default());
     Normalized {
+        norm_len: text.len(),
         text,
         repl,
         orig_len: s.len(),
