@@ -3,6 +3,9 @@
 //! a small hand-written table (facts of geography) mapping them to ISO
 //! 3166-1 alpha-2 codes. French places come from the gazetteer.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::doc::{CtryM, Doc};
 
 const CITIES: &[(&str, &str)] = &[
@@ -309,27 +312,46 @@ const LOCAL_DEMONYMS: &[&str] = &[
     "occitane",
 ];
 
+/// Cities by their first word (built once, immutable after that).
+fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> =
+        OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::new();
+        for &(name, cc) in CITIES {
+            let first = name.split(' ').next().unwrap_or(name);
+            m.entry(first).or_default().push((name, cc));
+        }
+        m
+    })
+}
+
 /// Adds the cities of the table found in the text (capitalised, whole
 /// words) as country mentions, unless the gazetteer already placed them.
 pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
+    let map = by_first();
     for (i, t) in d.toks.iter().enumerate() {
-        if t.word && !t.cap && LOCAL_DEMONYMS.contains(&d.w(i)) {
-            out.push(CtryM {
-                start: t.start,
-                end: t.end,
-                country: "FR".into(),
-                demonym: true,
-            });
+        if !t.word {
             continue;
         }
-        if !t.word || !t.cap {
+        let w = d.w(i);
+        if !t.cap {
+            if LOCAL_DEMONYMS.contains(&w) {
+                out.push(CtryM {
+                    start: t.start,
+                    end: t.end,
+                    country: "FR".into(),
+                    demonym: true,
+                });
+            }
             continue;
         }
-        for &(name, cc) in CITIES {
-            let Some(s) = d.lower.get(t.start..) else {
+        let Some(cands) = map.get(w) else { continue };
+        for &(name, cc) in cands {
+            let Some(rest) = d.lower.get(t.start..) else {
                 continue;
             };
-            if !s.starts_with(name) {
+            if !rest.starts_with(name) {
                 continue;
             }
             let end = t.start + name.len();
@@ -351,7 +373,6 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
             {
                 continue;
             }
-            let _ = i;
             out.push(CtryM {
                 start: t.start,
                 end,
@@ -365,5 +386,8 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
 
 /// The lowercase name is a city or region of the table.
 pub(crate) fn is_city(lower: &str) -> bool {
-    CITIES.iter().any(|&(n, _)| n == lower)
+    let first = lower.split(' ').next().unwrap_or(lower);
+    by_first()
+        .get(first)
+        .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
 }

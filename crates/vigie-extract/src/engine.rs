@@ -195,6 +195,12 @@ const COMPANY_NOUNS: &[&str] = &[
     "minier",
     "hyperscaler",
     "champion",
+    "repreneur",
+    "acquéreur",
+    "buyer",
+    "acquirer",
+    "usinier",
+    "papetier",
     "spécialiste",
     "acteur",
     "pure",
@@ -332,7 +338,12 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
             continue;
         }
         let w = d.w(i);
-        let next: Vec<&str> = (i + 1..(i + 8).min(t1)).map(|k| d.w(k)).collect();
+        if w.len() < 3 {
+            i += 1;
+            continue;
+        }
+        let next: [&str; 7] =
+            std::array::from_fn(|k| if i + 1 + k < t1 { d.w(i + 1 + k) } else { "" });
         let prev = if i > t0 { d.w(i - 1) } else { "" };
         if let Some((class, len)) = lexicon::classify(w, &next, prev) {
             out.push(Trig { tok: i, len, class });
@@ -355,7 +366,11 @@ fn usable_amounts(
     let mut out = Vec::new();
     let mut aside = Vec::new();
     let mut prev_end: Option<usize> = None;
-    for (ai, a) in d.amounts.iter().enumerate() {
+    let lo = d.amounts.partition_point(|a| a.start < s.start);
+    for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
+        if a.start >= s.end {
+            break;
+        }
         if a.start < s.start || a.end > s.end || !a.money {
             continue;
         }
@@ -611,6 +626,8 @@ pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
+    /// Clauses of each sentence (token ranges).
+    pub clauses: Vec<Vec<(usize, usize)>>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
 }
@@ -623,20 +640,19 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
+        let clauses = d.sents.iter().map(|s| clauses(d, s.t0, s.t1)).collect();
         Ctx {
             d,
             main_country,
+            clauses,
             reporting,
         }
     }
 
     fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
-        self.d
-            .orgs
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.start >= a && o.end <= b)
-            .map(|(i, _)| i)
+        let lo = self.d.orgs.partition_point(|o| o.start < a);
+        let hi = self.d.orgs.partition_point(|o| o.start < b).max(lo);
+        (lo..hi).filter(move |&i| self.d.orgs[i].end <= b)
     }
 
     fn prep_before(&self, oi: usize) -> bool {
@@ -697,7 +713,7 @@ impl<'a> Ctx<'a> {
         };
         let s = d.sents[si];
         let t = d.tok_at(o.start);
-        let cl = clauses(d, s.t0, s.t1);
+        let cl = &self.clauses[si];
         let c0 = cl
             .iter()
             .find(|c| c.0 <= t && t < c.1)
@@ -873,7 +889,15 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 return Some((i, Via::Coref, None));
             }
         }
-        if is_det(w) {
+        // an object ("rachète le site") is not the subject of the trigger
+        let object = i > a
+            && d.toks[i - 1].word
+            && !PREP.contains(&d.w(i - 1))
+            && !matches!(
+                d.w(i - 1),
+                "et" | "and" | "que" | "qu" | "that" | "mais" | "but"
+            );
+        if is_det(w) && !object {
             // det + (start - up) + noun (+ adjective demonym)
             let mut k = i + 1;
             if matches!(d.w(k), "'" | "’") {
@@ -1360,7 +1384,11 @@ pub(crate) fn horizon_in(d: &Doc, a: usize, b: usize) -> Option<Horizon> {
 pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, Jobs)> {
     let s = d.sents[si];
     let mut out = Vec::new();
-    for (ai, a) in d.amounts.iter().enumerate() {
+    let lo = d.amounts.partition_point(|a| a.start < s.start);
+    for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
+        if a.start >= s.end {
+            break;
+        }
         if a.start < s.start || a.end > s.end || a.money {
             continue;
         }
@@ -1465,7 +1493,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         if s.t0 >= s.t1 {
             continue;
         }
-        let cls = clauses(d, s.t0, s.t1);
+        let cls = cx.clauses[si].clone();
         let clause_of = |t: usize| -> (usize, usize) {
             cls.iter()
                 .copied()
@@ -2046,7 +2074,7 @@ fn build(
         }
         Class::Acquire => {
             // passive: "Y racheté par X", "acquisition de Y par X"
-            let by = recipient_after(cx, c, tend, &["par", "by"], None, 2);
+            let by = recipient_after(cx, c, tend, &["par", "by"], None, 4);
             // the target: the first company after the verb, not the seller
             // ("from private equity firm Aurelis", "auprès de")
             let obj = {
@@ -2084,9 +2112,6 @@ fn build(
             } else {
                 Kind::Acquisition
             };
-            if recipient.is_none() && ai.is_none() {
-                return None;
-            }
         }
         Class::Grant => {
             investor = subject;
@@ -2116,8 +2141,9 @@ fn build(
                         "project",
                     ],
                     investor,
-                    6,
-                );
+                    10,
+                )
+                .or_else(|| recipient_after(cx, c, tend, &[], investor, 0));
             }
             if recipient.is_none() {
                 // "au projet", "à l'entreprise", "to the company"
@@ -2377,12 +2403,34 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
     let d = cx.d;
     match c.kind {
         Kind::Acquisition => {
-            // a takeover with a named target, announced (not background)
-            c.recipient.is_some()
+            // a takeover of a named company or of a site in a place, in the
+            // lead of the article, not background ("bought X in 2021")
+            let s = d.sents[c.sent];
+            let background = (c.clause.0..c.clause.1).any(|k| {
+                let w = d.w(k);
+                matches!(
+                    w,
+                    "déjà"
+                        | "already"
+                        | "previously"
+                        | "précédemment"
+                        | "since"
+                        | "depuis"
+                        | "avait"
+                        | "had"
+                ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
+            });
+            let a = d.toks[c.clause.0].start;
+            let b = d.toks.get(c.clause.1 - 1).map(|t| t.end).unwrap_or(s.end);
+            let local_place = d
+                .places
+                .iter()
+                .any(|p| p.start >= a && p.end <= b && p.rank < 3);
+            (c.recipient.is_some() || local_place)
                 && c.investor.is_some()
-                && c.status != Status::Completed
                 && c.status != Status::Planned
                 && c.sent <= 2
+                && !background
         }
         Kind::Capex => {
             if !matches!(c.class, Class::Invest | Class::Build) || c.via == Via::EventRef {

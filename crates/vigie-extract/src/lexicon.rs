@@ -181,11 +181,27 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     {
         return Some((Class::Acquire, 4));
     }
+    let recovery = |x: &str| {
+        matches!(
+            x,
+            "activité"
+                | "économie"
+                | "croissance"
+                | "travail"
+                | "production"
+                | "cours"
+                | "marché"
+                | "des"
+                | "ventes"
+        )
+    };
     if matches!(
         w,
         "reprend" | "reprendre" | "reprendra" | "repris" | "reprise"
-    ) && prev != "la"
-        && prev != "une"
+    ) && (!matches!(prev, "la" | "une")
+        || matches!(n1, "de" | "du" | "d")
+            && !recovery(n2)
+            && !(matches!(n2, "la" | "l" | "'") && recovery(n3)))
     {
         return Some((Class::Acquire, 1));
     }
@@ -811,6 +827,9 @@ pub(crate) fn more_sectors(d: &Doc, out: &mut Vec<SecM>) {
             continue;
         }
         let w = d.w(i);
+        if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
+            continue;
+        }
         let sector = if w.starts_with("logisti")
             || w.starts_with("entrepôt")
             || matches!(w, "warehouse" | "warehouses" | "fulfilment" | "fulfillment")

@@ -243,7 +243,9 @@ impl Extractor {
                 has_currency: a.currency.is_some(),
             })
             .filter(|a| a.value > 0.0 && a.value.is_finite())
-            .collect();
+            .collect::<Vec<Amt>>();
+        let mut amounts = amounts;
+        amounts.sort_by_key(|a| a.start);
         let an = self.gaz.analyze(&text);
         let places: Vec<PlaceM> = an
             .places

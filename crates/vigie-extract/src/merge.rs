@@ -115,10 +115,15 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
         if target.is_none() {
             // two statements without money about the same actor and place
             for j in 0..i {
+                let same_jobs = cands[i].jobs.is_some()
+                    && cands[i].jobs.as_ref().map(|x| x.value)
+                        == cands[j].jobs.as_ref().map(|x| x.value);
                 if cands[j].amount.is_none()
                     && fams[j].is_some()
                     && fams[j] == fams[i]
-                    && (shares_place(d, &cands[i], &cands[j]) || cands[j].sent == cands[i].sent)
+                    && (shares_place(d, &cands[i], &cands[j])
+                        || cands[j].sent == cands[i].sent
+                        || same_jobs)
                 {
                     target = Some(j);
                     break;

@@ -881,12 +881,40 @@ const OUTLETS: &[&str] = &[
     "france inter",
 ];
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Word lists as hash sets, built once (immutable after that).
+struct Sets {
+    stop: HashSet<&'static str>,
+    first: HashSet<&'static str>,
+    outlets: HashSet<&'static str>,
+    outlet_first: HashSet<&'static str>,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        stop: STOP.iter().chain(NATIONALITY.iter()).copied().collect(),
+        first: FIRST_NAMES.iter().copied().collect(),
+        outlets: OUTLETS.iter().copied().collect(),
+        outlet_first: OUTLETS
+            .iter()
+            .map(|o| o.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(o))
+            .collect(),
+    })
+}
+
 pub(crate) fn is_outlet_name(lower: &str) -> bool {
-    OUTLETS.contains(&lower)
+    sets().outlets.contains(lower)
 }
 
 fn stop(w: &str) -> bool {
-    STOP.contains(&w) || NATIONALITY.contains(&w)
+    sets().stop.contains(w)
+}
+
+fn first_name(w: &str) -> bool {
+    sets().first.contains(w)
 }
 
 fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM {
@@ -995,7 +1023,21 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                 while e < n
                     && e < i + 6
                     && (d.toks[e].word || matches!(d.w(e), "'"))
-                    && !matches!(d.w(e), "de" if d.toks.get(e + 1).is_some_and(|x| x.cap))
+                    && (e == i + 1
+                        || !matches!(
+                            d.w(e),
+                            "de" | "du"
+                                | "des"
+                                | "est"
+                                | "a"
+                                | "sera"
+                                | "qui"
+                                | "is"
+                                | "will"
+                                | "has"
+                                | "which"
+                                | "of"
+                        ))
                 {
                     e += 1;
                 }
@@ -1066,7 +1108,7 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if !d.toks[i].cap || glued {
+        if !d.toks[i].cap || glued || !sets().outlet_first.contains(d.w(i)) {
             i += 1;
             continue;
         }
@@ -1117,35 +1159,32 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     let is_place_exact = |a: usize, b: usize| d.places.iter().any(|p| p.start == a && p.end == b);
     let is_place_within = |a: usize, b: usize| d.places.iter().any(|p| p.start <= a && b <= p.end);
-    let lower_elsewhere = |w: &str| -> bool {
-        // the same word written in lowercase somewhere in the text: a common word
-        let mut from = 0;
-        while let Some(p) = d.lower.get(from..).and_then(|s| s.find(w)) {
-            let at = from + p;
-            let end = at + w.len();
-            // a word of its own (not in an e-mail address, a URL or a hashtag)
+    // words written in lowercase somewhere (as words of their own, not in an
+    // e-mail address, a URL or a hashtag): common words
+    let lower_words: HashSet<&str> = d
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
             let glue =
-                |c: char| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '_' | '#' | '-');
-            let before_ok = d.lower[..at].chars().next_back().is_none_or(|c| !glue(c));
-            let after_ok = d.lower[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '@' | '_'))
-                && !d.lower[end..].starts_with(".e")
-                && !d.lower[end..].starts_with(".c")
-                && !d.lower[end..].starts_with(".f");
-            if before_ok
-                && after_ok
+                |c: Option<char>| c.is_some_and(|c| matches!(c, '@' | '.' | '/' | '_' | '#'));
+            t.word
+                && !t.cap
                 && d.text
-                    .get(at..end)
-                    .is_some_and(|s| s.chars().next().is_some_and(|c| c.is_lowercase()))
-            {
-                return true;
-            }
-            from = end;
-        }
-        false
-    };
+                    .get(t.start..)
+                    .and_then(|x| x.chars().next())
+                    .is_some_and(|c| c.is_lowercase())
+                && !glue(d.text.get(..t.start).and_then(|x| x.chars().next_back()))
+                && !(glue(d.text.get(t.end..).and_then(|x| x.chars().next()))
+                    && d.text
+                        .get(t.end + 1..)
+                        .and_then(|x| x.chars().next())
+                        .is_some_and(|c| c.is_alphanumeric()))
+                && *k < usize::MAX
+        })
+        .map(|(k, _)| d.w(k))
+        .collect();
+    let lower_elsewhere = |w: &str| -> bool { lower_words.contains(w) };
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1299,7 +1338,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 && (after_company_noun
                     || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
             let first = d.w(i);
-            if ok && FIRST_NAMES.contains(&first) && ntok >= 2 {
+            if ok && first_name(first) && ntok >= 2 {
                 ok = false;
             }
             if ok && ntok >= 2 && j - i == ntok && person_context(d, i, j) {
@@ -1356,7 +1395,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                             .is_some_and(|si| !is_sentence_initial(d, k, d.sents[si].t0))
                     }
                 });
-                let first_common = lower_elsewhere(first) || STOP.contains(&first);
+                let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
                 while matches!(
