@@ -792,8 +792,6 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
             | "argues"
             | "warned"
             | "warns"
-            | "says"
-            | "said"
             | "selon"
             | "écrit"
             | "rapporte"
@@ -2075,6 +2073,14 @@ fn build(
         Class::Acquire => {
             // passive: "Y racheté par X", "acquisition de Y par X"
             let by = recipient_after(cx, c, tend, &["par", "by"], None, 4);
+            // "Steinmetz closes Nordpump buy", "the Rivoire takeover": the target before the noun
+            let before_noun = (tr.tok > c.0)
+                .then(|| d.toks[tr.tok - 1].end)
+                .and_then(|e| {
+                    cx.orgs_in(d.toks[c.0].start, e)
+                        .find(|&o| d.orgs[o].end == e)
+                })
+                .filter(|&o| Some(o) != subject);
             // the target: the first company after the verb, not the seller
             // ("from private equity firm Aurelis", "auprès de")
             let obj = {
@@ -2092,7 +2098,10 @@ fn build(
                     Some(oi) != by && !cx.reporting[oi] && !d.orgs[oi].public && !seller
                 })
             };
-            if let Some(b) = by {
+            if let (Some(t), None) = (before_noun, by) {
+                investor = subject;
+                recipient = Some(t);
+            } else if let Some(b) = by {
                 if subject.is_some() && obj.is_none_or(|o| d.orgs[o].start > d.orgs[b].start) {
                     recipient = subject;
                 } else {

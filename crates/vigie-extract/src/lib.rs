@@ -246,6 +246,50 @@ impl Extractor {
             .collect::<Vec<Amt>>();
         let mut amounts = amounts;
         amounts.sort_by_key(|a| a.start);
+        amounts.dedup_by(|b, a| b.start == a.start && b.end == a.end);
+        // currencies named after the number that the text layer may miss
+        // ("10 billion Swedish crowns", "a 1.1 billion-euro takeover")
+        for a in amounts.iter_mut().filter(|a| a.currency.is_none()) {
+            let after = lower
+                .get(a.end..(a.end + 40).min(lower.len()))
+                .unwrap_or("");
+            let cur = [
+                ("-euro", "EUR"),
+                (" euros", "EUR"),
+                ("-dollar", "USD"),
+                ("-pound", "GBP"),
+                (" danish crowns", "DKK"),
+                (" danish kroner", "DKK"),
+                (" couronnes danoises", "DKK"),
+                (" swedish crowns", "SEK"),
+                (" swedish kronor", "SEK"),
+                (" couronnes suédoises", "SEK"),
+                (" norwegian crowns", "NOK"),
+                (" norwegian kroner", "NOK"),
+                (" couronnes norvégiennes", "NOK"),
+                (" swiss francs", "CHF"),
+                (" francs suisses", "CHF"),
+                (" yen", "JPY"),
+                (" yuan", "CNY"),
+                (" canadian dollars", "CAD"),
+                (" dollars canadiens", "CAD"),
+                (" australian dollars", "AUD"),
+            ]
+            .iter()
+            .find(|(p, _)| {
+                after.starts_with(p)
+                    && after[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|(_, c)| *c);
+            if let Some(c) = cur {
+                a.currency = Some(c);
+                a.has_currency = true;
+                a.money = true;
+            }
+        }
         let an = self.gaz.analyze(&text);
         let places: Vec<PlaceM> = an
             .places

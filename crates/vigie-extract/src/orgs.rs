@@ -1202,7 +1202,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 let single_space = gap == " ";
                 let adjacent = gap.is_empty();
                 let wj = d.w(j);
-                if tj.word && tj.cap && (single_space || adjacent) && !stop(wj) {
+                if tj.word
+                    && tj.cap
+                    && (single_space || adjacent)
+                    && (!stop(wj) || matches!(d.raw(j), "AI" | "IA"))
+                {
                     j += 1;
                 } else if (wj == "&"
                     || wj == "and"
