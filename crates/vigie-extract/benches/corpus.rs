@@ -101,7 +101,7 @@ pub fn article(seed: u64) -> String {
     let amount = 10 + r.next() % 990;
     let jobs = 50 + r.next() % 950;
     let mut s = String::new();
-    if r.next() % 2 == 0 {
+    if r.next() & 1 == 0 {
         let sector = r.pick(SECTORS_FR);
         s.push_str(&format!(
             "{c} investit {amount} millions d'euros à {city}\n\n"

@@ -93,6 +93,7 @@ pub(crate) struct Doc {
     pub text: String,
     /// Lowercase copy, same byte offsets as `text`.
     pub lower: String,
+    #[allow(dead_code)]
     pub lang: Lang,
     pub sents: Vec<Sent>,
     pub toks: Vec<Tok>,

@@ -4,7 +4,7 @@
 
 use crate::doc::{Doc, OrgM};
 use crate::lexicon::{self, Class};
-use vigie_model::{Horizon, Jobs, Kind, Qualifier, Sector, Status};
+use vigie_model::{Horizon, Jobs, Kind, Sector, Status};
 
 /// How the investor (or the raiser) was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -580,24 +580,6 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
 /// A whole-clause veto: cumulative totals and the like.
 fn clause_vetoed(d: &Doc, c: (usize, usize)) -> bool {
     total_before(d, c.0, c.1) || since_launch(d, c)
-}
-
-#[allow(dead_code)]
-fn clause_vetoed_old(d: &Doc, c: (usize, usize)) -> bool {
-    let ws: Vec<&str> = (c.0..c.1).map(|k| d.w(k)).collect();
-    ws.windows(2).any(|w| {
-        (w[0] == "au" && w[1] == "total")
-            || (w[0] == "in" && w[1] == "total")
-            || (w[0] == "en" && w[1] == "tout")
-            || (w[0] == "au" && w[1] == "cumul")
-    }) || ws.windows(3).any(|w| {
-        (w[0] == "depuis"
-            && matches!(w[1], "son" | "sa" | "leur")
-            && matches!(w[2], "lancement" | "création"))
-            || (w[0] == "since"
-                && matches!(w[1], "its" | "their")
-                && matches!(w[2], "launch" | "creation" | "inception"))
-    })
 }
 
 /// The country an article is mostly about (places and demonyms), if one
@@ -1362,12 +1344,10 @@ pub(crate) fn horizon_in(d: &Doc, a: usize, b: usize) -> Option<Horizon> {
                 if let Some(v) = number_word(n(k)) {
                     let u = n(k + 1);
                     let u2 = n(k + 2);
-                    if matches!(u, "ans" | "années" | "years" | "year")
-                        || (u == "prochaines" && u2 == "années")
-                    {
-                        if w != "en" && w != "in" || v > 1.0 {
-                            h.years.get_or_insert(v);
-                        }
+                    let unit = matches!(u, "ans" | "années" | "years" | "year")
+                        || (u == "prochaines" && u2 == "années");
+                    if unit && (w != "en" && w != "in" || v > 1.0) {
+                        h.years.get_or_insert(v);
                     }
                 }
             }
@@ -1464,13 +1444,10 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
                 | "cdi"
                 | "créations"
         );
-        if !create && !(has_event && strong_noun) {
+        if !(create || has_event && strong_noun) {
             continue;
         }
-        let qualifier = match a.qualifier {
-            Qualifier::Range => Qualifier::Range,
-            q => q,
-        };
+        let qualifier = a.qualifier;
         out.push((
             ai,
             Jobs {
@@ -1652,11 +1629,8 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let c = clause_of(at);
             // an event of this sentence: same clause first, else the nearest
             let mut target = None;
-            for ci in first_new..cands.len() {
-                if cands[ci].clause == c {
-                    target = Some(ci);
-                    break;
-                }
+            if let Some(ci) = (first_new..cands.len()).find(|&ci| cands[ci].clause == c) {
+                target = Some(ci);
             }
             if target.is_none() && has_event {
                 target = (first_new..cands.len()).min_by_key(|&ci| cands[ci].trig.abs_diff(at));
@@ -2522,11 +2496,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         let b = d.toks.get(t1.saturating_sub(1)).map(|t| t.end).unwrap_or(0);
         (a, b)
     };
-    let inside_org = |a: usize, b: usize| {
-        d.orgs.iter().any(|o| {
-            o.start <= a && b <= o.end && !o.public || o.public && o.start <= a && b <= o.end
-        })
-    };
+    let inside_org = |a: usize, b: usize| d.orgs.iter().any(|o| o.start <= a && b <= o.end);
     let home_marker = |p_start: usize| {
         let t = d.tok_at(p_start);
         let prev: Vec<&str> = (t.saturating_sub(3)..t).map(|k| d.w(k)).collect();

@@ -453,13 +453,7 @@ impl Extractor {
             let first = v.first().copied()?;
             Some(first)
         };
-        let investor = pick(&|c: &Cand| {
-            if c.kind == Kind::Equity && c.class == Class::Raise {
-                c.investor
-            } else {
-                c.investor
-            }
-        });
+        let investor = pick(&|c: &Cand| c.investor);
         let recipient = if matches!(kind, Kind::Equity | Kind::Acquisition | Kind::PublicFunding) {
             ms.iter()
                 .filter_map(|c| c.recipient)
@@ -639,8 +633,6 @@ impl Extractor {
         })
     }
 }
-
-use lexicon::Class;
 
 /// Stable event id: "evt_" + 16 hex digits of FNV-1a over the identity.
 pub fn event_id(

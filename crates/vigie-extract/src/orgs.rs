@@ -957,7 +957,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     found = Some((e, "État".into(), Some("FR")));
                 }
             }
-            "government" | "gouvernement" if i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
+            "government" if i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
                 from = i - 1;
                 found = Some((i + 1, format!("{} government", d.raw(i - 1)), None));
             }
@@ -1208,21 +1208,20 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     && (!stop(wj) || matches!(d.raw(j), "AI" | "IA"))
                 {
                     j += 1;
-                } else if (wj == "&"
+                } else if ((wj == "&"
                     || wj == "and"
                         && d.toks.get(j + 1).is_some_and(|x| x.cap)
                         && d.w(j + 1) == "co")
                     && single_space
-                    && d.toks.get(j + 1).is_some_and(|x| x.cap)
+                    && d.toks.get(j + 1).is_some_and(|x| x.cap))
+                    || (wj == "-"
+                        && adjacent
+                        && d.toks
+                            .get(j + 1)
+                            .is_some_and(|x| x.cap && x.start == tj.end)
+                        && !stop(d.w(j + 1)))
                 {
-                    j += 2;
-                } else if wj == "-"
-                    && adjacent
-                    && d.toks
-                        .get(j + 1)
-                        .is_some_and(|x| x.cap && x.start == tj.end)
-                    && !stop(d.w(j + 1))
-                {
+                    // "Carrow & Co", "Saint-Lys"
                     j += 2;
                 } else if matches!(wj, "de" | "d")
                     && single_space
@@ -1475,15 +1474,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                             | "dévoile"
                             | "rachète"
                     );
-                if !seen_inside && (ntok == 1 || first_common) && !(before_verb && !first_common) {
+                if !seen_inside && (ntok == 1 || first_common) && (!before_verb || first_common) {
                     ok = false;
                 }
             }
             if ok && ntok == 1 {
                 let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1 && initial;
-                if followed_by_dot {
-                    ok = false;
-                } else if initial && (lower_elsewhere(first) || first.len() < 3) {
+                if followed_by_dot || initial && (lower_elsewhere(first) || first.len() < 3) {
                     ok = false;
                 }
                 // an all-caps word before a comma at the very start is a dateline
