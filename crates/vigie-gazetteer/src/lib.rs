@@ -24,12 +24,9 @@ use daachorse::DoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
 use vigie_model::Sector;
 
-mod data;
 pub mod fold;
 mod scan;
-
-use data::{col, list, opt, rows};
-use fold::{fold_name, upper_positions};
+mod tables;
 
 /// How specific a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -152,54 +149,27 @@ pub struct OrgInfo {
     pub sectors: Vec<Sector>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    Commune(u32),
-    /// "Havre" after "au"/"du" for "Le Havre"; "Sables" after "aux"/"des".
-    CommuneBare(u32),
-    Dep(u16),
-    Region(u16),
-    Area(u16),
-    Country(u16),
-    Org(u32),
-    DemonymFr(u16),
-    DemonymEn(u16),
-    Sector(Sector),
-    /// "la société", "le groupe", "the company": an organisation name follows.
-    Trigger,
-    /// A legal-form suffix (SAS, GmbH, Inc.): an organisation name precedes.
-    Suffix,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Entry {
-    pub target: Target,
-    /// Positions in the folded name that must be capitals in the text.
-    pub upper: Box<[u16]>,
-    /// The name is also an ordinary word or a person's name.
-    pub ambiguous: bool,
-}
-
 /// The gazetteers, compiled. Cheap to share (`Send + Sync`), immutable.
 pub struct Gazetteer {
     ac: DoubleArrayAhoCorasick<u32>,
     /// Per pattern: the entries it names.
-    entries: Vec<Vec<Entry>>,
+    entries: tables::Compiled,
     /// Per pattern: some entry accepts a lowercase start.
     lower_ok: Vec<bool>,
-    communes: Vec<data::Commune>,
-    deps: Vec<data::Departement>,
-    regions: Vec<data::Region>,
-    areas: Vec<data::Area>,
-    countries: Vec<data::Country>,
-    orgs: Vec<data::Org>,
-    commune_by_code: HashMap<String, u32>,
-    dep_by_code: HashMap<String, u16>,
-    region_by_code: HashMap<String, u16>,
-    country_by_code: HashMap<String, u16>,
-    org_by_name: HashMap<String, u32>,
-    /// Framed folded pattern -> pattern id.
-    pattern_ids: HashMap<String, u32>,
+    communes: Vec<tables::Commune>,
+    deps: Vec<tables::Departement>,
+    regions: Vec<tables::Region>,
+    areas: Vec<tables::Area>,
+    countries: Vec<tables::Country>,
+    orgs: Vec<tables::Org>,
+    org_sectors: Vec<Vec<Sector>>,
+    /// Per row of the sector lexicon.
+    sector_tags: Vec<Option<Sector>>,
+    commune_by_code: HashMap<&'static str, u32>,
+    dep_by_code: HashMap<&'static str, u32>,
+    region_by_code: HashMap<&'static str, u32>,
+    country_by_code: HashMap<&'static str, u32>,
+    org_by_name: HashMap<&'static str, u32>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -219,356 +189,87 @@ impl Default for Gazetteer {
     }
 }
 
-/// Phrases after which an organisation's name follows.
-const TRIGGERS: &[&str] = &[
-    "la société",
-    "la societe",
-    "le groupe",
-    "la start-up",
-    "la startup",
-    "la jeune pousse",
-    "l'entreprise",
-    "le fonds",
-    "le fonds d'investissement",
-    "l'industriel",
-    "le fabricant",
-    "le constructeur",
-    "l'équipementier",
-    "l'opérateur",
-    "le laboratoire",
-    "le spécialiste",
-    "l'éditeur",
-    "la filiale",
-    "la firme",
-    "l'investisseur",
-    "le géant",
-    "the company",
-    "the group",
-    "the firm",
-    "the startup",
-    "the start-up",
-    "startup",
-    "start-up",
-];
+/// Automaton and entries compiled by `build.rs`.
+const AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/automaton.bin"));
+const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin"));
 
-/// Legal-form suffixes (cf. PyPI `cleanco`, plus SA/SE for France).
-const SUFFIXES: &[&str] = &[
-    "SA",
-    "SAS",
-    "SASU",
-    "SE",
-    "SARL",
-    "SCA",
-    "GmbH",
-    "AG",
-    "KGaA",
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "plc",
-    "PLC",
-    "NV",
-    "N.V.",
-    "BV",
-    "B.V.",
-    "SpA",
-    "S.p.A.",
-    "LLC",
-    "LLP",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "AB",
-    "ASA",
-    "Oyj",
-    "S.L.",
-    "SL",
-    "AS",
-    "A/S",
-];
-
-struct Builder {
-    map: HashMap<String, u32>,
-    entries: Vec<Vec<Entry>>,
-}
-
-impl Builder {
-    fn add(&mut self, name: &str, target: Target, ambiguous: bool, case_free: bool) {
-        let folded = fold_name(name);
-        if folded.is_empty() {
-            return;
-        }
-        let upper: Box<[u16]> = if case_free {
-            Box::new([])
-        } else {
-            upper_positions(name).into_boxed_slice()
-        };
-        let key = format!(" {folded} ");
-        let next = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let id = *self.map.entry(key).or_insert(next);
-        if id == next {
-            self.entries.push(Vec::new());
-        }
-        if let Some(v) = self.entries.get_mut(id as usize) {
-            if !v.iter().any(|e| e.target == target) {
-                v.push(Entry {
-                    target,
-                    upper,
-                    ambiguous,
-                });
-            }
-        }
-    }
-}
-
-fn idx16(i: usize) -> u16 {
-    u16::try_from(i).unwrap_or(u16::MAX)
-}
-fn idx32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
+fn index<T>(v: &[T], key: impl Fn(&T) -> &'static str) -> HashMap<&'static str, u32> {
+    v.iter()
+        .enumerate()
+        .map(|(i, x)| (key(x), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect()
 }
 
 impl Gazetteer {
-    /// Builds the gazetteers from the embedded data.
+    /// Builds the gazetteers from the embedded data (the automaton itself is
+    /// compiled at build time and only loaded here).
     pub fn new() -> Gazetteer {
-        let mut b = Builder {
-            map: HashMap::with_capacity(60_000),
-            entries: Vec::with_capacity(60_000),
+        let t = tables::parse();
+        let loaded = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
+            .ok()
+            .map(|(a, _)| a)
+            .zip(tables::decode_entries(ENTRIES));
+        let (ac, entries) = match loaded {
+            Some(x) => x,
+            None => {
+                // Not expected: build.rs failed. Compile at run time instead.
+                let (keys, entries) = tables::patterns(&t);
+                let entries =
+                    tables::decode_entries(&tables::encode_entries(&entries)).unwrap_or_default();
+                let ac = DoubleArrayAhoCorasick::with_values(
+                    keys.iter()
+                        .enumerate()
+                        .map(|(i, k)| (k.as_str(), u32::try_from(i).unwrap_or(u32::MAX))),
+                )
+                .unwrap_or_else(|_| empty_automaton());
+                (ac, entries)
+            }
         };
-
-        // Régions and départements first: communes need their codes.
-        let mut regions = Vec::new();
-        for r in rows(data::REGIONS) {
-            regions.push(data::Region {
-                code: col(&r, 0).to_string(),
-                name: col(&r, 1).to_string(),
-            });
-        }
-        for (i, r) in regions.iter().enumerate() {
-            b.add(&r.name, Target::Region(idx16(i)), false, false);
-        }
-        let mut deps = Vec::new();
-        for r in rows(data::DEPARTEMENTS) {
-            let name = col(&r, 1);
-            let flags = col(&r, 4);
-            let single = !name.contains(['-', ' ', '\'']);
-            deps.push(data::Departement {
-                code: col(&r, 0).to_string(),
-                name: name.to_string(),
-                region: col(&r, 2).to_string(),
-                needs_context: single || flags.contains('w') || flags.contains('p'),
-            });
-        }
-        for (i, d) in deps.iter().enumerate() {
-            b.add(&d.name, Target::Dep(idx16(i)), d.needs_context, false);
-        }
-        let dep_by_code: HashMap<String, u16> = deps
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.code.clone(), idx16(i)))
+        let lower_ok = (0..entries.len())
+            .map(|p| {
+                entries
+                    .of(p)
+                    .iter()
+                    .any(|e| entries.upper(e).first() != Some(&0))
+            })
             .collect();
-        let region_by_code: HashMap<String, u16> = regions
+        let org_sectors = t
+            .orgs
             .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.clone(), idx16(i)))
+            .map(|o| {
+                o.sectors
+                    .split(',')
+                    .filter_map(|x| x.trim().parse().ok())
+                    .collect()
+            })
             .collect();
-
-        let mut communes = Vec::with_capacity(35_000);
-        for r in rows(data::COMMUNES) {
-            let dep = col(&r, 2).to_string();
-            let region = dep_by_code
-                .get(&dep)
-                .and_then(|&i| deps.get(i as usize))
-                .map(|d| d.region.clone())
-                .unwrap_or_default();
-            let flags = col(&r, 4);
-            communes.push(data::Commune {
-                code: col(&r, 0).to_string(),
-                name: col(&r, 1).to_string(),
-                dep,
-                region,
-                population: col(&r, 3).parse().unwrap_or(0),
-                wordlike: flags.contains('w'),
-                namelike: flags.contains('p'),
-            });
-        }
-        for (i, c) in communes.iter().enumerate() {
-            let amb = c.wordlike || c.namelike;
-            b.add(&c.name, Target::Commune(idx32(i)), amb, false);
-            for art in ["Le ", "Les "] {
-                if let Some(rest) = c.name.strip_prefix(art) {
-                    b.add(rest, Target::CommuneBare(idx32(i)), amb, false);
-                }
-            }
-        }
-        let commune_by_code = communes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.code.clone(), idx32(i)))
-            .collect();
-
-        let mut areas = Vec::new();
-        for r in rows(data::AREAS) {
-            let names: Vec<&str> = list(col(&r, 0)).collect();
-            let Some(first) = names.first() else { continue };
-            let i = idx16(areas.len());
-            areas.push(data::Area {
-                name: first.to_string(),
-                level: PlaceLevel::Area,
-                country: Some("FR".into()),
-                region: opt(col(&r, 2)),
-                dep: opt(col(&r, 1)),
-                commune: None,
-            });
-            for n in names {
-                b.add(n, Target::Area(i), false, false);
-            }
-        }
-        for r in rows(data::PLACES_MANUAL) {
-            let names: Vec<&str> = list(col(&r, 0)).collect();
-            let Some(first) = names.first() else { continue };
-            let level = match col(&r, 1) {
-                "country" => PlaceLevel::Country,
-                "region" => PlaceLevel::Region,
-                "departement" => PlaceLevel::Departement,
-                "commune" => PlaceLevel::Commune,
-                _ => PlaceLevel::Area,
-            };
-            let region = opt(col(&r, 3));
-            let canonical = match level {
-                PlaceLevel::Region => region
-                    .as_ref()
-                    .and_then(|c| region_by_code.get(c))
-                    .and_then(|&i| regions.get(i as usize))
-                    .map_or_else(|| first.to_string(), |r| r.name.clone()),
-                PlaceLevel::Country => "France".to_string(),
-                _ => first.to_string(),
-            };
-            let i = idx16(areas.len());
-            areas.push(data::Area {
-                name: canonical,
-                level,
-                country: opt(col(&r, 2)),
-                region,
-                dep: opt(col(&r, 4)),
-                commune: opt(col(&r, 5)),
-            });
-            for n in names {
-                b.add(n, Target::Area(i), false, false);
-            }
-        }
-
-        let mut countries = Vec::new();
-        for r in rows(data::COUNTRIES) {
-            let code = col(&r, 0).to_string();
-            let names: Vec<&str> = list(col(&r, 1)).collect();
-            let i = idx16(countries.len());
-            countries.push(data::Country {
-                code: code.clone(),
-                name: names
-                    .first()
-                    .map_or_else(|| code.clone(), |s| s.to_string()),
-            });
-            for n in &names {
-                b.add(n, Target::Country(i), false, false);
-            }
-            for d in list(col(&r, 2)) {
-                b.add(&d.to_lowercase(), Target::DemonymFr(i), false, false);
-            }
-            for d in list(col(&r, 3)) {
-                b.add(d, Target::DemonymEn(i), false, false);
-            }
-            if let Some(en) = names.get(1) {
-                b.add(&format!("{en}-based"), Target::DemonymEn(i), false, false);
-            }
-            if code == "US" {
-                for n in ["US-based", "U.S.-based", "USA-based"] {
-                    b.add(n, Target::DemonymEn(i), false, false);
-                }
-            }
-            if code == "GB" {
-                b.add("UK-based", Target::DemonymEn(i), false, false);
-            }
-        }
-        let country_by_code = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.code.clone(), idx16(i)))
-            .collect();
-
-        let mut orgs = Vec::new();
-        let mut org_by_name = HashMap::new();
-        for r in rows(data::ORGS) {
-            let canonical = col(&r, 0).to_string();
-            if canonical.is_empty() || org_by_name.contains_key(&canonical) {
-                continue;
-            }
-            let i = idx32(orgs.len());
-            let ambiguous: Vec<String> = list(col(&r, 6)).map(fold_name).collect();
-            let mut names = vec![canonical.as_str()];
-            names.extend(list(col(&r, 1)));
-            for n in names {
-                let amb = ambiguous.contains(&fold_name(n));
-                b.add(n, Target::Org(i), amb, false);
-            }
-            org_by_name.insert(canonical.clone(), i);
-            orgs.push(data::Org {
-                canonical,
-                parent: opt(col(&r, 2)),
-                country: opt(col(&r, 3)),
-                outlet: col(&r, 4) == "1",
-                sectors: data::sectors(col(&r, 5)),
-            });
-        }
-
-        for r in rows(data::SECTORS) {
-            let phrase = col(&r, 0);
-            if let Ok(s) = col(&r, 1).parse::<Sector>() {
-                b.add(phrase, Target::Sector(s), false, false);
-            }
-        }
-        for t in TRIGGERS {
-            b.add(t, Target::Trigger, false, true);
-        }
-        for s in SUFFIXES {
-            b.add(s, Target::Suffix, false, false);
-        }
-
-        let t_ac = std::time::Instant::now();
-        let ac = DoubleArrayAhoCorasick::with_values(b.map.iter().map(|(k, &v)| (k.as_str(), v)))
-            .unwrap_or_else(|_| empty_automaton());
-        if std::env::var_os("VIGIE_GAZ_PROFILE").is_some() {
-            eprintln!(
-                "ac build {:?}, {} patterns",
-                t_ac.elapsed(),
-                b.entries.len()
-            );
-        }
-        let lower_ok = b
-            .entries
-            .iter()
-            .map(|v| v.iter().any(|e| e.upper.first() != Some(&0)))
-            .collect();
-
+        let sector_tags = t.sectors.iter().map(|&(_, tag)| tag.parse().ok()).collect();
         Gazetteer {
             ac,
-            entries: b.entries,
+            entries,
             lower_ok,
-            communes,
-            deps,
-            regions,
-            areas,
-            countries,
-            orgs,
-            commune_by_code,
-            dep_by_code,
-            region_by_code,
-            country_by_code,
-            org_by_name,
-            pattern_ids: b.map,
+            commune_by_code: index(&t.communes, |c| c.code),
+            dep_by_code: index(&t.deps, |d| d.code),
+            region_by_code: index(&t.regions, |r| r.code),
+            country_by_code: index(&t.countries, |c| c.code),
+            org_by_name: index(&t.orgs, |o| o.canonical),
+            org_sectors,
+            sector_tags,
+            communes: t.communes,
+            deps: t.deps,
+            regions: t.regions,
+            areas: t.areas,
+            countries: t.countries,
+            orgs: t.orgs,
         }
+    }
+
+    /// The pattern id of exactly this (framed, folded) key, if any.
+    pub(crate) fn exact(&self, key: &str) -> Option<u32> {
+        self.ac
+            .find_overlapping_iter(key)
+            .find(|m| m.start() == 0 && m.end() == key.len())
+            .map(|m| m.value())
     }
 
     /// Everything at once: places, organisations, demonyms, sectors.
@@ -609,10 +310,10 @@ impl Gazetteer {
             .communes
             .get(*self.commune_by_code.get(code)? as usize)?;
         Some(CommuneInfo {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            departement: c.dep.clone(),
-            region: c.region.clone(),
+            code: c.code.to_string(),
+            name: c.name.to_string(),
+            departement: c.dep.to_string(),
+            region: c.region.to_string(),
             population: c.population,
         })
     }
@@ -620,19 +321,19 @@ impl Gazetteer {
     /// A département's name by code ("68" -> "Haut-Rhin").
     pub fn departement_name(&self, code: &str) -> Option<&str> {
         let d = self.deps.get(*self.dep_by_code.get(code)? as usize)?;
-        Some(&d.name)
+        Some(d.name)
     }
 
     /// The région code of a département ("68" -> "44").
     pub fn departement_region(&self, code: &str) -> Option<&str> {
         let d = self.deps.get(*self.dep_by_code.get(code)? as usize)?;
-        Some(&d.region)
+        Some(d.region)
     }
 
     /// A région's name by code ("84" -> "Auvergne-Rhône-Alpes").
     pub fn region_name(&self, code: &str) -> Option<&str> {
         let r = self.regions.get(*self.region_by_code.get(code)? as usize)?;
-        Some(&r.name)
+        Some(r.name)
     }
 
     /// A country's French name by ISO alpha-2 code ("DE" -> "Allemagne").
@@ -640,18 +341,22 @@ impl Gazetteer {
         let c = self
             .countries
             .get(*self.country_by_code.get(code)? as usize)?;
-        Some(&c.name)
+        c.names.first().copied()
     }
 
     /// An organisation of the table by canonical name.
     pub fn org(&self, canonical: &str) -> Option<OrgInfo> {
         let o = self.orgs.get(*self.org_by_name.get(canonical)? as usize)?;
         Some(OrgInfo {
-            canonical: o.canonical.clone(),
-            parent: o.parent.clone(),
-            country: o.country.clone(),
+            canonical: o.canonical.to_string(),
+            parent: o.parent.map(str::to_string),
+            country: o.country.map(str::to_string),
             outlet: o.outlet,
-            sectors: o.sectors.clone(),
+            sectors: self
+                .org_sectors
+                .get(*self.org_by_name.get(canonical)? as usize)
+                .cloned()
+                .unwrap_or_default(),
         })
     }
 

@@ -4,9 +4,18 @@
 use std::collections::HashSet;
 
 use crate::fold::{fold_name, Folded};
-use crate::{
-    Analysis, DemonymMatch, Entry, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch, Target,
-};
+use crate::tables::{Entry, Target};
+use crate::{Analysis, DemonymMatch, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch};
+
+fn level_of(l: u8) -> PlaceLevel {
+    match l {
+        0 => PlaceLevel::Country,
+        1 => PlaceLevel::Region,
+        2 => PlaceLevel::Departement,
+        3 => PlaceLevel::Commune,
+        _ => PlaceLevel::Area,
+    }
+}
 
 /// Words that may stand capitalised before or after a place without making
 /// it part of a name ("En France", "Région Grand Est").
@@ -248,9 +257,9 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
 
     let mut out = Analysis::default();
     let mut hits: Vec<Hit> = Vec::new();
-    let mut doc_deps: HashSet<String> = HashSet::new();
-    let mut doc_regions: HashSet<String> = HashSet::new();
-    let mut dep_hits: Vec<(usize, String)> = Vec::new(); // (os, dep code) incl. parenthesised
+    let mut doc_deps: HashSet<&'static str> = HashSet::new();
+    let mut doc_regions: HashSet<&'static str> = HashSet::new();
+    let mut dep_hits: Vec<(usize, &'static str)> = Vec::new(); // (os, dep code) incl. parenthesised
     let mut pending_orgs: Vec<(usize, usize, u32, bool)> = Vec::new(); // os, oe, org, needs confirmation
     let mut triggers: Vec<&Raw> = Vec::new();
     let mut suffixes: Vec<&Raw> = Vec::new();
@@ -259,9 +268,7 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
 
     // Pass 1: everything but communes.
     for r in &raws {
-        let Some(entries) = g.entries.get(r.pat) else {
-            continue;
-        };
+        let entries = g.entries.of(r.pat);
         for e in entries {
             if !cx.case_ok(r, e) {
                 continue;
@@ -272,13 +279,13 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                         if cx.inside_name(r) {
                             continue;
                         }
-                        doc_regions.insert(reg.code.clone());
+                        doc_regions.insert(reg.code);
                         hits.push(cx.place_hit(
                             r,
                             1,
                             PlaceLevel::Region,
-                            &reg.name,
-                            Some(&reg.code),
+                            reg.name,
+                            Some(reg.code),
                             None,
                             None,
                         ));
@@ -292,15 +299,15 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                     if !strong && (d.needs_context || cx.inside_name(r)) {
                         continue;
                     }
-                    doc_deps.insert(d.code.clone());
-                    dep_hits.push((r.os, d.code.clone()));
+                    doc_deps.insert(d.code);
+                    dep_hits.push((r.os, d.code));
                     hits.push(cx.place_hit(
                         r,
                         if strong { 3 } else { 1 },
                         PlaceLevel::Departement,
-                        &d.name,
-                        Some(&d.region),
-                        Some(&d.code),
+                        d.name,
+                        Some(d.region),
+                        Some(d.code),
                         None,
                     ));
                 }
@@ -311,23 +318,16 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                     if cx.inside_name(r) {
                         continue;
                     }
-                    if let Some(reg) = &a.region {
-                        doc_regions.insert(reg.clone());
+                    if let Some(reg) = a.region {
+                        doc_regions.insert(reg);
                     }
-                    if let Some(d) = &a.dep {
-                        doc_deps.insert(d.clone());
+                    if let Some(d) = a.dep {
+                        doc_deps.insert(d);
                     }
-                    let mut h = cx.place_hit(
-                        r,
-                        1,
-                        a.level,
-                        &a.name,
-                        a.region.as_deref(),
-                        a.dep.as_deref(),
-                        a.commune.as_deref(),
-                    );
+                    let mut h =
+                        cx.place_hit(r, 1, level_of(a.level), a.name, a.region, a.dep, a.commune);
                     if let HitKind::Place(p) = &mut h.kind {
-                        p.country = a.country.clone();
+                        p.country = a.country.map(str::to_string);
                     }
                     hits.push(h);
                 }
@@ -338,9 +338,10 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                     if cx.inside_name(r) {
                         continue;
                     }
-                    let mut h = cx.place_hit(r, 1, PlaceLevel::Country, &c.name, None, None, None);
+                    let name = c.names.first().copied().unwrap_or(c.code);
+                    let mut h = cx.place_hit(r, 1, PlaceLevel::Country, name, None, None, None);
                     if let HitKind::Place(p) = &mut h.kind {
-                        p.country = Some(c.code.clone());
+                        p.country = Some(c.code.to_string());
                     }
                     hits.push(h);
                 }
@@ -360,16 +361,20 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                             start: r.os,
                             end: r.oe,
                             text: cx.slice(r.os, r.oe),
-                            country: c.code.clone(),
+                            country: c.code.to_string(),
                         });
                     }
                 }
-                Target::Sector(s) => sectors.push(SectorMatch {
-                    start: r.os,
-                    end: r.oe,
-                    text: cx.slice(r.os, r.oe),
-                    sector: s,
-                }),
+                Target::Sector(row) => {
+                    if let Some(Some(s)) = g.sector_tags.get(row as usize) {
+                        sectors.push(SectorMatch {
+                            start: r.os,
+                            end: r.oe,
+                            text: cx.slice(r.os, r.oe),
+                            sector: *s,
+                        });
+                    }
+                }
                 Target::Trigger => triggers.push(r),
                 Target::Suffix => suffixes.push(r),
                 Target::Commune(_) | Target::CommuneBare(_) => {}
@@ -379,16 +384,14 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
 
     // Parenthesised département codes: "(68)".
     for (os, code) in cx.paren_codes() {
-        doc_deps.insert(code.clone());
+        doc_deps.insert(code);
         dep_hits.push((os, code));
     }
     dep_hits.sort();
 
     // Pass 2: communes, with the document's départements and régions.
     for r in &raws {
-        let Some(entries) = g.entries.get(r.pat) else {
-            continue;
-        };
+        let entries = g.entries.of(r.pat);
         let mut cands: Vec<(u32, bool)> = Vec::new();
         for e in entries {
             match e.target {
@@ -411,7 +414,7 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
     for &(_, _, i, needs) in &pending_orgs {
         if !needs {
             confirmed.insert(i);
-            if let Some(p) = g.orgs.get(i as usize).and_then(|o| o.parent.as_ref()) {
+            if let Some(p) = g.orgs.get(i as usize).and_then(|o| o.parent) {
                 if let Some(&pi) = g.org_by_name.get(p) {
                     confirmed.insert(pi);
                 }
@@ -433,9 +436,9 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                 start: os,
                 end: oe,
                 text: cx.slice(os, oe),
-                canonical: o.canonical.clone(),
-                parent: o.parent.clone(),
-                country: o.country.clone(),
+                canonical: o.canonical.to_string(),
+                parent: o.parent.map(str::to_string),
+                country: o.country.map(str::to_string),
                 outlet: o.outlet,
                 known: true,
             }),
@@ -513,7 +516,7 @@ impl Ctx<'_> {
 
     /// Capitals of the name are capitals in the text.
     fn case_ok(&self, r: &Raw, e: &Entry) -> bool {
-        e.upper.iter().all(|&p| {
+        self.g.entries.upper(e).iter().all(|&p| {
             self.f
                 .starts
                 .get(r.fs + p as usize)
@@ -702,7 +705,7 @@ impl Ctx<'_> {
     }
 
     /// Département codes in parentheses: "(68)", "(2A)", "(974)".
-    fn paren_codes(&self) -> Vec<(usize, String)> {
+    fn paren_codes(&self) -> Vec<(usize, &'static str)> {
         let mut out = Vec::new();
         let t = self.text;
         let mut from = 0;
@@ -714,8 +717,15 @@ impl Ctx<'_> {
                 continue;
             }
             let code = rest.get(..close).unwrap_or("").trim();
-            if (code.len() == 2 || code.len() == 3) && self.g.dep_by_code.contains_key(code) {
-                out.push((i, code.to_string()));
+            if code.len() == 2 || code.len() == 3 {
+                if let Some(d) = self
+                    .g
+                    .dep_by_code
+                    .get(code)
+                    .and_then(|&k| self.g.deps.get(k as usize))
+                {
+                    out.push((i, d.code));
+                }
             }
         }
         out
@@ -749,7 +759,7 @@ impl Ctx<'_> {
 
     /// A département named right after the match: "Mulhouse (Haut-Rhin)",
     /// "Dunkerque, dans le Nord", "Mulhouse (68)".
-    fn dep_after(&self, oe: usize, dep_hits: &[(usize, String)]) -> Option<String> {
+    fn dep_after(&self, oe: usize, dep_hits: &[(usize, &'static str)]) -> Option<&'static str> {
         let after = self.text.get(oe..).unwrap_or("");
         let lead = after.len() - after.trim_start().len();
         let rest = after.trim_start();
@@ -763,7 +773,7 @@ impl Ctx<'_> {
         dep_hits
             .iter()
             .find(|(os, _)| *os >= oe && *os <= max)
-            .map(|(_, c)| c.clone())
+            .map(|&(_, c)| c)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -799,9 +809,9 @@ impl Ctx<'_> {
         &self,
         r: &Raw,
         cands: &[(u32, bool)],
-        dep_hits: &[(usize, String)],
-        doc_deps: &HashSet<String>,
-        doc_regions: &HashSet<String>,
+        dep_hits: &[(usize, &'static str)],
+        doc_deps: &HashSet<&'static str>,
+        doc_regions: &HashSet<&'static str>,
     ) -> Option<Hit> {
         let g = self.g;
         let prev = self.prev_tok(r.fs).map(|(_, t)| t).unwrap_or("");
@@ -827,7 +837,7 @@ impl Ctx<'_> {
             .map(|&(i, _)| i)
             .collect();
         let dep_ctx = self.dep_after(r.oe, dep_hits);
-        let mut pool: Vec<&crate::data::Commune> = cands
+        let mut pool: Vec<&crate::tables::Commune> = cands
             .iter()
             .filter_map(|&i| g.communes.get(i as usize))
             .collect();
@@ -835,22 +845,22 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(d) = &dep_ctx {
-            pool.retain(|c| &c.dep == d);
+            pool.retain(|c| c.dep == *d);
             if pool.is_empty() {
                 return None;
             }
         } else {
-            let local: Vec<&crate::data::Commune> = pool
+            let local: Vec<&crate::tables::Commune> = pool
                 .iter()
                 .copied()
-                .filter(|c| doc_deps.contains(&c.dep) || doc_regions.contains(&c.region))
+                .filter(|c| doc_deps.contains(c.dep) || doc_regions.contains(c.region))
                 .collect();
             if !local.is_empty() {
                 pool = local;
             }
         }
         let c = pool.iter().copied().max_by_key(|c| c.population)?;
-        let in_doc = doc_deps.contains(&c.dep) || doc_regions.contains(&c.region);
+        let in_doc = doc_deps.contains(c.dep) || doc_regions.contains(c.region);
         let strong = self.commune_prep(r) || bare_ctx;
         let ok = if dep_ctx.is_some() {
             !self.prev_word_capitalised(r.os)
@@ -871,7 +881,7 @@ impl Ctx<'_> {
                     // "Nice work", "Tours de table": big cities only, and not
                     // the few whose name is a very common word.
                     c.population >= 100_000
-                        && !(c.wordlike && INITIAL_STOP.contains(&fold_name(&c.name).as_str()))
+                        && !(c.wordlike && INITIAL_STOP.contains(&fold_name(c.name).as_str()))
                 } else {
                     c.population >= 30_000
                 }
@@ -886,10 +896,10 @@ impl Ctx<'_> {
             r,
             if strong || dep_ctx.is_some() { 3 } else { 1 },
             PlaceLevel::Commune,
-            &c.name,
-            Some(&c.region),
-            Some(&c.dep),
-            Some(&c.code),
+            c.name,
+            Some(c.region),
+            Some(c.dep),
+            Some(c.code),
         );
         if c.dep.starts_with("97") && c.dep.len() == 3 && c.region.len() > 2 {
             if let HitKind::Place(p) = &mut h.kind {
@@ -1021,8 +1031,8 @@ impl Ctx<'_> {
         }
         // A known org or a place with exactly this name is handled elsewhere.
         let key = format!(" {f} ");
-        if let Some(&id) = self.g.pattern_ids.get(&key) {
-            let known = self.g.entries.get(id as usize).is_some_and(|v| {
+        if let Some(id) = self.g.exact(&key) {
+            let known = Some(self.g.entries.of(id as usize)).is_some_and(|v| {
                 v.iter().any(|e| {
                     matches!(
                         e.target,
