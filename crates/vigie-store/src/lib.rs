@@ -292,6 +292,7 @@ pub struct Store {
     conn: Connection,
     rates: OnceCell<Rates>,
     read_only: bool,
+    batches: u64,
 }
 
 impl std::fmt::Debug for Store {
@@ -316,7 +317,8 @@ fn configure(conn: &Connection, writer: bool) -> Result<(), StoreError> {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -32_000)?;
+    conn.pragma_update(None, "cache_size", -64_000)?;
+    rusqlite::vtab::array::load_module(conn)?;
     Ok(())
 }
 
@@ -334,10 +336,14 @@ impl Store {
             e => e,
         })?;
         schema::migrate_to(&mut conn, schema::latest())?;
+        // Planner statistics (bounded work): lets SQLite pick the right
+        // index for range filters (dates, amounts) on large ledgers.
+        conn.execute_batch("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;")?;
         Ok(Store {
             conn,
             rates: OnceCell::new(),
             read_only: false,
+            batches: 0,
         })
     }
 
@@ -383,6 +389,7 @@ impl Store {
             conn,
             rates: OnceCell::new(),
             read_only: true,
+            batches: 0,
         })
     }
 
@@ -491,6 +498,11 @@ impl Store {
         }
         write_back(&tx, &mut resolver, &decisions)?;
         tx.commit()?;
+        self.batches += 1;
+        if self.batches % 50 == 1 {
+            // Cheap unless the tables grew a lot since the last analysis.
+            self.conn.execute_batch("PRAGMA optimize;")?;
+        }
         Ok(report)
     }
 

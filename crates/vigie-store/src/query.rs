@@ -1,5 +1,7 @@
 //! Read side: filtered, sorted, paged event lists; one event; aggregates.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, ToSql};
 use vigie_model::{Event, Kind, Sector, Status};
 
@@ -343,8 +345,137 @@ fn buckets(
     Ok(out)
 }
 
+#[derive(Default)]
+struct Acc {
+    label: Option<String>,
+    events: u64,
+    eur: f64,
+    jobs: f64,
+}
+
+impl Acc {
+    fn add(&mut self, eur: Option<f64>, jobs: Option<f64>) {
+        self.events += 1;
+        self.eur += eur.unwrap_or(0.0);
+        self.jobs += jobs.unwrap_or(0.0);
+    }
+    fn bucket(self, key: String) -> Bucket {
+        Bucket {
+            label: self.label.unwrap_or_else(|| key.clone()),
+            key,
+            events: self.events,
+            eur: self.eur,
+            jobs: self.jobs as u64,
+        }
+    }
+}
+
+/// Buckets by EUR desc, then events desc, then key.
+fn ranked(map: HashMap<String, Acc>) -> Vec<Bucket> {
+    let mut v: Vec<Bucket> = map.into_iter().map(|(k, a)| a.bucket(k)).collect();
+    v.sort_by(|a, b| {
+        b.eur
+            .total_cmp(&a.eur)
+            .then(b.events.cmp(&a.events))
+            .then(a.key.cmp(&b.key))
+    });
+    v
+}
+
 pub(crate) fn stats(conn: &Connection, q: &EventQuery) -> Result<Stats, StoreError> {
     let f = filter(q)?;
+    if f.is_empty() {
+        stats_all(conn, q, &f)
+    } else {
+        stats_filtered(conn, q, &f)
+    }
+}
+
+/// With filters: the filter runs once; event-side breakdowns are summed
+/// here, link-table breakdowns read the matching ids (`rarray`).
+fn stats_filtered(conn: &Connection, q: &EventQuery, f: &Filter) -> Result<Stats, StoreError> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT e.rowid, e.kind, e.month, e.investor_lc, e.investor, e.eur, e.jobs FROM events e{}",
+        f.sql
+    ))?;
+    let mut rows = st.query(f.refs().as_slice()).map_err(map_fts(q))?;
+    let mut ids: Vec<rusqlite::types::Value> = Vec::new();
+    let mut total = Acc::default();
+    let mut kinds: HashMap<String, Acc> = HashMap::new();
+    let mut months: HashMap<String, Acc> = HashMap::new();
+    let mut investors: HashMap<String, Acc> = HashMap::new();
+    fn slot<'a>(m: &'a mut HashMap<String, Acc>, k: &str) -> &'a mut Acc {
+        m.entry(k.to_owned()).or_default()
+    }
+    while let Some(r) = rows.next().map_err(map_fts(q))? {
+        let rowid: i64 = r.get(0)?;
+        let eur: Option<f64> = r.get(5)?;
+        let jobs: Option<f64> = r.get::<_, Option<i64>>(6)?.map(|j| j as f64);
+        ids.push(rusqlite::types::Value::Integer(rowid));
+        total.add(eur, jobs);
+        if let Some(k) = r.get_ref(1)?.as_str_or_null().ok().flatten() {
+            slot(&mut kinds, k).add(eur, jobs);
+        }
+        if let Some(m) = r.get_ref(2)?.as_str_or_null().ok().flatten() {
+            slot(&mut months, m).add(eur, jobs);
+        }
+        if let Some(i) = r.get_ref(3)?.as_str_or_null().ok().flatten() {
+            let a = slot(&mut investors, i);
+            if a.label.is_none() {
+                a.label = r.get(4)?;
+            }
+            a.add(eur, jobs);
+        }
+    }
+    let ids = std::rc::Rc::new(ids);
+    let link = |sql: &str| -> Result<Vec<Bucket>, StoreError> {
+        let mut st = conn.prepare_cached(sql)?;
+        let rows = st.query_map([ids.clone()], |r| {
+            let key: String = r.get(0)?;
+            Ok(Bucket {
+                label: key.clone(),
+                key,
+                events: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                eur: r.get(2)?,
+                jobs: r.get::<_, f64>(3)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    };
+    let by_sector = link(
+        "SELECT s.sector, count(*), total(s.eur), total(s.jobs) FROM event_sectors s
+          WHERE s.event IN rarray(?1) GROUP BY s.sector ORDER BY 3 DESC, 2 DESC, 1",
+    )?;
+    let place = |level: &str| {
+        format!(
+            "SELECT pl.code, count(*), total(pl.eur), total(pl.jobs) FROM event_places pl
+              WHERE pl.event IN rarray(?1) AND pl.level = '{level}'
+              GROUP BY pl.code ORDER BY 3 DESC, 2 DESC, 1"
+        )
+    };
+    let by_region = link(&place("r"))?;
+    let by_departement = link(&place("d"))?;
+    let mut by_investor = ranked(investors);
+    by_investor.truncate(TOP_INVESTORS);
+    let mut by_month: Vec<Bucket> = months.into_iter().map(|(k, a)| a.bucket(k)).collect();
+    by_month.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut by_kind: Vec<Bucket> = kinds.into_iter().map(|(k, a)| a.bucket(k)).collect();
+    by_kind.sort_by(|a, b| b.events.cmp(&a.events).then(a.key.cmp(&b.key)));
+    Ok(Stats {
+        events: total.events,
+        eur: total.eur,
+        jobs: total.jobs as u64,
+        by_sector,
+        by_region,
+        by_departement,
+        by_investor,
+        by_month,
+        by_kind,
+    })
+}
+
+/// No filter: each breakdown is one index-only scan.
+fn stats_all(conn: &Connection, q: &EventQuery, f: &Filter) -> Result<Stats, StoreError> {
     let p = f.refs();
     let (events, eur, jobs): (i64, f64, f64) = conn
         .prepare_cached(&format!(

@@ -131,6 +131,13 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_investor_cover ON events(investor_lc, eur, jobs, investor);
     DROP INDEX events_month;
     "#,
+    // 6: link tables' event indexes cover eur and jobs (filtered breakdowns).
+    r#"
+    DROP INDEX event_sectors_event;
+    CREATE INDEX event_sectors_event ON event_sectors(event, eur, jobs);
+    DROP INDEX event_places_event;
+    CREATE INDEX event_places_event ON event_places(event, eur, jobs);
+    "#,
 ];
 
 /// The schema version this build writes.

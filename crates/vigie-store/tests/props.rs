@@ -12,6 +12,44 @@ fn store() -> (tempfile::TempDir, Store) {
     (dir, st)
 }
 
+#[test]
+fn filtered_and_unfiltered_stats_agree() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut st = Store::open(&dir.path().join("s.db")).expect("open");
+    st.ingest_batch(&vigie_store::synth::corpus(3000, 11))
+        .expect("ingest");
+    let all = st.stats(&EventQuery::default()).expect("all");
+    let everything = EventQuery {
+        since: Some("1900".into()),
+        ..EventQuery::default()
+    };
+    let f = st.stats(&everything).expect("filtered");
+    assert_eq!(all.events, f.events);
+    assert_eq!(all.jobs, f.jobs);
+    assert!((all.eur - f.eur).abs() <= 1e-6 * all.eur);
+    for (a, b) in [
+        (&all.by_sector, &f.by_sector),
+        (&all.by_region, &f.by_region),
+        (&all.by_departement, &f.by_departement),
+        (&all.by_investor, &f.by_investor),
+        (&all.by_month, &f.by_month),
+        (&all.by_kind, &f.by_kind),
+    ] {
+        let keys = |v: &[vigie_store::Bucket]| -> Vec<(String, String, u64, u64)> {
+            v.iter()
+                .map(|b| (b.key.clone(), b.label.clone(), b.events, b.jobs))
+                .collect()
+        };
+        assert_eq!(keys(a), keys(b));
+        for (x, y) in a.iter().zip(b.iter()) {
+            assert!(
+                (x.eur - y.eur).abs() <= 1e-6 * x.eur.max(1.0),
+                "{x:?} {y:?}"
+            );
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -58,13 +58,20 @@ fn scale_numbers() {
         el.as_secs_f64() * 1e6 / 100_000.0
     );
 
-    // 2. Ingest into an on-disk database, batches of 500 articles.
+    // 2. Ingest into an on-disk database, batches of 500 articles
+    //    ($VIGIE_SCALE_DB keeps it; an existing one skips this step).
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("scale.db");
+    let path = std::env::var_os("VIGIE_SCALE_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("scale.db"));
+    let reuse = path.exists();
     let mut st = Store::open(&path).expect("open");
     let big = vigie_store::synth::corpus(250_000, 2);
     let t = Instant::now();
     for chunk in big.chunks(500) {
+        if reuse {
+            break;
+        }
         st.ingest_batch(chunk).expect("batch");
     }
     let el = t.elapsed();
