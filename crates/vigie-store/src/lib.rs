@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use vigie_model::{doc_id, Article, Event};
 use vigie_rates::RateRow;
 
+pub use query::region_name;
 pub use vigie_rates::Rates;
 
 pub mod export;

@@ -382,13 +382,46 @@ fn ranked(map: HashMap<String, Acc>) -> Vec<Bucket> {
     v
 }
 
+/// INSEE region codes (since 2016) and names (Licence Ouverte).
+const REGIONS: &[(&str, &str)] = &[
+    ("01", "Guadeloupe"),
+    ("02", "Martinique"),
+    ("03", "Guyane"),
+    ("04", "La Réunion"),
+    ("06", "Mayotte"),
+    ("11", "Île-de-France"),
+    ("24", "Centre-Val de Loire"),
+    ("27", "Bourgogne-Franche-Comté"),
+    ("28", "Normandie"),
+    ("32", "Hauts-de-France"),
+    ("44", "Grand Est"),
+    ("52", "Pays de la Loire"),
+    ("53", "Bretagne"),
+    ("75", "Nouvelle-Aquitaine"),
+    ("76", "Occitanie"),
+    ("84", "Auvergne-Rhône-Alpes"),
+    ("93", "Provence-Alpes-Côte d'Azur"),
+    ("94", "Corse"),
+];
+
+/// The name of an INSEE region code, if known.
+pub fn region_name(code: &str) -> Option<&'static str> {
+    REGIONS.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
 pub(crate) fn stats(conn: &Connection, q: &EventQuery) -> Result<Stats, StoreError> {
     let f = filter(q)?;
-    if f.is_empty() {
-        stats_all(conn, q, &f)
+    let mut s = if f.is_empty() {
+        stats_all(conn, q, &f)?
     } else {
-        stats_filtered(conn, q, &f)
+        stats_filtered(conn, q, &f)?
+    };
+    for b in &mut s.by_region {
+        if let Some(n) = region_name(&b.key) {
+            b.label = n.to_string();
+        }
     }
+    Ok(s)
 }
 
 /// With filters: the filter runs once; event-side breakdowns are summed

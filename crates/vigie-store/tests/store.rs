@@ -279,6 +279,7 @@ fn stats_totals_and_breakdowns() {
     assert_eq!(f.events, 2);
     assert_eq!(f.by_sector.len(), 2, "{:?}", f.by_sector);
     assert_eq!(f.by_region.len(), 1);
+    assert_eq!(f.by_region[0].label, "Grand Est");
 }
 
 #[test]
@@ -459,4 +460,11 @@ fn exports_read_back() {
         assert!((eur_sum - 10.8e9).abs() < 1.0);
     }
     let _ = dir;
+}
+
+#[test]
+fn store_is_send_for_worker_threads() {
+    fn send<T: Send>() {}
+    send::<Store>();
+    send::<vigie_store::Stats>();
 }

@@ -38,10 +38,15 @@ fn section<W: Write>(out: &mut W, title: &str, rows: &[Bucket]) -> std::io::Resu
         "jobs"
     )?;
     for b in rows {
+        let name = if b.label == b.key || b.label.to_lowercase() == b.key {
+            b.label.clone()
+        } else {
+            format!("{} ({})", b.label, b.key)
+        };
         writeln!(
             out,
             "  {} {:>7} {:>10} {:>8}",
-            cell(&b.label, 22),
+            cell(&name, 22),
             b.events,
             human_eur(Some(b.eur)),
             b.jobs
@@ -69,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 s.jobs
             )?;
             section(&mut out, "By sector", &s.by_sector)?;
-            section(&mut out, "By region (INSEE)", &s.by_region)?;
+            section(&mut out, "By region", &s.by_region)?;
             section(&mut out, "By département (INSEE)", &s.by_departement)?;
             section(&mut out, "Top investors", &s.by_investor)?;
             section(&mut out, "By month", &s.by_month)?;
