@@ -218,13 +218,48 @@ pub fn read_path_with(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
 ) {
+    read_path_raw(path, opts, &mut |raw| {
+        if let Some(r) = raw.into_article() {
+            sink(r);
+        }
+    });
+}
+
+/// A document read but not yet turned into an article: the costly step
+/// (HTML main-content extraction) is left to [`Raw::into_article`], so that
+/// callers can run it in parallel and keep the order.
+#[derive(Debug, Clone)]
+pub enum Raw {
+    /// Already an article (text, JSON) or an error.
+    Ready(Result<Article, IngestError>),
+    /// An HTML file.
+    Html { source: String, bytes: Vec<u8> },
+    /// A WARC record of the archive `loc`.
+    Record { loc: String, record: warc::Record },
+}
+
+impl Raw {
+    /// The article (or error); `None` for WARC records that hold no
+    /// article (redirects, errors, images).
+    pub fn into_article(self) -> Option<Result<Article, IngestError>> {
+        match self {
+            Raw::Ready(r) => Some(r),
+            Raw::Html { source, bytes } => Some(html::html_article(&source, &bytes, None)),
+            Raw::Record { loc, record } => warc::record_article(&loc, &record),
+        }
+    }
+}
+
+/// Like [`read_path_with`], but HTML pages and WARC records come out as
+/// [`Raw`] documents, to be converted by the caller (in parallel).
+pub fn read_path_raw(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Raw)) {
     match list_files(path) {
         Ok(files) => {
             for (file, explicit) in files {
-                read_file(&file, explicit, opts, sink);
+                read_file_raw(&file, explicit, opts, sink);
             }
         }
-        Err(e) => sink(Err(e)),
+        Err(e) => sink(Raw::Ready(Err(e))),
     }
 }
 
@@ -271,6 +306,15 @@ pub fn read_file(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
 ) {
+    read_file_raw(path, explicit, opts, &mut |raw| {
+        if let Some(r) = raw.into_article() {
+            sink(r);
+        }
+    });
+}
+
+/// [`read_file`], leaving HTML and WARC records as [`Raw`] documents.
+pub fn read_file_raw(path: &Path, explicit: bool, opts: &ReadOptions, sink: &mut dyn FnMut(Raw)) {
     let loc = path.display().to_string();
     let format = match Format::from_path(path) {
         Some(f) => f,
@@ -279,16 +323,23 @@ pub fn read_file(
     };
     match format {
         Format::Warc | Format::WarcGz => match std::fs::File::open(path) {
-            Ok(f) => warc::read_warc(&loc, f, format == Format::WarcGz, opts, sink),
-            Err(e) => sink(Err(IngestError::io(&loc, &e))),
+            Ok(f) => warc::for_each_record(&loc, f, opts, &mut |r| match r {
+                Ok(record) => sink(Raw::Record {
+                    loc: loc.clone(),
+                    record,
+                }),
+                Err(e) => sink(Raw::Ready(Err(e))),
+            }),
+            Err(e) => sink(Raw::Ready(Err(IngestError::io(&loc, &e)))),
         },
         _ => match read_limited(path, opts.max_bytes) {
+            Ok(bytes) if format == Format::Html => sink(Raw::Html { source: loc, bytes }),
             Ok(bytes) => {
                 for r in articles_from_bytes(&loc, &bytes, format) {
-                    sink(r);
+                    sink(Raw::Ready(r));
                 }
             }
-            Err(e) => sink(Err(e)),
+            Err(e) => sink(Raw::Ready(Err(e))),
         },
     }
 }

@@ -52,6 +52,26 @@ pub fn read_warc<R: Read>(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
 ) {
+    let _ = gz; // gzip is recognised by its magic number, whatever the name
+    for_each_record(loc, reader, opts, &mut |r| match r {
+        Ok(rec) => {
+            if let Some(a) = record_article(loc, &rec) {
+                sink(a);
+            }
+        }
+        Err(e) => sink(Err(e)),
+    });
+}
+
+/// Streams the records of a WARC (plain or gzip, detected from the magic
+/// number) that may hold an article (`response`, `resource`,
+/// `conversion`), and one error per broken record.
+pub fn for_each_record<R: Read>(
+    loc: &str,
+    reader: R,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Record, IngestError>),
+) {
     let mut buf = BufReader::with_capacity(64 * 1024, reader);
     let magic = match buf.fill_buf() {
         Ok(b) => b.starts_with(&[0x1f, 0x8b]),
@@ -60,52 +80,22 @@ pub fn read_warc<R: Read>(
     if magic {
         let dec = flate2::bufread::MultiGzDecoder::new(buf);
         let mut input = Input::new(BufReader::with_capacity(64 * 1024, dec), true);
-        read_records(loc, &mut input, opts, sink);
+        each_record(loc, &mut input, opts, sink);
     } else {
-        // Not gzip (even if named .gz): read it as plain WARC all the same.
-        let _ = gz;
         let mut input = Input::new(buf, false);
-        read_records(loc, &mut input, opts, sink);
+        each_record(loc, &mut input, opts, sink);
     }
 }
 
-/// Every record of a WARC stream, for tools and tests (errors included).
+/// Every article-bearing record of a WARC stream (errors included).
 pub fn records<R: Read>(
     loc: &str,
     reader: R,
     opts: &ReadOptions,
 ) -> Vec<Result<Record, IngestError>> {
-    let mut buf = BufReader::new(reader);
-    let magic = match buf.fill_buf() {
-        Ok(b) => b.starts_with(&[0x1f, 0x8b]),
-        Err(e) => return vec![Err(IngestError::io(loc, &e))],
-    };
     let mut out = Vec::new();
-    if magic {
-        let dec = flate2::bufread::MultiGzDecoder::new(buf);
-        let mut input = Input::new(BufReader::new(dec), true);
-        each_record(loc, &mut input, opts, &mut |r| out.push(r));
-    } else {
-        let mut input = Input::new(buf, false);
-        each_record(loc, &mut input, opts, &mut |r| out.push(r));
-    }
+    for_each_record(loc, reader, opts, &mut |r| out.push(r));
     out
-}
-
-fn read_records<R: BufRead>(
-    loc: &str,
-    input: &mut Input<R>,
-    opts: &ReadOptions,
-    sink: &mut dyn FnMut(Result<Article, IngestError>),
-) {
-    each_record(loc, input, opts, &mut |r| match r {
-        Ok(rec) => {
-            if let Some(a) = record_article(loc, &rec) {
-                sink(a);
-            }
-        }
-        Err(e) => sink(Err(e)),
-    });
 }
 
 /// Stream position tracking and bounded reads.
@@ -475,9 +465,9 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// The article in a record, if it carries one; `None` for records that are
+/// The article in a record (of the WARC `loc`), if it carries one; `None` for records that are
 /// not articles (non-200, non-HTML), `Some(Err)` for broken ones.
-fn record_article(loc: &str, rec: &Record) -> Option<Result<Article, IngestError>> {
+pub fn record_article(loc: &str, rec: &Record) -> Option<Result<Article, IngestError>> {
     let uri = rec
         .header("WARC-Target-URI")
         .map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use vigie_extract::Extractor;
 use vigie_ingest::http::{FetchOptions, Fetcher, HttpCache, Resource};
-use vigie_ingest::{IngestError, ReadOptions};
+use vigie_ingest::{IngestError, Raw, ReadOptions};
 use vigie_model::{Article, Event};
 use vigie_store::Store;
 
@@ -138,6 +138,7 @@ pub struct Pipeline<'a> {
     batch_size: usize,
     pending: Vec<Article>,
     pending_keys: HashSet<String>,
+    raw: Vec<Raw>,
     pub summary: Summary,
     progress: ProgressBar,
     quiet: bool,
@@ -173,6 +174,7 @@ impl<'a> Pipeline<'a> {
             batch_size: batch_size.max(1),
             pending: Vec::new(),
             pending_keys: HashSet::new(),
+            raw: Vec::new(),
             summary: Summary::default(),
             progress,
             quiet,
@@ -206,6 +208,46 @@ impl<'a> Pipeline<'a> {
         self.pending_keys.contains(source) || self.store.article_known(source, "").unwrap_or(false)
     }
 
+    /// Takes one document read from a file; HTML pages and WARC records
+    /// are converted to articles in parallel, in chunks, order kept.
+    pub fn push_raw(&mut self, raw: Raw) -> anyhow::Result<()> {
+        let known_source = match &raw {
+            Raw::Html { source, .. } => Some(source.as_str()),
+            Raw::Record { record, .. } => record
+                .header("WARC-Target-URI")
+                .map(|u| u.trim_matches(|c| c == '<' || c == '>')),
+            Raw::Ready(_) => None,
+        };
+        if let Some(src) = known_source {
+            if self.source_known(src) {
+                self.summary.articles += 1;
+                self.summary.known += 1;
+                self.tick();
+                return Ok(());
+            }
+        }
+        self.raw.push(raw);
+        if self.raw.len() >= self.batch_size {
+            self.convert_raw()?;
+        }
+        Ok(())
+    }
+
+    /// Converts the pending raw documents (in parallel) and takes them.
+    pub fn convert_raw(&mut self) -> anyhow::Result<()> {
+        if self.raw.is_empty() {
+            return Ok(());
+        }
+        let raw = std::mem::take(&mut self.raw);
+        let done: Vec<Option<Result<Article, IngestError>>> = self
+            .pool
+            .install(|| raw.into_par_iter().map(Raw::into_article).collect());
+        for r in done.into_iter().flatten() {
+            self.push(r)?;
+        }
+        Ok(())
+    }
+
     /// Takes one read result.
     pub fn push(&mut self, r: Result<Article, IngestError>) -> anyhow::Result<()> {
         match r {
@@ -218,6 +260,9 @@ impl<'a> Pipeline<'a> {
     }
 
     pub fn push_article(&mut self, a: Article) -> anyhow::Result<()> {
+        if !self.raw.is_empty() {
+            self.convert_raw()?;
+        }
         self.summary.articles += 1;
         let dup = self.pending_keys.contains(&a.source) || self.pending_keys.contains(&a.doc);
         if dup || self.store.article_known(&a.source, &a.text)? {
@@ -236,6 +281,10 @@ impl<'a> Pipeline<'a> {
 
     /// Extracts and stores the pending articles in one transaction.
     pub fn flush(&mut self) -> anyhow::Result<()> {
+        if !self.raw.is_empty() {
+            // Converting may fill and flush batches itself.
+            self.convert_raw()?;
+        }
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -328,12 +377,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             } else {
                 let mut res = Ok(());
-                vigie_ingest::read_path_with(Path::new(src), &read_opts, &mut |r| {
+                vigie_ingest::read_path_raw(Path::new(src), &read_opts, &mut |r| {
                     if res.is_ok() {
-                        res = p.push(r);
+                        res = p.push_raw(r);
                     }
                 });
                 res?;
+                p.convert_raw()?;
             }
         }
         p.finish()?;
