@@ -400,8 +400,16 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
         }
     };
     let score = (amount_score + date_score + place_score + sector_score) / 4.0;
+    let place_txt = match place {
+        PlaceMatch::Commune => "same commune",
+        PlaceMatch::Departement => "same département",
+        PlaceMatch::Region => "same region",
+        PlaceMatch::Unknown => "not comparable",
+        PlaceMatch::RegionConflict => "different regions",
+        PlaceMatch::Conflict => "different communes/départements",
+    };
     let reason = format!(
-        "{amount_txt}; {date_txt}; places: {place:?}; sectors: {}",
+        "{amount_txt}; {date_txt}; places: {place_txt}; sectors: {}",
         match sector_score {
             s if s >= 1.0 => "shared",
             s if s <= 0.2 => "disjoint",
@@ -411,7 +419,7 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
     Some(Match {
         rule,
         score: (score * 1000.0).round() / 1000.0,
-        reason: reason.replace("PlaceMatch::", "").to_lowercase(),
+        reason,
     })
 }
 

@@ -32,7 +32,7 @@ fn section<W: Write>(out: &mut W, title: &str, rows: &[Bucket]) -> std::io::Resu
     writeln!(
         out,
         "  {} {:>7} {:>10} {:>8}",
-        cell("", 22),
+        cell("", 32),
         "events",
         "EUR",
         "jobs"
@@ -46,7 +46,7 @@ fn section<W: Write>(out: &mut W, title: &str, rows: &[Bucket]) -> std::io::Resu
         writeln!(
             out,
             "  {} {:>7} {:>10} {:>8}",
-            cell(&name, 22),
+            cell(&name, 32),
             b.events,
             human_eur(Some(b.eur)),
             b.jobs
