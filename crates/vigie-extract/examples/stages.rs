@@ -5,6 +5,21 @@ use std::time::Instant;
 #[path = "../benches/corpus.rs"]
 mod corpus;
 
+/// CPU seconds used by this process so far (Linux; 0 elsewhere): the
+/// machine may be shared, wall time then says little.
+fn cpu() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1.to_string();
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ut: f64 = f.get(11)?.parse().ok()?;
+            let st: f64 = f.get(12)?.parse().ok()?;
+            Some((ut + st) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn main() {
     let mb: usize = std::env::args()
         .nth(1)
@@ -15,6 +30,26 @@ fn main() {
     let gaz = vigie_gazetteer::Gazetteer::new();
     let x = vigie_extract::Extractor::new();
     let mbs = |t: f64| bytes as f64 / 1e6 / t;
+    if std::env::var("ONLY_EXTRACT").is_ok() {
+        let articles: Vec<vigie_model::Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| vigie_model::Article::new(format!("{i}"), s.clone()))
+            .collect();
+        let (t, c) = (Instant::now(), cpu());
+        let n: usize = articles
+            .iter()
+            .map(|a| x.extract(a).map(|e| e.len()).unwrap_or(0))
+            .sum();
+        let (wall, used) = (t.elapsed().as_secs_f64(), cpu() - c);
+        println!(
+            "extract {:.1} MB/s wall, {:.1} MB/s per CPU second ({n} events, {:.1} MB)",
+            mbs(wall),
+            mbs(used.max(0.01)),
+            bytes as f64 / 1e6
+        );
+        return;
+    }
     let t = Instant::now();
     let docs: Vec<vigie_text::Document> = texts
         .iter()

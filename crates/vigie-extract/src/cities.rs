@@ -3,7 +3,7 @@
 //! a small hand-written table (facts of geography) mapping them to ISO
 //! 3166-1 alpha-2 codes. French places come from the gazetteer.
 
-use std::collections::HashMap;
+use crate::doc::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::{CtryM, Doc};
@@ -317,7 +317,7 @@ fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)
     static MAP: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> =
         OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::new();
+        let mut m: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::default();
         for &(name, cc) in CITIES {
             let first = name.split(' ').next().unwrap_or(name);
             m.entry(first).or_default().push((name, cc));

@@ -97,6 +97,8 @@ pub(crate) struct Doc {
     pub lang: Lang,
     pub sents: Vec<Sent>,
     pub toks: Vec<Tok>,
+    /// Per token: the trigger class it starts and its length in tokens.
+    pub trig: Vec<Option<(crate::lexicon::Class, usize)>>,
     pub amounts: Vec<Amt>,
     pub orgs: Vec<OrgM>,
     pub places: Vec<PlaceM>,
@@ -107,9 +109,38 @@ pub(crate) struct Doc {
     pub dateline_end: usize,
 }
 
+/// FNV-1a hashing for the small word sets (faster than SipHash on short
+/// keys; the keys are our own lexicons and the text's words).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Lowercases without changing byte offsets (characters whose lowercase form
 /// has another UTF-8 length are kept as they are).
 pub(crate) fn lower_same_len(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -167,6 +198,24 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
 }
 
 impl Doc {
+    /// A document with nothing in it.
+    pub fn empty(lang: Lang) -> Doc {
+        Doc {
+            text: String::new(),
+            lower: String::new(),
+            lang,
+            sents: Vec::new(),
+            toks: Vec::new(),
+            trig: Vec::new(),
+            amounts: Vec::new(),
+            orgs: Vec::new(),
+            places: Vec::new(),
+            sectors: Vec::new(),
+            ctrys: Vec::new(),
+            dateline_end: 0,
+        }
+    }
+
     /// Lowercase text of a token.
     pub fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {

@@ -333,23 +333,41 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
     let mut out = Vec::new();
     let mut i = t0;
     while i < t1 {
-        if !d.toks[i].word {
-            i += 1;
-            continue;
-        }
-        let w = d.w(i);
-        if w.len() < 3 {
-            i += 1;
-            continue;
-        }
-        let next: [&str; 7] =
-            std::array::from_fn(|k| if i + 1 + k < t1 { d.w(i + 1 + k) } else { "" });
-        let prev = if i > t0 { d.w(i - 1) } else { "" };
-        if let Some((class, len)) = lexicon::classify(w, &next, prev) {
-            out.push(Trig { tok: i, len, class });
-            i += len.max(1);
+        if let Some(Some((class, len))) = d.trig.get(i) {
+            out.push(Trig {
+                tok: i,
+                len: *len,
+                class: *class,
+            });
+            i += (*len).max(1);
         } else {
             i += 1;
+        }
+    }
+    out
+}
+
+/// The trigger class of every token (computed once per article).
+pub(crate) fn classify_tokens(
+    lower: &str,
+    toks: &[crate::doc::Tok],
+    sents: &[crate::doc::Sent],
+) -> Vec<Option<(Class, usize)>> {
+    let mut out = vec![None; toks.len()];
+    let w = |i: usize| {
+        toks.get(i)
+            .and_then(|t| lower.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    for s in sents {
+        for i in s.t0..s.t1 {
+            if !toks[i].word || w(i).len() < 3 {
+                continue;
+            }
+            let next: [&str; 7] =
+                std::array::from_fn(|k| if i + 1 + k < s.t1 { w(i + 1 + k) } else { "" });
+            let prev = if i > s.t0 { w(i - 1) } else { "" };
+            out[i] = lexicon::classify(w(i), &next, prev);
         }
     }
     out

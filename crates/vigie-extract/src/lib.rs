@@ -192,7 +192,9 @@ impl Extractor {
     }
 
     fn extract_document(&self, article: &Article, document: &Document) -> Vec<Event> {
-        let d = self.analyse(document);
+        let Some(d) = self.analyse_if(document, true) else {
+            return Vec::new();
+        };
         let cx = Ctx::new(&d);
         let cands = engine::candidates(&cx);
         let groups = merge::drop_totals(&d, &cands, merge::group(&d, &cands));
@@ -214,6 +216,14 @@ impl Extractor {
 
     /// Builds the internal view of an article.
     fn analyse(&self, document: &Document) -> Doc {
+        self.analyse_if(document, false)
+            .unwrap_or_else(|| Doc::empty(document.lang))
+    }
+
+    /// Builds the internal view; with `prefilter`, returns `None` at once
+    /// for a text without any trigger word nor job count (most news), before
+    /// the costly layers run.
+    fn analyse_if(&self, document: &Document, prefilter: bool) -> Option<Doc> {
         let text = document.text.clone();
         let lower = doc::lower_same_len(&text);
         let mut toks = Vec::new();
@@ -230,21 +240,39 @@ impl Extractor {
                 t1: toks.len(),
             });
         }
-        let amounts = find_amounts(&text, document.lang)
-            .into_iter()
-            .map(|a| Amt {
-                start: a.start,
-                end: a.end,
+        let trig = engine::classify_tokens(&lower, &toks, &sents);
+        let word = |i: usize| {
+            toks.get(i)
+                .and_then(|t| lower.get(t.start..t.end))
+                .unwrap_or("")
+        };
+        let jobish = |i: usize| {
+            let w = word(i);
+            lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+        };
+        if prefilter && !(0..toks.len()).any(|i| trig[i].is_some() || jobish(i)) {
+            return None;
+        }
+        // amounts matter only in sentences with a trigger or a job count:
+        // parse those alone (offsets shifted back to the text)
+        let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
+        let mut amounts: Vec<Amt> = Vec::new();
+        for s in sents.iter().filter(|s| !prefilter || busy(s)) {
+            let Some(part) = text.get(s.start..s.end) else {
+                continue;
+            };
+            amounts.extend(find_amounts(part, document.lang).into_iter().map(|a| Amt {
+                start: a.start + s.start,
+                end: a.end + s.start,
                 value: a.value,
                 currency: a.currency,
                 qualifier: a.qualifier,
                 max: a.max,
                 money: a.kind == AmountKind::Money,
                 has_currency: a.currency.is_some(),
-            })
-            .filter(|a| a.value > 0.0 && a.value.is_finite())
-            .collect::<Vec<Amt>>();
-        let mut amounts = amounts;
+            }));
+        }
+        amounts.retain(|a| a.value > 0.0 && a.value.is_finite());
         amounts.sort_by_key(|a| a.start);
         amounts.dedup_by(|b, a| b.start == a.start && b.end == a.end);
         // currencies named after the number that the text layer may miss
@@ -345,6 +373,7 @@ impl Extractor {
             lang: document.lang,
             sents,
             toks,
+            trig,
             amounts,
             orgs: Vec::new(),
             places,
@@ -429,7 +458,7 @@ impl Extractor {
             d.ctrys.extend(more);
             d.ctrys.sort_by_key(|c| c.start);
         }
-        d
+        Some(d)
     }
 
     fn event(

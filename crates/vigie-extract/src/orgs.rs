@@ -881,7 +881,7 @@ const OUTLETS: &[&str] = &[
     "france inter",
 ];
 
-use std::collections::HashSet;
+use crate::doc::FastSet as HashSet;
 use std::sync::OnceLock;
 
 /// Word lists as hash sets, built once (immutable after that).
