@@ -2774,6 +2774,11 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             c.sectors.push(x);
         }
     }
+    // "investment bank Macleay", "la banque publique": finance describes the
+    // investor, not what the money builds, when something else is named
+    if c.sectors.len() > 1 {
+        c.sectors.retain(|s| *s != Sector::Finance);
+    }
 }
 
 /// A sentence that continues the previous one's statement.

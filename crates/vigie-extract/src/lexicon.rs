@@ -979,6 +979,121 @@ pub(crate) fn more_sectors(d: &Doc, out: &mut Vec<SecM>) {
             || ((w == "centres" || w == "centre") && d.w(i + 1) == "de" && d.w(i + 2) == "données")
         {
             Some(Sector::DatacenterCloud)
+        } else if w.starts_with("emballage")
+            || w.starts_with("packaging")
+            || w.starts_with("verrer")
+            || w.starts_with("sidérurg")
+            || w.starts_with("fonderie")
+            || w.starts_with("papeter")
+            || w.starts_with("chaudronn")
+            || w.starts_with("aéronaut")
+            || w.starts_with("aerospace")
+            || w.starts_with("robot")
+            || w.starts_with("forklift")
+            || w.starts_with("textile")
+            || w.starts_with("plasturg")
+            || matches!(
+                w,
+                "steel"
+                    | "acier"
+                    | "glass"
+                    | "verre"
+                    | "paper"
+                    | "carton"
+                    | "pump"
+                    | "pumps"
+                    | "pompes"
+                    | "machines"
+                    | "machinery"
+                    | "composants"
+                    | "components"
+                    | "moteurs"
+                    | "engines"
+                    | "sièges"
+                    | "seats"
+                    | "housses"
+                    | "four"
+                    | "furnace"
+                    | "cimenterie"
+                    | "cement"
+                    | "chariots"
+                    | "trains"
+                    | "rail"
+                    | "ferroviaire"
+            )
+        {
+            Some(Sector::Manufacturing)
+        } else if matches!(
+            w,
+            "port"
+                | "ports"
+                | "terminal"
+                | "terminaux"
+                | "terminals"
+                | "conteneurs"
+                | "container"
+                | "containers"
+                | "fret"
+                | "freight"
+                | "parcel"
+                | "parcels"
+                | "colis"
+                | "delivery"
+                | "livraison"
+                | "livraisons"
+                | "plateforme"
+                | "transporteur"
+        ) {
+            Some(Sector::Logistics)
+        } else if w.starts_with("healthtech")
+            || w.starts_with("médical")
+            || w.starts_with("medical")
+            || w.starts_with("clinic")
+            || w.starts_with("cardia")
+            || w.starts_with("antibio")
+            || w.starts_with("drug")
+            || matches!(
+                w,
+                "health" | "nhs" | "soins" | "seringues" | "syringes" | "implants" | "septicémie"
+            )
+        {
+            Some(Sector::PharmaHealth)
+        } else if w.starts_with("fromag")
+            || w.starts_with("cheese")
+            || matches!(
+                w,
+                "whey"
+                    | "lait"
+                    | "milk"
+                    | "bière"
+                    | "beer"
+                    | "vin"
+                    | "wine"
+                    | "cognac"
+                    | "chocolat"
+                    | "céréales"
+                    | "nutrition"
+                    | "boulangeries"
+            )
+        {
+            Some(Sector::AgriFood)
+        } else if w.starts_with("scooter")
+            || w.starts_with("truck")
+            || w.starts_with("camion")
+            || w.starts_with("utilitaire")
+            || matches!(w, "carmaker" | "ev" | "evs")
+        {
+            Some(Sector::Automotive)
+        } else if w.starts_with("satellit") || w.starts_with("spatial") || w.starts_with("orbit") {
+            Some(Sector::Telecom)
+        } else if w.starts_with("immobili")
+            || matches!(w, "bureaux" | "offices" | "property" | "properties")
+        {
+            Some(Sector::RealEstate)
+        } else if w.starts_with("quantum") || w.starts_with("quantique") || w == "edtech" {
+            Some(Sector::Other)
+        } else if w.starts_with("cosmét") || w.starts_with("beauty") || w.starts_with("parfum") {
+            Some(Sector::Chemicals)
         } else if w == "ia"
             || w == "ai"
             || w == "genai"
