@@ -430,7 +430,7 @@ impl Store {
         {
             let mut ins_article = tx.prepare_cached(
                 "INSERT INTO articles (doc, source, hash, title, published, lang, text, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
             )?;
             let mut ins_fts = tx.prepare_cached(
                 "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
@@ -454,7 +454,8 @@ impl Store {
                     hash,
                     article.title,
                     article.published,
-                    article.text
+                    article.text,
+                    vigie_text::detect_language(&article.text).map(|l| l.code()),
                 ])?;
                 let aid = tx.last_insert_rowid();
                 ins_fts.execute(params![

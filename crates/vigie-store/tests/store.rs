@@ -106,6 +106,15 @@ fn reingesting_changes_nothing() {
         .query_row("SELECT count(*) FROM mentions", [], |r| r.get(0))
         .expect("count");
     assert_eq!(n, 4);
+    let langs: Vec<Option<String>> = st
+        .connection()
+        .prepare("SELECT lang FROM articles ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(langs[0].as_deref(), Some("fr"));
 }
 
 #[test]
