@@ -13,7 +13,7 @@ use std::time::{Duration, Instant, SystemTime};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stamp(Vec<(u64, Option<SystemTime>)>);
 
-fn stamp(db: &Path) -> Stamp {
+pub(crate) fn stamp(db: &Path) -> Stamp {
     let mut wal = db.as_os_str().to_owned();
     wal.push("-wal");
     let files = [db.to_path_buf(), PathBuf::from(wal)];

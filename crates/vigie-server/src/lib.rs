@@ -54,8 +54,9 @@ pub struct Options {
     /// Largest request body accepted (the API only has GET routes).
     pub body_limit: usize,
     /// How long a cached answer of `/api/stats`, `/api/events` or
-    /// `/api/search` may be served (zero: no cache). Entries are also
-    /// dropped as soon as the database changes on disk.
+    /// `/api/search` may be served (zero: no cache). Entries are dropped as
+    /// soon as the database changes on disk; the TTL only bounds memory use
+    /// and staleness should a change go unnoticed.
     pub cache_ttl: Duration,
     /// Cached answers kept at most.
     pub cache_entries: usize,
@@ -66,7 +67,7 @@ impl Default for Options {
         Options {
             request_timeout: Duration::from_secs(10),
             body_limit: 16 * 1024,
-            cache_ttl: Duration::from_secs(60),
+            cache_ttl: Duration::from_secs(600),
             cache_entries: 512,
         }
     }
@@ -216,15 +217,41 @@ pub fn app(pool: Arc<Pool>, options: &Options) -> Router {
         ))
 }
 
-/// Computes (and so caches) what the dashboard asks first: the unfiltered
-/// aggregates and the first page of events.
+/// The queries the dashboard sends most: no filter, one region, one sector,
+/// one kind (aggregates and the first page of events).
+pub fn warm_set() -> Vec<String> {
+    const REGIONS: &[&str] = &[
+        "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+    ];
+    let page = "sort=published&order=desc&limit=25&offset=0";
+    let mut filters = vec![String::new()];
+    filters.extend(REGIONS.iter().map(|r| format!("region={r}")));
+    filters.extend(
+        vigie_model::Sector::ALL
+            .iter()
+            .map(|s| format!("sector={}", s.as_str())),
+    );
+    filters.extend(
+        vigie_model::Kind::ALL
+            .iter()
+            .map(|k| format!("kind={}", k.as_str())),
+    );
+    let mut uris = Vec::new();
+    for f in filters {
+        let sep = if f.is_empty() { "" } else { "&" };
+        uris.push(format!("/api/stats?{f}"));
+        uris.push(format!("/api/events?{f}{sep}{page}"));
+    }
+    uris
+}
+
+/// Runs the [`warm_set`] queries one after the other, so that they are in
+/// the answer cache when the dashboard asks (one connection at a time: the
+/// other connections stay free for visitors).
 pub async fn warm_up(app: &Router) {
     use tower::ServiceExt;
-    for uri in [
-        "/api/stats",
-        "/api/events?sort=published&order=desc&limit=25&offset=0",
-    ] {
-        let Ok(req) = axum::http::Request::get(uri).body(axum::body::Body::empty()) else {
+    for uri in warm_set() {
+        let Ok(req) = axum::http::Request::get(uri.as_str()).body(axum::body::Body::empty()) else {
             continue;
         };
         let Ok(resp) = app.clone().oneshot(req).await;
@@ -232,6 +259,15 @@ pub async fn warm_up(app: &Router) {
             tracing::warn!("warm-up {uri}: {}", resp.status());
         }
     }
+}
+
+/// Whether the database at `db` changed since `last` (size or time of the
+/// file or its WAL).
+fn changed(db: &Path, last: &mut Option<cache::Stamp>) -> bool {
+    let now = cache::stamp(db);
+    let changed = last.as_ref() != Some(&now);
+    *last = Some(now);
+    changed
 }
 
 /// Binds `addr` (port 0 picks a free port).
@@ -282,8 +318,23 @@ pub fn run(config: ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(),
             }
         };
         let app = app(pool, &config.options);
-        let warm = app.clone();
-        tokio::spawn(async move { warm_up(&warm).await });
+        if !config.options.cache_ttl.is_zero() {
+            // Keep the common answers warm, also while `vigie ingest` writes.
+            let (warm, db) = (app.clone(), config.db.clone());
+            let refresh = config.options.cache_ttl / 2;
+            tokio::spawn(async move {
+                let mut last = None;
+                let mut warmed = std::time::Instant::now();
+                loop {
+                    // True the first time (no stamp yet).
+                    if changed(&db, &mut last) || warmed.elapsed() >= refresh {
+                        warm_up(&warm).await;
+                        warmed = std::time::Instant::now();
+                    }
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                }
+            });
+        }
         serve(listener, app, shutdown).await
     })
 }

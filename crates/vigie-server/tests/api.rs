@@ -588,6 +588,33 @@ async fn answers_are_cached_until_the_database_changes() {
     );
 }
 
+#[tokio::test]
+async fn warm_up_fills_the_cache_with_what_the_dashboard_asks() {
+    let f = fixture();
+    let uris = vigie_server::warm_set();
+    assert!(uris.len() > 50);
+    for u in &uris {
+        let r = get(&f.app, u).await;
+        assert_eq!(r.status, StatusCode::OK, "{u}");
+    }
+    vigie_server::warm_up(&f.app).await;
+    // As app.js spells them.
+    for u in [
+        "/api/stats",
+        "/api/events?sort=published&order=desc&limit=25&offset=0",
+        "/api/stats?region=32",
+        "/api/events?region=32&sort=published&order=desc&limit=25&offset=0",
+        "/api/stats?sector=batteries_ev",
+    ] {
+        let r = get(&f.app, u).await;
+        assert_eq!(
+            r.headers.get("x-cache").map(|v| v.as_bytes()),
+            Some(&b"hit"[..]),
+            "{u}"
+        );
+    }
+}
+
 // ---------- the OpenAPI document ----------
 
 fn resolve<'a>(doc: &'a Value, r: &str) -> &'a Value {
