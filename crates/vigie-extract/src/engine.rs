@@ -2654,6 +2654,15 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             }
         }
     }
+    // a country named before the trigger is the investor's, unless "en France, ..."
+    places.retain(|&i| {
+        let p = &d.places[i];
+        if p.rank < 3 || p.start >= trig_start || p.start < d.toks[c.clause.0].start {
+            return true;
+        }
+        let t = d.tok_at(p.start);
+        t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+    });
     places.sort_by_key(|&i| (d.places[i].rank, d.places[i].start));
     places.dedup_by_key(|i| {
         let p = &d.places[*i];

@@ -471,7 +471,16 @@ impl Extractor {
     ) -> Option<Event> {
         let ms: Vec<&Cand> = members.iter().map(|&m| &cands[m]).collect();
         let has_money = ms.iter().any(|c| c.amount.is_some());
-        let kinds: Vec<Kind> = ms.iter().map(|c| c.kind).collect();
+        let kinds: Vec<Kind> = ms
+            .iter()
+            .map(|c| c.kind)
+            .filter(|k| *k != Kind::Capex || has_money || !ms.iter().any(|c| c.jobs.is_some()))
+            .collect();
+        let mut kinds = kinds;
+        if !has_money && ms.iter().any(|c| c.jobs.is_some()) {
+            // job creation announced with no money
+            kinds.push(Kind::Jobs);
+        }
         let kind = merge::combine_kind(&kinds, has_money);
         // actors: the best-attested mention
         let pick = |f: &dyn Fn(&Cand) -> Option<usize>| -> Option<(usize, Via)> {
