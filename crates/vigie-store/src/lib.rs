@@ -7,7 +7,7 @@
 //! one event with its evidence ([`Store::event`]) and aggregates
 //! ([`Store::stats`]).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -294,7 +294,12 @@ pub struct Store {
     rates: OnceCell<Rates>,
     read_only: bool,
     batches: u64,
+    /// Recent `stats` results: (query key, PRAGMA data_version, result).
+    stats_cache: RefCell<Vec<(String, i64, Stats)>>,
 }
+
+/// Entries kept in the per-connection `stats` cache.
+const STATS_CACHE: usize = 16;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -345,6 +350,7 @@ impl Store {
             rates: OnceCell::new(),
             read_only: false,
             batches: 0,
+            stats_cache: RefCell::new(Vec::new()),
         })
     }
 
@@ -391,6 +397,7 @@ impl Store {
             rates: OnceCell::new(),
             read_only: true,
             batches: 0,
+            stats_cache: RefCell::new(Vec::new()),
         })
     }
 
@@ -421,6 +428,7 @@ impl Store {
         batch: &[(Article, Vec<Event>)],
     ) -> Result<BatchReport, StoreError> {
         self.writable()?;
+        self.stats_cache.borrow_mut().clear();
         let rates = self.load_rates_cached()?.clone();
         let tx = self
             .conn
@@ -528,8 +536,37 @@ impl Store {
     }
 
     /// Totals and breakdowns of the events matching the query.
+    ///
+    /// Results are cached per connection until the database changes
+    /// (`PRAGMA data_version` for other writers; this store's own writes
+    /// clear the cache), so a dashboard asking again is answered at once.
     pub fn stats(&self, q: &EventQuery) -> Result<Stats, StoreError> {
-        query::stats(&self.conn, q)
+        let key = serde_json::to_string(&EventQuery {
+            sort: SortKey::Published,
+            desc: false,
+            limit: 0,
+            offset: 0,
+            ..q.clone()
+        })?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if let Some((_, _, s)) = self
+            .stats_cache
+            .borrow()
+            .iter()
+            .find(|(k, v, _)| *k == key && *v == version)
+        {
+            return Ok(s.clone());
+        }
+        let s = query::stats(&self.conn, q)?;
+        let mut cache = self.stats_cache.borrow_mut();
+        cache.retain(|(_, v, _)| *v == version);
+        if cache.len() >= STATS_CACHE {
+            cache.remove(0);
+        }
+        cache.push((key, version, s.clone()));
+        Ok(s)
     }
 
     /// Which mentions an event is made of and why.
@@ -542,6 +579,7 @@ impl Store {
     /// incremental ingestion gives (same ids).
     pub fn resolve_all(&mut self) -> Result<ResolveReport, StoreError> {
         self.writable()?;
+        self.stats_cache.borrow_mut().clear();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -555,6 +593,7 @@ impl Store {
     /// amounts of all mentions and re-resolves. Returns the number of rates.
     pub fn load_rates(&mut self, rates: &Rates) -> Result<u64, StoreError> {
         self.writable()?;
+        self.stats_cache.borrow_mut().clear();
         if rates.is_empty() {
             return Err(StoreError::Invalid("no rates to load".into()));
         }

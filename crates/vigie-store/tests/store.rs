@@ -292,6 +292,27 @@ fn stats_totals_and_breakdowns() {
 }
 
 #[test]
+fn stats_cache_sees_writes_from_this_and_other_connections() {
+    let (dir, mut st) = store();
+    let batch = sample();
+    st.ingest_batch(&batch[..2]).expect("ingest");
+    let ro = Store::open_read_only(&dir.path().join("t.db")).expect("ro");
+    assert_eq!(ro.stats(&EventQuery::default()).expect("stats").events, 2);
+    assert_eq!(st.stats(&EventQuery::default()).expect("stats").events, 2);
+    st.ingest_batch(&batch[2..]).expect("ingest more");
+    assert_eq!(
+        st.stats(&EventQuery::default()).expect("own write").events,
+        4
+    );
+    assert_eq!(
+        ro.stats(&EventQuery::default())
+            .expect("other writer")
+            .events,
+        4
+    );
+}
+
+#[test]
 fn event_detail_has_articles_and_offsets() {
     let (_d, mut st) = store();
     st.ingest_batch(&sample()).expect("ingest");
