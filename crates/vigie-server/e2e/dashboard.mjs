@@ -84,6 +84,9 @@ try {
     `clicking region ${top.code} filters the table (${inRegion.length} rows)`);
   check(await page.$(`#map path.area.selected[data-code="${top.code}"]`) !== null, "the clicked region is outlined as selected");
   check((await page.textContent("#chips")).length > 0, "a filter chip shows the region");
+  const stillColoured = await page.$$eval("#map path.area", (ps) => ps.filter((p) => p.getAttribute("fill") !== "#e7e9ee").length);
+  check(stillColoured === coloured.length, "the map keeps every region coloured so that the selection can change");
+  check(await page.textContent("#kpi-events") === String((await api(`/api/stats?region=${top.code}`)).events), "the KPIs follow the region filter");
   await page.mouse.move(10, 10);
   await page.screenshot({ path: join(shots, "02-region-filter.png"), fullPage: true });
 

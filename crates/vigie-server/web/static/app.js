@@ -17,6 +17,7 @@ const state = {
   offset: 0,
   geo: null,
   stats: null,
+  mapStats: null,
   page: null,
 };
 
@@ -158,11 +159,17 @@ async function refresh() {
   showError(null);
   const base = queryParams();
   try {
-    const [stats, page] = await Promise.all([
+    // The map keeps showing every territory (under the other filters) and
+    // outlines the selected one, so that the selection can be changed.
+    const geoFree = { ...base };
+    delete geoFree.region; delete geoFree.departement;
+    const needMap = base.region || base.departement;
+    const [stats, page, mapStats] = await Promise.all([
       api("/api/stats", base),
       api("/api/events", { ...base, sort: state.sort, order: state.order, limit: PAGE, offset: state.offset }),
+      needMap ? api("/api/stats", geoFree) : Promise.resolve(null),
     ]);
-    state.stats = stats; state.page = page;
+    state.stats = stats; state.page = page; state.mapStats = mapStats || stats;
   } catch (e) {
     showError(e.message);
     return;
@@ -233,7 +240,7 @@ function renderMap() {
   svg.setAttribute("viewBox", `0 0 ${g.width} ${g.height}`);
   const key = state.level === "regions" ? "by_region" : "by_departement";
   const values = new Map();
-  for (const b of state.stats[key] || []) values.set(b.key, state.metric === "eur" ? b.eur || 0 : b.events);
+  for (const b of state.mapStats[key] || []) values.set(b.key, state.metric === "eur" ? b.eur || 0 : b.events);
   const positive = [...values.values()].filter((v) => v > 0);
   const max = Math.max(0, ...positive);
   const min = Math.min(max, ...positive);
