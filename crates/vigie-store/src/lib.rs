@@ -1,11 +1,25 @@
 //! Storage: the SQLite ledger of investment events.
 //!
 //! Articles and the events extracted from each of them (*mentions*) go in
-//! with [`Store::ingest_batch`], one transaction per batch; mentions of the
-//! same commitment across articles are resolved into one *event*. Readers
-//! ([`Store::open_read_only`]) query events with filters ([`EventQuery`]),
-//! one event with its evidence ([`Store::event`]) and aggregates
-//! ([`Store::stats`]).
+//! with [`Store::ingest_batch`], ONE transaction per batch: articles (+ the
+//! FTS5 index of their title and text), mentions (the contract JSON as
+//! extracted, EUR recomputed with the rates in use), then resolution of the
+//! new mentions into *events* ([`resolve`]: blocking, rules, merge). A crash
+//! (kill -9) loses at most the batch in flight and never leaves a half
+//! batch; re-ingesting skips known articles (same source or same text), so
+//! a re-run completes the rest and gives the same ledger.
+//!
+//! Readers ([`Store::open_read_only`], WAL: never blocked by the writer)
+//! query events with filters ([`EventQuery`]), one event with its evidence
+//! and article texts ([`Store::event`]), aggregates ([`Store::stats`]) and
+//! merge explanations ([`Store::explain`]).
+//!
+//! Schema: `articles`, `articles_fts`, `mentions`, `events` (narrow:
+//! denormalised filter and sort columns only), `event_json` (the contract
+//! record), `event_places` / `event_sectors` (multi-valued filters and
+//! breakdowns, with eur/jobs copied for index-only aggregates),
+//! `event_sources` (event <-> article, for `--search`), `rates` (ECB rates
+//! loaded by `vigie rates update`). Forward-only migrations in [`schema`].
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
