@@ -1173,6 +1173,8 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         "financ",
         "conclu",
         "repris",
+        "réuni",
+        "collect",
     ]
     .iter()
     .any(|p| tw.starts_with(p));
@@ -1203,6 +1205,33 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                 | "took"
                 | "taken"
         );
+    // "Telora a inauguré ... un investissement de 60 M€", "has completed the
+    // acquisition": a perfect tense of a verb of completion before the trigger
+    let done_before = (lo..trig).any(|k| {
+        matches!(d.w(k), "a" | "ont" | "has" | "have")
+            && (k + 1..(k + 3).min(trig)).any(|m| {
+                let w = d.w(m);
+                [
+                    "inaugur",
+                    "ouvert",
+                    "opened",
+                    "completed",
+                    "finalis",
+                    "achev",
+                    "boucl",
+                    "closed",
+                    "réuni",
+                    "acquired",
+                    "bought",
+                    "racheté",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+            })
+    });
+    if done_before && !matches!(class, Class::Announce) {
+        return Status::Completed;
+    }
     if aux_before && participle && !tw.ends_with("ir")
         || aux_before
             && near.last().is_some_and(|w| matches!(*w, "de" | "d"))
@@ -2805,6 +2834,7 @@ fn continuation(d: &Doc, si: usize) -> bool {
             w0,
             "cela" | "ceci" | "situé" | "située" | "implanté" | "implantée" | "located" | "based"
         )
+        || (is_det(w0) && EVENT_NOUNS.contains(&w1))
         || (is_det(w0)
             && matches!(
                 w1,

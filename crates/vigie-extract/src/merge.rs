@@ -102,7 +102,10 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
                     && cands[i].recipient.is_some()
                     && cands[i].recipient.map(|r| &d.orgs[r].family)
                         == cands[j].recipient.map(|r| &d.orgs[r].family);
+                let kind_ok = matches!(cands[i].kind, Kind::Capex | Kind::Jobs)
+                    || cands[i].kind == cands[j].kind;
                 if cands[j].amount.is_some()
+                    && kind_ok
                     && (shares_place(d, &cands[i], &cands[j])
                         || cands[j].ref_cand == Some(i)
                         || same_target)

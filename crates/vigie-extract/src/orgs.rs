@@ -1499,6 +1499,16 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && ntok == 1 && d.raw(i).chars().count() == 1 {
                 ok = false;
             }
+            // "the European Chips Act", "la loi Climat": a law, not a company
+            if ok
+                && j > i + 1
+                && matches!(
+                    d.w(j - 1),
+                    "act" | "acts" | "bill" | "directive" | "regulation"
+                )
+            {
+                ok = false;
+            }
             if ok && a < d.dateline_end {
                 ok = false;
             }
