@@ -153,8 +153,13 @@ fn skip_sp_back(t: &str, mut i: usize) -> usize {
 /// End of the run of letters starting at `i` (`i` if none).
 fn word_end(t: &str, mut i: usize) -> usize {
     let b = t.as_bytes();
-    while b.get(i).is_some_and(|x| x.is_ascii_alphabetic()) {
-        i += 1;
+    loop {
+        match b.get(i) {
+            Some(x) if x.is_ascii_alphabetic() => i += 1,
+            // Latin-1 letters U+00C0–U+00FF except × and ÷.
+            Some(0xc3) if b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) => i += 2,
+            _ => break,
+        }
     }
     while let Some(c) = char_at(t, i) {
         if !c.is_alphabetic() {

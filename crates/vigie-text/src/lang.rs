@@ -86,7 +86,7 @@ pub fn detect_language(text: &str) -> Option<Lang> {
             None => {}
         }
         // Enough evidence: stop early.
-        if words % 64 == 0 && fr.max(en) >= 40 && fr.max(en) >= 4 * (fr.min(en) + other) {
+        if words % 32 == 0 && fr.max(en) >= 20 && fr.max(en) >= 4 * (fr.min(en) + other) {
             break;
         }
     }
