@@ -186,6 +186,7 @@ pub struct Fetcher {
     opts: FetchOptions,
     robots: HashMap<String, Option<texting_robots::Robot>>,
     last_request: HashMap<String, Instant>,
+    deferred: HashMap<String, Validators>,
     pub cache: HttpCache,
 }
 
@@ -203,6 +204,7 @@ impl Fetcher {
             opts,
             robots: HashMap::new(),
             last_request: HashMap::new(),
+            deferred: HashMap::new(),
             cache,
         })
     }
@@ -219,8 +221,25 @@ impl Fetcher {
             Fetched::Ok(r) => r,
         };
         let res = classify(url, &resp)?;
-        self.cache.put(url, resp.validators);
+        // A feed's validators are remembered by the caller once its items
+        // are safely stored (see [`Fetcher::remember`]); a page's at once.
+        if !matches!(res, Resource::Feed(_)) {
+            self.cache.put(url, resp.validators.clone());
+        } else {
+            self.deferred
+                .insert(url.to_string(), resp.validators.clone());
+        }
         Ok(res)
+    }
+
+    /// Remembers the validators of a feed fetched by [`Fetcher::get_resource`],
+    /// so that the next fetch is conditional. Call it only when every item
+    /// was handled (stored, or failed for a lasting reason): a 304 must not
+    /// hide items that failed transiently.
+    pub fn remember(&mut self, url: &str) {
+        if let Some(v) = self.deferred.remove(url) {
+            self.cache.put(url, v);
+        }
     }
 
     /// Fetches an article page (HTML or plain text).
@@ -424,7 +443,7 @@ pub fn classify(url: &str, resp: &Response) -> Result<Resource, IngestError> {
     let is_feed_type = ct.contains("rss")
         || ct.contains("atom")
         || ct.ends_with("/xml")
-        || ct.ends_with("+xml") && !ct.contains("xhtml");
+        || (ct.ends_with("+xml") && !ct.contains("xhtml"));
     let is_html = ct.contains("html");
     if is_feed_type || (ct.is_empty() && sniff_feed(&resp.body)) {
         return parse_feed(url, &resp.body).map(Resource::Feed);

@@ -139,6 +139,18 @@ pub enum Cause {
     Other(String),
 }
 
+impl Cause {
+    /// A failure that may go away by itself (server error, rate limiting,
+    /// timeout, network): worth trying again later.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Cause::Status(s) => *s >= 500 || *s == 429 || *s == 408,
+            Cause::Timeout | Cause::Http(_) | Cause::TruncatedGzip => true,
+            _ => false,
+        }
+    }
+}
+
 impl fmt::Display for Cause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

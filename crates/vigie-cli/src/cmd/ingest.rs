@@ -427,6 +427,7 @@ fn ingest_url(p: &mut Pipeline, f: &mut Fetcher, url: &str) -> anyhow::Result<()
         Ok(Resource::NotModified) => p.summary.unchanged += 1,
         Ok(Resource::Article(a)) => p.push_article(a)?,
         Ok(Resource::Feed(items)) => {
+            let mut transient = false;
             for item in items {
                 if p.source_known(&item.url) {
                     p.summary.articles += 1;
@@ -434,7 +435,10 @@ fn ingest_url(p: &mut Pipeline, f: &mut Fetcher, url: &str) -> anyhow::Result<()
                     continue;
                 }
                 match f.get_resource(&item.url) {
-                    Err(e) => p.error(&e),
+                    Err(e) => {
+                        transient |= e.cause.is_transient();
+                        p.error(&e);
+                    }
                     Ok(Resource::NotModified) => p.summary.unchanged += 1,
                     Ok(Resource::Feed(_)) => p.error(&IngestError::new(
                         item.url.as_str(),
@@ -452,6 +456,11 @@ fn ingest_url(p: &mut Pipeline, f: &mut Fetcher, url: &str) -> anyhow::Result<()
                         p.push_article(a)?;
                     }
                 }
+            }
+            // Next time, ask "modified since?" only if no item failed
+            // transiently (those must be fetched again).
+            if !transient {
+                f.remember(url);
             }
         }
     }
