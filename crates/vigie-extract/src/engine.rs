@@ -40,6 +40,8 @@ pub(crate) struct Cand {
     pub sectors: Vec<Sector>,
     /// Another candidate this one restates or depends on.
     pub ref_cand: Option<usize>,
+    /// An earlier candidate this one describes further (places, sectors).
+    pub pref: Option<usize>,
     /// Sentences whose text is evidence for this candidate.
     pub evidence: Vec<usize>,
     /// Byte window of the clause that holds this candidate's places.
@@ -1738,6 +1740,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     country: None,
                     sectors: Vec::new(),
                     ref_cand: None,
+                    pref: None,
                     evidence: vec![si],
                     pwin: None,
                 };
@@ -2008,6 +2011,7 @@ fn build(
         tr.class = Class::Raise;
     }
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok);
+    let mut pref = ref_cand;
     let mut investor;
     let mut recipient = None;
     let kind;
@@ -2219,6 +2223,39 @@ fn build(
                 )
                 .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family))
                 .filter(|&r| company_target(cx, tend, r));
+                if recipient.is_none() && investor.is_some() {
+                    // "a investi 15 M€ dans l'entreprise": the company just named
+                    let end = (tend + 6).min(c.1);
+                    if let Some(k) = (tend..end).find(|&k| {
+                        matches!(d.w(k), "dans" | "in" | "into")
+                            && (k + 1..(k + 4).min(c.1)).any(|m| {
+                                matches!(
+                                    d.w(m),
+                                    "entreprise"
+                                        | "société"
+                                        | "start"
+                                        | "startup"
+                                        | "company"
+                                        | "firm"
+                                        | "pousse"
+                                )
+                            })
+                    }) {
+                        let fam = investor.map(|i| d.orgs[i].family.clone());
+                        recipient = d
+                            .orgs
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .find(|(j, o)| {
+                                o.end <= d.toks[k].start
+                                    && Some(&o.family) != fam.as_ref()
+                                    && !cx.reporting[*j]
+                                    && !o.public
+                            })
+                            .map(|(j, _)| j);
+                    }
+                }
                 if investor.is_none() {
                     // "Investissement de 4 Md€ de Microsoft", "funding from X"
                     let after = recipient_after(
@@ -2287,6 +2324,7 @@ fn build(
                                     ce.investor
                                 };
                                 via = Via::EventRef;
+                                pref = Some(e);
                                 if ce.amount.is_none() {
                                     ref_cand = Some(e);
                                 }
@@ -2417,6 +2455,7 @@ fn build(
         country: None,
         sectors: Vec::new(),
         ref_cand,
+        pref,
         evidence: vec![si],
         pwin,
     };
@@ -2664,7 +2703,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         }
     }
     // an event that this one depends on (public funding of a project)
-    if let Some(r) = c.ref_cand.or_else(|| {
+    if let Some(r) = c.ref_cand.or(c.pref).or_else(|| {
         if c.kind == Kind::PublicFunding {
             c.recipient.and_then(|oi| last_event_of(cx, cands, oi))
         } else {
@@ -2835,6 +2874,13 @@ fn continuation(d: &Doc, si: usize) -> bool {
             "cela" | "ceci" | "situé" | "située" | "implanté" | "implantée" | "located" | "based"
         )
         || (is_det(w0) && EVENT_NOUNS.contains(&w1))
+        || (is_det(w0)
+            && ws.iter().take(4).any(|w| {
+                matches!(
+                    *w,
+                    "company" | "entreprise" | "société" | "group" | "groupe" | "firm"
+                )
+            }))
         || (is_det(w0)
             && matches!(
                 w1,

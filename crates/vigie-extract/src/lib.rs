@@ -319,9 +319,59 @@ impl Extractor {
             }
         }
         let an = self.gaz.analyze(&text);
+        // regional press datelines in capitals ("ARQUES. La Verrerie...",
+        // "CALAIS -"): the gazetteer wants the usual spelling
+        let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
+        for s in &sents {
+            let mut k = s.t0;
+            let mut parts = Vec::new();
+            while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
+                parts.push(k);
+                k += 1;
+            }
+            let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+                continue;
+            };
+            let raw = text.get(toks[first].start..toks[last].end).unwrap_or("");
+            let caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && raw.chars().all(|c| !c.is_lowercase());
+            let sep = text
+                .get(toks[last].end..)
+                .and_then(|r| r.trim_start().chars().next());
+            if !caps
+                || !matches!(sep, Some('.' | ',' | ':' | '-' | '–' | '—') | None)
+                || an.places.iter().any(|p| p.start == toks[first].start)
+            {
+                continue;
+            }
+            let title: String = raw
+                .split_inclusive('-')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|c| c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let probe = format!("À {title}.");
+            if let Some(p) = self
+                .gaz
+                .places(&probe)
+                .into_iter()
+                .find(|p| p.level != PlaceLevel::Country && p.text.len() == title.len())
+            {
+                extra_places.push(vigie_gazetteer::PlaceMatch {
+                    start: toks[first].start,
+                    end: toks[last].end,
+                    text: raw.to_string(),
+                    ..p
+                });
+            }
+        }
         let places: Vec<PlaceM> = an
             .places
             .iter()
+            .chain(extra_places.iter())
             .map(|p| PlaceM {
                 start: p.start,
                 end: p.end,
@@ -338,6 +388,8 @@ impl Extractor {
                 },
             })
             .collect();
+        let mut places = places;
+        places.sort_by_key(|p| p.start);
         let mut ctrys: Vec<CtryM> = an
             .places
             .iter()
