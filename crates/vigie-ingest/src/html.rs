@@ -40,6 +40,7 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
     let doc = Document::from(html);
     let published = published_date(&doc);
     let meta_title = meta_content(&doc, &["og:title", "twitter:title"]);
+    drop_boilerplate(&doc);
 
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -76,6 +77,90 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
         title,
         published,
         text,
+    }
+}
+
+/// Class or id tokens of page furniture that readability may keep when
+/// it sits inside the article: comments, related links, sharing, ads,
+/// newsletters, cookie banners, breadcrumbs, tags.
+const BOILERPLATE: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "pub",
+    "cookie",
+    "cookies",
+    "consent",
+    "subscribe",
+    "paywall",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "outbrain",
+    "taboola",
+    "read-more",
+    "lire-aussi",
+    "a-lire",
+    "sur-le-meme-sujet",
+    "recommended",
+    "sidebar",
+    "popup",
+    "modal",
+];
+
+/// Removes elements whose class or id names them as page furniture (never
+/// `html`, `body`, `main` or `article` themselves).
+fn drop_boilerplate(doc: &Document) {
+    let is_furniture = |v: &str| {
+        v.split(|c: char| c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .any(|t| {
+                let t = t.to_ascii_lowercase();
+                BOILERPLATE.iter().any(|b| {
+                    t == *b
+                        || t.strip_prefix(b).is_some_and(|r| r.starts_with(['-', '_']))
+                        || t.strip_suffix(b).is_some_and(|r| r.ends_with(['-', '_']))
+                })
+            })
+    };
+    let mut doomed = Vec::new();
+    for el in doc.select("[class], [id]").nodes() {
+        let name = el
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "html" | "body" | "main" | "article") {
+            continue;
+        }
+        let class = el.attr("class").map(|c| c.to_string()).unwrap_or_default();
+        let id = el.attr("id").map(|c| c.to_string()).unwrap_or_default();
+        if is_furniture(&class) || is_furniture(&id) {
+            // A container that holds the story itself (class "has-comments"
+            // on the article body, say) is kept: furniture has little prose.
+            let prose = el
+                .descendants()
+                .iter()
+                .filter(|d| {
+                    d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p"))
+                        && d.text().chars().count() > 150
+                })
+                .count();
+            if prose < 3 {
+                doomed.push(*el);
+            }
+        }
+    }
+    for el in doomed {
+        el.remove_from_parent();
     }
 }
 
@@ -251,6 +336,27 @@ mod tests {
         assert!(!p.text.contains("Accueil"), "{}", p.text);
         assert_eq!(p.published.as_deref(), Some("2024-05-13"));
         assert!(p.title.as_deref().unwrap_or("").contains("Acme investit"));
+    }
+
+    #[test]
+    fn comments_and_related_links_are_dropped() {
+        let h = r#"<html><body><article><h1>T</h1>
+<p>Le groupe va investir 40 millions d'euros dans son usine de Douai, a annoncé mardi sa direction, qui prévoit aussi des embauches.</p>
+<div class="related-links"><h3>Sur le même sujet</h3><ul><li><a href="/a">Renault à Douai</a></li></ul></div>
+<p>Les travaux commenceront au printemps prochain et dureront environ deux ans, selon le calendrier présenté aux élus.</p>
+<section id="comments"><h3>12 commentaires</h3><p>Super nouvelle pour la région !</p></section>
+<div class="share_bar">Partager sur Facebook</div>
+</article></body></html>"#;
+        let p = extract_page(h, None);
+        assert!(p.text.contains("40 millions"), "{}", p.text);
+        assert!(p.text.contains("deux ans"), "{}", p.text);
+        for gone in ["Renault", "commentaires", "Super nouvelle", "Facebook"] {
+            assert!(!p.text.contains(gone), "{gone}: {}", p.text);
+        }
+        // A content container with a furniture-like class stays.
+        let long = "Le groupe va investir 40 millions d'euros dans son usine de Douai, a annoncé mardi sa direction, qui prévoit aussi des embauches dans les prochains mois.";
+        let h = format!("<html><body><div class=\"post-body has-comments\"><p>{long}</p><p>{long}</p><p>{long}</p></div></body></html>");
+        assert!(extract_page(&h, None).text.contains("40 millions"));
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub enum Resource {
 pub struct Fetcher {
     client: reqwest::blocking::Client,
     opts: FetchOptions,
-    robots: HashMap<String, Option<texting_robots::Robot>>,
+    robots: HashMap<String, Robots>,
     last_request: HashMap<String, Instant>,
     deferred: HashMap<String, Validators>,
     pub cache: HttpCache,
@@ -265,8 +265,9 @@ impl Fetcher {
                 Cause::Unsupported(format!("URL scheme {}", parsed.scheme())),
             ));
         }
-        if self.opts.respect_robots && !self.robots_allowed(&parsed) {
-            return Err(IngestError::new(url, Cause::RobotsDisallowed));
+        if self.opts.respect_robots {
+            self.robots_check(&parsed)
+                .map_err(|c| IngestError::new(url, c))?;
         }
         let validators = if conditional {
             self.cache.get(url).cloned()
@@ -372,7 +373,7 @@ impl Fetcher {
         let host = url.host_str().unwrap_or_default().to_string();
         let key = format!("{host}:{}", url.port_or_known_default().unwrap_or(0));
         let mut interval = self.opts.per_host_interval;
-        if let Some(Some(r)) = self.robots.get(&origin(url)) {
+        if let Some(Robots::Rules(r)) = self.robots.get(&origin(url)) {
             if let Some(d) = r.delay {
                 if d.is_finite() && d > 0.0 {
                     interval = interval.max(Duration::from_secs_f32(d.min(60.0)));
@@ -389,29 +390,50 @@ impl Fetcher {
         self.last_request.insert(key, Instant::now());
     }
 
-    /// Is this URL allowed by its origin's robots.txt? Missing (4xx) or
-    /// unreachable robots.txt allows everything.
-    fn robots_allowed(&mut self, url: &url::Url) -> bool {
+    /// Is this URL allowed by its origin's robots.txt (RFC 9309)? A
+    /// missing robots.txt (4xx) or an unreachable host allows everything;
+    /// a server error (5xx) on robots.txt means "disallow all" for now.
+    fn robots_check(&mut self, url: &url::Url) -> Result<(), Cause> {
         let o = origin(url);
         if !self.robots.contains_key(&o) {
             let robots_url = format!("{o}/robots.txt");
-            let robot = url::Url::parse(&robots_url).ok().and_then(|ru| {
-                self.wait_turn(&ru);
-                let resp = self.client.get(ru.as_str()).send().ok()?;
-                if !resp.status().is_success() {
-                    return None;
+            let rules = match url::Url::parse(&robots_url) {
+                Err(_) => Robots::AllowAll,
+                Ok(ru) => {
+                    self.wait_turn(&ru);
+                    match self.client.get(ru.as_str()).send() {
+                        Err(_) => Robots::AllowAll,
+                        Ok(resp) if resp.status().is_server_error() => {
+                            Robots::Unavailable(resp.status().as_u16())
+                        }
+                        Ok(resp) if !resp.status().is_success() => Robots::AllowAll,
+                        Ok(resp) => {
+                            let mut body = Vec::new();
+                            let _ = resp.take(512 * 1024).read_to_end(&mut body);
+                            match texting_robots::Robot::new(ROBOTS_AGENT, &body) {
+                                Ok(r) => Robots::Rules(Box::new(r)),
+                                Err(_) => Robots::AllowAll,
+                            }
+                        }
+                    }
                 }
-                let mut body = Vec::new();
-                resp.take(512 * 1024).read_to_end(&mut body).ok()?;
-                texting_robots::Robot::new(ROBOTS_AGENT, &body).ok()
-            });
-            self.robots.insert(o.clone(), robot);
+            };
+            self.robots.insert(o.clone(), rules);
         }
         match self.robots.get(&o) {
-            Some(Some(r)) => r.allowed(url.as_str()),
-            _ => true,
+            Some(Robots::Rules(r)) if !r.allowed(url.as_str()) => Err(Cause::RobotsDisallowed),
+            Some(Robots::Unavailable(s)) => Err(Cause::RobotsUnavailable(*s)),
+            _ => Ok(()),
         }
     }
+}
+
+/// What an origin's robots.txt says.
+enum Robots {
+    AllowAll,
+    Rules(Box<texting_robots::Robot>),
+    /// robots.txt answered this 5xx status: nothing is fetched.
+    Unavailable(u16),
 }
 
 fn origin(url: &url::Url) -> String {

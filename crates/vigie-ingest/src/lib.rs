@@ -133,6 +133,8 @@ pub enum Cause {
     Timeout,
     TooManyRedirects,
     RobotsDisallowed,
+    /// robots.txt answered a server error: the site is not crawled for now.
+    RobotsUnavailable(u16),
     ContentType(String),
     Feed(String),
     Unsupported(String),
@@ -146,6 +148,7 @@ impl Cause {
         match self {
             Cause::Status(s) => *s >= 500 || *s == 429 || *s == 408,
             Cause::Timeout | Cause::Http(_) | Cause::TruncatedGzip => true,
+            Cause::RobotsUnavailable(_) => true,
             _ => false,
         }
     }
@@ -174,6 +177,9 @@ impl fmt::Display for Cause {
             Cause::Timeout => f.write_str("timed out"),
             Cause::TooManyRedirects => f.write_str("too many redirects (loop?)"),
             Cause::RobotsDisallowed => f.write_str("disallowed by robots.txt"),
+            Cause::RobotsUnavailable(s) => {
+                write!(f, "robots.txt answered HTTP {s}: site not fetched for now")
+            }
             Cause::ContentType(t) => write!(f, "unsupported content type {t:?}"),
             Cause::Feed(e) => write!(f, "invalid feed: {e}"),
             Cause::Unsupported(e) => write!(f, "unsupported: {e}"),

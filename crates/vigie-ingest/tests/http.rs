@@ -38,6 +38,7 @@ fn serve(robots: &'static str) -> (String, Log) {
                 .unwrap()
                 .push((path.clone(), Instant::now(), inm.clone()));
             let (status, ctype, body): (&str, &str, String) = match path.as_str() {
+                "/robots.txt" if robots == "503" => ("503 Service Unavailable", "text/plain", String::new()),
                 "/robots.txt" => ("200 OK", "text/plain", robots.to_string()),
                 "/etag" if inm.as_deref() == Some("\"v1\"") => ("304 Not Modified", "text/html", String::new()),
                 "/data.csv" => ("200 OK", "text/csv", "a,b\n1,2\n".into()),
@@ -133,4 +134,20 @@ fn conditional_get_and_content_types() {
     }
     let e = f.get("ftp://example.org/x", false).unwrap_err();
     assert!(matches!(e.cause, Cause::Unsupported(_)));
+}
+
+#[test]
+fn robots_server_error_means_nothing_is_fetched() {
+    let (base, log) = serve("503");
+    let mut f = Fetcher::new(opts(0), HttpCache::memory()).unwrap();
+    let e = f.get(&format!("{base}/a"), false).unwrap_err();
+    assert_eq!(e.cause, Cause::RobotsUnavailable(503));
+    assert!(e.cause.is_transient());
+    let paths: Vec<String> = log
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(p, _, _)| p.clone())
+        .collect();
+    assert_eq!(paths, vec!["/robots.txt".to_string()]);
 }
