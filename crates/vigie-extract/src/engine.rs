@@ -1691,9 +1691,21 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 continue;
             }
             // the sentence is about an earlier event, or a stand-alone job creation
-            let (actor, via, _) = actor_before(cx, &cands, si, c, at);
+            let (actor, via, _) = actor_before(cx, &cands, si, c, at, false);
             let referred = match via {
-                Via::EventRef => actor_event(cx, &cands, si, c, at),
+                Via::EventRef => actor_event(cx, &cands, si, c, at).map(|e| {
+                    // the project's own event rather than its public funding
+                    if cands[e].kind == Kind::PublicFunding {
+                        (0..e)
+                            .rev()
+                            .find(|&x| {
+                                cands[x].kind != Kind::PublicFunding && cands[x].sent + 3 > si
+                            })
+                            .unwrap_or(e)
+                    } else {
+                        e
+                    }
+                }),
                 _ => actor.and_then(|oi| last_event_of(cx, &cands, oi)),
             };
             let referred = referred.or_else(|| {
@@ -1826,6 +1838,7 @@ fn actor_before(
     si: usize,
     c: (usize, usize),
     at: usize,
+    agentive: bool,
 ) -> (Option<usize>, Via, Option<usize>) {
     let d = cx.d;
     let a = d.toks[c.0].start;
@@ -1842,7 +1855,7 @@ fn actor_before(
         let w = d.w(tok);
         // "Le projet est l'un des lauréats. Il doit permettre...": the pronoun
         // takes up the previous sentence's subject when that is an event
-        if matches!(w, "il" | "elle" | "it") && si > 0 && tok == c.0 {
+        if matches!(w, "il" | "elle" | "it") && si > 0 && tok == c.0 && !agentive {
             let p = d.sents[si - 1];
             let mut k = p.t0;
             if is_det(d.w(k)) {
@@ -2010,7 +2023,31 @@ fn build(
     {
         tr.class = Class::Raise;
     }
-    let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok);
+    let agentive = !matches!(tr.class, Class::Weak);
+    let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok, agentive);
+    // "The 50MW electrolyser project, which will cost £240m": the project of
+    // the event just described
+    if subject.is_none()
+        && via == Via::None
+        && tr.class == Class::Weak
+        && EVENT_NOUNS.contains(&d.w(tr.tok))
+        && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+    {
+        if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
+            let ce = &cands[e];
+            subject = if ce.kind == Kind::PublicFunding
+                || ce.kind == Kind::Equity && ce.class == Class::Raise
+            {
+                ce.recipient
+            } else {
+                ce.investor
+            };
+            via = Via::EventRef;
+            if ce.amount.is_none() {
+                ref_cand = Some(e);
+            }
+        }
+    }
     let mut pref = ref_cand;
     let mut investor;
     let mut recipient = None;
@@ -2667,11 +2704,14 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             let (a, b) = span(n.t0, n.t1);
             let extra = places_in(a, b, places.is_empty());
             let was_empty = places.is_empty();
-            places.extend(
-                extra
-                    .into_iter()
-                    .filter(|&i| d.places[i].rank < 3 || was_empty),
-            );
+            // only places of the country already named ("en Allemagne" does
+            // not take "en Île-de-France" from the next sentence)
+            let country_now: Option<String> =
+                places.iter().find_map(|&i| d.places[i].country.clone());
+            places.extend(extra.into_iter().filter(|&i| {
+                (d.places[i].rank < 3 || was_empty)
+                    && (country_now.is_none() || d.places[i].country == country_now)
+            }));
             if !c.evidence.contains(&next) && sub(&places) {
                 c.evidence.push(next);
             }

@@ -274,6 +274,22 @@ impl Extractor {
         }
         amounts.retain(|a| a.value > 0.0 && a.value.is_finite());
         amounts.sort_by_key(|a| a.start);
+        // "as much as $300 million", "jusqu'à 400 M€" when the text layer says exact
+        for a in amounts
+            .iter_mut()
+            .filter(|a| a.qualifier == Qualifier::Exact)
+        {
+            let before = lower
+                .get(a.start.saturating_sub(14)..a.start)
+                .unwrap_or("")
+                .trim_end();
+            if before.ends_with("as much as")
+                || before.ends_with("up to")
+                || before.ends_with("jusqu'à")
+            {
+                a.qualifier = Qualifier::AtMost;
+            }
+        }
         amounts.dedup_by(|b, a| b.start == a.start && b.end == a.end);
         // currencies named after the number that the text layer may miss
         // ("10 billion Swedish crowns", "a 1.1 billion-euro takeover")
@@ -496,7 +512,7 @@ impl Extractor {
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                })
+                }) && !orgs::weak_initial(&d, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);

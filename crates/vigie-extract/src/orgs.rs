@@ -1536,6 +1536,24 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
     }
 }
 
+/// A one-word name at the start of a sentence that appears nowhere else
+/// inside a sentence: too weak to be a company ("Grande nouvelle pour X !").
+pub(crate) fn weak_initial(d: &Doc, start: usize, end: usize) -> bool {
+    let i = d.tok_at(start);
+    let Some(si) = d.sent_of(start) else {
+        return false;
+    };
+    let s = d.sents[si];
+    let one = d.tok_at(end) == i + 1;
+    let name = d.text.get(start..end).unwrap_or("");
+    one && is_sentence_initial(d, i, s.t0)
+        && !d.text.match_indices(name).any(|(p, _)| {
+            p != start
+                && d.sent_of(p)
+                    .is_some_and(|sj| !is_sentence_initial(d, d.tok_at(p), d.sents[sj].t0))
+        })
+}
+
 /// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
 fn is_le_name(d: &Doc, i: usize, t0: usize) -> bool {
     matches!(d.w(i), "le" | "la" | "les")
