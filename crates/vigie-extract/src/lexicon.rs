@@ -821,8 +821,15 @@ pub(crate) fn job_not(w: &str) -> bool {
 
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
-pub(crate) fn more_sectors(d: &Doc, out: &mut Vec<SecM>) {
-    for (i, t) in d.toks.iter().enumerate() {
+pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
+    let toks = d
+        .sents
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| near_busy.get(*k).copied().unwrap_or(true))
+        .flat_map(|(_, s)| s.t0..s.t1);
+    for i in toks {
+        let t = d.toks[i];
         if !t.word {
             continue;
         }

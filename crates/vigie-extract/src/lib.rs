@@ -256,8 +256,22 @@ impl Extractor {
         // amounts matter only in sentences with a trigger or a job count:
         // parse those alone (offsets shifted back to the text)
         let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
+        // sentences that can hold or describe an event: busy ones and their
+        // neighbours (sector words are only looked up there)
+        let busy_flags: Vec<bool> = sents.iter().map(busy).collect();
+        let near_busy: Vec<bool> = (0..sents.len())
+            .map(|k| {
+                !prefilter
+                    || busy_flags[k]
+                    || (k > 0 && busy_flags[k - 1])
+                    || busy_flags.get(k + 1).copied().unwrap_or(false)
+            })
+            .collect();
         let mut amounts: Vec<Amt> = Vec::new();
-        for s in sents.iter().filter(|s| !prefilter || busy(s)) {
+        for (k, s) in sents.iter().enumerate() {
+            if prefilter && !busy_flags[k] {
+                continue;
+            }
             let Some(part) = text.get(s.start..s.end) else {
                 continue;
             };
@@ -450,7 +464,7 @@ impl Extractor {
             dateline_end: 0,
         };
         d.dateline_end = dateline_end(&d);
-        lexicon::more_sectors(&d, &mut sectors);
+        lexicon::more_sectors(&d, &near_busy, &mut sectors);
         sectors.sort_by_key(|m| m.start);
         d.sectors = sectors;
         // organisations: the gazetteer's, then public funders, outlets, patterns
