@@ -974,6 +974,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
             || w.starts_with("scrap")
             || w.starts_with("cancel")
             || w.starts_with("shelv")
+            || w.starts_with("suspen")
             || matches!(
                 w,
                 "gèle"
@@ -1425,29 +1426,19 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         let ti = d.tok_at(a.start);
         let te = d.tok_at(a.end);
         let mut k = te;
-        // "250 emplois directs", "300 ingénieurs", "3 000 nouveaux emplois"
+        // "250 emplois directs", "300 ingénieurs", "1,250 high-skilled jobs"
         let mut noun = false;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let w = d.w(k);
             if lexicon::job_noun(w) {
                 noun = true;
                 break;
             }
-            if !matches!(
-                w,
-                "nouveaux"
-                    | "nouvelles"
-                    | "new"
-                    | "additional"
-                    | "supplémentaires"
-                    | "emplois"
-                    | "directs"
-                    | "full"
-                    | "-"
-                    | "time"
-                    | "permanent"
-                    | "more"
-            ) {
+            let adjective = d.toks.get(k).is_some_and(|t| t.word && !t.cap)
+                && !PREP.contains(&w)
+                && !lexicon::job_not(w)
+                || w == "-";
+            if !adjective || k >= s.t1 {
                 break;
             }
             k += 1;
