@@ -1784,7 +1784,8 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
             Some(_) => {
                 let w = word(t, q);
                 let ok = match Low::new(w).as_str() {
-                    "à" | "to" => true,
+                    // "rose by $277 billion to $2.3 trillion" is a change.
+                    "à" | "to" => !intro("by ") && !intro("of "),
                     "et" => intro("entre "),
                     "and" => intro("between ") || intro("from "),
                     _ => false,
@@ -1810,7 +1811,9 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
                     };
                     // A currency after the lower bound carries to the upper
                     // one, and the other way round.
-                    if cur_ok && a.value().lt(b.value()) {
+                    // Bounds of one range are within a factor of ten.
+                    let close = b.value().to_f64() <= 10.0 * a.value().to_f64();
+                    if cur_ok && close && a.value().lt(b.value()) {
                         if !b.money && a.money && a.currency_after {
                             b.money = true;
                             b.currency = a.currency;
@@ -2062,6 +2065,18 @@ mod tests {
             (s.as_str(), v, c, k),
             ("600 millions", 6e8, None, AmountKind::Money)
         );
+    }
+
+    #[test]
+    fn changes_are_not_ranges() {
+        let v = find_amounts(
+            "Its value rose by $277 billion to $2.3 trillion on Friday.",
+            Lang::En,
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.qualifier == Qualifier::Exact));
+        let v = find_amounts("Les 3 et 4 mars, 200 personnes.", Lang::Fr);
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     #[test]
