@@ -628,6 +628,8 @@ pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
+    /// The country of most places below country level (towns, regions).
+    pub site_country: Option<String>,
     /// Clauses of each sentence (token ranges).
     pub clauses: Vec<Vec<(usize, usize)>>,
     /// The organisations in text order, with their roles in reporting.
@@ -637,6 +639,22 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(d: &'a Doc) -> Ctx<'a> {
         let main_country = main_country(d);
+        let site_country = {
+            let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+            for p in d.places.iter().filter(|p| p.rank < 3) {
+                if let Some(c) = p.country.as_deref() {
+                    *counts.entry(c).or_default() += 1;
+                }
+            }
+            let mut v: Vec<(usize, &str)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+            v.sort_by(|a, b| b.cmp(a));
+            match v.as_slice() {
+                [(n, c), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => {
+                    Some(c.to_string())
+                }
+                _ => None,
+            }
+        };
         let reporting = d
             .orgs
             .iter()
@@ -646,6 +664,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             d,
             main_country,
+            site_country,
             clauses,
             reporting,
         }
@@ -2846,7 +2865,12 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         country = c.investor.and_then(|i| d.orgs[i].country.clone());
     }
     if country.is_none() {
-        country = cx.main_country.clone();
+        // capex: only a country the article places sites in
+        country = if c.kind == Kind::Capex {
+            cx.site_country.clone()
+        } else {
+            cx.main_country.clone()
+        };
     }
     if c.country.is_none() || country.is_some() {
         c.country = country.or(c.country.take());

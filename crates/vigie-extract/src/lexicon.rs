@@ -41,6 +41,16 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
 /// Classifies the word at token `i` (lowercase `w`), given the next words.
 /// Returns the class and the number of tokens the trigger spans.
 pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
+    // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for x in next.iter().filter(|x| !matches!(**x, "'" | "’")) {
+        if n < buf.len() {
+            buf[n] = x;
+            n += 1;
+        }
+    }
+    let next = &buf[..n];
     let n1 = next.first().copied().unwrap_or("");
     let n2 = next.get(1).copied().unwrap_or("");
     let n3 = next.get(2).copied().unwrap_or("");
@@ -491,6 +501,8 @@ pub(crate) fn bad_left(w: &str) -> bool {
             | "valuation"
             | "valuing"
             | "values"
+            | "actions"
+            | "buybacks"
             | "manages"
             | "gère"
             | "assets"
