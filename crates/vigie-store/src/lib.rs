@@ -583,6 +583,12 @@ impl Store {
         Ok(s)
     }
 
+    /// [`Store::stats`] without the cache (benchmarks, tests).
+    #[doc(hidden)]
+    pub fn stats_uncached(&self, q: &EventQuery) -> Result<Stats, StoreError> {
+        query::stats(&self.conn, q)
+    }
+
     /// Which mentions an event is made of and why.
     pub fn explain(&self, id: &str) -> Result<Option<Explanation>, StoreError> {
         query::explain(&self.conn, id)

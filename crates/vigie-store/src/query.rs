@@ -427,8 +427,15 @@ pub(crate) fn stats(conn: &Connection, q: &EventQuery) -> Result<Stats, StoreErr
 /// With filters: the filter runs once; event-side breakdowns are summed
 /// here, link-table breakdowns read the matching ids (`rarray`).
 fn stats_filtered(conn: &Connection, q: &EventQuery, f: &Filter) -> Result<Stats, StoreError> {
+    // Range filters (dates, amounts) and low-cardinality equalities (kind,
+    // status, country) match large shares of the ledger: one sequential
+    // scan of the narrow table beats thousands of index-then-row lookups.
+    let selective = [&q.investor, &q.region, &q.departement, &q.sector, &q.search]
+        .iter()
+        .any(|o| nonempty(o).is_some());
+    let hint = if selective { "" } else { " NOT INDEXED" };
     let mut st = conn.prepare_cached(&format!(
-        "SELECT e.rowid, e.kind, e.month, e.investor_lc, e.investor, e.eur, e.jobs FROM events e{}",
+        "SELECT e.rowid, e.kind, e.month, e.investor_lc, e.investor, e.eur, e.jobs FROM events e{hint}{}",
         f.sql
     ))?;
     let mut rows = st.query(f.refs().as_slice()).map_err(map_fts(q))?;

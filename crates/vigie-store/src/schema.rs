@@ -138,6 +138,10 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX event_places_event;
     CREATE INDEX event_places_event ON event_places(event, eur, jobs);
     "#,
+    // 7: (eur, published) serves every use of (eur) and checks dates in the index.
+    r#"
+    DROP INDEX events_eur;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -132,9 +132,15 @@ fn scale_numbers() {
     }
     for (name, q) in &cases {
         let (p50, p99) = time(20, || {
+            ro.stats_uncached(q).expect("stats");
+        });
+        println!("stats uncached [{name}]: p50 {p50:.1?}, p99 {p99:.1?}");
+    }
+    for (name, q) in &cases {
+        let (p50, p99) = time(20, || {
             ro.stats(q).expect("stats");
         });
-        println!("stats [{name}]: p50 {p50:.1?}, p99 {p99:.1?}");
+        println!("stats cached [{name}]: p50 {p50:.1?}, p99 {p99:.1?}");
     }
     let id = ro.events(&EventQuery::default()).expect("page").events[0]
         .id
