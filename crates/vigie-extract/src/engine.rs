@@ -1853,6 +1853,40 @@ fn actor_before(
     let d = cx.d;
     let a = d.toks[c.0].start;
     let b = d.toks.get(at).map(|t| t.start).unwrap_or(d.sents[si].end);
+    // ", qui investit", ", which will invest": the name just before the relative
+    let mut k = at;
+    while k > c.0
+        && matches!(
+            d.w(k - 1),
+            "also"
+                | "aussi"
+                | "également"
+                | "will"
+                | "va"
+                | "would"
+                | "has"
+                | "a"
+                | "plans"
+                | "to"
+                | "prévoit"
+                | "de"
+                | "d"
+                | "'"
+        )
+    {
+        k -= 1;
+    }
+    if k > c.0 + 1 && matches!(d.w(k - 1), "qui" | "which" | "who") && d.w(k - 2) == "," {
+        let comma = d.toks[k - 2].start;
+        let sa = d.sents[si].start.max(d.dateline_end);
+        if let Some(oi) = cx
+            .orgs_in(sa, comma + 1)
+            .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting[oi])
+            .last()
+        {
+            return (Some(oi), Via::Subject, None);
+        }
+    }
     let explicit = cx
         .orgs_in(a.max(d.dateline_end), b)
         .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi));
@@ -2398,6 +2432,31 @@ fn build(
                     );
                     kind = Kind::Equity;
                 } else if recipient.is_some() {
+                    kind = Kind::Equity;
+                } else if let Some(r) = (c.0..c.1)
+                    .any(|k| {
+                        matches!(
+                            d.w(k),
+                            "actionnaire"
+                                | "actionnaires"
+                                | "shareholder"
+                                | "shareholders"
+                                | "stake"
+                        )
+                    })
+                    .then(|| {
+                        // "qui investit 1,3 Md€ et devient son premier actionnaire"
+                        let sa = d.sents[si].start.max(d.dateline_end);
+                        let fam = investor.map(|i| d.orgs[i].family.clone());
+                        cx.orgs_in(sa, d.sents[si].end).find(|&o| {
+                            !cx.reporting[o]
+                                && !d.orgs[o].public
+                                && Some(&d.orgs[o].family) != fam.as_ref()
+                        })
+                    })
+                    .flatten()
+                {
+                    recipient = Some(r);
                     kind = Kind::Equity;
                 } else if let Some(k) = (c.0..c.1).find(|&k| {
                     d.w(k) == "capital"

@@ -1742,6 +1742,42 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 best = Some(b);
             }
         }
+        // "Pfizer Inc" when the table knows "Pfizer"
+        if best.is_none() {
+            const SUFFIX: &[&str] = &[
+                "inc",
+                "corp",
+                "corporation",
+                "sa",
+                "ag",
+                "se",
+                "nv",
+                "plc",
+                "ltd",
+                "group",
+                "groupe",
+                "co",
+                "llc",
+                "gmbh",
+                "holding",
+                "holdings",
+            ];
+            for b in 0..n {
+                if b == a || !orgs[b].known || orgs[b].outlet || orgs[b].public {
+                    continue;
+                }
+                let wb = words(&orgs[b].name);
+                let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+                if !wb.is_empty()
+                    && wb.iter().all(|w| wa.contains(w))
+                    && !extra.is_empty()
+                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str()))
+                {
+                    best = Some(b);
+                    break;
+                }
+            }
+        }
         if let Some(b) = best {
             orgs[a].canonical = orgs[b].canonical.clone();
             orgs[a].family = orgs[b].family.clone();
