@@ -1762,21 +1762,17 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 "holding",
                 "holdings",
             ];
-            for b in 0..n {
+            best = (0..n).find(|&b| {
                 if b == a || !orgs[b].known || orgs[b].outlet || orgs[b].public {
-                    continue;
+                    return false;
                 }
                 let wb = words(&orgs[b].name);
                 let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
-                if !wb.is_empty()
+                !wb.is_empty()
                     && wb.iter().all(|w| wa.contains(w))
                     && !extra.is_empty()
                     && extra.iter().all(|w| SUFFIX.contains(&w.as_str()))
-                {
-                    best = Some(b);
-                    break;
-                }
-            }
+            });
         }
         if let Some(b) = best {
             orgs[a].canonical = orgs[b].canonical.clone();
