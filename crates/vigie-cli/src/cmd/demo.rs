@@ -51,9 +51,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("Sample: {} into {}\n", summary.line(), db.display());
     print!("{}", table(&page.events));
     println!(
-        "\n{} events in the ledger. Try: vigie events --db {} --format jsonl | vigie show ID | vigie stats | vigie serve",
+        "\n{} events in the ledger ({}). Next: `vigie events --db {db}`, `vigie show ID --db {db}`, `vigie stats --db {db}`, `vigie serve --db {db}`.",
         page.total,
-        db.display()
+        db.display(),
+        db = db.display()
     );
     Ok(exit(failed))
 }
