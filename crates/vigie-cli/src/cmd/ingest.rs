@@ -241,7 +241,7 @@ impl<'a> Pipeline<'a> {
         let raw = std::mem::take(&mut self.raw);
         let done: Vec<Option<Result<Article, IngestError>>> = self
             .pool
-            .install(|| raw.into_par_iter().map(Raw::into_article).collect());
+            .install(|| raw.into_par_iter().map(convert_guarded).collect());
         for r in done.into_iter().flatten() {
             self.push(r)?;
         }
@@ -295,7 +295,13 @@ impl<'a> Pipeline<'a> {
             articles
                 .into_par_iter()
                 .map(|a| {
-                    let r = extractor.extract(&a).map_err(|e| e.to_string());
+                    // A bug in extraction must not stop the batch: a panic
+                    // becomes this article's failure.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        extractor.extract(&a)
+                    }))
+                    .map_err(|_| "internal error (panic) in extraction".to_string())
+                    .and_then(|r| r.map_err(|e| e.to_string()));
                     (a, r)
                 })
                 .collect()
@@ -331,6 +337,24 @@ impl<'a> Pipeline<'a> {
         self.progress.finish_and_clear();
         Ok(())
     }
+}
+
+/// [`Raw::into_article`], with a panic in HTML parsing turned into this
+/// document's error instead of stopping the batch.
+fn convert_guarded(raw: Raw) -> Option<Result<Article, IngestError>> {
+    let loc = match &raw {
+        Raw::Ready(_) => String::new(),
+        Raw::Html { source, .. } => source.clone(),
+        Raw::Record { loc, record } => format!("{loc}@{}", record.offset),
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| raw.into_article())).unwrap_or_else(
+        |_| {
+            Some(Err(IngestError::new(
+                loc,
+                vigie_ingest::Cause::Other("internal error (panic) while parsing the page".into()),
+            )))
+        },
+    )
 }
 
 /// Default location of the HTTP validator cache: beside the database.
