@@ -34,21 +34,31 @@ impl Folded {
         let mut i = 0usize;
         while i < bytes.len() {
             let b = bytes[i];
-            let at = clamp(i);
             if b < 0x80 {
-                i += 1;
                 if b.is_ascii_alphanumeric() {
-                    f.push(b.to_ascii_lowercase(), at);
+                    // A run of ASCII letters/digits: one extend per run.
+                    let run = bytes[i..]
+                        .iter()
+                        .position(|c| !c.is_ascii_alphanumeric())
+                        .map_or(bytes.len(), |n| i + n);
+                    f.s.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
+                    f.starts.extend((i..run).map(clamp));
+                    i = run;
                     last_space = false;
                 } else if b == b'-' {
-                    f.push(b'-', at);
+                    f.push(b'-', clamp(i));
+                    i += 1;
                     last_space = false;
-                } else if !last_space {
-                    f.push(b' ', at);
-                    last_space = true;
+                } else {
+                    if !last_space {
+                        f.push(b' ', clamp(i));
+                        last_space = true;
+                    }
+                    i += 1;
                 }
                 continue;
             }
+            let at = clamp(i);
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
@@ -104,6 +114,28 @@ impl Folded {
 
 fn clamp(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Folds one word into `out` (cleared first): lowercase, no accents. Cheap
+/// (no allocation once `out` has grown).
+pub fn fold_word_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(' ');
+            }
+            continue;
+        }
+        match fold_char(c) {
+            Fold::Str(s) => out.push_str(s),
+            Fold::Keep => out.extend(c.to_lowercase()),
+            Fold::Hyphen => out.push('-'),
+            Fold::Space => out.push(' '),
+        }
+    }
 }
 
 /// Folds a name (pattern) to its automaton form, without the frame.

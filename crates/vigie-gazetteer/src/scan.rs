@@ -221,14 +221,42 @@ struct Hit {
 
 #[derive(Clone)]
 enum HitKind {
-    Place(PlaceMatch),
+    /// Materialised (with its strings) only if kept.
+    Place(PlaceSpec),
+    KnownOrg(u32),
     Org(OrgMatch),
+}
+
+#[derive(Clone)]
+struct PlaceSpec {
+    level: PlaceLevel,
+    name: &'static str,
+    country: Option<&'static str>,
+    region: Option<&'static str>,
+    dep: Option<&'static str>,
+    commune: Option<&'static str>,
 }
 
 struct Ctx<'a> {
     g: &'a Gazetteer,
     text: &'a str,
     f: Folded,
+}
+
+/// `word` folded is a function word or a month (no allocation for short words).
+fn is_function_or_month(word: &str) -> bool {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if word.len() > 24 {
+        return false;
+    }
+    BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        crate::fold::fold_word_into(word, &mut b);
+        let w = b.as_str();
+        FUNCTION.contains(&w) || MONTHS.contains(&w)
+    })
 }
 
 pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
@@ -327,7 +355,7 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                     let mut h =
                         cx.place_hit(r, 1, level_of(a.level), a.name, a.region, a.dep, a.commune);
                     if let HitKind::Place(p) = &mut h.kind {
-                        p.country = a.country.map(str::to_string);
+                        p.country = a.country;
                     }
                     hits.push(h);
                 }
@@ -341,7 +369,7 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
                     let name = c.names.first().copied().unwrap_or(c.code);
                     let mut h = cx.place_hit(r, 1, PlaceLevel::Country, name, None, None, None);
                     if let HitKind::Place(p) = &mut h.kind {
-                        p.country = Some(c.code.to_string());
+                        p.country = Some(c.code);
                     }
                     hits.push(h);
                 }
@@ -425,23 +453,11 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
         if needs && !confirmed.contains(&i) {
             continue;
         }
-        let Some(o) = g.orgs.get(i as usize) else {
-            continue;
-        };
         hits.push(Hit {
             os,
             oe,
             prio: 2,
-            kind: HitKind::Org(OrgMatch {
-                start: os,
-                end: oe,
-                text: cx.slice(os, oe),
-                canonical: o.canonical.to_string(),
-                parent: o.parent.map(str::to_string),
-                country: o.country.map(str::to_string),
-                outlet: o.outlet,
-                known: true,
-            }),
+            kind: HitKind::KnownOrg(i),
         });
     }
 
@@ -464,17 +480,46 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
             .then(b.prio.cmp(&a.prio))
             .then(a.os.cmp(&b.os))
     });
+    let mut taken = vec![false; text.len() + 1];
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        if kept.iter().any(|k| h.os < k.oe && k.os < h.oe) {
+        let Some(span) = taken.get_mut(h.os..h.oe) else {
+            continue;
+        };
+        if span.iter().any(|&t| t) {
             continue;
         }
+        span.iter_mut().for_each(|t| *t = true);
         kept.push(h);
     }
     kept.sort_by_key(|h| (h.os, h.oe));
     for h in kept {
         match h.kind {
-            HitKind::Place(p) => out.places.push(p),
+            HitKind::Place(p) => out.places.push(PlaceMatch {
+                start: h.os,
+                end: h.oe,
+                text: cx.slice(h.os, h.oe),
+                level: p.level,
+                name: p.name.to_string(),
+                country: p.country.map(str::to_string),
+                region: p.region.map(str::to_string),
+                departement: p.dep.map(str::to_string),
+                commune: p.commune.map(str::to_string),
+            }),
+            HitKind::KnownOrg(i) => {
+                if let Some(o) = g.orgs.get(i as usize) {
+                    out.orgs.push(OrgMatch {
+                        start: h.os,
+                        end: h.oe,
+                        text: cx.slice(h.os, h.oe),
+                        canonical: o.canonical.to_string(),
+                        parent: o.parent.map(str::to_string),
+                        country: o.country.map(str::to_string),
+                        outlet: o.outlet,
+                        known: true,
+                    });
+                }
+            }
             HitKind::Org(o) => out.orgs.push(o),
         }
     }
@@ -490,15 +535,18 @@ fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec
         let (sb, eb) = span(b);
         (eb - sb).cmp(&(ea - sa)).then(sa.cmp(&sb))
     });
+    let len = v.iter().map(|x| span(x).1).max().unwrap_or(0);
+    let mut taken = vec![false; len + 1];
     let mut kept: Vec<T> = Vec::new();
     for x in v {
         let (s, e) = span(&x);
-        if kept.iter().any(|k| {
-            let (ks, ke) = span(k);
-            s < ke && ks < e
-        }) {
+        let Some(sp) = taken.get_mut(s..e) else {
+            continue;
+        };
+        if sp.iter().any(|&t| t) {
             continue;
         }
+        sp.iter_mut().for_each(|t| *t = true);
         kept.push(x);
     }
     kept.sort_by_key(|x| span(x));
@@ -598,8 +646,7 @@ impl Ctx<'_> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let fw = fold_name(word);
-        if FUNCTION.contains(&fw.as_str()) || MONTHS.contains(&fw.as_str()) {
+        if is_function_or_month(word) {
             return false;
         }
         !self.sentence_initial(ws)
@@ -615,15 +662,14 @@ impl Ctx<'_> {
             return false;
         }
         let rest = it.as_str();
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
-            .collect();
-        if !word.chars().next().is_some_and(char::is_uppercase) {
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let fw = fold_name(&word);
-        !(FUNCTION.contains(&fw.as_str()) || MONTHS.contains(&fw.as_str()))
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        !is_function_or_month(rest.get(..end).unwrap_or(""))
     }
 
     fn inside_name(&self, r: &Raw) -> bool {
@@ -782,25 +828,22 @@ impl Ctx<'_> {
         r: &Raw,
         prio: u8,
         level: PlaceLevel,
-        name: &str,
-        region: Option<&str>,
-        dep: Option<&str>,
-        commune: Option<&str>,
+        name: &'static str,
+        region: Option<&'static str>,
+        dep: Option<&'static str>,
+        commune: Option<&'static str>,
     ) -> Hit {
         Hit {
             os: r.os,
             oe: r.oe,
             prio,
-            kind: HitKind::Place(PlaceMatch {
-                start: r.os,
-                end: r.oe,
-                text: self.slice(r.os, r.oe),
+            kind: HitKind::Place(PlaceSpec {
                 level,
-                name: name.to_string(),
-                country: Some("FR".into()),
-                region: region.map(str::to_string),
-                departement: dep.map(str::to_string),
-                commune: commune.map(str::to_string),
+                name,
+                country: Some("FR"),
+                region,
+                dep,
+                commune,
             }),
         }
     }
