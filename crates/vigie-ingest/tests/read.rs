@@ -372,3 +372,32 @@ fn warc_truncated_plain_record() {
     assert_eq!(e.len(), 1);
     assert!(e[0].contains("record truncated: Content-Length"), "{e:?}");
 }
+
+#[test]
+fn warc_record_over_the_size_limit_is_skipped_and_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let mut w = response_record(
+        "https://news.example/big",
+        "2024-05-20T00:00:00Z",
+        &page(1).repeat(20),
+    );
+    w.extend(response_record(
+        "https://news.example/small",
+        "2024-05-20T00:00:00Z",
+        &page(2),
+    ));
+    let f = write(d.path(), "mixed.warc", &w);
+    let mut out = Vec::new();
+    read_path_with(&f, &ReadOptions { max_bytes: 2048 }, &mut |r| out.push(r));
+    assert_eq!(out.len(), 2);
+    let e = out[0].as_ref().unwrap_err();
+    assert_eq!(e.location, format!("{}@0", f.display()));
+    assert!(
+        matches!(e.cause, Cause::TooLarge { limit: 2048, .. }),
+        "{e}"
+    );
+    assert_eq!(
+        out[1].as_ref().unwrap().source,
+        "https://news.example/small"
+    );
+}
