@@ -821,6 +821,28 @@ fn write_back(
     )?;
     let mut ins_source =
         tx.prepare_cached("INSERT OR IGNORE INTO event_sources (event, article) VALUES (?1, ?2)")?;
+    // Adds (?2 = 1) or removes (?2 = -1) an event's share of the running totals.
+    let mut agg = tx.prepare_cached(
+        "INSERT INTO agg (dim, key, label, events, eur, jobs)
+         SELECT * FROM (
+           SELECT 'total', '', NULL, ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM events WHERE rowid = ?1 GROUP BY rowid
+           UNION ALL SELECT 'kind', kind, NULL, ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM events WHERE rowid = ?1 GROUP BY kind
+           UNION ALL SELECT 'month', month, NULL, ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM events WHERE rowid = ?1 AND month IS NOT NULL GROUP BY month
+           UNION ALL SELECT 'investor', investor_lc, investor, ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM events WHERE rowid = ?1 AND investor_lc IS NOT NULL GROUP BY investor_lc
+           UNION ALL SELECT 'sector', sector, NULL, ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM event_sectors WHERE event = ?1 GROUP BY sector
+           UNION ALL SELECT CASE level WHEN 'r' THEN 'region' ELSE 'departement' END, code, NULL,
+               ?2, ?2 * total(eur), ?2 * total(jobs)
+             FROM event_places WHERE event = ?1 AND level IN ('r', 'd') GROUP BY level, code
+         ) WHERE true
+         ON CONFLICT (dim, key) DO UPDATE SET events = events + excluded.events,
+             eur = eur + excluded.eur, jobs = jobs + excluded.jobs,
+             label = coalesce(label, excluded.label)",
+    )?;
     for c in r.clusters.iter_mut().filter(|c| c.dirty) {
         let e = &c.event;
         let days: Vec<i64> = c
@@ -859,6 +881,7 @@ fn write_back(
         ];
         let rowid = match c.rowid {
             Some(rowid) => {
+                agg.execute(params![rowid, -1])?;
                 let mut v: Vec<&dyn ToSql> = vals.to_vec();
                 v.push(&rowid);
                 upd_event.execute(v.as_slice())?;
@@ -888,8 +911,10 @@ fn write_back(
         for m in &c.mentions {
             ins_source.execute(params![rowid, m.article])?;
         }
+        agg.execute(params![rowid, 1])?;
         c.dirty = false;
     }
+    tx.execute("DELETE FROM agg WHERE events <= 0 AND dim <> 'total'", [])?;
     let mut upd_mention = tx.prepare_cached(
         "UPDATE mentions SET event = ?2, rule = ?3, score = ?4, reason = ?5 WHERE id = ?1",
     )?;
@@ -903,7 +928,7 @@ fn write_back(
 fn resolve_all_tx(tx: &Transaction<'_>) -> Result<ResolveReport, StoreError> {
     tx.execute_batch(
         "DELETE FROM event_places; DELETE FROM event_sectors; DELETE FROM event_sources;
-         DELETE FROM event_json; DELETE FROM events; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
+         DELETE FROM event_json; DELETE FROM events; DELETE FROM agg; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
     )?;
     let sql = format!("{MENTION_COLS} ORDER BY m.id");
     let mentions = read_mentions(tx, &sql, &[])?;

@@ -334,7 +334,7 @@ fn buckets(
                 key,
                 events: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
                 eur: r.get(2)?,
-                jobs: r.get::<_, f64>(3)? as u64,
+                jobs: r.get::<_, f64>(3)?.max(0.0).round() as u64,
             })
         })
         .map_err(map_fts(q))?;
@@ -514,89 +514,35 @@ fn stats_filtered(conn: &Connection, q: &EventQuery, f: &Filter) -> Result<Stats
     })
 }
 
-/// No filter: each breakdown is one index-only scan.
-fn stats_all(conn: &Connection, q: &EventQuery, f: &Filter) -> Result<Stats, StoreError> {
-    let p = f.refs();
+/// No filter: the running totals (`agg`), a few rows per dimension.
+fn stats_all(conn: &Connection, q: &EventQuery, _f: &Filter) -> Result<Stats, StoreError> {
     let (events, eur, jobs): (i64, f64, f64) = conn
-        .prepare_cached(&format!(
-            "SELECT count(*), total(e.eur), total(e.jobs) FROM events e{}",
-            f.sql
-        ))?
-        .query_row(p.as_slice(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(map_fts(q))?;
-    // Multi-valued breakdowns read the denormalised link tables; with
-    // filters, restricted to the matching events.
-    let restrict = |alias: &str| {
-        if f.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " AND {alias}.event IN (SELECT e.rowid FROM events e{})",
-                f.sql
-            )
-        }
-    };
-    let by_sector = buckets(
-        conn,
-        &format!(
-            "SELECT s.sector, count(*), total(s.eur), total(s.jobs), NULL FROM event_sectors s
-              WHERE 1{} GROUP BY s.sector ORDER BY 3 DESC, 2 DESC, 1",
-            restrict("s")
-        ),
-        &p,
-        q,
-    )?;
-    let place = |level: &str| {
-        format!(
-            "SELECT pl.code, count(*), total(pl.eur), total(pl.jobs), NULL FROM event_places pl
-              WHERE pl.level = '{level}'{} GROUP BY pl.code ORDER BY 3 DESC, 2 DESC, 1",
-            restrict("pl")
+        .prepare_cached(
+            "SELECT coalesce(sum(events), 0), total(eur), total(jobs) FROM agg WHERE dim = 'total'",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let dim = |d: &str, order: &str, limit: &str| -> Result<Vec<Bucket>, StoreError> {
+        buckets(
+            conn,
+            &format!(
+                "SELECT key, events, eur, jobs, label FROM agg
+                  WHERE dim = '{d}' AND events > 0 ORDER BY {order}{limit}"
+            ),
+            &[],
+            q,
         )
     };
-    let by_region = buckets(conn, &place("r"), &p, q)?;
-    let by_departement = buckets(conn, &place("d"), &p, q)?;
-    let and = if f.is_empty() { " WHERE " } else { " AND " };
-    let by_investor = buckets(
-        conn,
-        &format!(
-            "SELECT e.investor_lc, count(*), total(e.eur), total(e.jobs), min(e.investor)
-               FROM events e{}{and}e.investor_lc IS NOT NULL
-              GROUP BY e.investor_lc ORDER BY 3 DESC, 2 DESC, 1 LIMIT {TOP_INVESTORS}",
-            f.sql
-        ),
-        &p,
-        q,
-    )?;
-    let by_month = buckets(
-        conn,
-        &format!(
-            "SELECT e.month, count(*), total(e.eur), total(e.jobs), NULL
-               FROM events e{}{and}e.month IS NOT NULL GROUP BY e.month ORDER BY 1",
-            f.sql
-        ),
-        &p,
-        q,
-    )?;
-    let by_kind = buckets(
-        conn,
-        &format!(
-            "SELECT e.kind, count(*), total(e.eur), total(e.jobs), NULL
-               FROM events e{} GROUP BY e.kind ORDER BY 2 DESC, 1",
-            f.sql
-        ),
-        &p,
-        q,
-    )?;
+    let ranked = "eur DESC, events DESC, key";
     Ok(Stats {
         events: u64::try_from(events).unwrap_or(0),
         eur,
-        jobs: jobs as u64,
-        by_sector,
-        by_region,
-        by_departement,
-        by_investor,
-        by_month,
-        by_kind,
+        jobs: jobs.max(0.0).round() as u64,
+        by_sector: dim("sector", ranked, "")?,
+        by_region: dim("region", ranked, "")?,
+        by_departement: dim("departement", ranked, "")?,
+        by_investor: dim("investor", ranked, &format!(" LIMIT {TOP_INVESTORS}"))?,
+        by_month: dim("month", "key", "")?,
+        by_kind: dim("kind", "events DESC, key", "")?,
     })
 }
 

@@ -142,6 +142,32 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     DROP INDEX events_eur;
     "#,
+    // 8: running totals of the whole ledger by dimension, maintained by
+    // every write in the same transaction: `stats` without filters reads
+    // a few rows instead of scanning.
+    r#"
+    CREATE TABLE agg (
+        dim    TEXT NOT NULL,   -- total, kind, month, investor, sector, region, departement
+        key    TEXT NOT NULL,
+        label  TEXT,
+        events INTEGER NOT NULL,
+        eur    REAL NOT NULL,
+        jobs   REAL NOT NULL,
+        PRIMARY KEY (dim, key)
+    ) WITHOUT ROWID;
+    INSERT INTO agg SELECT 'total', '', NULL, count(*), total(eur), total(jobs) FROM events;
+    INSERT INTO agg SELECT 'kind', kind, NULL, count(*), total(eur), total(jobs) FROM events GROUP BY kind;
+    INSERT INTO agg SELECT 'month', month, NULL, count(*), total(eur), total(jobs) FROM events
+        WHERE month IS NOT NULL GROUP BY month;
+    INSERT INTO agg SELECT 'investor', investor_lc, min(investor), count(*), total(eur), total(jobs)
+        FROM events WHERE investor_lc IS NOT NULL GROUP BY investor_lc;
+    INSERT INTO agg SELECT 'sector', sector, NULL, count(*), total(eur), total(jobs)
+        FROM event_sectors GROUP BY sector;
+    INSERT INTO agg SELECT 'region', code, NULL, count(*), total(eur), total(jobs)
+        FROM event_places WHERE level = 'r' GROUP BY code;
+    INSERT INTO agg SELECT 'departement', code, NULL, count(*), total(eur), total(jobs)
+        FROM event_places WHERE level = 'd' GROUP BY code;
+    "#,
 ];
 
 /// The schema version this build writes.
