@@ -11,6 +11,29 @@ struct Server {
     addr: String,
 }
 
+impl Server {
+    /// Asks the server to stop (SIGTERM) and waits; true if it exited cleanly
+    /// within 10 s.
+    fn stop(&mut self) -> bool {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !sent {
+            return false;
+        }
+        for _ in 0..100 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        false
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -96,6 +119,12 @@ fn serve_demo_shows_a_filled_dashboard() {
     let (status, body) = get(&srv.addr, "/api/events?kind=nonsense");
     assert_eq!(status, 400);
     assert!(json(&body)["error"].as_str().unwrap().contains("kind"));
+    // SIGTERM stops it cleanly and removes the temporary demo database.
+    let mut srv = srv;
+    let demo_dir = std::env::temp_dir().join(format!("vigie-demo-{}", srv.child.id()));
+    assert!(demo_dir.exists(), "{}", demo_dir.display());
+    assert!(srv.stop(), "vigie serve exits 0 on SIGTERM");
+    assert!(!demo_dir.exists(), "demo database removed");
 }
 
 #[test]

@@ -289,6 +289,31 @@ pub async fn serve(
     Ok(())
 }
 
+/// Completes on Ctrl-C (SIGINT) or SIGTERM. If no handler can be
+/// installed, never completes (the process is then stopped by the signal).
+async fn stop_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
 /// What `vigie serve` runs.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -311,12 +336,7 @@ pub fn run(config: ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(),
     rt.block_on(async move {
         let listener = bind(config.addr).await?;
         on_ready(listener.local_addr()?);
-        let shutdown = async {
-            // If the signal handler cannot be installed, serve until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        };
+        let shutdown = stop_signal();
         let app = app(pool, &config.options);
         if !config.options.cache_ttl.is_zero() {
             // Keep the common answers warm, also while `vigie ingest` writes.

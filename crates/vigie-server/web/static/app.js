@@ -446,7 +446,7 @@ async function showEvent(id) {
   const sources = el("ul", { class: "sources" }, ...ev.sources.map((s) => el("li", {},
     safeHref(s) ? el("a", { href: safeHref(s), rel: "noopener noreferrer", target: "_blank", text: s }) : el("code", { text: s }))));
   body.replaceChildren(
-    el("h1", {}, who, ev.amount ? el("span", { class: "amount", text: ` · ${ev.amount.eur != null ? fmtMoney(ev.amount.eur) : amountText(ev.amount)}` }) : null),
+    el("h1", {}, who, ev.recipient ? ` → ${ev.recipient.canonical || ev.recipient.name}` : null, ev.amount ? el("span", { class: "amount", text: ` · ${ev.amount.eur != null ? fmtMoney(ev.amount.eur) : amountText(ev.amount)}` }) : null),
     el("p", { class: "subtitle", text: [t("kind_" + ev.kind), ev.places.length ? ev.places[0].text : ev.country, ev.published ? fmtDate(ev.published) : null].filter(Boolean).join(" · ") }),
     el("p", { class: "muted mono", text: ev.id }),
     el("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
