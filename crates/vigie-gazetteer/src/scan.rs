@@ -981,7 +981,28 @@ impl Ctx<'_> {
         if !before.ends_with(' ') {
             return None;
         }
-        let (s, _) = self.capitalised_run_before(r.os - 1)?;
+        let (s, e) = self.capitalised_run_before(r.os - 1)?;
+        // "Renault SA": a known organisation with its legal form.
+        let key = format!(" {} ", fold_name(self.text.get(s..e)?));
+        if let Some(id) = self.g.exact(&key) {
+            if let Some(i) = self
+                .g
+                .entries
+                .of(id as usize)
+                .iter()
+                .find_map(|e| match e.target {
+                    Target::Org(i) => Some(i),
+                    _ => None,
+                })
+            {
+                return Some(Hit {
+                    os: s,
+                    oe: r.oe,
+                    prio: 2,
+                    kind: HitKind::KnownOrg(i),
+                });
+            }
+        }
         self.unknown_org(s, r.oe, None)
     }
 

@@ -174,6 +174,11 @@ fn unknown_organisations_by_pattern() {
     let o = g().orgs("Nous avons rencontré Brenntag Logistik GmbH hier.");
     assert_eq!(o[0].canonical, "Brenntag Logistik GmbH");
     assert!(g().orgs("l'entreprise a annoncé").is_empty());
+    // A known organisation with its legal form keeps its table entry.
+    let o = g().orgs("Le constructeur Renault SA a signé.");
+    assert_eq!(o.len(), 1);
+    assert_eq!((o[0].text.as_str(), o[0].known), ("Renault SA", true));
+    assert_eq!(o[0].canonical, "Renault");
 }
 
 #[test]
