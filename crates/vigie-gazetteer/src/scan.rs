@@ -524,6 +524,9 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
         }
     }
     out.demonyms = non_overlapping(demonyms, |d| (d.start, d.end));
+    // A sector word inside an organisation's name ("Mistral AI", "Google
+    // Cloud") says nothing about the sector of the text.
+    sectors.retain(|s| !out.orgs.iter().any(|o| s.start < o.end && o.start < s.end));
     out.sectors = non_overlapping(sectors, |s| (s.start, s.end));
     out
 }

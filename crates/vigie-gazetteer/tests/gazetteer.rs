@@ -194,8 +194,10 @@ fn sectors_from_the_lexicon() {
             Sector::Ai
         ]
     );
-    // "ai" in French ("j'ai") is not AI.
+    // "ai" in French ("j'ai") is not AI; a sector word inside an
+    // organisation's name is not a sector mention.
     assert!(g().sectors("j'ai vu").is_empty());
+    assert!(g().sectors("Mistral AI et Google Cloud").is_empty());
 }
 
 #[test]
