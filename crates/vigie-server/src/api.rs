@@ -209,6 +209,17 @@ pub struct StatsParams {
     pub q: Option<String>,
 }
 
+/// Validates the raw query string of `/api/events` (`stats = false`) or
+/// `/api/stats` (`stats = true`) into a store query; the error is the 400
+/// message. Public for property tests and fuzzing.
+pub fn validate_query(raw: &str, stats: bool) -> Result<EventQuery, ApiError> {
+    if stats {
+        parse_query::<StatsParams>(Some(raw))?.into_query()
+    } else {
+        parse_query::<EventsParams>(Some(raw))?.into_query()
+    }
+}
+
 fn parse_query<T: serde::de::DeserializeOwned + Default>(raw: Option<&str>) -> Result<T, ApiError> {
     match raw {
         None | Some("") => Ok(T::default()),

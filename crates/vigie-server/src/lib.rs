@@ -27,7 +27,7 @@ mod assets;
 mod cache;
 pub mod openapi;
 
-pub use api::{ApiError, API_PATHS};
+pub use api::{validate_query, ApiError, API_PATHS};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]

@@ -589,6 +589,21 @@ async fn answers_are_cached_until_the_database_changes() {
 }
 
 #[tokio::test]
+async fn slow_requests_time_out_with_503() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fixture_db(dir.path());
+    let pool = vigie_server::Pool::open_read_only(&db, 1).unwrap();
+    let opts = vigie_server::Options {
+        request_timeout: std::time::Duration::ZERO,
+        cache_ttl: std::time::Duration::ZERO,
+        ..vigie_server::Options::default()
+    };
+    let app = vigie_server::app(std::sync::Arc::new(pool), &opts);
+    let r = get(&app, "/api/stats").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
 async fn warm_up_fills_the_cache_with_what_the_dashboard_asks() {
     let f = fixture();
     let uris = vigie_server::warm_set();
