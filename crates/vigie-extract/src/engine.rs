@@ -2071,8 +2071,23 @@ fn build(
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok, agentive);
     // "The 50MW electrolyser project, which will cost £240m": the project of
     // the event just described
+    // (not when the project's owner is named: "le projet de X de Skyvault")
+    let owner_named = {
+        let a = d
+            .toks
+            .get(tr.tok + 1)
+            .map(|t| t.start)
+            .unwrap_or(usize::MAX);
+        let b = d
+            .toks
+            .get(c.1.saturating_sub(1))
+            .map(|t| t.end)
+            .unwrap_or(0);
+        cx.orgs_in(a, b).any(|o| !cx.reporting[o])
+    };
     if subject.is_none()
         && via == Via::None
+        && !owner_named
         && tr.class == Class::Weak
         && EVENT_NOUNS.contains(&d.w(tr.tok))
         && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))

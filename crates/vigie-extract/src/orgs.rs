@@ -1142,14 +1142,15 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
     let mut j = i;
     while j > sent_t0 {
         let p = d.w(j - 1);
-        if matches!(
-            p,
-            "\"" | "«" | "(" | "-" | "–" | "—" | "“" | "'" | "l" | "d"
-        ) {
+        if matches!(p, "." | ":" | "!" | "?" | "\n" | ";") {
+            return true;
+        }
+        // quotes, dashes, emoji, "L'", "D'": still the start
+        if !d.toks[j - 1].word || matches!(p, "l" | "d") {
             j -= 1;
             continue;
         }
-        return matches!(p, "." | ":" | "!" | "?" | "\n");
+        return false;
     }
     true
 }
