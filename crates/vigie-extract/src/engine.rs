@@ -708,12 +708,18 @@ impl<'a> Ctx<'a> {
     /// The company the article names most (first person: "nous", "we").
     fn most_named(&self, _off: usize) -> Option<usize> {
         let d = self.d;
+        let mut counts: crate::doc::FastMap<&str, usize> = Default::default();
+        for (i, o) in d.orgs.iter().enumerate() {
+            if !self.reporting[i] && !o.public {
+                *counts.entry(o.family.as_str()).or_default() += 1;
+            }
+        }
         let mut best: Option<(usize, usize)> = None;
         for (i, o) in d.orgs.iter().enumerate() {
             if self.reporting[i] || o.public {
                 continue;
             }
-            let n = d.orgs.iter().filter(|x| x.family == o.family).count();
+            let n = counts.get(o.family.as_str()).copied().unwrap_or(0);
             if best.is_none_or(|(_, bn)| n > bn) {
                 best = Some((i, n));
             }

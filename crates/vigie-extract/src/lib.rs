@@ -520,13 +520,14 @@ impl Extractor {
             .collect();
         let mut pat = Vec::new();
         orgs::pattern_orgs(&d, &taken, &mut pat);
+        let caps = orgs::caps_inside(&d);
         orgs.retain(|o| {
             o.known
                 || o.public
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                }) && !orgs::weak_initial(&d, o.start, o.end)
+                }) && !orgs::weak_initial(&d, &caps, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);

@@ -1158,8 +1158,21 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 /// Capitalised names that look like organisations.
 pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM>) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
-    let is_place_exact = |a: usize, b: usize| d.places.iter().any(|p| p.start == a && p.end == b);
-    let is_place_within = |a: usize, b: usize| d.places.iter().any(|p| p.start <= a && b <= p.end);
+    // places are sorted by start: look them up by position
+    let places_at = |a: usize| {
+        let lo = d.places.partition_point(|p| p.start < a);
+        d.places[lo..].iter().take_while(move |p| p.start == a)
+    };
+    let is_place_exact = |a: usize, b: usize| places_at(a).any(|p| p.end == b);
+    let is_place_within = |a: usize, b: usize| {
+        let hi = d.places.partition_point(|p| p.start <= a);
+        d.places[..hi]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|p| p.start <= a && b <= p.end)
+    };
+    let place_names: HashSet<String> = d.places.iter().map(|p| p.text.to_lowercase()).collect();
     // words written in lowercase somewhere (as words of their own, not in an
     // e-mail address, a URL or a hashtag): common words
     let lower_words: HashSet<&str> = d
@@ -1186,6 +1199,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
         .map(|(k, _)| d.w(k))
         .collect();
     let lower_elsewhere = |w: &str| -> bool { lower_words.contains(w) };
+    let inside_caps = caps_inside(d);
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1254,7 +1268,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     )
                     && d.text.get(tj.end..tj.end + 1) == Some(" ")
                     && (matches!(wj, "du" | "des")
-                        || !d.places.iter().any(|p| p.start == d.toks[j + 1].start))
+                        || places_at(d.toks[j + 1].start).next().is_none())
                 {
                     j += 2;
                 } else if tj.word && !tj.cap && adjacent {
@@ -1336,8 +1350,8 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "firm"
                         | "maker"
                 );
-            let starts_with_place = d.places.iter().any(|p| p.start == a && p.end < b)
-                && !matches!(d.w(i), "grand" | "port");
+            let starts_with_place =
+                places_at(a).any(|p| p.end < b) && !matches!(d.w(i), "grand" | "port");
             let mut ok = !overlaps(a, b)
                 && (after_company_noun
                     || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
@@ -1392,13 +1406,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = d.text.match_indices(name).any(|(p, _)| {
-                    p != a && {
-                        let k = d.tok_at(p);
-                        d.sent_of(p)
-                            .is_some_and(|si| !is_sentence_initial(d, k, d.sents[si].t0))
-                    }
-                });
+                let seen_inside = inside_caps.contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -1517,10 +1525,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok
-                && !after_company_noun
-                && d.places.iter().any(|p| p.text.eq_ignore_ascii_case(name))
-            {
+            if ok && !after_company_noun && place_names.contains(&name.to_lowercase()) {
                 ok = false;
             }
             // "near Navan", "at Wilton", "près de Lyon": a place
@@ -1539,20 +1544,28 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
 
 /// A one-word name at the start of a sentence that appears nowhere else
 /// inside a sentence: too weak to be a company ("Grande nouvelle pour X !").
-pub(crate) fn weak_initial(d: &Doc, start: usize, end: usize) -> bool {
+pub(crate) fn weak_initial(d: &Doc, caps: &HashSet<&str>, start: usize, end: usize) -> bool {
     let i = d.tok_at(start);
     let Some(si) = d.sent_of(start) else {
         return false;
     };
     let s = d.sents[si];
     let one = d.tok_at(end) == i + 1;
-    let name = d.text.get(start..end).unwrap_or("");
-    one && is_sentence_initial(d, i, s.t0)
-        && !d.text.match_indices(name).any(|(p, _)| {
-            p != start
-                && d.sent_of(p)
-                    .is_some_and(|sj| !is_sentence_initial(d, d.tok_at(p), d.sents[sj].t0))
-        })
+    one && is_sentence_initial(d, i, s.t0) && !caps.contains(d.raw(i))
+}
+
+/// Capitalised words found inside sentences (not at their start): a name
+/// seen there is a name, not a capitalised first word.
+pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
+    let mut set = HashSet::default();
+    for s in &d.sents {
+        for k in s.t0..s.t1 {
+            if d.toks[k].word && d.toks[k].cap && !is_sentence_initial(d, k, s.t0) {
+                set.insert(d.raw(k));
+            }
+        }
+    }
+    set
 }
 
 /// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
@@ -1719,8 +1732,31 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
         "services",
     ];
     let n = orgs.len();
+    // one representative mention per distinct name, with its words (long
+    // articles name the same companies hundreds of times)
+    let mut reps: Vec<usize> = Vec::new();
+    let mut seen: crate::doc::FastSet<&str> = Default::default();
+    for (i, o) in orgs.iter().enumerate() {
+        if seen.insert(o.name.as_str()) {
+            reps.push(i);
+        }
+    }
+    let rep_words: Vec<(usize, Vec<String>)> =
+        reps.iter().map(|&i| (i, words(&orgs[i].name))).collect();
+    let mut memo: crate::doc::FastMap<String, Option<usize>> = Default::default();
     for a in 0..n {
         if orgs[a].known || orgs[a].outlet || orgs[a].public {
+            continue;
+        }
+        if let Some(&m) = memo.get(&orgs[a].name) {
+            if let Some(b) = m {
+                orgs[a].canonical = orgs[b].canonical.clone();
+                orgs[a].family = orgs[b].family.clone();
+                if orgs[a].country.is_none() {
+                    orgs[a].country = orgs[b].country.clone();
+                }
+                orgs[a].known = orgs[b].known;
+            }
             continue;
         }
         let wa = words(&orgs[a].name);
@@ -1728,11 +1764,11 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
             continue;
         }
         let mut best: Option<usize> = None;
-        for b in 0..n {
-            if a == b || orgs[b].outlet || orgs[b].public {
+        for (b, wb) in &rep_words {
+            let (b, wb) = (*b, wb.clone());
+            if orgs[b].name == orgs[a].name || orgs[b].outlet || orgs[b].public {
                 continue;
             }
-            let wb = words(&orgs[b].name);
             if wb.len() <= wa.len() {
                 continue;
             }
@@ -1763,8 +1799,12 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 "holding",
                 "holdings",
             ];
-            best = (0..n).find(|&b| {
-                if b == a || !orgs[b].known || orgs[b].outlet || orgs[b].public {
+            best = rep_words.iter().map(|(b, _)| *b).find(|&b| {
+                if orgs[b].name == orgs[a].name
+                    || !orgs[b].known
+                    || orgs[b].outlet
+                    || orgs[b].public
+                {
                     return false;
                 }
                 let wb = words(&orgs[b].name);
@@ -1775,6 +1815,7 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                     && extra.iter().all(|w| SUFFIX.contains(&w.as_str()))
             });
         }
+        memo.insert(orgs[a].name.clone(), best);
         if let Some(b) = best {
             orgs[a].canonical = orgs[b].canonical.clone();
             orgs[a].family = orgs[b].family.clone();
