@@ -18,7 +18,11 @@ fn main() -> std::io::Result<()> {
         let a = vigie_model::Article::new(f.display().to_string(), text);
         if let Ok(events) = x.extract(&a) {
             for e in events {
-                writeln!(out, "{}", serde_json::to_string(&e).map_err(std::io::Error::other)?)?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&e).map_err(std::io::Error::other)?
+                )?;
             }
         }
     }
