@@ -37,7 +37,7 @@ pub enum ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Invalid(m) => ApiError::BadRequest(m),
+            StoreError::Invalid(m) => ApiError::BadRequest(one_line(&m)),
             other => {
                 tracing::error!("store: {other}");
                 ApiError::Internal(format!("database error: {other}"))
@@ -228,9 +228,23 @@ fn parse_query<T: serde::de::DeserializeOwned + Default>(raw: Option<&str>) -> R
                 return Err(ApiError::BadRequest("query string too long".into()));
             }
             serde_urlencoded::from_str(s)
-                .map_err(|e| ApiError::BadRequest(format!("bad query parameters: {e}")))
+                .map_err(|e| ApiError::BadRequest(one_line(&format!("bad query parameters: {e}"))))
         }
     }
+}
+
+/// Messages may quote the client's input: control characters (newlines…)
+/// are escaped so that an error is always one line.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Empty values mean "no filter" (as an HTML form sends them).

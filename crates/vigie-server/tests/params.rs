@@ -24,7 +24,7 @@ const KEYS: &[&str] = &[
 ];
 
 fn pair() -> impl Strategy<Value = String> {
-    (prop::sample::select(KEYS), ".{0,12}").prop_map(|(k, v)| {
+    (prop::sample::select(KEYS), "(?s).{0,12}").prop_map(|(k, v)| {
         let enc: String = url_encode(&v);
         format!("{k}={enc}")
     })
@@ -42,12 +42,32 @@ fn url_encode(s: &str) -> String {
         .collect()
 }
 
+#[test]
+fn control_characters_in_names_and_values_stay_on_one_line() {
+    for raw in [
+        "\n",
+        "a\nb=1",
+        "kind=a%0Ab",
+        "%0A=1",
+        "q=a%0Ab&colour=x%0Dy",
+        "investor=%1B[31m",
+    ] {
+        match validate_query(raw, false) {
+            Err(ApiError::BadRequest(m)) => assert!(
+                !m.contains('\n') && !m.contains('\r') && !m.contains('\u{1b}'),
+                "{raw:?}: {m}"
+            ),
+            other => panic!("{raw:?}: expected a 400, got {other:?}"),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     /// Any query string gives a query or a one-line 400, never a panic.
     #[test]
-    fn any_query_string_is_answered(raw in ".{0,200}", stats in any::<bool>()) {
+    fn any_query_string_is_answered(raw in "(?s).{0,200}", stats in any::<bool>()) {
         match validate_query(&raw, stats) {
             Ok(q) => {
                 prop_assert!(q.limit >= 1 && q.limit <= 200);
