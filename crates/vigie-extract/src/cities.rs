@@ -418,3 +418,11 @@ pub(crate) fn is_city(lower: &str) -> bool {
         .get(first)
         .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
 }
+
+/// The country of a city or region of the table.
+pub(crate) fn city_country(lower: &str) -> Option<&'static str> {
+    let first = lower.split(' ').next().unwrap_or(lower);
+    by_first()
+        .get(first)
+        .and_then(|v| v.iter().find(|&&(n, _)| n == lower).map(|&(_, c)| c))
+}

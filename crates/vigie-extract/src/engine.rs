@@ -366,7 +366,7 @@ pub(crate) fn classify_tokens(
             if !toks[i].word || w(i).len() < 3 {
                 continue;
             }
-            let next: [&str; 7] =
+            let next: [&str; 10] =
                 std::array::from_fn(|k| if i + 1 + k < s.t1 { w(i + 1 + k) } else { "" });
             let prev = if i > s.t0 { w(i - 1) } else { "" };
             out[i] = lexicon::classify(w(i), &next, prev);

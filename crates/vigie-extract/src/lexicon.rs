@@ -42,7 +42,7 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
 /// Returns the class and the number of tokens the trigger spans.
 pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
     // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
-    let mut buf = [""; 8];
+    let mut buf = [""; 10];
     let mut n = 0;
     for x in next.iter().filter(|x| !matches!(**x, "'" | "’")) {
         if n < buf.len() {
@@ -234,6 +234,26 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         return Some((Class::Grant, 1));
     }
     if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
+        return Some((Class::Grant, 1));
+    }
+    if matches!(
+        w,
+        "provide"
+            | "provides"
+            | "providing"
+            | "offer"
+            | "offers"
+            | "give"
+            | "gives"
+            | "receive"
+            | "receives"
+            | "received"
+    ) && next.iter().any(|x| {
+        matches!(
+            *x,
+            "credits" | "incentives" | "grants" | "subsidies" | "aid" | "subventions" | "aides"
+        )
+    }) {
         return Some((Class::Grant, 1));
     }
     if matches!(

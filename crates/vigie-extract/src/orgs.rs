@@ -1069,6 +1069,26 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             "european" if d.w(i + 1) == "investment" && d.w(i + 2) == "bank" => {
                 found = Some((i + 3, "European Investment Bank".into(), None))
             }
+            // "Wisconsin will provide $20m in tax credits", "Ohio officials said":
+            // a state or a city acting as a government
+            _ if t.cap
+                && crate::cities::city_country(w).is_some()
+                && matches!(
+                    d.w(i + 1),
+                    "will"
+                        | "would"
+                        | "has"
+                        | "agreed"
+                        | "provides"
+                        | "offers"
+                        | "grants"
+                        | "officials"
+                        | "awarded"
+                        | "approved"
+                ) =>
+            {
+                found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
+            }
             "bei" | "eib" if t.cap => {
                 found = Some((i + 1, "European Investment Bank".into(), None))
             }
