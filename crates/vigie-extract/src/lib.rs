@@ -31,7 +31,7 @@ mod tests;
 use doc::{Amt, CtryM, Doc, OrgM, PlaceM, SecM, Sent};
 use engine::{Cand, Ctx, Via};
 use vigie_gazetteer::{Gazetteer, PlaceLevel};
-use vigie_model::{Article, Event, Evidence, Horizon, Kind, Money, Org, Place, Qualifier};
+use vigie_model::{Article, Event, Evidence, Horizon, Kind, Money, Org, Place, Qualifier, Sector};
 use vigie_rates::Rates;
 use vigie_text::amounts::{find_amounts, AmountKind};
 use vigie_text::{Document, TextError};
@@ -681,6 +681,18 @@ impl Extractor {
                 }
             }
         }
+        // no sector word near the statement: the article's subject
+        if sectors.is_empty()
+            || sectors
+                .iter()
+                .all(|s| matches!(s, Sector::Manufacturing | Sector::Other))
+        {
+            if let Some(t) = topic_sector(d) {
+                if !sectors.contains(&t) {
+                    sectors.push(t);
+                }
+            }
+        }
         let jobs = ms.iter().find_map(|c| c.jobs.clone());
         let mut horizon: Option<Horizon> = None;
         for c in &ms {
@@ -828,6 +840,35 @@ fn dateline_end(d: &Doc) -> usize {
         }
     }
     0
+}
+
+/// The sector an article is about: the sector words of its headline and lead
+/// (weighted) and of its body; `None` when no sector stands out.
+fn topic_sector(d: &Doc) -> Option<Sector> {
+    let mut counts: Vec<(Sector, usize)> = Vec::new();
+    for m in &d.sectors {
+        if matches!(
+            m.sector,
+            Sector::Manufacturing | Sector::Other | Sector::Finance
+        ) {
+            continue;
+        }
+        // sentences are in text order: the one holding the word
+        let k = d.sents.partition_point(|s| s.end <= m.start);
+        let w = match k {
+            0 => 3,
+            1 => 2,
+            _ => 1,
+        };
+        match counts.iter_mut().find(|(s, _)| *s == m.sector) {
+            Some(c) => c.1 += w,
+            None => counts.push((m.sector, w)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (best, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.1);
+    (n >= 2 && n > second).then_some(best)
 }
 
 #[cfg(test)]
