@@ -24,39 +24,58 @@ impl Folded {
     /// Folds `text`. Offsets beyond `u32::MAX` are clamped (texts of 4 GiB are
     /// not expected; callers split documents long before).
     pub fn new(text: &str) -> Folded {
-        let mut f = Folded {
-            s: Vec::with_capacity(text.len() + 2),
-            starts: Vec::with_capacity(text.len() + 2),
-        };
-        f.push(b' ', 0);
+        let mut f = Folded::default();
+        f.fold(text);
+        f
+    }
+
+    /// Folds `text` into this buffer (cleared first; its allocation is
+    /// reused, so folding many texts allocates once).
+    pub fn fold(&mut self, text: &str) {
+        // Local vectors: the compiler keeps their lengths in registers.
+        let mut s = std::mem::take(&mut self.s);
+        let mut starts = std::mem::take(&mut self.starts);
+        s.clear();
+        starts.clear();
+        s.reserve(text.len() + 2);
+        starts.reserve(text.len() + 2);
+        s.push(b' ');
+        starts.push(0);
         let mut last_space = true;
         let bytes = text.as_bytes();
         let mut i = 0usize;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    // A run of ASCII letters/digits: one extend per run.
-                    let run = bytes[i..]
-                        .iter()
-                        .position(|c| !c.is_ascii_alphanumeric())
-                        .map_or(bytes.len(), |n| i + n);
-                    f.s.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-                    f.starts.extend((i..run).map(clamp));
-                    i = run;
-                    last_space = false;
-                } else if b == b'-' {
-                    f.push(b'-', clamp(i));
-                    i += 1;
-                    last_space = false;
-                } else {
-                    if !last_space {
-                        f.push(b' ', clamp(i));
-                        last_space = true;
+            // A run of ASCII: one table look-up per byte.
+            let run = bytes
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            let chunk = bytes.get(i..run).unwrap_or_default();
+            let base = s.len();
+            s.resize(base + chunk.len(), b' ');
+            starts.resize(base + chunk.len(), 0);
+            let mut j = 0usize;
+            if let (Some(out), Some(out_at)) = (s.get_mut(base..), starts.get_mut(base..)) {
+                // Branch-free: write every byte, advance unless it is a
+                // separator following a separator.
+                for (k, &b) in chunk.iter().enumerate() {
+                    let x = ASCII_FOLD.get(b as usize).copied().unwrap_or(0);
+                    let sep = x == 0;
+                    if let (Some(o), Some(a)) = (out.get_mut(j), out_at.get_mut(j)) {
+                        *o = if sep { b' ' } else { x };
+                        *a = clamp(i + k);
                     }
-                    i += 1;
+                    j += usize::from(!sep || !last_space);
+                    last_space = sep;
                 }
-                continue;
+            }
+            s.truncate(base + j);
+            starts.truncate(base + j);
+            i = run;
+            if i >= bytes.len() {
+                break;
             }
             let at = clamp(i);
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -64,42 +83,43 @@ impl Folded {
             };
             i += c.len_utf8();
             match fold_char(c) {
-                Fold::Str(s) => {
-                    for &x in s.as_bytes() {
-                        f.push(x, at);
+                Fold::Str(x) => {
+                    for &b in x.as_bytes() {
+                        s.push(b);
+                        starts.push(at);
                     }
                     last_space = false;
                 }
                 Fold::Keep => {
                     for l in c.to_lowercase() {
                         let mut buf = [0u8; 4];
-                        for &x in l.encode_utf8(&mut buf).as_bytes() {
-                            f.push(x, at);
+                        for &b in l.encode_utf8(&mut buf).as_bytes() {
+                            s.push(b);
+                            starts.push(at);
                         }
                     }
                     last_space = false;
                 }
                 Fold::Hyphen => {
-                    f.push(b'-', at);
+                    s.push(b'-');
+                    starts.push(at);
                     last_space = false;
                 }
                 Fold::Space => {
                     if !last_space {
-                        f.push(b' ', at);
+                        s.push(b' ');
+                        starts.push(at);
                         last_space = true;
                     }
                 }
             }
         }
         if !last_space {
-            f.push(b' ', clamp(text.len()));
+            s.push(b' ');
+            starts.push(clamp(text.len()));
         }
-        f
-    }
-
-    fn push(&mut self, b: u8, at: u32) {
-        self.s.push(b);
-        self.starts.push(at);
+        self.s = s;
+        self.starts = starts;
     }
 
     /// Original byte span of folded bytes `fs..fe` (`fe` exclusive, both
@@ -112,6 +132,26 @@ impl Folded {
     }
 }
 
+/// Folded form of each ASCII byte: lowercase letters and digits, `-`, or 0
+/// for a separator.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c == b'-' {
+            b'-'
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
 fn clamp(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -259,9 +259,26 @@ fn is_function_or_month(word: &str) -> bool {
     })
 }
 
+thread_local! {
+    /// The folded copy's buffers, reused from one text to the next.
+    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::new(Folded::default());
+}
+
 pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
-    let f = Folded::new(text);
+    let mut f = FOLDED.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    f.fold(text);
     let cx = Ctx { g, text, f };
+    let out = run(&cx);
+    // Keep buffers of ordinary size only (a huge text's would stay pinned).
+    if cx.f.s.capacity() <= 1 << 20 {
+        FOLDED.with(|c| *c.borrow_mut() = cx.f);
+    }
+    out
+}
+
+fn run(cx: &Ctx<'_>) -> Analysis {
+    let (g, text) = (cx.g, cx.text);
+    let bytes = text.as_bytes();
     let mut raws = Vec::new();
     for m in g.ac.find_overlapping_iter(&cx.f.s) {
         let (fs, fe) = (m.start() + 1, m.end() - 1);
@@ -269,17 +286,22 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
             continue;
         }
         let pat = m.value() as usize;
+        // Cheap filter first: most matches are lowercase ordinary words.
+        if !g.lower_ok.get(pat).copied().unwrap_or(false) {
+            let Some(&o) = cx.f.starts.get(fs) else {
+                continue;
+            };
+            let upper0 = match bytes.get(o as usize) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => cx.char_at(o as usize).is_some_and(char::is_uppercase),
+            };
+            if !upper0 {
+                continue;
+            }
+        }
         let Some((os, oe)) = cx.f.orig_span(text, fs, fe) else {
             continue;
         };
-        // Cheap filter first: most matches are lowercase ordinary words.
-        let upper0 = text
-            .get(os..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase);
-        if !upper0 && !g.lower_ok.get(pat).copied().unwrap_or(false) {
-            continue;
-        }
         raws.push(Raw { fs, os, oe, pat });
     }
 
@@ -474,15 +496,29 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
     }
 
     // Overlaps: longer spans first, then priority; keep non-overlapping.
-    hits.sort_by(|a, b| {
-        (b.oe - b.os)
-            .cmp(&(a.oe - a.os))
-            .then(b.prio.cmp(&a.prio))
-            .then(a.os.cmp(&b.os))
-    });
+    // (Sorted as small keys: a hit is large to move.)
+    let mut order: Vec<(
+        std::cmp::Reverse<usize>,
+        std::cmp::Reverse<u8>,
+        usize,
+        usize,
+    )> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            (
+                std::cmp::Reverse(h.oe - h.os),
+                std::cmp::Reverse(h.prio),
+                h.os,
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     let mut taken = vec![false; text.len() + 1];
-    let mut kept: Vec<Hit> = Vec::new();
-    for h in hits {
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
+    for &(_, _, _, i) in &order {
+        let Some(h) = hits.get(i) else { continue };
         let Some(span) = taken.get_mut(h.os..h.oe) else {
             continue;
         };
@@ -490,10 +526,15 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
             continue;
         }
         span.iter_mut().for_each(|t| *t = true);
-        kept.push(h);
+        kept.push((h.os, h.oe, i));
     }
-    kept.sort_by_key(|h| (h.os, h.oe));
-    for h in kept {
+    // Stable on (os, oe): ties keep the order they were kept in.
+    kept.sort_by_key(|&(os, oe, _)| (os, oe));
+    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    for h in kept
+        .iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+    {
         match h.kind {
             HitKind::Place(p) => out.places.push(PlaceMatch {
                 start: h.os,
