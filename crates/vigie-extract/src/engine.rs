@@ -2545,7 +2545,7 @@ fn build(
         if recipient.is_none() {
             // "L'État apporte 35 M€ au titre de France 2030": the project just described
             if let Some(e) = (0..cands.len()).rev().find(|&e| {
-                cands[e].sent + 5 > si
+                cands[e].sent + 8 > si
                     && cands[e].kind != Kind::PublicFunding
                     && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
             }) {

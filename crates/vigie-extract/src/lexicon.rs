@@ -277,6 +277,15 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     ) {
         return Some((Class::Grant, 1));
     }
+    // "accompagnera le projet à hauteur de 2,5 millions", "cofinance à hauteur de"
+    if any_prefix(
+        w,
+        &["accompagn", "cofinanc", "financ", "soutien", "particip"],
+    ) && !w.starts_with("financi")
+        && next.iter().take(6).any(|x| *x == "hauteur")
+    {
+        return Some((Class::Grant, 1));
+    }
     if matches!(w, "prêt" | "prêts") && !matches!(n1, "à" | "a" | "pour") {
         return Some((Class::Grant, 1));
     }

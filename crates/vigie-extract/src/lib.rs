@@ -650,6 +650,16 @@ impl Extractor {
             }
         }
         pl.sort_by_key(|&i| (d.places[i].rank, d.places[i].start));
+        // nothing placed by the statements: the commune of a local paper's
+        // dateline ("CHÂTEAUROUX. Il y avait...", "Douai : ...") when the
+        // money stays in France
+        if pl.is_empty()
+            && ms
+                .iter()
+                .all(|c| c.country.as_deref().is_none_or(|x| x == "FR"))
+        {
+            pl.extend(dateline_place(d));
+        }
         let mut places: Vec<Place> = Vec::new();
         for &i in &pl {
             let p = &d.places[i];
@@ -840,6 +850,37 @@ fn dateline_end(d: &Doc) -> usize {
         }
     }
     0
+}
+
+/// The French commune that opens a headline ("Douai : ...") or a local
+/// paper's dateline ("CHÂTEAUROUX. Il y avait ...", "DOUAI (AFP) - ").
+fn dateline_place(d: &Doc) -> Option<usize> {
+    let first = d.sents.iter().take(8);
+    for (k, s) in first.enumerate() {
+        let Some(i) = d
+            .places
+            .iter()
+            .position(|p| p.start == s.start && p.commune.is_some())
+        else {
+            continue;
+        };
+        let p = &d.places[i];
+        if p.country.as_deref() != Some("FR") {
+            continue;
+        }
+        let after = d
+            .text
+            .get(p.end..(p.end + 3).min(d.text.len()))
+            .unwrap_or("");
+        let shouting = !p.text.chars().any(char::is_lowercase);
+        let headline = k == 0 && after.starts_with(" :");
+        let dateline = shouting
+            && (after.starts_with('.') || after.starts_with(" (") || after.starts_with(','));
+        if headline || dateline {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The sector an article is about: the sector words of its headline and lead

@@ -972,10 +972,18 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             "région" | "region" if t.cap || matches!(d.w(i.wrapping_sub(1)), "la" | "l") => {
                 // "la Région Bretagne", "la région Hauts-de-France"
                 let mut e = i + 1;
-                while e < n && d.toks[e].cap
-                    || (e < n
-                        && d.w(e) == "-"
-                        && d.toks.get(e + 1).is_some_and(|x| x.start == d.toks[e].end))
+                // glued to the previous token ("Hauts-de-France")
+                let glued = |e: usize| d.toks[e].start == d.toks[e - 1].end;
+                // capitalised words of the same line, and hyphenated compounds
+                let same_line = |e: usize| {
+                    !d.text
+                        .get(d.toks[e - 1].end..d.toks[e].start)
+                        .unwrap_or("\n")
+                        .contains('\n')
+                };
+                while e < n
+                    && (d.toks[e].cap && same_line(e)
+                        || glued(e) && (d.w(e) == "-" || d.w(e - 1) == "-"))
                 {
                     e += 1;
                     if e - i > 6 {
