@@ -533,6 +533,20 @@ impl Extractor {
         orgs.extend(pat);
         orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
         orgs.dedup_by(|b, a| b.start < a.end);
+        // page furniture: bylines ("Par X | Publié le ...", "By X — May 3")
+        let bylines: Vec<(usize, usize)> = d
+            .sents
+            .iter()
+            .filter(|s| byline(d.text.get(s.start..s.end).unwrap_or("")))
+            .map(|s| (s.start, s.end))
+            .collect();
+        orgs.retain(|o| !bylines.iter().any(|&(a, b)| o.start >= a && o.end <= b));
+        for o in orgs
+            .iter_mut()
+            .filter(|o| !o.known && !o.public && !o.outlet)
+        {
+            orgs::strip_descriptors(o);
+        }
         orgs::alias(&mut orgs);
         d.orgs = orgs;
         let mut more = Vec::new();
@@ -850,6 +864,25 @@ fn dateline_end(d: &Doc) -> usize {
         }
     }
     0
+}
+
+/// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",
+/// "By Jane Doe — May 3, 2026", "Ouest-Vendée | Par T. R. | 25 juin 2025".
+fn byline(s: &str) -> bool {
+    let t = s.trim_start();
+    if t.len() > 160 {
+        return false;
+    }
+    // "Par" / "By" and a capitalised name ("Par exemple, ..." is prose)
+    let starts = ["Par ", "By ", "par "].iter().any(|p| {
+        t.strip_prefix(p)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
+    let dated = t.chars().any(|c| c.is_ascii_digit());
+    (starts && (separated || dated))
+        || (separated && (t.contains("| Par ") || t.contains("— Par ") || t.contains("— By ")))
 }
 
 /// The French commune that opens a headline ("Douai : ...") or a local

@@ -7,6 +7,21 @@ use crate::doc::{Doc, OrgM};
 
 /// Capitalised words that never start (or make up) an organisation name.
 const STOP: &[&str] = &[
+    // numbers and page furniture ("Deux annonces", "Rubrique Start-up")
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "dix",
+    "two",
+    "three",
+    "four",
+    "five",
+    "rubrique",
+    "section",
+    "légende",
+    "photo",
+    "crédit",
     "le",
     "la",
     "les",
@@ -879,6 +894,40 @@ const OUTLETS: &[&str] = &[
     "rtl",
     "europe 1",
     "france inter",
+    "prnewswire",
+    "pr newswire",
+    "business wire",
+    "businesswire",
+    "globenewswire",
+    "globe newswire",
+    "la nouvelle république",
+    "nouvelle république",
+    "le dauphiné libéré",
+    "dauphiné libéré",
+    "l'est républicain",
+    "le républicain lorrain",
+    "dernières nouvelles d'alsace",
+    "l'alsace",
+    "midi libre",
+    "la provence",
+    "nice-matin",
+    "le courrier picard",
+    "paris-normandie",
+    "l'indépendant",
+    "la montagne",
+    "centre presse",
+    "france 3",
+    "france bleu",
+    "l'usine digitale",
+    "usine digitale",
+    "data center dynamics",
+    "datacenterdynamics",
+    "bbc",
+    "sky news",
+    "the economist",
+    "cnn",
+    "lsa",
+    "zdnet",
 ];
 
 use crate::doc::FastSet as HashSet;
@@ -1702,6 +1751,59 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         return true;
     }
     false
+}
+
+/// "Startup Helix Labs", "French AI Startup Helix Labs" (title-case
+/// headlines): the descriptors before a name are not part of it.
+pub(crate) fn strip_descriptors(o: &mut OrgM) {
+    const DESCRIPTORS: &[&str] = &[
+        "startup",
+        "start-up",
+        "fintech",
+        "biotech",
+        "medtech",
+        "foodtech",
+        "deeptech",
+        "cleantech",
+        "healthtech",
+        "french",
+        "german",
+        "british",
+        "american",
+        "european",
+        "chinese",
+        "japanese",
+        "ai",
+        "tech",
+        "unicorn",
+        "licorne",
+        "rubrique",
+    ];
+    let mut cut = 0;
+    let mut rest = o.name.as_str();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !DESCRIPTORS.contains(&first.to_lowercase().as_str()) || tail.trim().is_empty() {
+            break;
+        }
+        // the name left must still be capitalised
+        if !tail.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        cut += first.len() + 1;
+        rest = tail;
+    }
+    if cut == 0 {
+        return;
+    }
+    let name = rest.to_string();
+    if o.canonical == o.name {
+        o.canonical = name.clone();
+    }
+    if o.family == o.name {
+        o.family = name.clone();
+    }
+    o.start += cut;
+    o.name = name;
 }
 
 /// Links short and long forms of the same name within an article
