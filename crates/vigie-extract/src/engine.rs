@@ -2158,74 +2158,96 @@ fn build(
                     via = Via::After;
                 }
             }
-            recipient = subject;
-            let sent_end = (c.0, s.t1);
-            investor = recipient_after(
-                cx,
-                sent_end,
-                tend,
-                &[
-                    "par",
-                    "by",
-                    "auprès",
-                    "from",
-                    "led",
-                    "mené",
-                    "menée",
-                    "emmené",
-                    "emmenée",
-                    "conduit",
-                    "conduite",
-                    "piloté",
-                    "pilotée",
-                    "including",
-                    "backed",
-                    "participation",
-                    "part",
-                    "notamment",
-                ],
-                recipient,
-                6,
-            );
-            if investor.is_none() {
-                if let Some(p) = public_after(cx, sent_end, tend) {
-                    investor = Some(p);
-                }
-            }
-            // "X obtient 5 M€ de la Région", "X secures a £30m grant": public money
-            let raise_word = {
-                let w = d.w(tr.tok);
-                w.starts_with("lev")
-                    || w.starts_with("lèv")
-                    || w.starts_with("rais")
-                    || matches!(w, "tour" | "round" | "série" | "series" | "fundraising")
-            };
-            kind = if investor.is_some_and(|i| d.orgs[i].public) && !raise_word {
-                Kind::PublicFunding
-            } else {
-                Kind::Equity
-            };
-            // a bank loan or a bond is debt, not a stake
-            let debt = (c.0..c.1).any(|k| {
+            // "Nvidia and Microsoft back startup Kestrel in a $200m round",
+            // "X soutiennent Y": the subject funds, the raiser comes after
+            let backer = (c.0..tr.tok).find(|&k| {
                 matches!(
                     d.w(k),
-                    "loan"
-                        | "loans"
-                        | "prêt"
-                        | "prêts"
-                        | "emprunt"
-                        | "bond"
-                        | "bonds"
-                        | "obligataire"
-                        | "debt"
-                        | "dette"
-                        | "crédit"
+                    "back" | "backs" | "backers" | "soutiennent" | "soutient" | "financent"
                 )
             });
-            if debt && kind == Kind::Equity {
-                return None;
+            let backed = backer.zip(subject).and_then(|(k, sub)| {
+                let fam = &d.orgs[sub].family;
+                let a = d.toks[k].end;
+                let b = d.toks.get(c.1.saturating_sub(1)).map_or(a, |t| t.end);
+                cx.orgs_in(a, b)
+                    .find(|&o| &d.orgs[o].family != fam && !cx.reporting[o] && !d.orgs[o].public)
+                    .map(|r| (sub, r))
+            });
+            if let Some((sub, r)) = backed {
+                investor = Some(sub);
+                recipient = Some(r);
+                kind = Kind::Equity;
+            } else {
+                recipient = subject;
+                let sent_end = (c.0, s.t1);
+                investor = recipient_after(
+                    cx,
+                    sent_end,
+                    tend,
+                    &[
+                        "par",
+                        "by",
+                        "auprès",
+                        "from",
+                        "led",
+                        "mené",
+                        "menée",
+                        "emmené",
+                        "emmenée",
+                        "conduit",
+                        "conduite",
+                        "piloté",
+                        "pilotée",
+                        "including",
+                        "backed",
+                        "participation",
+                        "part",
+                        "notamment",
+                    ],
+                    recipient,
+                    6,
+                );
+                if investor.is_none() {
+                    if let Some(p) = public_after(cx, sent_end, tend) {
+                        investor = Some(p);
+                    }
+                }
+                // "X obtient 5 M€ de la Région", "X secures a £30m grant": public money
+                let raise_word = {
+                    let w = d.w(tr.tok);
+                    w.starts_with("lev")
+                        || w.starts_with("lèv")
+                        || w.starts_with("rais")
+                        || matches!(w, "tour" | "round" | "série" | "series" | "fundraising")
+                };
+                kind = if investor.is_some_and(|i| d.orgs[i].public) && !raise_word {
+                    Kind::PublicFunding
+                } else {
+                    Kind::Equity
+                };
+                // a bank loan or a bond is debt, not a stake
+                let debt = (c.0..c.1).any(|k| {
+                    matches!(
+                        d.w(k),
+                        "loan"
+                            | "loans"
+                            | "prêt"
+                            | "prêts"
+                            | "emprunt"
+                            | "bond"
+                            | "bonds"
+                            | "obligataire"
+                            | "debt"
+                            | "dette"
+                            | "crédit"
+                    )
+                });
+                if debt && kind == Kind::Equity {
+                    return None;
+                }
+                recipient?;
             }
-            recipient?;
         }
         Class::Acquire => {
             // passive: "Y racheté par X", "acquisition de Y par X"

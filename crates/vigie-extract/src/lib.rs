@@ -596,9 +596,20 @@ impl Extractor {
         } else {
             None
         };
-        let investor = investor
+        let mut investor = investor
             .map(|(o, _)| o)
             .filter(|&o| Some(o) != recipient || kind != Kind::Equity);
+        // a round whose lead is named in the next sentence: "L'opération est
+        // menée par Sofinnova", "The round was led by Nvidia's venture arm"
+        if kind == Kind::Equity && investor.is_none() {
+            if let Some(r) = recipient {
+                let mut ev: Vec<usize> =
+                    ms.iter().flat_map(|c| c.evidence.iter().copied()).collect();
+                ev.sort_unstable();
+                ev.dedup();
+                investor = ev.iter().find_map(|&si| lead_investor(d, si, r));
+            }
+        }
         if investor.is_none() && !(kind == Kind::Equity && recipient.is_some()) {
             return None;
         }
@@ -864,6 +875,41 @@ fn dateline_end(d: &Doc) -> usize {
         }
     }
     0
+}
+
+/// The lead investor named right after a round: in sentence `si` or the
+/// next two, "mené(e) par X", "led by X", "co-led by X" (not the raiser).
+fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
+    let fam = &d.orgs[raiser].family;
+    for s in d.sents.iter().skip(si).take(3) {
+        for k in s.t0..s.t1 {
+            let w = d.w(k);
+            let lead = matches!(
+                w,
+                "mené" | "menée" | "menés" | "menées" | "conduit" | "conduite"
+            ) && d.w(k + 1) == "par"
+                || matches!(w, "led" | "co-led") && d.w(k + 1) == "by";
+            if !lead {
+                continue;
+            }
+            let (Some(a), Some(b)) = (d.toks.get(k + 2), d.toks.get((k + 8).min(s.t1 - 1))) else {
+                continue;
+            };
+            // organisations are in text order
+            let lo = d.orgs.partition_point(|o| o.start < a.start);
+            let found = d
+                .orgs
+                .iter()
+                .enumerate()
+                .skip(lo)
+                .take_while(|(_, o)| o.start < b.end)
+                .find(|(_, o)| o.end <= b.end && !o.outlet && &o.family != fam);
+            if let Some((i, _)) = found {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",

@@ -250,3 +250,36 @@ fn names_with_de_l() {
     );
     assert!(o.iter().any(|(n, ..)| n == "Sellerie de l'Ouest"), "{o:?}");
 }
+
+#[test]
+fn lead_investor_in_the_next_sentence() {
+    let e = one("La start-up grenobloise Vetrix a levé 12 millions d'euros. L'opération est menée par Eurazeo, aux côtés de ses investisseurs historiques.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert_eq!(inv(&e), "Eurazeo");
+    assert_eq!(
+        e.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Vetrix")
+    );
+}
+
+#[test]
+fn backers_fund_the_company_after_them() {
+    let e = one("Nvidia and Microsoft back French chip startup Korvel in $200 million round.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert_eq!(inv(&e), "Nvidia");
+    assert_eq!(
+        e.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Korvel")
+    );
+}
+
+#[test]
+fn bylines_and_datelines() {
+    let e = ev("Châteauroux : Verkor va investir 50 millions d'euros\n\nPar Jean Dupont | Rubrique Industrie | 12 mars 2026\n\nLe groupe Verkor va investir 50 millions d'euros dans une nouvelle ligne.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Verkor");
+    assert!(e[0]
+        .places
+        .iter()
+        .any(|p| p.commune.as_deref() == Some("36044")));
+}
