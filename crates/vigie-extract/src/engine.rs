@@ -1515,6 +1515,36 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         if prev.iter().rev().take(4).any(|w| lexicon::job_not(w)) {
             continue;
         }
+        // a headcount further back in the sentence: "le parc compte déjà 4
+        // millions de m² d'entrepôts et 12 000 salariés", "revendique 25 000
+        // salariés", unless a creation verb comes after it
+        let headcount = (s.t0..ti).rev().take_while(|&k| {
+            let w = d.w(k);
+            !(w.starts_with("cré")
+                || w.starts_with("recrut")
+                || w.starts_with("embauch")
+                || w.starts_with("creat")
+                || w.starts_with("hir")
+                || w.starts_with("recruit"))
+        });
+        if headcount.into_iter().any(|k| {
+            matches!(
+                d.w(k),
+                "compte"
+                    | "comptait"
+                    | "emploie"
+                    | "emploient"
+                    | "employait"
+                    | "revendique"
+                    | "revendiquait"
+                    | "employs"
+                    | "employed"
+                    | "counts"
+                    | "claims"
+            )
+        }) {
+            continue;
+        }
         // "sur les 900 que compte", "dont 1 100 à Lille"
         let after: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
         if after.iter().any(|w| matches!(*w, "que" | "qu"))

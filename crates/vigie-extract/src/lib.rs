@@ -211,6 +211,19 @@ impl Extractor {
             })
             .collect();
         events.sort_by_key(|(s, _)| *s);
+        // a job count with no money that an investment of the article already
+        // carries ("L'entreprise va recruter 150 personnes", "It will also
+        // create 200 jobs") restates it
+        let carried: Vec<u64> = events
+            .iter()
+            .filter(|(_, e)| e.amount.is_some())
+            .filter_map(|(_, e)| e.jobs.as_ref().map(|j| j.value))
+            .collect();
+        events.retain(|(_, e)| {
+            e.kind != Kind::Jobs
+                || e.amount.is_some()
+                || e.jobs.as_ref().is_none_or(|j| !carried.contains(&j.value))
+        });
         events.into_iter().map(|(_, e)| e).collect()
     }
 

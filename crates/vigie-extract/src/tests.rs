@@ -283,3 +283,10 @@ fn bylines_and_datelines() {
         .iter()
         .any(|p| p.commune.as_deref() == Some("36044")));
 }
+
+#[test]
+fn headcounts_and_restated_job_counts_are_not_new_events() {
+    let e = ev("Le groupe Verkor va investir 50 millions d'euros à Châteauroux et créer 120 emplois. L'entreprise va recruter 120 personnes d'ici 2027. Le site compte déjà 4 hectares de bâtiments et 900 salariés.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(120));
+}
