@@ -1,8 +1,6 @@
 //! One pass over a text: automaton matches, then the rules that decide which
 //! matches are places, organisations, demonyms and sectors.
 
-use std::collections::HashSet;
-
 use crate::fold::{fold_name, Folded};
 use crate::tables::{Entry, Target};
 use crate::{Analysis, DemonymMatch, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch};
@@ -307,8 +305,8 @@ fn run(cx: &Ctx<'_>) -> Analysis {
 
     let mut out = Analysis::default();
     let mut hits: Vec<Hit> = Vec::new();
-    let mut doc_deps: HashSet<&'static str> = HashSet::new();
-    let mut doc_regions: HashSet<&'static str> = HashSet::new();
+    let mut doc_deps: SmallSet<&'static str> = SmallSet::default();
+    let mut doc_regions: SmallSet<&'static str> = SmallSet::default();
     let mut dep_hits: Vec<(usize, &'static str)> = Vec::new(); // (os, dep code) incl. parenthesised
     let mut pending_orgs: Vec<(usize, usize, u32, bool)> = Vec::new(); // os, oe, org, needs confirmation
     let mut triggers: Vec<&Raw> = Vec::new();
@@ -460,7 +458,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
 
     // Organisations: confirmed ambiguous names need the org (or a child of
     // it) named unambiguously somewhere in the document.
-    let mut confirmed: HashSet<u32> = HashSet::new();
+    let mut confirmed: SmallSet<u32> = SmallSet::default();
     for &(_, _, i, needs) in &pending_orgs {
         if !needs {
             confirmed.insert(i);
@@ -472,7 +470,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         }
     }
     for &(os, oe, i, needs) in &pending_orgs {
-        if needs && !confirmed.contains(&i) {
+        if needs && !confirmed.contains(i) {
             continue;
         }
         hits.push(Hit {
@@ -515,17 +513,13 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         })
         .collect();
     order.sort_unstable();
-    let mut taken = vec![false; text.len() + 1];
+    let mut taken = Taken::default();
     let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
     for &(_, _, _, i) in &order {
         let Some(h) = hits.get(i) else { continue };
-        let Some(span) = taken.get_mut(h.os..h.oe) else {
-            continue;
-        };
-        if span.iter().any(|&t| t) {
+        if h.oe > text.len() + 1 || !taken.take(h.os, h.oe) {
             continue;
         }
-        span.iter_mut().for_each(|t| *t = true);
         kept.push((h.os, h.oe, i));
     }
     // Stable on (os, oe): ties keep the order they were kept in.
@@ -572,6 +566,52 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     out
 }
 
+/// A set of a few values (a document names few départements, régions,
+/// organisations): a vector beats hashing.
+struct SmallSet<T>(Vec<T>);
+
+impl<T> Default for SmallSet<T> {
+    fn default() -> Self {
+        SmallSet(Vec::new())
+    }
+}
+
+impl<T: PartialEq + Copy> SmallSet<T> {
+    fn insert(&mut self, x: T) {
+        if !self.0.contains(&x) {
+            self.0.push(x);
+        }
+    }
+
+    fn contains(&self, x: T) -> bool {
+        self.0.contains(&x)
+    }
+}
+
+/// Disjoint spans taken so far, sorted by start (no per-byte map).
+#[derive(Default)]
+struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    /// Takes `s..e` unless it overlaps a span already taken (an empty span
+    /// overlaps nothing and is not recorded). `false` if refused.
+    fn take(&mut self, s: usize, e: usize) -> bool {
+        if s > e {
+            return false;
+        }
+        if s == e {
+            return true;
+        }
+        // Spans starting before `e`; the last of them ends last (disjoint).
+        let i = self.0.partition_point(|&(ts, _)| ts < e);
+        if i > 0 && self.0.get(i - 1).is_some_and(|&(_, te)| te > s) {
+            return false;
+        }
+        self.0.insert(i, (s, e));
+        true
+    }
+}
+
 /// Longest first, then leftmost; result in text order.
 fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
     v.sort_by(|a, b| {
@@ -579,18 +619,13 @@ fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec
         let (sb, eb) = span(b);
         (eb - sb).cmp(&(ea - sa)).then(sa.cmp(&sb))
     });
-    let len = v.iter().map(|x| span(x).1).max().unwrap_or(0);
-    let mut taken = vec![false; len + 1];
-    let mut kept: Vec<T> = Vec::new();
+    let mut taken = Taken::default();
+    let mut kept: Vec<T> = Vec::with_capacity(v.len());
     for x in v {
         let (s, e) = span(&x);
-        let Some(sp) = taken.get_mut(s..e) else {
-            continue;
-        };
-        if sp.iter().any(|&t| t) {
+        if !taken.take(s, e) {
             continue;
         }
-        sp.iter_mut().for_each(|t| *t = true);
         kept.push(x);
     }
     kept.sort_by_key(|x| span(x));
@@ -897,8 +932,8 @@ impl Ctx<'_> {
         r: &Raw,
         cands: &[(u32, bool)],
         dep_hits: &[(usize, &'static str)],
-        doc_deps: &HashSet<&'static str>,
-        doc_regions: &HashSet<&'static str>,
+        doc_deps: &SmallSet<&'static str>,
+        doc_regions: &SmallSet<&'static str>,
     ) -> Option<Hit> {
         let g = self.g;
         let prev = self.prev_tok(r.fs).map(|(_, t)| t).unwrap_or("");
