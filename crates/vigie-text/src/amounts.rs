@@ -161,6 +161,10 @@ fn word_end(t: &str, mut i: usize) -> usize {
             _ => break,
         }
     }
+    // An ASCII byte that is not a letter ends the word.
+    if b.get(i).is_none_or(u8::is_ascii) {
+        return i;
+    }
     while let Some(c) = char_at(t, i) {
         if !c.is_alphabetic() {
             break;
@@ -1191,7 +1195,10 @@ fn lookback(t: &str, start: usize) -> Back {
 
 fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
     let p = phrase.as_bytes();
-    lb.ends_with(p)
+    // Compared from the end, byte by byte: most phrases differ within a
+    // byte or two (cheaper than a memcmp call per phrase).
+    lb.len() >= p.len()
+        && lb.iter().rev().zip(p.iter().rev()).all(|(a, b)| a == b)
         && lb
             .len()
             .checked_sub(p.len() + 1)
