@@ -616,7 +616,11 @@ fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
 
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
-    let ws: Vec<&str> = (c.0..c.1).map(|k| d.w(k)).collect();
+    let ws: Vec<&str> = (c.0..c.1)
+        .map(|k| d.w(k))
+        .filter(|w| !matches!(*w, "'" | "’"))
+        .collect();
+    let undated = !ws.iter().any(|w| year(w).is_some());
     ws.windows(3).any(|w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
@@ -624,6 +628,22 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
             || (w[0] == "since"
                 && matches!(w[1], "its" | "their")
                 && matches!(w[2], "launch" | "creation" | "inception"))
+            || (w[0] == "since" && w[1] == "it" && matches!(w[2], "was" | "launched"))
+            // undated background of an earlier round: "avait levé 100 M€ lors
+            // de son dernier tour", "It previously raised a £30m Series A"
+            || undated && w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà")
+            || undated
+                && matches!(w[0], "previously" | "already")
+                && (w[1].starts_with("rais") || w[1] == "raised")
+            || undated
+                && matches!(w[0], "son" | "its")
+                && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
+                && matches!(w[2], "tour" | "round")
+            // savings plans and cost cuts, not investments
+            || (w[0] == "plan" && matches!(w[1], "d" | "de") && w[2].starts_with("économ"))
+            || (matches!(w[0], "cost" | "savings") && matches!(w[1], "savings" | "cuts" | "plan"))
+            // "attirer 109 milliards d'investissements", "attract €109bn of investment"
+            || (w[0].starts_with("attir") || w[0].starts_with("attract"))
     })
 }
 
@@ -2016,6 +2036,32 @@ fn actor_before(
             }
             _ => {
                 let off = d.toks[tok].start;
+                // "le groupe" takes up the company introduced as "le groupe
+                // Saint-Lys" a few sentences before
+                let noun = d.w(tok + 1);
+                if matches!(
+                    noun,
+                    "groupe" | "société" | "entreprise" | "group" | "company" | "firm"
+                ) && dem.is_none()
+                {
+                    let from = d
+                        .sent_of(off)
+                        .map(|s| d.sents[s.saturating_sub(6)].start)
+                        .unwrap_or(0);
+                    let hi = d.orgs.partition_point(|o| o.start < off);
+                    let lo = d.orgs.partition_point(|o| o.start < from);
+                    let named = (lo..hi).rev().find(|&i| {
+                        let o = &d.orgs[i];
+                        !o.public
+                            && !cx.reporting[i]
+                            && d.toks
+                                .get(d.tok_at(o.start).wrapping_sub(1))
+                                .is_some_and(|t| d.lower.get(t.start..t.end) == Some(noun))
+                    });
+                    if named.is_some() {
+                        return (named, Via::Coref, None);
+                    }
+                }
                 let public_np = (tok..(tok + 4).min(at))
                     .any(|k| matches!(d.w(k), "publique" | "public" | "state" | "état"));
                 return (

@@ -560,6 +560,45 @@ impl Extractor {
         {
             orgs::strip_descriptors(o);
         }
+        // "le groupe Saint-Lys" names a company: its other mentions are the
+        // company too, not the commune of the same name
+        let firms: Vec<OrgM> = orgs
+            .iter()
+            .filter(|o| !o.public && !o.outlet)
+            .filter(|o| {
+                let before = d
+                    .lower
+                    .get(o.start.saturating_sub(14)..o.start)
+                    .unwrap_or("");
+                [
+                    "groupe ",
+                    "société ",
+                    "entreprise ",
+                    "group ",
+                    "company ",
+                    "firm ",
+                ]
+                .iter()
+                .any(|n| before.ends_with(n))
+            })
+            .cloned()
+            .collect();
+        if !firms.is_empty() {
+            let mut moved = Vec::new();
+            d.places.retain(|p| {
+                let firm = firms.iter().find(|f| f.name.eq_ignore_ascii_case(&p.text));
+                if let Some(f) = firm {
+                    let mut o = f.clone();
+                    o.start = p.start;
+                    o.end = p.end;
+                    moved.push(o);
+                }
+                firm.is_none()
+            });
+            orgs.retain(|o| !moved.iter().any(|m| m.start < o.end && o.start < m.end));
+            orgs.extend(moved);
+            orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
+        }
         orgs::alias(&mut orgs);
         d.orgs = orgs;
         let mut more = Vec::new();
