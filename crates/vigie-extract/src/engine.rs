@@ -332,7 +332,9 @@ pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
                 let t = d.toks[i];
                 let spaced = d.text.get(t.start.saturating_sub(1)..t.start) == Some(" ")
                     && d.text.get(t.end..t.end + 1) == Some(" ");
-                spaced.then_some(i + 1)
+                // a list item keeps its parts: "- Pfizer — extension du site : 500 M€"
+                let item = matches!(d.w(t0), "-" | "•" | "–" | "*");
+                (spaced && !item).then_some(i + 1)
             }
             _ => None,
         };
@@ -400,6 +402,16 @@ pub(crate) fn classify_tokens(
                 std::array::from_fn(|k| if i + 1 + k < s.t1 { w(i + 1 + k) } else { "" });
             let prev = if i > s.t0 { w(i - 1) } else { "" };
             out[i] = lexicon::classify(w(i), &next, prev);
+        }
+        // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
+        // emplois": the colon before the figure carries the amount
+        let bullet = matches!(w(s.t0), "-" | "•" | "–" | "*");
+        if bullet {
+            if let Some(i) = (s.t0 + 1..s.t1.saturating_sub(1)).find(|&i| {
+                w(i) == ":" && w(i + 1).bytes().next().is_some_and(|b| b.is_ascii_digit())
+            }) {
+                out[i] = Some((Class::Weak, 1));
+            }
         }
     }
     out
@@ -916,8 +928,29 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     {
         return true;
     }
+    // the owner in an apposition: "L'opérateur, détenu par le fonds canadien
+    // Brookfield, prévoit...", "The company, backed by DigitalBridge, ..."
+    let wide: Vec<&str> = (t.saturating_sub(6)..t).map(|k| d.w(k)).collect();
+    if wide.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "détenu"
+                | "détenue"
+                | "owned"
+                | "backed"
+                | "soutenu"
+                | "soutenue"
+                | "contrôlé"
+                | "contrôlée"
+                | "controlled"
+        ) && matches!(w[1], "par" | "by")
+    }) && (t.saturating_sub(6)..t).any(|k| d.w(k) == ",")
+    {
+        return true;
+    }
     let e = d.tok_at(o.end);
-    if p1 == "(" && d.w(e) == ")" {
+    // "PARIS (Reuters)", not "- Usine de Douai (AESC) : 1,3 Md€"
+    if p1 == "(" && d.w(e) == ")" && !matches!(d.w(e + 1), ":" | "—" | "–") {
         return true;
     }
     false

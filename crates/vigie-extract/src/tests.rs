@@ -290,3 +290,13 @@ fn headcounts_and_restated_job_counts_are_not_new_events() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(120));
 }
+
+#[test]
+fn lists_of_projects_and_owners_in_appositions() {
+    let e = ev("Les projets retenus :\n- Usine de cellules de Béthune (Verkor) : 1,3 Md€, 1 000 emplois.\n- Sanofi — nouveau centre de R&D à Massy : 120 M€.\n");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Verkor");
+    assert_eq!(inv(&e[1]), "Sanofi");
+    let e = one("Au sud, le groupe Kyrnos poursuit l'expansion de son campus de Nozay. L'opérateur, détenu par le fonds canadien Brookfield, prévoit d'y consacrer 1 200 millions d'euros supplémentaires d'ici 2030.");
+    assert_eq!(inv(&e), "Kyrnos");
+}
