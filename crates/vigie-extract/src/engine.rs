@@ -2070,26 +2070,61 @@ fn actor_before(
             _ => {
                 let off = d.toks[tok].start;
                 // "le groupe" takes up the company introduced as "le groupe
-                // Saint-Lys" a few sentences before
-                let noun = d.w(tok + 1);
-                if matches!(
-                    noun,
-                    "groupe" | "société" | "entreprise" | "group" | "company" | "firm"
-                ) && dem.is_none()
-                {
+                // Saint-Lys", "la jeune pousse" the one introduced as "la
+                // foodtech nantaise Protéa", a few sentences before (or in
+                // the headline)
+                const FIRM: &[&str] = &[
+                    "groupe",
+                    "société",
+                    "entreprise",
+                    "group",
+                    "company",
+                    "firm",
+                ];
+                const YOUNG: &[&str] = &[
+                    "start",
+                    "startup",
+                    "pousse",
+                    "foodtech",
+                    "fintech",
+                    "medtech",
+                    "biotech",
+                    "deeptech",
+                    "healthtech",
+                    "scale",
+                    "scaleup",
+                ];
+                let mut nk = tok + 1;
+                if matches!(d.w(nk), "'" | "’") {
+                    nk += 1;
+                }
+                if matches!(d.w(nk), "jeune" | "petite" | "young") {
+                    nk += 1;
+                }
+                let noun = d.w(nk);
+                let class: Option<&[&str]> = if FIRM.contains(&noun) {
+                    Some(FIRM)
+                } else if YOUNG.contains(&noun) {
+                    Some(YOUNG)
+                } else {
+                    None
+                };
+                if let (Some(class), None) = (class, dem.as_ref()) {
                     let from = d
                         .sent_of(off)
-                        .map(|s| d.sents[s.saturating_sub(6)].start)
+                        .map(|s| d.sents[s.saturating_sub(10)].start)
                         .unwrap_or(0);
                     let hi = d.orgs.partition_point(|o| o.start < off);
                     let lo = d.orgs.partition_point(|o| o.start < from);
-                    let named = (lo..hi).rev().find(|&i| {
-                        let o = &d.orgs[i];
-                        !o.public
-                            && !cx.reporting[i]
-                            && d.toks
-                                .get(d.tok_at(o.start).wrapping_sub(1))
-                                .is_some_and(|t| d.lower.get(t.start..t.end) == Some(noun))
+                    let introduced = |i: usize| {
+                        let t = d.tok_at(d.orgs[i].start);
+                        (t.saturating_sub(3)..t).any(|k| class.contains(&d.w(k)))
+                    };
+                    let ok = |i: usize| !d.orgs[i].public && !cx.reporting[i] && introduced(i);
+                    // the headline when nothing before in the body
+                    let named = (lo..hi).rev().find(|&i| ok(i)).or_else(|| {
+                        let h = d.sents.first().map_or(0, |s| s.end);
+                        (0..d.orgs.partition_point(|o| o.start < h).min(hi)).find(|&i| ok(i))
                     });
                     if named.is_some() {
                         return (named, Via::Coref, None);

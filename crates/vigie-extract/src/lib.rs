@@ -224,6 +224,21 @@ impl Extractor {
                 || e.amount.is_some()
                 || e.jobs.as_ref().is_none_or(|j| !carried.contains(&j.value))
         });
+        // what a company that raises money will do with it ("Elle va
+        // construire un démonstrateur", "Calorine will build a pilot line")
+        // is the use of the round, not another investment
+        let raisers: Vec<String> = events
+            .iter()
+            .filter(|(_, e)| e.kind == Kind::Equity)
+            .filter_map(|(_, e)| e.recipient.as_ref().map(|r| r.canonical.clone()))
+            .collect();
+        events.retain(|(_, e)| {
+            e.amount.is_some()
+                || e.kind != Kind::Capex
+                || e.investor
+                    .as_ref()
+                    .is_none_or(|i| !raisers.contains(&i.canonical))
+        });
         events.into_iter().map(|(_, e)| e).collect()
     }
 
@@ -941,6 +956,32 @@ fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
                 "mené" | "menée" | "menés" | "menées" | "conduit" | "conduite"
             ) && d.w(k + 1) == "par"
                 || matches!(w, "led" | "co-led") && d.w(k + 1) == "by";
+            // "Le fonds parisien mène l'opération", "Index leads the round":
+            // the subject, else the investor named in the headline
+            let leads = matches!(w, "mène" | "mènent" | "leads" | "pilote")
+                && (k + 1..(k + 4).min(s.t1)).any(|j| {
+                    matches!(
+                        d.w(j),
+                        "opération" | "tour" | "round" | "levée" | "financement"
+                    )
+                });
+            if leads {
+                let usable = |o: &OrgM| !o.outlet && !o.public && &o.family != fam;
+                let a = d.toks[s.t0].start;
+                let e = d.toks[k].start;
+                let lo = d.orgs.partition_point(|o| o.start < a);
+                let in_subject = (lo..d.orgs.len())
+                    .take_while(|&i| d.orgs[i].end <= e)
+                    .filter(|&i| usable(&d.orgs[i]))
+                    .last();
+                let head_end = d.sents.first().map_or(0, |h| h.end);
+                let in_headline = (0..d.orgs.len())
+                    .take_while(|&i| d.orgs[i].end <= head_end)
+                    .find(|&i| usable(&d.orgs[i]));
+                if let Some(i) = in_subject.or(in_headline) {
+                    return Some(i);
+                }
+            }
             if !lead {
                 continue;
             }

@@ -300,3 +300,15 @@ fn lists_of_projects_and_owners_in_appositions() {
     let e = one("Au sud, le groupe Kyrnos poursuit l'expansion de son campus de Nozay. L'opérateur, détenu par le fonds canadien Brookfield, prévoit d'y consacrer 1 200 millions d'euros supplémentaires d'ici 2030.");
     assert_eq!(inv(&e), "Kyrnos");
 }
+
+#[test]
+fn cataphora_fund_leading_and_use_of_proceeds() {
+    let e = ev("Eurazeo mise sur la foodtech nantaise Vetrix\n\nLa jeune pousse a bouclé un tour de table de 18 millions d'euros. Elle va construire un démonstrateur industriel près de Nantes.\n\nLe fonds d'investissement parisien mène l'opération.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Equity);
+    assert_eq!(inv(&e[0]), "Eurazeo");
+    assert_eq!(
+        e[0].recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Vetrix")
+    );
+}
