@@ -2490,7 +2490,35 @@ fn build(
         _ => {
             investor = subject;
             let stake = (c.0..c.1).any(|k| d.w(k) == "capital" || d.w(k) == "stake");
-            if investor.is_some_and(|i| d.orgs[i].public) && !stake {
+            // a local authority building its own infrastructure ("la
+            // communauté de communes investira 1,8 M€ dans l'aménagement de
+            // la zone", "Rennes Métropole va investir 3 M€ dans un bâtiment")
+            let local = investor.is_some_and(|i| {
+                let n = d.orgs[i].canonical.to_lowercase();
+                d.orgs[i].public
+                    && [
+                        "communauté",
+                        "métropole",
+                        "agglomération",
+                        "agglo",
+                        "département",
+                    ]
+                    .iter()
+                    .any(|k| n.contains(k))
+            });
+            let named_company = local
+                && recipient_after(
+                    cx,
+                    c,
+                    tend,
+                    &["à", "au", "aux", "pour", "dans", "faveur"],
+                    investor,
+                    6,
+                )
+                .is_some();
+            if local && !named_company && !stake {
+                kind = Kind::Capex;
+            } else if investor.is_some_and(|i| d.orgs[i].public) && !stake {
                 recipient = recipient_after(
                     cx,
                     c,

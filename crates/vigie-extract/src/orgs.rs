@@ -1054,23 +1054,94 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             "agence" | "collectivité" | "métropole" | "communauté" | "département" | "conseil"
                 if t.cap && !matches!(d.w(i + 1), "régional" | "départemental") =>
             {
-                // "L'Agence de développement économique de la Corse (ADEC)"
+                // "L'Agence de développement économique de la Corse (ADEC)":
+                // capitalised words and the lowercase words of such names,
+                // never a verb ("Communauté va investir")
+                let linking = |w: &str| {
+                    matches!(
+                        w,
+                        "de" | "du"
+                            | "des"
+                            | "d"
+                            | "la"
+                            | "l"
+                            | "communes"
+                            | "agglomération"
+                            | "développement"
+                            | "économique"
+                            | "urbaine"
+                            | "pour"
+                            | "transition"
+                            | "écologique"
+                            | "innovation"
+                            | "attractivité"
+                    )
+                };
                 let mut e = i + 1;
-                while e < n && e < i + 9 && d.toks[e].word {
+                while e < n
+                    && e < i + 9
+                    && (d.toks[e].word && (d.toks[e].cap || linking(d.w(e)))
+                        || matches!(d.w(e), "'" | "’" | "-") && e + 1 < n && d.toks[e + 1].word)
+                {
                     e += 1;
-                    if d.w(e) == "'" || d.w(e) == "-" {
-                        e += 1;
+                }
+                // no linking word at the end
+                while e > i + 1
+                    && (matches!(d.w(e - 1), "de" | "du" | "des" | "d" | "la" | "l" | "pour")
+                        || matches!(d.w(e - 1), "'" | "’" | "-"))
+                {
+                    e -= 1;
+                }
+                // "Lannion-Trégor Communauté", "Châteauroux Métropole": the
+                // place name before is part of the name
+                if matches!(w, "communauté" | "métropole") && e == i + 1 {
+                    let mut b = i;
+                    while b > 0
+                        && (d.toks[b - 1].word && d.toks[b - 1].cap && !stop(d.w(b - 1))
+                            || d.w(b - 1) == "-" && b > 1 && d.toks[b - 2].word)
+                        && !d
+                            .text
+                            .get(d.toks[b - 1].end..d.toks[b].start)
+                            .unwrap_or("\n")
+                            .contains('\n')
+                        && i - b < 5
+                    {
+                        b -= 1;
                     }
+                    from = b;
                 }
                 let mut canon = d
                     .text
-                    .get(t.start..d.toks[e.min(n) - 1].end)
+                    .get(d.toks[from].start..d.toks[e.min(n) - 1].end)
                     .unwrap_or("")
                     .to_string();
                 if d.w(e) == "(" && d.toks.get(e + 1).is_some_and(|x| x.cap) && d.w(e + 2) == ")" {
                     canon = d.raw(e + 1).to_string();
                     e += 3;
                 }
+                found = Some((e, canon, Some("FR")));
+            }
+            // "la communauté de communes", "la communauté d'agglomération"
+            "communauté"
+                if !t.cap
+                    && matches!(d.w(i.wrapping_sub(1)), "la" | "sa" | "cette")
+                    && (matches!(d.w(i + 1), "urbaine")
+                        || matches!(d.w(i + 1), "de" | "d")
+                            && matches!(d.w(i + 2), "communes" | "agglomération")
+                        || matches!(d.w(i + 2), "'" | "’") && d.w(i + 3) == "agglomération") =>
+            {
+                let e = if d.w(i + 1) == "urbaine" {
+                    i + 2
+                } else if d.w(i + 2) == "communes" {
+                    i + 3
+                } else {
+                    i + 4
+                };
+                let canon = d
+                    .text
+                    .get(t.start..d.toks[e.min(n) - 1].end)
+                    .unwrap_or("communauté")
+                    .to_string();
                 found = Some((e, canon, Some("FR")));
             }
             "fonds" | "fund"

@@ -312,3 +312,15 @@ fn cataphora_fund_leading_and_use_of_proceeds() {
         Some("Vetrix")
     );
 }
+
+#[test]
+fn local_authorities_build_their_own_infrastructure() {
+    let e = one("Pour accompagner la dynamique, Lannion-Trégor Communauté va investir 3 millions d'euros dans la construction d'un bâtiment relais.");
+    assert_eq!(e.kind, Kind::Capex);
+    assert_eq!(inv(&e), "Lannion-Trégor Communauté");
+    let e = ev("Le groupe Verkor va investir 20 millions d'euros à Béthune. Pour l'accueillir, la communauté de communes investira 1,8 million d'euros dans l'aménagement de la zone.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Verkor");
+    assert_eq!(e[1].kind, Kind::Capex);
+    assert_eq!(inv(&e[1]), "communauté de communes");
+}
