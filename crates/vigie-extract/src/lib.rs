@@ -447,6 +447,21 @@ impl Extractor {
             })
             .collect();
         let mut places = places;
+        // a place inside a word is not one ("H2Méditerranée", "Alsacienne"):
+        // only whole tokens count
+        let starts_word = |off: usize| {
+            !text
+                .get(..off)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+        };
+        let ends_word = |off: usize| {
+            !text
+                .get(off..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        };
+        places.retain(|p| starts_word(p.start) && ends_word(p.end));
         places.sort_by_key(|p| p.start);
         let mut ctrys: Vec<CtryM> = an
             .places

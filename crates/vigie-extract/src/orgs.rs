@@ -1631,7 +1631,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                             | "dévoile"
                             | "rachète"
                     );
-                if !seen_inside && (ntok == 1 || first_common) && (!before_verb || first_common) {
+                // "H2Méditerranée, coentreprise de ...": a brand-shaped word
+                let brand = ntok == 1 && distinctive(d.raw(i)) && !first_common;
+                if !seen_inside
+                    && !brand
+                    && (ntok == 1 || first_common)
+                    && (!before_verb || first_common)
+                {
                     ok = false;
                 }
             }
@@ -1699,7 +1705,16 @@ pub(crate) fn weak_initial(d: &Doc, caps: &HashSet<&str>, start: usize, end: usi
     };
     let s = d.sents[si];
     let one = d.tok_at(end) == i + 1;
-    one && is_sentence_initial(d, i, s.t0) && !caps.contains(d.raw(i))
+    one && is_sentence_initial(d, i, s.t0) && !caps.contains(d.raw(i)) && !distinctive(d.raw(i))
+}
+
+/// A word shaped like a brand, not like a capitalised first word:
+/// "H2Méditerranée", "OpenAI", "Data4".
+pub(crate) fn distinctive(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars().any(char::is_alphabetic)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        || w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
 /// Capitalised words found inside sentences (not at their start): a name
