@@ -667,13 +667,15 @@ impl Ctx<'_> {
         (!tok.is_empty()).then_some((start, tok))
     }
 
-    fn prev_toks(&self, pos: usize, n: usize) -> Vec<&str> {
-        let mut out = Vec::with_capacity(n);
+    /// Up to `n` (at most 4) folded tokens before `pos`, nearest first;
+    /// missing ones are "" (on the stack: called for many matches).
+    fn prev_toks(&self, pos: usize, n: usize) -> [&str; 4] {
+        let mut out = [""; 4];
         let mut p = pos;
-        for _ in 0..n {
+        for slot in out.iter_mut().take(n) {
             match self.prev_tok(p) {
                 Some((s, t)) => {
-                    out.push(t);
+                    *slot = t;
                     p = s;
                 }
                 None => break,
