@@ -696,6 +696,8 @@ pub(crate) struct Ctx<'a> {
     pub clauses: Vec<Vec<(usize, usize)>>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
+    /// The company the article names most (a last resort for "l'entreprise").
+    pub main_actor: Option<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -723,13 +725,16 @@ impl<'a> Ctx<'a> {
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
         let clauses = d.sents.iter().map(|s| clauses(d, s.t0, s.t1)).collect();
-        Ctx {
+        let mut cx = Ctx {
             d,
             main_country,
             site_country,
             clauses,
             reporting,
-        }
+            main_actor: None,
+        };
+        cx.main_actor = cx.most_named(0);
+        cx
     }
 
     fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
@@ -2132,8 +2137,14 @@ fn actor_before(
                 }
                 let public_np = (tok..(tok + 4).min(at))
                     .any(|k| matches!(d.w(k), "publique" | "public" | "state" | "état"));
+                // nothing named in the last sentences: the company the
+                // article is about ("L'entreprise ne jette pas l'éponge. Elle
+                // confirme son investissement...")
+                let main = cx
+                    .main_actor
+                    .filter(|&m| d.orgs[m].start < off && dem.is_none() && !public_np);
                 return (
-                    cx.last_org_before(off, dem.as_deref(), public_np),
+                    cx.last_org_before(off, dem.as_deref(), public_np).or(main),
                     Via::Coref,
                     None,
                 );
@@ -2736,7 +2747,15 @@ fn build(
         if yearly {
             return None;
         }
-        if recipient.is_none() {
+        // a budget for a whole trade ("pour soutenir la filière", "la
+        // production", "the industry") is no company's funding
+        let trade_wide = (c.0..c.1).any(|k| {
+            matches!(
+                d.w(k),
+                "filière" | "filières" | "secteur" | "sector" | "industry" | "production"
+            )
+        });
+        if recipient.is_none() && !trade_wide {
             // "L'État apporte 35 M€ au titre de France 2030": the project just described
             if let Some(e) = (0..cands.len()).rev().find(|&e| {
                 cands[e].sent + 8 > si

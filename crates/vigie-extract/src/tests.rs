@@ -324,3 +324,11 @@ fn local_authorities_build_their_own_infrastructure() {
     assert_eq!(e[1].kind, Kind::Capex);
     assert_eq!(inv(&e[1]), "communauté de communes");
 }
+
+#[test]
+fn pronoun_after_a_long_aside_and_trade_wide_budgets() {
+    let e = ev("H2Vallée, coentreprise du groupe Gazelor, renonce à son projet de 1 milliard d'euros à Fos-sur-Mer. Le projet devait créer 250 emplois. Le maire a dénoncé un coup dur. Les élus ont réagi. La préfecture a pris acte. Les syndicats aussi. Les riverains se taisent.\n\nL'entreprise ne jette pas l'éponge. Elle confirme son investissement de 200 millions d'euros à Port-Jérôme-sur-Seine. L'État a prévu une enveloppe de 4 milliards d'euros pour soutenir la filière.");
+    let invs: Vec<&str> = e.iter().map(inv).collect();
+    assert_eq!(invs, ["H2Vallée", "H2Vallée"], "{e:#?}");
+    assert_eq!(e[0].status, Status::Cancelled);
+}
