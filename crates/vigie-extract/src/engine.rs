@@ -2253,7 +2253,7 @@ fn build(
     if tr.class == Class::Announce
         && matches!(
             d.w(tr.tok),
-            "recherche" | "recherchent" | "cherche" | "cherchent"
+            "recherche" | "recherchent" | "cherche" | "cherchent" | "seeks" | "seek" | "seeking"
         )
     {
         tr.class = Class::Raise;
@@ -2807,7 +2807,15 @@ fn build(
             }
         }
     }
-    let status = status_of(d, c, tr.tok, tr.class);
+    let mut status = status_of(d, c, tr.tok, tr.class);
+    // "Mistral AI recherche 600 millions", "Qubitek said to seek €200m"
+    if matches!(
+        d.w(tr.tok),
+        "recherche" | "recherchent" | "cherche" | "cherchent" | "seeks" | "seek" | "seeking"
+    ) && status != Status::Cancelled
+    {
+        status = Status::Sought;
+    }
     let mut cand = Cand {
         sent: si,
         clause: c,

@@ -141,8 +141,10 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if w == "augmentation" && n1 == "de" && n2 == "capital" {
         return Some((Class::Raise, 3));
     }
-    if matches!(w, "recherche" | "recherchent" | "cherche" | "cherchent")
-        && prev != "la"
+    if matches!(
+        w,
+        "recherche" | "recherchent" | "cherche" | "cherchent" | "seeks" | "seek" | "seeking"
+    ) && prev != "la"
         && prev != "de"
         && prev != "en"
     {
@@ -805,6 +807,8 @@ pub(crate) fn job_not(w: &str) -> bool {
         || matches!(
             w,
             "emploie"
+                | "according"
+                | "selon"
                 | "emploient"
                 | "employait"
                 | "employs"

@@ -1631,8 +1631,34 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                             | "dévoile"
                             | "rachète"
                     );
-                // "H2Méditerranée, coentreprise de ...": a brand-shaped word
-                let brand = ntok == 1 && distinctive(d.raw(i)) && !first_common;
+                // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
+                // or a name in apposition with what it is ("Fernhill, the
+                // London-based developer of ...")
+                let apposition = d.w(j) == ","
+                    && (j + 1..(j + 7).min(s.t1)).any(|k| {
+                        matches!(
+                            d.w(k),
+                            "developer"
+                                | "maker"
+                                | "manufacturer"
+                                | "company"
+                                | "startup"
+                                | "provider"
+                                | "operator"
+                                | "group"
+                                | "firm"
+                                | "coentreprise"
+                                | "filiale"
+                                | "fabricant"
+                                | "spécialiste"
+                                | "éditeur"
+                                | "développeur"
+                                | "groupe"
+                                | "entreprise"
+                                | "société"
+                        )
+                    });
+                let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
                 if !seen_inside
                     && !brand
                     && (ntok == 1 || first_common)

@@ -332,3 +332,14 @@ fn pronoun_after_a_long_aside_and_trade_wide_budgets() {
     assert_eq!(invs, ["H2Vallée", "H2Vallée"], "{e:#?}");
     assert_eq!(e[0].status, Status::Cancelled);
 }
+
+#[test]
+fn english_raises_sought_and_names_in_apposition() {
+    let e = one("Fernhill, the London-based developer of software for energy traders, is seeking to raise up to £100m in a new funding round, according to two people with knowledge of the talks.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert_eq!(e.status, Status::Sought);
+    assert!(e.jobs.is_none());
+    let e = one("Read more: France's Qubitek said to seek €200m");
+    assert_eq!(e.status, Status::Sought);
+    assert_eq!(amount(&e), Some(2e8));
+}
