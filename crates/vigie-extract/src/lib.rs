@@ -590,6 +590,13 @@ impl Extractor {
         {
             orgs::strip_descriptors(o);
         }
+        // the French state's programmes are the State: "L'État apporte 90 M€"
+        // and "90 M€ au titre de France 2030" are one grant
+        for o in orgs.iter_mut().filter(|o| o.public) {
+            if matches!(o.canonical.as_str(), "État" | "France 2030" | "SGPI") {
+                o.family = "État".to_string();
+            }
+        }
         // "le groupe Saint-Lys" names a company: its other mentions are the
         // company too, not the commune of the same name
         let firms: Vec<OrgM> = orgs
@@ -798,16 +805,15 @@ impl Extractor {
                 }
             }
         }
-        // no sector word near the statement: the article's subject
-        if sectors.is_empty()
-            || sectors
+        // no sector word near the statement: the article's subject; a
+        // subject the headline states ("Semi-conducteurs : Soitec ...") also
+        // joins the words of the statement
+        if let Some((t, headline)) = topic_sector(d) {
+            let generic = sectors
                 .iter()
-                .all(|s| matches!(s, Sector::Manufacturing | Sector::Other))
-        {
-            if let Some(t) = topic_sector(d) {
-                if !sectors.contains(&t) {
-                    sectors.push(t);
-                }
+                .all(|s| matches!(s, Sector::Manufacturing | Sector::Other));
+            if (generic || headline) && !sectors.contains(&t) {
+                sectors.push(t);
             }
         }
         let jobs = ms.iter().find_map(|c| c.jobs.clone());
@@ -1072,7 +1078,7 @@ fn dateline_place(d: &Doc) -> Option<usize> {
 
 /// The sector an article is about: the sector words of its headline and lead
 /// (weighted) and of its body; `None` when no sector stands out.
-fn topic_sector(d: &Doc) -> Option<Sector> {
+fn topic_sector(d: &Doc) -> Option<(Sector, bool)> {
     let mut counts: Vec<(Sector, usize)> = Vec::new();
     for m in &d.sectors {
         if matches!(
@@ -1096,7 +1102,13 @@ fn topic_sector(d: &Doc) -> Option<Sector> {
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let (best, n) = *counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
-    (n >= 2 && n > second).then_some(best)
+    let headline = d.sents.first().is_some_and(|h| {
+        d.sectors
+            .iter()
+            .take_while(|m| m.start < h.end)
+            .any(|m| m.sector == best)
+    });
+    (n >= 2 && n > second).then_some((best, headline))
 }
 
 #[cfg(test)]

@@ -201,6 +201,27 @@ pub(crate) fn drop_totals(d: &Doc, cands: &[Cand], groups: Vec<Group>) -> Vec<Gr
                 keep[i] = false;
             }
         }
+        // "plus d'un milliard d'euros dans deux usines" over 1,1 Md€ + 300 M€:
+        // a floor that other statements of the same company meet restates
+        // them (or sums them)
+        let floor = groups[i].members.iter().any(|&m| {
+            cands[m]
+                .amount
+                .is_some_and(|a| d.amounts[a].qualifier == Qualifier::AtLeast)
+        });
+        if floor {
+            let others: Vec<f64> = info
+                .iter()
+                .enumerate()
+                .filter(|(j, (f, _))| *j != i && f.as_ref() == Some(fam))
+                .filter_map(|(_, (_, x))| *x)
+                .filter(|x| (x - v).abs() > 0.01 * v)
+                .collect();
+            let total: f64 = others.iter().sum();
+            if others.len() >= 2 && total >= *v && others.iter().all(|x| *x < 2.0 * v) {
+                keep[i] = false;
+            }
+        }
     }
     groups
         .into_iter()
