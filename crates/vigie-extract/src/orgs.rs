@@ -1717,6 +1717,37 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && !after_company_noun && place_names.contains(&name.to_lowercase()) {
                 ok = false;
             }
+            // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
+            if ok && i >= s.t0 + 1 {
+                let mut k = i - 1;
+                if matches!(d.w(k), "de" | "du" | "d" | "'" | "’") && k > s.t0 {
+                    k -= 1;
+                    if matches!(d.w(k), "'" | "’" | "d") && k > s.t0 {
+                        k -= 1;
+                    }
+                }
+                if matches!(
+                    d.w(k),
+                    "parc"
+                        | "zone"
+                        | "zac"
+                        | "port"
+                        | "quartier"
+                        | "technopole"
+                        | "technopôle"
+                        | "aéroport"
+                        | "airport"
+                        | "gare"
+                        | "vallée"
+                        | "bassin"
+                        | "plateau"
+                        | "golfe"
+                        | "commune"
+                        | "ville"
+                ) {
+                    ok = false;
+                }
+            }
             // "near Navan", "at Wilton", "près de Lyon": a place
             if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
                 || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
