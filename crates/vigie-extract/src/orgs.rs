@@ -1718,7 +1718,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
-            if ok && i >= s.t0 + 1 {
+            if ok && i > s.t0 {
                 let mut k = i - 1;
                 if matches!(d.w(k), "de" | "du" | "d" | "'" | "’") && k > s.t0 {
                     k -= 1;
