@@ -233,6 +233,11 @@ impl Doc {
     }
 
     /// Index of the first token starting at or after byte `off`.
+    /// No trigger word at token `i`.
+    pub fn triggers_none(&self, i: usize) -> bool {
+        self.trig.get(i).is_none_or(|t| t.is_none())
+    }
+
     pub fn tok_at(&self, off: usize) -> usize {
         self.toks.partition_point(|t| t.start < off)
     }

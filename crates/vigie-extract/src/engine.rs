@@ -752,7 +752,14 @@ impl<'a> Ctx<'a> {
         while k > 0 && steps < 4 {
             let w = self.d.w(k - 1);
             if PREP.contains(&w) {
-                return true;
+                // a fronted topic is what the sentence is about: "For
+                // Microsoft, the deal adds to ...", "Pour Sanofi, ..."
+                let d = self.d;
+                let fronted = matches!(w, "for" | "pour")
+                    && d.sent_of(d.toks[k - 1].start)
+                        .is_some_and(|s| d.sents[s].t0 == k - 1)
+                    && d.w(d.tok_at(o.end)) == ",";
+                return !fronted;
             }
             if matches!(w, "le" | "la" | "les" | "l" | "the" | "'" | "’")
                 || !self.d.toks[k - 1].word
@@ -1049,6 +1056,27 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 && !matches!(w, "son" | "sa" | "ses" | "its")
             {
                 return Some((i, Via::EventRef, None));
+            }
+            // "the U.S. software company", "le spécialiste franco-allemand":
+            // a few modifiers before the noun
+            let mut n = n;
+            if !COMPANY_NOUNS.contains(&n) {
+                let mut q = k;
+                while q < b
+                    && q < k + 6
+                    && !COMPANY_NOUNS.contains(&d.w(q))
+                    && !EVENT_NOUNS.contains(&d.w(q))
+                    && !PREP.contains(&d.w(q))
+                    && !is_det(d.w(q))
+                    && (d.toks[q].word || matches!(d.w(q), "." | "-"))
+                    && d.triggers_none(q)
+                {
+                    q += 1;
+                }
+                if q < b && COMPANY_NOUNS.contains(&d.w(q)) {
+                    k = q;
+                    n = d.w(q);
+                }
             }
             if COMPANY_NOUNS.contains(&n)
                 && k < b

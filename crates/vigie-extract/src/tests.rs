@@ -343,3 +343,11 @@ fn english_raises_sought_and_names_in_apposition() {
     assert_eq!(e.status, Status::Sought);
     assert_eq!(amount(&e), Some(2e8));
 }
+
+#[test]
+fn descriptions_with_modifiers_and_fronted_topics() {
+    let e = ev("Nvidia backs many startups. For Microsoft, the deal adds to a growing portfolio. The U.S. software company pledged 4 billion euros in May 2024 to expand its cloud infrastructure in France.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Microsoft");
+    assert_eq!(amount(&e[0]), Some(4e9));
+}
