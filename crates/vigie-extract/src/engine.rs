@@ -211,6 +211,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "licorne",
     "unicorn",
     "coopérative",
+    "direction",
+    "management",
     "cooperative",
     "laiterie",
     "fromagerie",

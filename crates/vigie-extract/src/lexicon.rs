@@ -294,6 +294,27 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if matches!(w, "loan" | "loans") {
         return Some((Class::Grant, 1));
     }
+    // "Holosolis picks Moselle for €700 million gigafactory", "a choisi
+    // Hambach pour son usine de 700 M€": a site chosen for a project
+    if matches!(
+        w,
+        "picks"
+            | "picked"
+            | "chooses"
+            | "chose"
+            | "chosen"
+            | "selects"
+            | "selected"
+            | "choisit"
+            | "choisi"
+            | "retient"
+    ) && next
+        .iter()
+        .take(10)
+        .any(|x| matches!(*x, "for" | "pour" | "site" | "location" | "emplacement"))
+    {
+        return Some((Class::Build, 1));
+    }
     // --- capex / money
     if (w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest"))
         && !w.starts_with("investisseu")

@@ -342,6 +342,9 @@ impl Extractor {
             let cur = [
                 ("-euro", "EUR"),
                 (" euros", "EUR"),
+                (" euro", "EUR"),
+                (" dollar", "USD"),
+                (" pound", "GBP"),
                 ("-dollar", "USD"),
                 ("-pound", "GBP"),
                 (" danish crowns", "DKK"),

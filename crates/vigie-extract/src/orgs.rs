@@ -19,6 +19,8 @@ const STOP: &[&str] = &[
     "five",
     "rubrique",
     "section",
+    "à",
+    "dès",
     // generic plurals and titles before a person's name
     "companies",
     "entreprises",

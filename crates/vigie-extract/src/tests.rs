@@ -351,3 +351,17 @@ fn descriptions_with_modifiers_and_fronted_topics() {
     assert_eq!(inv(&e[0]), "Microsoft");
     assert_eq!(amount(&e[0]), Some(4e9));
 }
+
+#[test]
+fn a_site_chosen_for_a_plant_and_the_management_as_actor() {
+    let e = one("Helionis, a French startup, said on Wednesday it had chosen a site in Hambach, in the Moselle department, for a 700 million euro factory to make solar panels.");
+    assert_eq!(inv(&e), "Helionis");
+    assert_eq!(amount(&e), Some(7e8));
+    assert!(e
+        .places
+        .iter()
+        .any(|p| p.commune.as_deref() == Some("57289")));
+    let e = one("Le groupe Stellantis détaille ses plans. À Mulhouse, la direction envisage d'y investir environ 80 millions d'euros.");
+    assert_eq!(inv(&e), "Stellantis");
+    assert_eq!(e.status, Status::Planned);
+}
