@@ -586,7 +586,11 @@ impl Extractor {
             .filter(|s| byline(d.text.get(s.start..s.end).unwrap_or("")))
             .map(|s| (s.start, s.end))
             .collect();
-        orgs.retain(|o| !bylines.iter().any(|&(a, b)| o.start >= a && o.end <= b));
+        // bylines are in text order: the last one starting before the name
+        orgs.retain(|o| {
+            let k = bylines.partition_point(|&(a, _)| a <= o.start);
+            k == 0 || bylines.get(k - 1).is_none_or(|&(_, b)| o.end > b)
+        });
         for o in orgs
             .iter_mut()
             .filter(|o| !o.known && !o.public && !o.outlet)
@@ -602,7 +606,7 @@ impl Extractor {
         }
         // "le groupe Saint-Lys" names a company: its other mentions are the
         // company too, not the commune of the same name
-        let firms: Vec<OrgM> = orgs
+        let firms: doc::FastMap<String, OrgM> = orgs
             .iter()
             .filter(|o| !o.public && !o.outlet)
             .filter(|o| {
@@ -621,12 +625,12 @@ impl Extractor {
                 .iter()
                 .any(|n| before.ends_with(n))
             })
-            .cloned()
+            .map(|o| (o.name.to_lowercase(), o.clone()))
             .collect();
         if !firms.is_empty() {
-            let mut moved = Vec::new();
+            let mut moved: Vec<OrgM> = Vec::new();
             d.places.retain(|p| {
-                let firm = firms.iter().find(|f| f.name.eq_ignore_ascii_case(&p.text));
+                let firm = firms.get(&p.text.to_lowercase());
                 if let Some(f) = firm {
                     let mut o = f.clone();
                     o.start = p.start;
@@ -635,7 +639,11 @@ impl Extractor {
                 }
                 firm.is_none()
             });
-            orgs.retain(|o| !moved.iter().any(|m| m.start < o.end && o.start < m.end));
+            // places are in text order, so are the moved names
+            orgs.retain(|o| {
+                let k = moved.partition_point(|m| m.start < o.end);
+                k == 0 || moved.get(k - 1).is_none_or(|m| m.end <= o.start)
+            });
             orgs.extend(moved);
             orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
         }
