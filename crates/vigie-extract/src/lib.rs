@@ -541,6 +541,51 @@ impl Extractor {
             .collect();
         let mut extra = Vec::new();
         orgs::public_bodies(&d, &mut extra);
+        // a state that invests abroad: "the United Arab Emirates will invest
+        // €30bn in France", "le Qatar va investir 10 milliards"
+        for c in d.ctrys.iter().filter(|c| !c.demonym) {
+            let t = d.tok_at(c.end);
+            let mut k = t;
+            while k < t + 3
+                && matches!(
+                    d.w(k),
+                    "will"
+                        | "would"
+                        | "va"
+                        | "vont"
+                        | "plans"
+                        | "to"
+                        | "a"
+                        | "has"
+                        | "also"
+                        | "aussi"
+                )
+            {
+                k += 1;
+            }
+            let invests = d
+                .trig
+                .get(k)
+                .copied()
+                .flatten()
+                .is_some_and(|(cl, _)| cl == lexicon::Class::Invest);
+            if k > t && invests {
+                let name = d.text.get(c.start..c.end).unwrap_or("").to_string();
+                extra.push(OrgM {
+                    start: c.start,
+                    end: c.end,
+                    canonical: name.clone(),
+                    family: name.clone(),
+                    name,
+                    country: Some(c.country.clone()),
+                    outlet: false,
+                    known: true,
+                    // a sovereign investor builds (capex), it does not
+                    // subsidise someone else's project
+                    public: false,
+                });
+            }
+        }
         orgs::outlets(&d, &mut extra);
         for o in extra {
             if let Some(g) = orgs.iter_mut().find(|g| g.start < o.end && o.start < g.end) {

@@ -365,3 +365,15 @@ fn a_site_chosen_for_a_plant_and_the_management_as_actor() {
     assert_eq!(inv(&e), "Stellantis");
     assert_eq!(e.status, Status::Planned);
 }
+
+#[test]
+fn a_state_investing_abroad() {
+    let e = one("Separately, the United Arab Emirates will invest between €30 billion and €50 billion in a one-gigawatt AI campus in France.");
+    assert_eq!(e.kind, Kind::Capex);
+    assert_eq!(inv(&e), "United Arab Emirates");
+    assert_eq!(
+        e.amount.as_ref().map(|m| m.qualifier),
+        Some(Qualifier::Range)
+    );
+    assert_eq!(e.country.as_deref(), Some("FR"));
+}
