@@ -315,6 +315,66 @@ impl Extractor {
             }));
         }
         amounts.retain(|a| a.value > 0.0 && a.value.is_finite());
+        // job counts in words: "une trentaine d'emplois", "Cinq cents emplois",
+        // "quatre emplois directs", "une centaine de postes"
+        for (k, s) in sents.iter().enumerate() {
+            if prefilter && !busy_flags[k] {
+                continue;
+            }
+            for i in s.t0..s.t1 {
+                if !jobish_count(&word, i) {
+                    continue;
+                }
+                // the count before the job noun
+                let (mut a, mut value, mut q) = (i, 0.0, Qualifier::Exact);
+                let w1 = word(i.wrapping_sub(1));
+                let w2 = word(i.wrapping_sub(2));
+                let mut b = i;
+                if matches!(w1, "'" | "’") && w2 == "d" || w1 == "de" {
+                    let n = if w1 == "de" { i - 1 } else { i - 2 };
+                    if let Some(v) = approx_count(word(n.wrapping_sub(1))) {
+                        a = n - 1;
+                        b = n - 1;
+                        value = v;
+                        q = Qualifier::Approx;
+                    }
+                } else if w1 == "cents" {
+                    if let Some(v) = small_number(w2) {
+                        a = i - 2;
+                        b = i - 1;
+                        value = v * 100.0;
+                    }
+                } else if let Some(v) = small_number(w1).filter(|_| !matches!(w2, "de" | "des")) {
+                    // not "un emploi", "l'un des"
+                    if v >= 2.0 {
+                        a = i - 1;
+                        b = i - 1;
+                        value = v;
+                    }
+                }
+                if value > 0.0 && a >= s.t0 && a < i {
+                    let (Some(ta), Some(tb)) = (toks.get(a), toks.get(b)) else {
+                        continue;
+                    };
+                    if amounts
+                        .iter()
+                        .any(|x| x.start <= ta.start && ta.start < x.end)
+                    {
+                        continue;
+                    }
+                    amounts.push(Amt {
+                        start: ta.start,
+                        end: tb.end,
+                        value,
+                        currency: None,
+                        qualifier: q,
+                        max: None,
+                        money: false,
+                        has_currency: false,
+                    });
+                }
+            }
+        }
         amounts.sort_by_key(|a| a.start);
         // "as much as $300 million", "jusqu'à 400 M€" when the text layer says exact
         for a in amounts
@@ -1080,6 +1140,51 @@ fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A job noun that a count in words can precede.
+fn jobish_count<'a>(word: &dyn Fn(usize) -> &'a str, i: usize) -> bool {
+    matches!(
+        word(i),
+        "emplois" | "postes" | "salariés" | "recrutements" | "embauches" | "jobs" | "créations"
+    )
+}
+
+/// "trentaine" -> 30, "centaine" -> 100 (approximate counts).
+fn approx_count(w: &str) -> Option<f64> {
+    Some(match w {
+        "dizaine" => 10.0,
+        "quinzaine" => 15.0,
+        "vingtaine" => 20.0,
+        "trentaine" => 30.0,
+        "quarantaine" => 40.0,
+        "cinquantaine" => 50.0,
+        "soixantaine" => 60.0,
+        "centaine" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Small numbers in words (French and English).
+fn small_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "deux" | "two" => 2.0,
+        "trois" | "three" => 3.0,
+        "quatre" | "four" => 4.0,
+        "cinq" | "five" => 5.0,
+        "six" => 6.0,
+        "sept" | "seven" => 7.0,
+        "huit" | "eight" => 8.0,
+        "neuf" | "nine" => 9.0,
+        "dix" | "ten" => 10.0,
+        "douze" | "twelve" => 12.0,
+        "quinze" | "fifteen" => 15.0,
+        "vingt" | "twenty" => 20.0,
+        "trente" | "thirty" => 30.0,
+        "quarante" | "forty" => 40.0,
+        "cinquante" | "fifty" => 50.0,
+        _ => return None,
+    })
 }
 
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",

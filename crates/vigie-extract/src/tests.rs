@@ -377,3 +377,11 @@ fn a_state_investing_abroad() {
     );
     assert_eq!(e.country.as_deref(), Some("FR"));
 }
+
+#[test]
+fn job_counts_in_words() {
+    let e = one("Le groupe Verkor va investir 50 millions d'euros à Béthune et créer une centaine d'emplois directs.");
+    assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(100));
+    let e = one("Le groupe Verkor va investir 50 millions d'euros à Béthune, où il va créer quatre emplois.");
+    assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(4));
+}
