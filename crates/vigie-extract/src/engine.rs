@@ -3033,6 +3033,19 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         if v.iter().any(|&i| !home_marker(d.places[i].start)) {
             v.retain(|&i| !home_marker(d.places[i].start));
         }
+        // a market to win is not where the money goes: "pour conquérir les
+        // États-Unis", "to expand into the US", "exporte vers l'Asie"
+        v.retain(|&i| {
+            let t = d.tok_at(d.places[i].start);
+            !(t.saturating_sub(4)..t).any(|k| {
+                let w = d.w(k);
+                w.starts_with("conquér")
+                    || w.starts_with("conquêt")
+                    || w.starts_with("conquer")
+                    || w.starts_with("export")
+                    || w == "into" && k > 0 && d.w(k - 1).starts_with("expand")
+            })
+        });
         v
     };
     let (ca, cb) = c.pwin.unwrap_or_else(|| span(c.clause.0, c.clause.1));
