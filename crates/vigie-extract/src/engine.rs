@@ -2205,6 +2205,16 @@ fn recipient_after(
             continue;
         }
         let ot = d.tok_at(d.orgs[oi].start);
+        // the name of a programme, not a beneficiary: "du fonds Chaleur",
+        // "du programme Horizon", "via its Innovate scheme"
+        if ot > 0
+            && matches!(
+                d.w(ot - 1),
+                "fonds" | "programme" | "dispositif" | "volet" | "fund" | "scheme" | "program"
+            )
+        {
+            continue;
+        }
         let lo = ot.saturating_sub(max_gap).max(from);
         if markers.is_empty() || (lo..ot).any(|k| markers.contains(&d.w(k))) {
             return Some(oi);
