@@ -211,6 +211,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "licorne",
     "unicorn",
     "coopérative",
+    "collectivité",
+    "agglomération",
     "direction",
     "management",
     "cooperative",
@@ -653,6 +655,20 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
                 && matches!(w[0], "son" | "its")
                 && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
                 && matches!(w[2], "tour" | "round")
+            // the yearly budget of an authority: "Le budget primitif 2025 de
+            // la collectivité s'élève à 38 M€"
+            || (w[0] == "budget"
+                && (matches!(
+                    w[1],
+                    "primitif"
+                        | "annuel"
+                        | "municipal"
+                        | "communautaire"
+                        | "départemental"
+                        | "régional"
+                        | "national"
+                        | "annual"
+                ) || year(w[1]).is_some()))
             // savings plans and cost cuts, not investments
             || (w[0] == "plan" && matches!(w[1], "d" | "de") && w[2].starts_with("économ"))
             || (matches!(w[0], "cost" | "savings") && matches!(w[1], "savings" | "cuts" | "plan"))
@@ -2165,8 +2181,12 @@ fn actor_before(
                         return (named, Via::Coref, None);
                     }
                 }
-                let public_np = (tok..(tok + 4).min(at))
-                    .any(|k| matches!(d.w(k), "publique" | "public" | "state" | "état"));
+                let public_np = (tok..(tok + 4).min(at)).any(|k| {
+                    matches!(
+                        d.w(k),
+                        "publique" | "public" | "state" | "état" | "collectivité" | "agglomération"
+                    )
+                });
                 // nothing named in the last sentences: the company the
                 // article is about ("L'entreprise ne jette pas l'éponge. Elle
                 // confirme son investissement...")

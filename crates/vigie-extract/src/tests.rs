@@ -385,3 +385,11 @@ fn job_counts_in_words() {
     let e = one("Le groupe Verkor va investir 50 millions d'euros à Béthune, où il va créer quatre emplois.");
     assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(4));
 }
+
+#[test]
+fn authorities_by_description_and_their_budgets() {
+    let e = one("Le président de Châteauroux Métropole a rappelé que la collectivité avait racheté la friche pour 2,3 millions d'euros en 2023.");
+    assert_eq!(e.kind, Kind::Acquisition);
+    assert_eq!(inv(&e), "Châteauroux Métropole");
+    assert!(ev("Le budget primitif 2025 de la collectivité s'élève à 38 millions d'euros, dont 9 millions d'euros d'investissements.").is_empty());
+}
