@@ -17,6 +17,15 @@
 //!    amount within 1%); statements without money join the event they
 //!    describe; places, jobs, horizon, sectors and status are combined.
 //!
+//! 4. Page furniture and article structure: bylines and datelines are not
+//!    names; a local paper's dateline or "Ville : ..." headline places events
+//!    that name no place; lists of projects ("- Usine de Douai (AESC) :
+//!    1,3 Md€") are statements; a round's lead named in the next sentences
+//!    ("L'opération est menée par X") is its investor; descriptions ("le
+//!    groupe", "la jeune pousse", "l'entreprise") take up the company
+//!    introduced with that noun, else the one the article is about; the
+//!    headline's sector joins each statement's.
+//!
 //! Evidence offsets are byte offsets into `article.text`.
 
 mod cities;
