@@ -1737,7 +1737,9 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     if dist > 12 {
                         continue;
                     }
-                    dist * 2 + 3
+                    // "agreed to buy X for $180m, as it seeks to expand": a
+                    // verb naming money before beats a building verb after
+                    dist * 2 + 3 + if tr.class.strong() { 0 } else { 6 }
                 } else {
                     continue;
                 };

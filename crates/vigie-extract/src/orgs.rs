@@ -1715,6 +1715,29 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && crate::cities::is_city(&name.to_lowercase()) {
                 ok = false;
             }
+            // world regions are places: "its footprint in North America"
+            if ok
+                && matches!(
+                    name.to_lowercase().as_str(),
+                    "north america"
+                        | "south america"
+                        | "latin america"
+                        | "central america"
+                        | "middle east"
+                        | "southeast asia"
+                        | "east asia"
+                        | "western europe"
+                        | "eastern europe"
+                        | "amérique du nord"
+                        | "amérique latine"
+                        | "amérique du sud"
+                        | "moyen-orient"
+                        | "asie du sud-est"
+                        | "europe de l'est"
+                )
+            {
+                ok = false;
+            }
             // the same name is a place elsewhere in the text
             if ok && !after_company_noun && place_names.contains(&name.to_lowercase()) {
                 ok = false;

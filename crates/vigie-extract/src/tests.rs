@@ -393,3 +393,13 @@ fn authorities_by_description_and_their_budgets() {
     assert_eq!(inv(&e), "Châteauroux Métropole");
     assert!(ev("Le budget primitif 2025 de la collectivité s'élève à 38 millions d'euros, dont 9 millions d'euros d'investissements.").is_empty());
 }
+
+#[test]
+fn the_price_goes_to_the_purchase_not_the_expansion_after_it() {
+    let e = one("French cheesemaker Savencia said on Tuesday its U.S. subsidiary had agreed to buy Lakeview Creamery, a family-owned maker of cheeses, for $180 million, as it seeks to expand its production footprint in North America.");
+    assert_eq!(e.kind, Kind::Acquisition);
+    assert_eq!(
+        e.recipient.as_ref().map(|o| o.canonical.as_str()),
+        Some("Lakeview Creamery")
+    );
+}
