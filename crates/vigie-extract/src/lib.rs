@@ -277,7 +277,15 @@ impl Extractor {
                 t1: toks.len(),
             });
         }
-        let trig = engine::classify_tokens(&lower, &toks, &sents);
+        let mut trig = engine::classify_tokens(&lower, &toks, &sents);
+        // page chrome ("Abonnez-vous dès 1 €") holds no event
+        for s in &sents {
+            if furniture(text.get(s.start..s.end).unwrap_or("")) {
+                for t in trig.iter_mut().take(s.t1).skip(s.t0) {
+                    *t = None;
+                }
+            }
+        }
         let word = |i: usize| {
             toks.get(i)
                 .and_then(|t| lower.get(t.start..t.end))
@@ -697,7 +705,10 @@ impl Extractor {
         let bylines: Vec<(usize, usize)> = d
             .sents
             .iter()
-            .filter(|s| byline(d.text.get(s.start..s.end).unwrap_or("")))
+            .filter(|s| {
+                let t = d.text.get(s.start..s.end).unwrap_or("");
+                byline(t) || chrome(t)
+            })
             .map(|s| (s.start, s.end))
             .collect();
         // bylines are in text order: the last one starting before the name
@@ -1196,6 +1207,123 @@ fn small_number(w: &str) -> Option<f64> {
     })
 }
 
+/// A line of web-page chrome: share buttons, subscription prompts, social
+/// links, photo captions and credits, section headers of related links
+/// ("Partager : Facebook X LinkedIn", "Abonnez-vous dès 1 €", "Photo : ...",
+/// "Lire aussi", "Sign up to our newsletter"). Such lines name no investor
+/// and hold no event.
+pub(crate) fn furniture(s: &str) -> bool {
+    chrome(s) || caption(s)
+}
+
+/// The trimmed, lowercased line when it is short enough to be furniture.
+fn furniture_line(s: &str) -> Option<String> {
+    let t = s
+        .trim()
+        .trim_start_matches(['[', '(', '—', '–', '-', ' ', '🔗', '⏱', '»', '→'])
+        .trim_start();
+    (t.len() <= 260 && !t.is_empty()).then(|| t.to_lowercase())
+}
+
+/// Share buttons, subscription prompts, social links, ads: names in them
+/// are not actors of the article (the "LinkedIn" of a share bar).
+pub(crate) fn chrome(s: &str) -> bool {
+    let Some(l) = furniture_line(s) else {
+        return false;
+    };
+    const HEADS: &[&str] = &[
+        "partager",
+        "partagez",
+        "share:",
+        "share this",
+        "tweet",
+        "suivez-nous",
+        "suivez l'actualité",
+        "follow us",
+        "abonnez",
+        "je m'abonne",
+        "je m'inscris",
+        "s'abonner",
+        "subscribe",
+        "newsletter",
+        "inscrivez-vous",
+        "sign up",
+        "recevez ",
+        "publicité",
+        "advertisement",
+        "copier le lien",
+        "imprimer",
+        "listen to this article",
+        "save article",
+        "vous souhaitez",
+        "vous lisez cet article",
+        "vous avez aimé",
+        "connectez-vous",
+        "temps de lecture",
+        "reprints",
+        "rédaction ",
+    ];
+    if HEADS.iter().any(|h| l.starts_with(h)) {
+        return true;
+    }
+    const SOCIAL: &[&str] = &[
+        "facebook",
+        "linkedin",
+        "twitter",
+        "whatsapp",
+        "e-mail",
+        "email",
+        "[x]",
+        " x ",
+        "imprimer",
+        "instagram",
+    ];
+    let social = SOCIAL.iter().filter(|w| l.contains(*w)).count();
+    social >= 2
+        || l.contains(" je m'abonne")
+        || l.contains("abonnez-vous")
+        || l.contains("min de lecture")
+        || l.contains("min read")
+}
+
+/// Photo captions, credits and headers of related links ("Photo : ...",
+/// "Légende : ... © GPMM", "Lire aussi"): they hold no event, though the
+/// company they credit is still the article's.
+fn caption(s: &str) -> bool {
+    let Some(l) = furniture_line(s) else {
+        return false;
+    };
+    const HEADS: &[&str] = &[
+        "photo :",
+        "photo:",
+        "image:",
+        "image :",
+        "crédit :",
+        "crédit photo",
+        "credit:",
+        "légende",
+        "caption",
+        "©",
+    ];
+    // a header alone on its line; "Lire aussi : X investit ..." is a teaser
+    const RELATED: &[&str] = &[
+        "lire aussi",
+        "à lire aussi",
+        "à lire également",
+        "à découvrir",
+        "voir aussi",
+        "sur le même",
+        "dans la même rubrique",
+        "you might also like",
+        "related",
+        "read more",
+    ];
+    HEADS.iter().any(|h| l.starts_with(h))
+        || RELATED
+            .iter()
+            .any(|h| l.starts_with(h) && l.len() < h.len() + 24)
+}
+
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",
 /// "By Jane Doe — May 3, 2026", "Ouest-Vendée | Par T. R. | 25 juin 2025".
 fn byline(s: &str) -> bool {
@@ -1209,6 +1337,18 @@ fn byline(s: &str) -> bool {
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
     });
+    // "Par Gwenaëlle Le Bihan" alone on its line: a few capitalised words
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if starts
+        && words.len() <= 6
+        && words
+            .iter()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
+        && !t.ends_with('.')
+    {
+        return true;
+    }
     let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
     let dated = t.chars().any(|c| c.is_ascii_digit());
     (starts && (separated || dated))
