@@ -1715,6 +1715,50 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && crate::cities::is_city(&name.to_lowercase()) {
                 ok = false;
             }
+            // the tail of a city ("York" of "New York", "Lasfar")
+            if ok
+                && i > s.t0
+                && crate::cities::is_city(&format!("{} {}", d.w(i - 1), name.to_lowercase()))
+            {
+                ok = false;
+            }
+            // a name headed by a place or facility noun is a place, not an
+            // investor: "ZAC du Bois de l'Épine", "Hôtel du Golf", "Parc
+            // d'activités de ...", "Zone industrielle ..."
+            if ok
+                && j > i + 1
+                && matches!(
+                    d.w(i),
+                    "zac"
+                        | "zi"
+                        | "za"
+                        | "zone"
+                        | "hôtel"
+                        | "hotel"
+                        | "aéroport"
+                        | "gare"
+                        | "rue"
+                        | "avenue"
+                        | "boulevard"
+                        | "place"
+                        | "quai"
+                        | "plateforme"
+                        | "technopole"
+                        | "technopôle"
+                        | "quartier"
+                        | "lac"
+                        | "mont"
+                        | "vallée"
+                        | "bois"
+                        | "forêt"
+                        | "île"
+                        | "cap"
+                        | "golfe"
+                        | "baie"
+                )
+            {
+                ok = false;
+            }
             // world regions are places: "its footprint in North America"
             if ok
                 && matches!(
