@@ -1649,6 +1649,35 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         }) {
             continue;
         }
+        // cuts and sources after the noun: "1 254 emplois supprimés",
+        // "2,000 jobs lost", "two people familiar with the matter"
+        if noun
+            && (k + 1..(k + 3).min(s.t1)).any(|j| {
+                let w = d.w(j);
+                w.starts_with("suppr")
+                    || w.starts_with("menac")
+                    || matches!(
+                        w,
+                        "perdus"
+                            | "détruits"
+                            | "moins"
+                            | "cut"
+                            | "lost"
+                            | "axed"
+                            | "eliminated"
+                            | "shed"
+                            | "risk"
+                            | "familiar"
+                            | "close"
+                            | "briefed"
+                            | "knowledge"
+                            | "said"
+                            | "proches"
+                    )
+            })
+        {
+            continue;
+        }
         // "sur les 900 que compte", "dont 1 100 à Lille"
         let after: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
         if after.iter().any(|w| matches!(*w, "que" | "qu"))
@@ -2868,6 +2897,32 @@ fn build(
                 recipient?;
             }
         }
+    }
+    // a denied report is no commitment: "Unilever denied a report that it
+    // was in talks to acquire Fage", "Le groupe dément vouloir racheter X"
+    if (c.0..tr.tok).any(|k| {
+        let w = d.w(k);
+        matches!(
+            w,
+            "denied"
+                | "denies"
+                | "deny"
+                | "denying"
+                | "dément"
+                | "démentent"
+                | "démenti"
+                | "dementi"
+        ) || w.starts_with("démentai")
+    }) {
+        return None;
+    }
+    // savings are not spending: "Le gouvernement cherche à économiser 40
+    // milliards", "seeks to save $2bn", "vise 3 Md€ d'économies"
+    if (tr.tok + 1..(tr.tok + 4).min(c.1)).any(|k| {
+        let w = d.w(k);
+        w.starts_with("économ") || matches!(w, "save" | "saving" | "savings" | "trim")
+    }) {
+        return None;
     }
     let mut status = status_of(d, c, tr.tok, tr.class);
     // "Mistral AI recherche 600 millions", "Qubitek said to seek €200m"
