@@ -2328,6 +2328,50 @@ fn public_after(cx: &Ctx, c: (usize, usize), from: usize) -> Option<usize> {
 }
 
 /// Builds a candidate for trigger `tr` (with amount `ai` or none).
+/// The organisation that opens the second member of a coordination before
+/// the amount `ai`: "[verb] 250 M€ et le Grand Port 150 M€" (another amount
+/// comes between the trigger and it).
+fn gapped_subject(cx: &Ctx, c: (usize, usize), ai: usize) -> Option<usize> {
+    let d = cx.d;
+    let amt = d.amounts.get(ai)?;
+    let a = d.toks.get(c.0)?.start;
+    if amt.start <= a {
+        return None;
+    }
+    let o = cx
+        .orgs_in(a, amt.start)
+        .filter(|&o| !cx.reporting[o])
+        .last()?;
+    let org = &d.orgs[o];
+    let ot = d.tok_at(org.start);
+    let oe = d.tok_at(org.end);
+    let at = d.tok_at(amt.start);
+    // the org is close to the amount: "NRW €700m", "le Grand Port Maritime
+    // de Marseille 150 M€", "Bpifrance accorde un prêt de 5 M€"
+    if at < oe || at > oe + 6 {
+        return None;
+    }
+    let name_tail = (oe..at)
+        .all(|k| d.toks[k].cap || matches!(d.w(k), "de" | "du" | "des" | "d" | "'" | "-" | "of"));
+    if !name_tail && !matches!(d.w(at - 1), "de" | "of" | "d") {
+        return None;
+    }
+    // a coordinator right before the name (determiners skipped)
+    let mut k = ot;
+    while k > c.0 && is_det(d.w(k - 1)) {
+        k -= 1;
+    }
+    if k <= c.0 || !matches!(d.w(k - 1), "et" | "and" | "while" | "tandis" | "whereas") {
+        return None;
+    }
+    // another money amount between the clause start and the name
+    let money_before = d
+        .amounts
+        .iter()
+        .any(|x| x.money && x.start >= a && x.end <= org.start);
+    money_before.then_some(o)
+}
+
 fn build(
     cx: &Ctx,
     cands: &[Cand],
@@ -2351,6 +2395,13 @@ fn build(
     }
     let agentive = !matches!(tr.class, Class::Weak);
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok, agentive);
+    // coordinated subjects share the verb: "L'armateur engagera 250 M€ et
+    // le Grand Port 150 M€", "the federal government €1.3bn and NRW €700m",
+    // "la Région apporte 2 M€ et Bpifrance accorde un prêt de 5 M€"
+    if let Some(g) = ai.and_then(|a| gapped_subject(cx, c, a)) {
+        subject = Some(g);
+        via = Via::Subject;
+    }
     // "The 50MW electrolyser project, which will cost £240m": the project of
     // the event just described
     // (not when the project's owner is named: "le projet de X de Skyvault")

@@ -1447,22 +1447,21 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             }
             // "Grand port maritime de Marseille-Fos", "Caisse régionale de ..."
             let mut j = j.min(s.t1);
-            if j == i + 1
-                && matches!(
-                    d.w(i),
-                    "grand"
-                        | "port"
-                        | "compagnie"
-                        | "caisse"
-                        | "office"
-                        | "université"
-                        | "institut"
-                        | "chambre"
-                        | "syndicat"
-                        | "établissement"
-                        | "communauté"
-                )
-            {
+            let one = j == i + 1;
+            if matches!(
+                d.w(i),
+                "grand"
+                    | "port"
+                    | "compagnie"
+                    | "caisse"
+                    | "office"
+                    | "université"
+                    | "institut"
+                    | "chambre"
+                    | "syndicat"
+                    | "établissement"
+                    | "communauté"
+            ) {
                 let mut k = j;
                 while k < s.t1
                     && k < j + 3
@@ -1472,7 +1471,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 {
                     k += 1;
                 }
-                if k > j
+                if (k > j || !one)
                     && matches!(d.w(k), "de" | "du" | "des")
                     && d.toks.get(k + 1).is_some_and(|x| x.cap && x.word)
                 {
