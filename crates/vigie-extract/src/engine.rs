@@ -2096,6 +2096,30 @@ fn actor_before(
     if let Some(oi) = explicit {
         return (Some(oi), Via::Subject, None);
     }
+    // "Le consortium mené par EDF Renouvelables investira", "a consortium
+    // led by Iberdrola will build": the leader speaks for the group
+    let led = cx.orgs_in(a.max(d.dateline_end), b).find(|&oi| {
+        let t = d.tok_at(d.orgs[oi].start);
+        t >= c.0 + 3
+            && matches!(d.w(t - 1), "par" | "by")
+            && matches!(
+                d.w(t - 2),
+                "mené" | "menée" | "emmené" | "emmenée" | "piloté" | "pilotée" | "led" | "headed"
+            )
+            && matches!(
+                d.w(t - 3),
+                "consortium"
+                    | "groupement"
+                    | "alliance"
+                    | "coentreprise"
+                    | "venture"
+                    | "partnership"
+                    | "group"
+            )
+    });
+    if let Some(oi) = led {
+        return (Some(oi), Via::Subject, None);
+    }
     if let Some((tok, mut via, dem)) = coref_in(d, c.0, at) {
         let w = d.w(tok);
         // "Le projet est l'un des lauréats. Il doit permettre...": the pronoun
@@ -3053,6 +3077,10 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
             }
             if matches!(c.status, Status::Completed) {
                 return false;
+            }
+            // a named company giving up its project is news without a figure
+            if c.status == Status::Cancelled && c.investor.is_some() {
+                return true;
             }
             let s = d.sents[c.sent];
             let a = d.toks[c.clause.0].start.max(d.dateline_end);

@@ -315,6 +315,39 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     {
         return Some((Class::Build, 1));
     }
+    // a project given up: "renonce à son projet de parc", "abandonnait son
+    // projet d'usine", "scraps Hornsea 4 offshore wind project" (status
+    // cancelled comes from the verb)
+    let project_noun = |x: &str| {
+        matches!(
+            x,
+            "projet"
+                | "projets"
+                | "usine"
+                | "project"
+                | "projects"
+                | "plant"
+                | "factory"
+                | "gigafactory"
+                | "parc"
+                | "site"
+                | "investissement"
+                | "investment"
+                | "plans"
+                | "construction"
+        )
+    };
+    if (w.starts_with("renon")
+        || w.starts_with("abandon")
+        || w.starts_with("scrap")
+        || matches!(
+            w,
+            "cancels" | "cancelled" | "canceled" | "shelves" | "shelved" | "axes" | "ditches"
+        ))
+        && next.iter().take(6).any(|x| project_noun(x))
+    {
+        return Some((Class::Build, 1));
+    }
     // --- capex / money
     if (w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest"))
         && !w.starts_with("investisseu")
