@@ -770,6 +770,20 @@ impl<'a> Ctx<'a> {
         while k > 0 && steps < 4 {
             let w = self.d.w(k - 1);
             if PREP.contains(&w) {
+                let d = self.d;
+                // "Son concurrent TotalEnergies a renoncé...", "Its rival
+                // Vestas said...": an apposition opening the sentence
+                if matches!(w, "rival" | "rivals" | "concurrent" | "concurrents")
+                    && k >= 2
+                    && matches!(
+                        d.w(k - 2),
+                        "son" | "sa" | "ses" | "leur" | "its" | "their" | "his" | "her"
+                    )
+                    && d.sent_of(d.toks[k - 2].start)
+                        .is_some_and(|s| d.sents[s].t0 == k - 2)
+                {
+                    return false;
+                }
                 // a fronted topic is what the sentence is about: "For
                 // Microsoft, the deal adds to ...", "Pour Sanofi, ..."
                 let d = self.d;
@@ -2094,6 +2108,39 @@ fn actor_before(
     // a description or pronoun between the subject and the trigger wins only
     // when no name is given
     if let Some(oi) = explicit {
+        // reported speech: "Orsted said Apollo had agreed to acquire...",
+        // "X a indiqué que Y allait investir": the second name acts
+        let e = d.tok_at(d.orgs[oi].end);
+        let mut k = e;
+        if matches!(d.w(k), "a" | "has" | "had") {
+            k += 1;
+        }
+        let speech = matches!(
+            d.w(k),
+            "said"
+                | "says"
+                | "announced"
+                | "stated"
+                | "confirmed"
+                | "indique"
+                | "indiqué"
+                | "annonce"
+                | "annoncé"
+                | "affirme"
+                | "affirmé"
+                | "explique"
+                | "expliqué"
+                | "précise"
+                | "précisé"
+        );
+        if speech {
+            let from = d.toks.get(k + 1).map_or(b, |t| t.start);
+            if let Some(o2) = cx.orgs_in(from, b).find(|&o2| {
+                !cx.reporting[o2] && !cx.prep_before(o2) && d.orgs[o2].family != d.orgs[oi].family
+            }) {
+                return (Some(o2), Via::Subject, None);
+            }
+        }
         return (Some(oi), Via::Subject, None);
     }
     // "Le consortium mené par EDF Renouvelables investira", "a consortium
