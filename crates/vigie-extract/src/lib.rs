@@ -456,6 +456,87 @@ impl Extractor {
                 a.money = true;
             }
         }
+        // a quantity of goods is not money: "2.5 million tonnes of DRI",
+        // "1,5 million d'EVP", "600 mégawatts"
+        for a in amounts.iter_mut().filter(|a| !a.has_currency) {
+            let after = lower.get(a.end..).unwrap_or("");
+            let after = after
+                .trim_start()
+                .trim_start_matches("de ")
+                .trim_start_matches("d'")
+                .trim_start_matches("of ");
+            let unit = [
+                "tonne",
+                "ton",
+                "mégawatt",
+                "megawatt",
+                "gigawatt",
+                "mw",
+                "gw",
+                "kw",
+                "twh",
+                "gwh",
+                "mwh",
+                "evp",
+                "teu",
+                "barrel",
+                "baril",
+                "habitant",
+                "inhabitant",
+                "m²",
+                "m2",
+                "mètres",
+                "square",
+                "hectare",
+                "km",
+                "kilom",
+                "litre",
+                "liter",
+                "véhicule",
+                "vehicle",
+                "voiture",
+                "car",
+                "unit",
+                "unité",
+                "passager",
+                "passenger",
+                "visiteur",
+                "visitor",
+                "client",
+                "customer",
+                "user",
+                "utilisateur",
+                "abonné",
+                "subscriber",
+                "dose",
+                "puce",
+                "chip",
+                "wafer",
+                "plaque",
+                "cellule",
+                "cell",
+                "panneau",
+                "panel",
+                "logement",
+                "home",
+                "housing",
+                "bed",
+                "lit",
+                "chambre",
+                "room",
+            ]
+            .iter()
+            .any(|u| {
+                after.starts_with(u)
+                    && after[u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() || c == 's')
+            });
+            if unit {
+                a.money = false;
+            }
+        }
         let an = self.gaz.analyze(&text);
         // regional press datelines in capitals ("ARQUES. La Verrerie...",
         // "CALAIS -"): the gazetteer wants the usual spelling
@@ -727,6 +808,31 @@ impl Extractor {
         for o in orgs.iter_mut().filter(|o| o.public) {
             if matches!(o.canonical.as_str(), "État" | "France 2030" | "SGPI") {
                 o.family = "État".to_string();
+            }
+        }
+        // "La Région apporte 2 M€" takes up the region the article names
+        // ("La Région Bretagne apporte 2 M€"), when it names only one
+        for generic in ["Région", "Département", "Region"] {
+            let prefix = format!("{generic} ");
+            let named: Vec<OrgM> = orgs
+                .iter()
+                .filter(|o| o.public && o.canonical.starts_with(&prefix))
+                .cloned()
+                .collect();
+            let one = named
+                .first()
+                .filter(|f| named.iter().all(|o| o.family == f.family))
+                .cloned();
+            if let Some(f) = one {
+                for o in orgs
+                    .iter_mut()
+                    .filter(|o| o.public && o.canonical == generic)
+                {
+                    o.canonical = f.canonical.clone();
+                    o.family = f.family.clone();
+                    o.name = f.name.clone();
+                    o.country = f.country.clone();
+                }
             }
         }
         // "le groupe Saint-Lys" names a company: its other mentions are the

@@ -1714,6 +1714,41 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && crate::cities::is_city(&name.to_lowercase()) {
                 ok = false;
             }
+            // a product is not a company: "the obesity drug Zepbound", "le
+            // médicament Dupixent", "its Model Y car", "le SUV Scénic"
+            if ok
+                && i > s.t0
+                && matches!(
+                    d.w(i - 1),
+                    "drug"
+                        | "drugs"
+                        | "medicine"
+                        | "vaccine"
+                        | "vaccin"
+                        | "médicament"
+                        | "médicaments"
+                        | "traitement"
+                        | "treatment"
+                        | "molécule"
+                        | "molecule"
+                        | "smartphone"
+                        | "chatbot"
+                        | "suv"
+                        | "voiture"
+                        | "car"
+                        | "vehicle"
+                        | "véhicule"
+                        | "aircraft"
+                        | "avion"
+                        | "jet"
+                        | "satellite"
+                        | "missile"
+                        | "logiciel"
+                        | "software"
+                )
+            {
+                ok = false;
+            }
             // the tail of a city ("York" of "New York", "Lasfar")
             if ok
                 && i > s.t0
