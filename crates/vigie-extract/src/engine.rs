@@ -773,14 +773,18 @@ impl<'a> Ctx<'a> {
                 let d = self.d;
                 // "Son concurrent TotalEnergies a renoncé...", "Its rival
                 // Vestas said...": an apposition opening the sentence
+                let opens = |j: usize| {
+                    d.sent_of(d.toks[j].start)
+                        .is_some_and(|s| d.sents[s].t0 == j)
+                };
                 if matches!(w, "rival" | "rivals" | "concurrent" | "concurrents")
-                    && k >= 2
-                    && matches!(
-                        d.w(k - 2),
-                        "son" | "sa" | "ses" | "leur" | "its" | "their" | "his" | "her"
-                    )
-                    && d.sent_of(d.toks[k - 2].start)
-                        .is_some_and(|s| d.sents[s].t0 == k - 2)
+                    && (opens(k - 1)
+                        || k >= 2
+                            && matches!(
+                                d.w(k - 2),
+                                "son" | "sa" | "ses" | "leur" | "its" | "their" | "his" | "her"
+                            )
+                            && opens(k - 2))
                 {
                     return false;
                 }
@@ -3036,6 +3040,39 @@ fn build(
                 | "dementi"
         ) || w.starts_with("démentai")
     }) {
+        return None;
+    }
+    // share prices are not investments: "Amara Raja shares closed 2.3%
+    // higher at Rs 1,512", "l'action a bondi de 8 %"
+    let stock = (c.0..c.1).any(|k| {
+        matches!(
+            d.w(k),
+            "shares" | "stock" | "action" | "titre" | "share" | "nasdaq" | "nyse" | "bourse"
+        )
+    }) && (c.0..c.1).any(|k| {
+        matches!(
+            d.w(k),
+            "closed"
+                | "rose"
+                | "fell"
+                | "jumped"
+                | "slumped"
+                | "gained"
+                | "higher"
+                | "lower"
+                | "traded"
+                | "trading"
+                | "grimpé"
+                | "recule"
+                | "reculé"
+                | "bondi"
+                | "chute"
+                | "chuté"
+                | "clôturé"
+                | "cours"
+        )
+    });
+    if stock {
         return None;
     }
     // savings are not spending: "Le gouvernement cherche à économiser 40

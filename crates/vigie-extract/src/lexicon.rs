@@ -360,6 +360,7 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         w,
         &[
             "inject", "débloqu", "debloqu", "consacr", "mobilis", "allou", "alloc", "earmark",
+            "infuse",
         ],
     ) {
         return Some((Class::Invest, 1));

@@ -7,6 +7,15 @@ use crate::doc::{Doc, OrgM};
 
 /// Capitalised words that never start (or make up) an organisation name.
 const STOP: &[&str] = &[
+    // currency words ("Rs 100 crore", "USD 5m")
+    "rs",
+    "inr",
+    "usd",
+    "eur",
+    "gbp",
+    "chf",
+    "cad",
+    "aud",
     // numbers and page furniture ("Deux annonces", "Rubrique Start-up")
     "deux",
     "trois",
@@ -1749,6 +1758,21 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             {
                 ok = false;
             }
+            // an administrative area: "in Mahabubnagar district", "Clay
+            // county", "la province de Kénitra"
+            if ok
+                && (matches!(
+                    d.w(j),
+                    "district" | "county" | "province" | "prefecture" | "municipality" | "township"
+                ) || i >= s.t0 + 2
+                    && matches!(d.w(i - 1), "de" | "of")
+                    && matches!(
+                        d.w(i - 2),
+                        "province" | "district" | "county" | "préfecture" | "wilaya" | "state"
+                    ))
+            {
+                ok = false;
+            }
             // the tail of a city ("York" of "New York", "Lasfar")
             if ok
                 && i > s.t0
@@ -2033,6 +2057,10 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
         "unicorn",
         "licorne",
         "rubrique",
+        "rival",
+        "concurrent",
+        "partner",
+        "partenaire",
     ];
     let mut cut = 0;
     let mut rest = o.name.as_str();
