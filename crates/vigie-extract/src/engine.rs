@@ -2532,11 +2532,37 @@ fn build(
             }
             // "Nvidia and Microsoft back startup Kestrel in a $200m round",
             // "X soutiennent Y": the subject funds, the raiser comes after
+            // "Arkéa Capital mène un tour de table de 12 M€ dans Seabotix",
+            // "Santander's fund leads €20m Series A in Pagalo": the subject
+            // leads or joins the round of the company named after
+            let led_by_after = (tr.tok..c.1).any(|k| {
+                matches!(d.w(k), "led" | "mené" | "menée" | "emmené" | "emmenée")
+                    && matches!(d.w(k + 1), "by" | "par")
+            });
             let backer = (c.0..tr.tok).find(|&k| {
                 matches!(
                     d.w(k),
                     "back" | "backs" | "backers" | "soutiennent" | "soutient" | "financent"
-                )
+                ) || !led_by_after
+                    && !matches!(d.w(k + 1), "by" | "par")
+                    && matches!(
+                        d.w(k),
+                        "leads"
+                            | "lead"
+                            | "led"
+                            | "co-leads"
+                            | "co-led"
+                            | "mène"
+                            | "mènent"
+                            | "mené"
+                            | "pilote"
+                            | "joins"
+                            | "joined"
+                            | "participe"
+                            | "participé"
+                            | "participates"
+                            | "participated"
+                    )
             });
             let backed = backer.zip(subject).and_then(|(k, sub)| {
                 let fam = &d.orgs[sub].family;

@@ -782,6 +782,52 @@ impl Extractor {
         orgs.extend(pat);
         orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
         orgs.dedup_by(|b, a| b.start < a.end);
+        // a company's fund arm is its own investor: "Arkéa Capital",
+        // "Santander Ventures", "Orange Ventures" (not the magazine "Capital")
+        let mut k = 0;
+        while k < orgs.len() {
+            let o = &orgs[k];
+            let after = d.text.get(o.end..).unwrap_or("");
+            let suffix = [
+                " Capital",
+                " Ventures",
+                " Venture",
+                " Partners",
+                " Investissement",
+                " Investissements",
+                " Invest",
+                " Développement",
+                " Innovation",
+                " Equity",
+            ]
+            .iter()
+            .find(|x| {
+                after.starts_with(**x)
+                    && after[x.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            });
+            if let (Some(x), false) = (suffix, o.outlet || o.public) {
+                let end = o.end + x.len();
+                let name = d.text.get(o.start..end).unwrap_or("").to_string();
+                let o = &mut orgs[k];
+                o.end = end;
+                o.canonical = name.clone();
+                o.family = name.clone();
+                o.name = name;
+                o.known = true;
+                let (a, b) = (o.start, o.end);
+                orgs.retain(|p| !(p.start >= a && p.end <= b && (p.start, p.end) != (a, b)));
+                k = orgs
+                    .iter()
+                    .position(|p| p.start == a && p.end == b)
+                    .unwrap_or(k)
+                    + 1;
+            } else {
+                k += 1;
+            }
+        }
         // page furniture: bylines ("Par X | Publié le ...", "By X — May 3")
         let bylines: Vec<(usize, usize)> = d
             .sents
