@@ -1435,6 +1435,9 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
             | "poured"
             | "pumped"
             | "snapped"
+            | "paid"
+            | "payé"
+            | "déboursé"
     ) && !near
         .iter()
         .any(|w| matches!(*w, "will" | "to" | "would" | "plans" | "agreed" | "agrees"))
@@ -1461,6 +1464,13 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                         | "secures"
                         | "secured"
                         | "nets"
+                        | "leads"
+                        | "led"
+                        | "mène"
+                        | "mené"
+                        | "joined"
+                        | "participated"
+                        | "participé"
                 )
         }))
         && !near.iter().any(|w| {

@@ -180,6 +180,21 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         }
         return Some((Class::Acquire, 1));
     }
+    // "paid $116 million for Ruby", "paying $16bn for AirTrunk", "a
+    // déboursé 2 Md€ pour X": a price paid for something
+    if matches!(
+        w,
+        "paid" | "paying" | "pays" | "payé" | "payait" | "déboursé" | "débourse" | "débourser"
+    ) && next.iter().take(8).any(|x| matches!(*x, "for" | "pour"))
+        && !next.iter().take(8).any(|x| {
+            matches!(
+                *x,
+                "fine" | "amende" | "dividend" | "dividende" | "salaries" | "salaire"
+            )
+        })
+    {
+        return Some((Class::Acquire, 1));
+    }
     if w.starts_with("purchas") || w.starts_with("takeover") {
         return Some((Class::Acquire, 1));
     }
