@@ -1438,6 +1438,8 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
             | "paid"
             | "payé"
             | "déboursé"
+            | "awarded"
+            | "granted"
     ) && !near
         .iter()
         .any(|w| matches!(*w, "will" | "to" | "would" | "plans" | "agreed" | "agrees"))
@@ -1495,7 +1497,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "closes"
                     | "closed"
             )
-    }) && matches!(class, Class::Acquire | Class::Raise)
+    }) && matches!(class, Class::Acquire | Class::Raise | Class::Grant)
     {
         return Status::Completed;
     }
@@ -2711,6 +2713,30 @@ fn build(
         }
         Class::Grant => {
             investor = subject;
+            // "the department awarded...", "The agency also finalised...",
+            // "le ministère accorde...": the public body named before
+            if investor.is_none_or(|i| !d.orgs[i].public)
+                && (c.0..tr.tok).any(|k| {
+                    matches!(
+                        d.w(k),
+                        "department"
+                            | "agency"
+                            | "ministry"
+                            | "ministère"
+                            | "agence"
+                            | "administration"
+                    ) && k > 0
+                        && matches!(d.w(k - 1), "the" | "l" | "le" | "'")
+                })
+            {
+                let off = d.toks[c.0].start;
+                if let Some(p) = (0..d.orgs.len())
+                    .rev()
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j])
+                {
+                    investor = Some(p);
+                }
+            }
             if investor.is_none_or(|i| !d.orgs[i].public) {
                 if let Some(p) = public_after(cx, c, tend) {
                     recipient = investor;

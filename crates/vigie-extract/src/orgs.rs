@@ -1030,6 +1030,30 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                 from = i - 1;
                 found = Some((i + 1, format!("{} government", d.raw(i - 1)), None));
             }
+            // "the US Commerce Department", "the Energy Department"
+            "department" if t.cap && i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
+                from = i - 1;
+                if i > 1 && d.toks[i - 2].cap && d.toks[i - 2].word && d.w(i - 2).len() <= 3 {
+                    from = i - 2;
+                }
+                let name = d
+                    .text
+                    .get(d.toks[from].start..t.end)
+                    .unwrap_or("Department")
+                    .to_string();
+                found = Some((i + 1, name, None));
+            }
+            // "the Department of Energy"
+            "department"
+                if t.cap && d.w(i + 1) == "of" && d.toks.get(i + 2).is_some_and(|x| x.cap) =>
+            {
+                let name = d
+                    .text
+                    .get(t.start..d.toks[i + 2].end)
+                    .unwrap_or("Department")
+                    .to_string();
+                found = Some((i + 3, name, None));
+            }
             "government" if i > 0 && matches!(d.w(i - 1), "the") => {
                 found = Some((i + 1, "government".to_string(), None));
             }
