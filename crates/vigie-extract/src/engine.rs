@@ -3045,6 +3045,17 @@ fn build(
                 ref_cand = Some(e);
             }
         }
+        if recipient.is_none() && !trade_wide && si > 0 {
+            // "... approved €2 billion in aid for thyssenkrupp Steel's plant.
+            // The federal government will contribute €1.3 billion": the
+            // company the previous sentence funds
+            let p = d.sents[si - 1];
+            let off = d.toks[c.0].start;
+            recipient = (0..d.orgs.len()).rev().find(|&j| {
+                let o = &d.orgs[j];
+                o.start >= p.start && o.end <= off && !o.public && !o.outlet && !cx.reporting[j]
+            });
+        }
         recipient?;
     }
     if investor.is_none() && !(kind == Kind::Equity && recipient.is_some()) {

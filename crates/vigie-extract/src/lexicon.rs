@@ -276,6 +276,11 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if matches!(
         w,
         "apporte"
+            | "contribute"
+            | "contributes"
+            | "contributed"
+            | "contribuera"
+            | "contribue"
             | "apportera"
             | "apportent"
             | "apporteront"

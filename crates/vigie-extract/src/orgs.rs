@@ -1054,6 +1054,37 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     .to_string();
                 found = Some((i + 3, name, None));
             }
+            // "the federal government", "the central government"
+            "government"
+                if i > 1
+                    && matches!(d.w(i - 1), "federal" | "central" | "national")
+                    && d.w(i - 2) == "the" =>
+            {
+                from = i - 1;
+                found = Some((i + 1, format!("{} government", d.w(i - 1)), None));
+            }
+            // "the state of North Rhine-Westphalia", "the state of Bavaria"
+            "state"
+                if i > 0
+                    && d.w(i - 1) == "the"
+                    && d.w(i + 1) == "of"
+                    && d.toks.get(i + 2).is_some_and(|x| x.cap && x.word) =>
+            {
+                let mut e = i + 3;
+                while e < n
+                    && e < i + 8
+                    && (d.toks[e].cap && d.toks[e].word
+                        || d.w(e) == "-" && d.toks.get(e + 1).is_some_and(|x| x.cap))
+                {
+                    e += 1;
+                }
+                let name = d
+                    .text
+                    .get(d.toks[i + 2].start..d.toks[e - 1].end)
+                    .unwrap_or("state")
+                    .to_string();
+                found = Some((e, name, None));
+            }
             "government" if i > 0 && matches!(d.w(i - 1), "the") => {
                 found = Some((i + 1, "government".to_string(), None));
             }
