@@ -2838,7 +2838,32 @@ fn build(
                     10,
                 )
                 .filter(|&r| investor.is_none_or(|i| d.orgs[i].family != d.orgs[r].family))
-                .filter(|&r| company_target(cx, tend, r));
+                .filter(|&r| company_target(cx, tend, r))
+                .filter(|&r| {
+                    // "dans ses trois hôtels de Deauville, le Normandy, le
+                    // Royal": its own sites, named, are not companies
+                    let rt = d.tok_at(d.orgs[r].start);
+                    !(tend..rt).any(|k| {
+                        matches!(
+                            d.w(k),
+                            "ses" | "son" | "sa" | "its" | "their" | "leurs" | "leur"
+                        ) && (k + 1..(k + 4).min(rt)).any(|m| {
+                            let w = d.w(m);
+                            w.starts_with("hôtel")
+                                || w.starts_with("hotel")
+                                || w.starts_with("usine")
+                                || w.starts_with("site")
+                                || w.starts_with("magasin")
+                                || w.starts_with("plant")
+                                || w.starts_with("factor")
+                                || w.starts_with("store")
+                                || w.starts_with("restaurant")
+                                || w.starts_with("casino")
+                                || w.starts_with("entrepôt")
+                                || w.starts_with("établissement")
+                        })
+                    })
+                });
                 if recipient.is_none() && investor.is_some() {
                     // "a investi 15 M€ dans l'entreprise": the company just named
                     let end = (tend + 6).min(c.1);
@@ -3147,6 +3172,23 @@ fn build(
     });
     if stock {
         return None;
+    }
+    // money a scheme hopes to attract is not its own: "which it expects to
+    // unlock a further €5.4 billion in private investment", "devrait
+    // générer 2 Md€ d'investissements privés"
+    if let Some(a) = ai.and_then(|a| d.amounts.get(a)) {
+        let at = d.tok_at(a.end);
+        let private = (at..(at + 4).min(c.1))
+            .any(|k| matches!(d.w(k), "private" | "privés" | "privé" | "privées"));
+        let lever = (c.0..d.tok_at(a.start)).any(|k| {
+            matches!(
+                d.w(k),
+                "unlock" | "leverage" | "attract" | "catalyse" | "catalyze" | "générer" | "attirer"
+            )
+        });
+        if private && lever {
+            return None;
+        }
     }
     // savings are not spending: "Le gouvernement cherche à économiser 40
     // milliards", "seeks to save $2bn", "vise 3 Md€ d'économies"

@@ -1414,6 +1414,11 @@ pub(crate) fn chrome(s: &str) -> bool {
         "temps de lecture",
         "reprints",
         "rédaction ",
+        "publié le",
+        "mis à jour",
+        "modifié le",
+        "published ",
+        "updated ",
     ];
     if HEADS.iter().any(|h| l.starts_with(h)) {
         return true;
@@ -1490,6 +1495,14 @@ fn byline(s: &str) -> bool {
             .is_some_and(char::is_uppercase)
     });
     // "Par Gwenaëlle Le Bihan" alone on its line: a few capitalised words
+    // "Par la rédaction Santé-Industrie", "By our reporters"
+    if ["Par la rédaction", "Par notre", "By our ", "Par nos "]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && t.len() < 80
+    {
+        return true;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     if starts
         && words.len() <= 6
