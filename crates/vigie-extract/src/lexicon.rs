@@ -308,6 +308,10 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     {
         return Some((Class::Grant, 1));
     }
+    // "une avance remboursable de 300 000 euros"
+    if matches!(w, "avance" | "avances") && n1.starts_with("remboursable") {
+        return Some((Class::Grant, 2));
+    }
     if matches!(w, "prêt" | "prêts") && !matches!(n1, "à" | "a" | "pour") {
         return Some((Class::Grant, 1));
     }
@@ -367,6 +371,16 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         && next.iter().take(6).any(|x| project_noun(x))
     {
         return Some((Class::Build, 1));
+    }
+    // "met 1 milliard d'euros sur la table", "mettra 60 M€ sur la table"
+    if matches!(
+        w,
+        "met" | "mettra" | "mettre" | "mis" | "mettent" | "mettront" | "puts" | "put"
+    ) && next.windows(3).take(8).any(|x| {
+        matches!(x[0], "sur" | "on") && x[1] == "la" && x[2] == "table"
+            || x[0] == "on" && x[1] == "the" && x[2] == "table"
+    }) {
+        return Some((Class::Invest, 1));
     }
     // --- capex / money
     if (w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest"))

@@ -1092,6 +1092,15 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                 found = Some((i + 2, "France 2030".into(), Some("FR")))
             }
             "bpifrance" => found = Some((i + 1, "Bpifrance".into(), Some("FR"))),
+            // the public bank for local authorities and infrastructure
+            "banque" if t.cap && d.w(i + 1) == "des" && d.w(i + 2) == "territoires" => {
+                found = Some((i + 3, "Banque des Territoires".into(), Some("FR")))
+            }
+            "caisse"
+                if t.cap && d.w(i + 1) == "des" && matches!(d.w(i + 2), "dépôts" | "depots") =>
+            {
+                found = Some((i + 3, "Caisse des Dépôts".into(), Some("FR")))
+            }
             "ademe" => found = Some((i + 1, "Ademe".into(), Some("FR"))),
             "région" | "region" if t.cap || matches!(d.w(i.wrapping_sub(1)), "la" | "l") => {
                 // "la Région Bretagne", "la région Hauts-de-France"
@@ -1826,6 +1835,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         "province" | "district" | "county" | "préfecture" | "wilaya" | "state"
                     ))
             {
+                ok = false;
+            }
+            // a fronted adverb: "Parallèlement, ...", "Separately, ..."
+            if ok && j == i + 1 && d.w(j) == "," && {
+                let w = d.w(i);
+                w.len() > 6 && (w.ends_with("ment") || w.ends_with("ly"))
+            } {
                 ok = false;
             }
             // the tail of a city ("York" of "New York", "Lasfar")
