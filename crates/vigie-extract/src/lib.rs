@@ -745,6 +745,27 @@ impl Extractor {
             }
         }
         orgs::outlets(&d, &mut extra);
+        // the magazine "Capital" glued to a name is a fund's name: "Nautil
+        // Capital", "Balderton Capital"
+        orgs.retain(|o| {
+            let tail = matches!(o.name.as_str(), "Capital" | "Challenges" | "Partners");
+            let before = d.text.get(..o.start).unwrap_or("");
+            let glued = before.ends_with(' ')
+                && before
+                    .trim_end_matches(' ')
+                    .split(|c: char| c.is_whitespace())
+                    .next_back()
+                    .is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().all(char::is_alphanumeric)
+                            && !matches!(
+                                w,
+                                "Le" | "La" | "Les" | "The" | "Selon" | "À" | "By" | "Par"
+                            )
+                    })
+                && !before.ends_with("  ");
+            !(o.outlet && tail && glued)
+        });
         for o in extra {
             if let Some(g) = orgs.iter_mut().find(|g| g.start < o.end && o.start < g.end) {
                 if o.public {

@@ -403,3 +403,79 @@ fn the_price_goes_to_the_purchase_not_the_expansion_after_it() {
         Some("Lakeview Creamery")
     );
 }
+
+#[test]
+fn page_chrome_names_no_investor() {
+    let e = one("Partager : Facebook  X  LinkedIn  E-mail  Imprimer\n\nLa coopérative Terralia va investir 48 millions d'euros dans son site de Landivisiau.\n\nAbonnez-vous dès 1 € le premier mois.");
+    assert_eq!(inv(&e), "Terralia");
+    assert_eq!(amount(&e), Some(48e6));
+}
+
+#[test]
+fn places_and_products_are_not_investors() {
+    let e = ev("Le chinois Volterra va investir 1,3 milliard de dollars dans une usine de batteries à Kénitra.");
+    assert!(e.iter().all(|x| inv(x) != "Kénitra"), "{e:#?}");
+    let e = ev("Nordlab, which makes the obesity drug Slimora, will invest $4.5 billion in two plants in Texas.");
+    assert!(e.iter().all(|x| inv(x) != "Slimora"), "{e:#?}");
+}
+
+#[test]
+fn coordinated_subjects_share_the_verb() {
+    let e = ev("Compolis Industries investit 18 millions d'euros à Argentan. Pour boucler le financement, la Région Normandie apporte 2 M€ et Bpifrance accorde un prêt de 5 M€.");
+    assert!(
+        e.iter()
+            .any(|x| inv(x) == "Bpifrance" && amount(x) == Some(5e6)),
+        "{e:#?}"
+    );
+    assert!(
+        e.iter()
+            .any(|x| amount(x) == Some(2e6) && inv(x) != "Bpifrance"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn denials_savings_and_cuts_are_not_events() {
+    assert!(ev("Danora on Tuesday denied a newspaper report that it was in advanced talks to acquire Yalco for around €3 billion.").is_empty());
+    assert!(ev(
+        "Le gouvernement cherche à économiser 40 milliards d'euros de dépenses l'an prochain."
+    )
+    .is_empty());
+    assert!(ev(
+        "Le groupe Pneuval va fermer ses usines de Cholet et de Vannes, 1 254 emplois supprimés."
+    )
+    .is_empty());
+}
+
+#[test]
+fn projects_given_up_are_cancelled() {
+    let e = one("Le groupe Ferralis a annoncé mercredi qu'il abandonnait son projet d'usine de recyclage à Dunkerque, estimé à 750 millions d'euros.");
+    assert_eq!(e.status, Status::Cancelled);
+    assert_eq!(inv(&e), "Ferralis");
+}
+
+#[test]
+fn a_fund_leading_a_round_is_its_investor() {
+    let e = one("Nautil Capital mène un tour de table de 12 millions d'euros dans Seabrix Marine, une start-up brestoise.");
+    assert_eq!(e.kind, Kind::Equity);
+    assert_eq!(inv(&e), "Nautil Capital");
+    assert_eq!(
+        e.recipient.as_ref().map(|r| r.canonical.as_str()),
+        Some("Seabrix Marine")
+    );
+}
+
+#[test]
+fn a_price_paid_for_a_company_is_an_acquisition() {
+    let e = one(
+        "Rival Hotelco paid $116 million earlier this year for Rubix, a Munich-based hotel brand.",
+    );
+    assert_eq!(e.kind, Kind::Acquisition);
+    assert_eq!(e.status, Status::Completed);
+}
+
+#[test]
+fn quantities_of_goods_are_not_money() {
+    let e = ev("Stahlwerk will invest around €3 billion in the plant, which will produce 2.5 million tonnes of iron a year.");
+    assert!(e.iter().all(|x| amount(x) != Some(2.5e6)), "{e:#?}");
+}
