@@ -721,12 +721,26 @@ impl Extractor {
             {
                 k += 1;
             }
-            let invests = d
-                .trig
-                .get(k)
-                .copied()
-                .flatten()
-                .is_some_and(|(cl, _)| cl == lexicon::Class::Invest);
+            let class = d.trig.get(k).copied().flatten().map(|(cl, _)| cl);
+            let invests = class == Some(lexicon::Class::Invest);
+            // "Portugal will contribute €350 million in incentives": a
+            // state that grants is a public funder
+            let grants = class == Some(lexicon::Class::Grant);
+            if k > t && grants {
+                let name = d.text.get(c.start..c.end).unwrap_or("").to_string();
+                extra.push(OrgM {
+                    start: c.start,
+                    end: c.end,
+                    canonical: name.clone(),
+                    family: name.clone(),
+                    name,
+                    country: Some(c.country.clone()),
+                    outlet: false,
+                    known: true,
+                    public: true,
+                });
+                continue;
+            }
             if k > t && invests {
                 let name = d.text.get(c.start..c.end).unwrap_or("").to_string();
                 extra.push(OrgM {

@@ -1742,7 +1742,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         )
                     });
                 let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
+                // "Start Campus, which is building a data centre, ...": a
+                // name of several words described by a relative clause
+                let described = ntok >= 2 && d.w(j) == "," && matches!(d.w(j + 1), "which" | "qui");
                 if !seen_inside
+                    && !described
                     && !brand
                     && (ntok == 1 || first_common)
                     && (!before_verb || first_common)
