@@ -2395,6 +2395,34 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
     }) {
         return true;
     }
+    // an apposition says what it is: "dans COBCO, coentreprise qui ...",
+    // "in Pagalo, a Madrid-based start-up"
+    let oe = d.tok_at(o.end);
+    if d.w(oe) == ","
+        && (oe + 1..(oe + 6).min(d.toks.len())).any(|k| {
+            let w = d.w(k);
+            COMPANY_NOUNS.contains(&w)
+                || matches!(
+                    w,
+                    "coentreprise"
+                        | "filiale"
+                        | "subsidiary"
+                        | "start"
+                        | "startup"
+                        | "pousse"
+                        | "spécialiste"
+                        | "fabricant"
+                        | "éditeur"
+                        | "developer"
+                        | "maker"
+                        | "manufacturer"
+                        | "provider"
+                        | "venture"
+                )
+        })
+    {
+        return true;
+    }
     // the same name acts elsewhere in the article
     d.orgs
         .iter()
@@ -3003,6 +3031,9 @@ fn build(
                                 | "shareholders"
                                 | "stake"
                         )
+                        // not a description of who owns the investor: "Le
+                        // groupe, dont Volkswagen est le premier actionnaire,"
+                        && !(c.0..k).any(|m| matches!(d.w(m), "dont" | "whose"))
                     })
                     .then(|| {
                         // "qui investit 1,3 Md€ et devient son premier actionnaire"
