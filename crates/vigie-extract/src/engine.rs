@@ -1501,6 +1501,17 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     {
         return Status::Completed;
     }
+    // "Lhyfe inaugure à Bouin son premier site": a site opened is done
+    if (tw.starts_with("inaugur") && !matches!(tw, "inaugurer" | "inaugurera" | "inaugureront"))
+        && !near.iter().any(|w| {
+            matches!(
+                *w,
+                "va" | "vont" | "will" | "to" | "doit" | "devrait" | "prévoit" | "compte"
+            )
+        })
+    {
+        return Status::Completed;
+    }
     Status::Announced
 }
 
