@@ -248,6 +248,34 @@ impl Extractor {
                     .as_ref()
                     .is_none_or(|i| !raisers.contains(&i.canonical))
         });
+        // money given to a company for its project goes where the project
+        // is: "La Région apporte 2 M€" after "X investit 18 M€ à Argentan"
+        let sites: Vec<(String, Vec<Place>, Option<String>)> = events
+            .iter()
+            .filter(|(_, e)| e.kind == Kind::Capex && !e.places.is_empty())
+            .filter_map(|(_, e)| {
+                e.investor
+                    .as_ref()
+                    .map(|i| (i.canonical.clone(), e.places.clone(), e.country.clone()))
+            })
+            .collect();
+        for (_, e) in events.iter_mut() {
+            if !e.places.is_empty() || !matches!(e.kind, Kind::PublicFunding | Kind::Equity) {
+                continue;
+            }
+            let Some(r) = e.recipient.as_ref() else {
+                continue;
+            };
+            let mine: Vec<&(String, Vec<Place>, Option<String>)> =
+                sites.iter().filter(|(c, _, _)| c == &r.canonical).collect();
+            // only when the company has one site in the article
+            if let [(_, places, country)] = mine.as_slice() {
+                if e.country.is_none() || e.country == *country {
+                    e.places = places.clone();
+                    e.country = country.clone();
+                }
+            }
+        }
         events.into_iter().map(|(_, e)| e).collect()
     }
 
