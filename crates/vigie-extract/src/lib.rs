@@ -995,6 +995,50 @@ impl Extractor {
             d.ctrys.extend(more);
             d.ctrys.sort_by_key(|c| c.start);
         }
+        // "Lebanon, Indiana", "Paris, Texas": a town named after a country,
+        // placed by the state after it
+        let fixes: Vec<(usize, String)> = d
+            .ctrys
+            .windows(2)
+            .filter(|w| {
+                !w[0].demonym
+                    && !w[1].demonym
+                    && w[0].country != w[1].country
+                    && d.text.get(w[0].end..w[1].start) == Some(", ")
+            })
+            .map(|w| (w[0].start, w[1].country.clone()))
+            .collect();
+        for (start, cc) in fixes {
+            if let Some(c) = d.ctrys.iter_mut().find(|c| c.start == start) {
+                c.country = cc.clone();
+            }
+            // the country-level place of the same name is no country either
+            d.places.retain(|p| !(p.start == start && p.rank == 3));
+        }
+        // where a company is listed or based is not where its money goes:
+        // "CALB, listed in Hong Kong", "a Munich-based brand", "basée à Lyon"
+        let lower = &d.lower;
+        let home = |start: usize| {
+            let mut a = start.saturating_sub(20);
+            while a > 0 && !lower.is_char_boundary(a) {
+                a -= 1;
+            }
+            let before = lower.get(a..start).unwrap_or("");
+            [
+                "listed in ",
+                "listed on ",
+                "headquartered in ",
+                "based in ",
+                "coté à ",
+                "cotée à ",
+                "siège à ",
+                "siège en ",
+            ]
+            .iter()
+            .any(|p| before.ends_with(p))
+        };
+        d.ctrys.retain(|c| !home(c.start));
+        d.places.retain(|p| !home(p.start));
         Some(d)
     }
 
