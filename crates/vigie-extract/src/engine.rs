@@ -2194,6 +2194,34 @@ fn actor_before(
     if let Some(oi) = led {
         return (Some(oi), Via::Subject, None);
     }
+    // "Le nouvel actionnaire prévoit d'investir 12 M€", "The buyer plans
+    // to ...": the investor of the last takeover or stake
+    let owner_noun = (c.0..at).any(|k| {
+        matches!(
+            d.w(k),
+            "actionnaire"
+                | "repreneur"
+                | "acquéreur"
+                | "buyer"
+                | "acquirer"
+                | "owner"
+                | "propriétaire"
+        ) && k > c.0
+            && matches!(
+                d.w(k - 1),
+                "le" | "l" | "'" | "nouvel" | "nouveau" | "the" | "new" | "its"
+            )
+    });
+    if owner_noun {
+        if let Some(pc) = cands.iter().rev().find(|x| {
+            x.sent < si
+                && matches!(x.kind, Kind::Acquisition | Kind::Equity)
+                && x.investor.is_some()
+                && x.recipient.is_some()
+        }) {
+            return (pc.investor, Via::Coref, None);
+        }
+    }
     if let Some((tok, mut via, dem)) = coref_in(d, c.0, at) {
         let w = d.w(tok);
         // "Le projet est l'un des lauréats. Il doit permettre...": the pronoun
@@ -2721,7 +2749,19 @@ fn build(
                 cx.orgs_in(a, b).find(|&oi| {
                     let ot = d.tok_at(d.orgs[oi].start);
                     let seller = (ot.saturating_sub(4).max(tend)..ot).any(|k| {
-                        matches!(d.w(k), "from" | "auprès" | "par" | "by" | "cédé" | "sold")
+                        matches!(
+                            d.w(k),
+                            "from"
+                                | "auprès"
+                                | "par"
+                                | "by"
+                                | "cédé"
+                                | "sold"
+                                | "listed"
+                                | "traded"
+                                | "coté"
+                                | "cotée"
+                        )
                     });
                     Some(oi) != by && !cx.reporting[oi] && !d.orgs[oi].public && !seller
                 })
@@ -3182,6 +3222,20 @@ fn build(
     }) {
         return None;
     }
+    // a negated statement commits nothing: "Unilever is not in discussions
+    // regarding an acquisition of Fage", "n'a pas l'intention de racheter",
+    // "has no plans to buy" (but "pas moins de 300 M€" is an amount)
+    if (tr.tok.saturating_sub(7).max(c.0)..tr.tok).any(|k| {
+        matches!(
+            d.w(k),
+            "not" | "no" | "pas" | "jamais" | "never" | "aucun" | "aucune"
+        ) && !matches!(
+            d.w(k + 1),
+            "moins" | "seulement" | "only" | "less" | "fewer" | "later" | "sooner"
+        )
+    }) {
+        return None;
+    }
     // share prices are not investments: "Amara Raja shares closed 2.3%
     // higher at Rs 1,512", "l'action a bondi de 8 %"
     let stock = (c.0..c.1).any(|k| {
@@ -3279,6 +3333,24 @@ fn build(
 
 /// A statement with no amount is an event only when concrete: a site in a
 /// place below country level, present or future, or a named acquisition.
+/// The sentence is in the lead of the article: among its first three
+/// sentences once page furniture and bylines are set aside.
+fn lead_sentence(d: &Doc, si: usize) -> bool {
+    let text = |k: usize| {
+        d.sents
+            .get(k)
+            .and_then(|s| d.text.get(s.start..s.end))
+            .unwrap_or("")
+    };
+    (0..si)
+        .filter(|&k| {
+            let t = text(k);
+            !crate::furniture(t) && !crate::byline(t) && !crate::chrome(t)
+        })
+        .count()
+        <= 3
+}
+
 fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
     let d = cx.d;
     match c.kind {
@@ -3309,7 +3381,7 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
             (c.recipient.is_some() || local_place)
                 && c.investor.is_some()
                 && c.status != Status::Planned
-                && c.sent <= 2
+                && lead_sentence(d, c.sent)
                 && !background
         }
         Kind::Capex => {

@@ -1590,7 +1590,7 @@ fn caption(s: &str) -> bool {
 
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",
 /// "By Jane Doe — May 3, 2026", "Ouest-Vendée | Par T. R. | 25 juin 2025".
-fn byline(s: &str) -> bool {
+pub(crate) fn byline(s: &str) -> bool {
     let t = s.trim_start();
     if t.len() > 160 {
         return false;
