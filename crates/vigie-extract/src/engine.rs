@@ -2162,8 +2162,13 @@ fn actor_before(
         );
         if speech {
             let from = d.toks.get(k + 1).map_or(b, |t| t.start);
+            // the second name opens the reported clause: no trigger before
+            // it ("annoncé ... acquérir Alvéa, pour un montant" is Orsenne's)
             if let Some(o2) = cx.orgs_in(from, b).find(|&o2| {
-                !cx.reporting[o2] && !cx.prep_before(o2) && d.orgs[o2].family != d.orgs[oi].family
+                !cx.reporting[o2]
+                    && !cx.prep_before(o2)
+                    && d.orgs[o2].family != d.orgs[oi].family
+                    && (k + 1..d.tok_at(d.orgs[o2].start)).all(|m| d.triggers_none(m))
             }) {
                 return (Some(o2), Via::Subject, None);
             }
