@@ -1910,15 +1910,30 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 cands.push(cand);
             }
         }
-        // statements with no amount
-        if cands.len() == first_new {
-            for tr in &trigs {
-                let c = clause_of(tr.tok);
-                if clause_vetoed(d, c) {
+        // statements with no amount; in a sentence that has one, only a
+        // clause of its own with a deal whose price is secret ("..., while
+        // Hyatt completed its purchase of X for an undisclosed sum")
+        let had_amounts = cands.len() > first_new;
+        for tr in &trigs {
+            let c = clause_of(tr.tok);
+            if clause_vetoed(d, c) {
+                continue;
+            }
+            if had_amounts
+                && ((first_new..cands.len()).any(|ci| cands[ci].clause == c)
+                    || !matches!(tr.class, Class::Acquire | Class::Raise))
+            {
+                continue;
+            }
+            if !had_amounts && cands.len() > first_new {
+                break;
+            }
+            if let Some(cand) = build(cx, &cands, si, c, *tr, None, None) {
+                if had_amounts && !secret_price(d, c) {
                     continue;
                 }
-                if let Some(cand) = build(cx, &cands, si, c, *tr, None, None) {
-                    cands.push(cand);
+                cands.push(cand);
+                if !had_amounts {
                     break;
                 }
             }
@@ -2315,6 +2330,22 @@ fn actor_before(
                     nk += 1;
                 }
                 let noun = d.w(nk);
+                // "la banque mutualiste", "the lender": the last bank named
+                // ("Crédit Mutuel Arkéa", "BNP Paribas", "Caisse d'Epargne")
+                if matches!(noun, "banque" | "bank" | "lender" | "bancassureur") && dem.is_none() {
+                    let hi = d.orgs.partition_point(|o| o.start < off);
+                    let bank = (0..hi).rev().find(|&i| {
+                        let n = d.orgs[i].name.to_lowercase();
+                        !d.orgs[i].public
+                            && !cx.reporting[i]
+                            && ["crédit", "credit", "banque", "bank", "caisse", "bnp"]
+                                .iter()
+                                .any(|b| n.contains(b))
+                    });
+                    if bank.is_some() {
+                        return (bank, Via::Coref, None);
+                    }
+                }
                 let class: Option<&[&str]> = if FIRM.contains(&noun) {
                     Some(FIRM)
                 } else if YOUNG.contains(&noun) {
@@ -3356,8 +3387,45 @@ fn lead_sentence(d: &Doc, si: usize) -> bool {
         <= 3
 }
 
+/// A deal whose price is kept secret: "pour un montant non communiqué",
+/// "for an undisclosed sum".
+fn secret_price(d: &Doc, c: (usize, usize)) -> bool {
+    (c.0..c.1).any(|k| {
+        matches!(d.w(k), "undisclosed" | "confidential")
+            || matches!(d.w(k), "non" | "not" | "pas")
+                && matches!(
+                    d.w(k + 1),
+                    "communiqué" | "dévoilé" | "divulgué" | "précisé" | "disclosed" | "révélé"
+                )
+    })
+}
+
 fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
     let d = cx.d;
+    // background: "since it bought Verpak for an undisclosed sum in 2021"
+    let past = (c.clause.0..c.clause.1).any(|k| {
+        let w = d.w(k);
+        matches!(
+            w,
+            "since"
+                | "depuis"
+                | "déjà"
+                | "already"
+                | "previously"
+                | "précédemment"
+                | "had"
+                | "avait"
+        ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
+    });
+    if secret_price(d, c.clause)
+        && !past
+        && matches!(c.kind, Kind::Acquisition | Kind::Equity)
+        && c.investor.is_some()
+        && c.recipient.is_some()
+        && c.status != Status::Planned
+    {
+        return true;
+    }
     match c.kind {
         Kind::Acquisition => {
             // a takeover of a named company or of a site in a place, in the

@@ -198,6 +198,26 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if w.starts_with("purchas") || w.starts_with("takeover") {
         return Some((Class::Acquire, 1));
     }
+    // "a pris une participation minoritaire dans X", "took a 20% stake in Y"
+    if matches!(
+        w,
+        "pris"
+            | "prend"
+            | "prendra"
+            | "prendre"
+            | "prennent"
+            | "take"
+            | "takes"
+            | "took"
+            | "taking"
+            | "taken"
+    ) && next
+        .iter()
+        .take(5)
+        .any(|x| matches!(*x, "participation" | "stake" | "participations" | "stakes"))
+    {
+        return Some((Class::Acquire, 1));
+    }
     if matches!(w, "take" | "takes" | "took" | "taking" | "taken") && n1 == "over" {
         return Some((Class::Acquire, 2));
     }
