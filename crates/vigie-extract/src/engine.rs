@@ -2858,39 +2858,73 @@ fn build(
                     investor = Some(p);
                 }
             }
-            investor.filter(|&i| d.orgs[i].public)?;
-            if recipient.is_none() {
-                recipient = recipient_after(
+            // a shareholder that brings capital: "son actionnaire Brookfield
+            // apportera 500 M€ de fonds propres" is a stake in the company
+            let own_funds = (tend..c.1).any(|k| {
+                d.w(k) == "propres" && d.w(k.saturating_sub(1)) == "fonds"
+                    || matches!(d.w(k), "equity" | "capital")
+            });
+            let holder = investor.filter(|&i| !d.orgs[i].public && own_funds);
+            let held = holder.and_then(|i| {
+                let fam = d.orgs[i].family.clone();
+                let off = d.toks[c.0].start;
+                recipient_after(
                     cx,
                     c,
                     tend,
-                    &[
-                        "à",
-                        "au",
-                        "aux",
-                        "to",
-                        "for",
-                        "pour",
-                        "faveur",
-                        "destinée",
-                        "destiné",
-                        "projet",
-                        "project",
-                    ],
+                    &["à", "au", "to", "dans", "in", "into"],
                     investor,
-                    10,
+                    6,
                 )
-                .or_else(|| recipient_after(cx, c, tend, &[], investor, 0));
-            }
-            if recipient.is_none() {
-                // "au projet", "à l'entreprise", "to the company"
-                let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
-                recipient = r;
-                if rv == Via::EventRef {
-                    ref_cand = rc;
+                .or_else(|| {
+                    (0..d.orgs.len()).rev().find(|&j| {
+                        let o = &d.orgs[j];
+                        o.end <= off
+                            && o.family != fam
+                            && !o.public
+                            && !o.outlet
+                            && !cx.reporting[j]
+                    })
+                })
+            });
+            if held.is_some() {
+                recipient = held;
+                kind = Kind::Equity;
+            } else {
+                investor.filter(|&i| d.orgs[i].public)?;
+                if recipient.is_none() {
+                    recipient = recipient_after(
+                        cx,
+                        c,
+                        tend,
+                        &[
+                            "à",
+                            "au",
+                            "aux",
+                            "to",
+                            "for",
+                            "pour",
+                            "faveur",
+                            "destinée",
+                            "destiné",
+                            "projet",
+                            "project",
+                        ],
+                        investor,
+                        10,
+                    )
+                    .or_else(|| recipient_after(cx, c, tend, &[], investor, 0));
                 }
+                if recipient.is_none() {
+                    // "au projet", "à l'entreprise", "to the company"
+                    let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
+                    recipient = r;
+                    if rv == Via::EventRef {
+                        ref_cand = rc;
+                    }
+                }
+                kind = Kind::PublicFunding;
             }
-            kind = Kind::PublicFunding;
         }
         _ => {
             investor = subject;
