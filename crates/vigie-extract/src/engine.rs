@@ -900,6 +900,18 @@ impl<'a> Ctx<'a> {
             if self.reporting[i] || (o.public && !allow_public) {
                 continue;
             }
+            // the fund that led a round is not the company described next
+            // ("une série A menée par Frst. ... l'éditeur compte recruter")
+            let t = d.tok_at(o.start);
+            if t >= 2
+                && matches!(d.w(t - 1), "par" | "by")
+                && matches!(
+                    d.w(t - 2),
+                    "menée" | "mené" | "led" | "emmenée" | "emmené" | "conduite" | "pilotée"
+                )
+            {
+                continue;
+            }
             match country {
                 Some(c) if o.country.as_deref().is_some_and(|oc| oc != c) => {
                     if fallback.is_none() {
