@@ -636,7 +636,15 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
         .map(|k| d.w(k))
         .filter(|w| !matches!(*w, "'" | "’"))
         .collect();
-    let undated = !ws.iter().any(|w| year(w).is_some());
+    // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
+    // an earlier round as well as a year does
+    let dated_phrase = ws.windows(3).any(|w| {
+        (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
+            || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
+            || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
+            || (w[0] == "last" && w[1] == "year")
+    });
+    let undated = !ws.iter().any(|w| year(w).is_some()) && !dated_phrase;
     ws.windows(3).any(|w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
