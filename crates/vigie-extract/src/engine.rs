@@ -2464,6 +2464,13 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
     if o.known {
         return true;
     }
+    // a bare facility word ("dans Port 2000", "in Terminal 2") is a site
+    if matches!(
+        o.name.to_lowercase().as_str(),
+        "port" | "terminal" | "site" | "campus" | "parc" | "park" | "usine" | "plant"
+    ) {
+        return false;
+    }
     let ot = d.tok_at(o.start);
     let between: Vec<&str> = (from..ot).map(|k| d.w(k)).collect();
     if between.iter().any(|w| {
@@ -3596,7 +3603,18 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         let b = d.toks.get(t1.saturating_sub(1)).map(|t| t.end).unwrap_or(0);
         (a, b)
     };
-    let inside_org = |a: usize, b: usize| d.orgs.iter().any(|o| o.start <= a && b <= o.end);
+    // the place of an operator named after it ("Port du Havre", "Aéroport
+    // de Nantes") is where its money goes
+    let inside_org = |a: usize, b: usize| {
+        d.orgs.iter().any(|o| {
+            let n = o.name.to_lowercase();
+            o.start <= a
+                && b <= o.end
+                && !["port ", "aéroport ", "airport ", "grand port "]
+                    .iter()
+                    .any(|f| n.starts_with(f))
+        })
+    };
     let home_marker = |p_start: usize| {
         let t = d.tok_at(p_start);
         let prev: Vec<&str> = (t.saturating_sub(3)..t).map(|k| d.w(k)).collect();

@@ -786,6 +786,64 @@ impl Extractor {
                 });
             }
         }
+        // an operator named by its facility and place that acts: "Le port
+        // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
+        for k in 1..d.toks.len().saturating_sub(3) {
+            if !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
+                || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
+            {
+                continue;
+            }
+            let first = match (d.w(k + 1), d.w(k + 2)) {
+                ("du" | "de" | "of", _) => k + 2,
+                ("d", "'") => k + 3,
+                _ => continue,
+            };
+            let Some(ft) = d.toks.get(first) else {
+                continue;
+            };
+            if !ft.cap || !ft.word {
+                continue;
+            }
+            let mut e = first + 1;
+            while e < d.toks.len()
+                && (d.toks[e].cap && d.toks[e].word
+                    || d.w(e) == "-" && d.toks.get(e + 1).is_some_and(|x| x.cap))
+                && e < first + 4
+            {
+                e += 1;
+            }
+            let mut v = e;
+            while v < e + 3 && matches!(d.w(v), "va" | "will" | "a" | "has" | "also" | "aussi") {
+                v += 1;
+            }
+            let acts = d
+                .trig
+                .get(v)
+                .copied()
+                .flatten()
+                .is_some_and(|(cl, _)| cl.strong() || cl == lexicon::Class::Build);
+            if !acts {
+                continue;
+            }
+            let (a, b) = (d.toks[k].start, d.toks[e - 1].end);
+            let raw = d.text.get(a..b).unwrap_or("");
+            let mut name = raw.to_string();
+            if let Some(c) = name.get(..1) {
+                name = c.to_uppercase() + name.get(1..).unwrap_or("");
+            }
+            extra.push(OrgM {
+                start: a,
+                end: b,
+                canonical: name.clone(),
+                family: name.clone(),
+                name,
+                country: None,
+                outlet: false,
+                known: true,
+                public: false,
+            });
+        }
         orgs::outlets(&d, &mut extra);
         // the magazine "Capital" glued to a name is a fund's name: "Nautil
         // Capital", "Balderton Capital"
