@@ -25,6 +25,15 @@
 //!    groupe", "la jeune pousse", "l'entreprise") take up the company
 //!    introduced with that noun, else the one the article is about; the
 //!    headline's sector joins each statement's.
+//! 5. Web pages turned into text: lines of page chrome (share bars,
+//!    subscription prompts, "Publié le", captions, "Lire aussi" headers)
+//!    name no actor and hold no event, while teasers after them do; places
+//!    (foreign cities, "ZAC du ...", "X district"), products ("the drug X")
+//!    and currency words are not names; statements that commit nothing are
+//!    dropped (denials, negations, savings, share prices, job cuts, money a
+//!    scheme hopes to attract); coordinated subjects share their verb ("X
+//!    engagera 250 M€ et le Grand Port 150 M€"); projects given up are
+//!    cancelled events; deals with a secret price are events.
 //!
 //! Evidence offsets are byte offsets into `article.text`.
 
