@@ -1692,22 +1692,31 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
                 || w.starts_with("hir")
                 || w.starts_with("recruit"))
         });
-        if headcount.into_iter().any(|k| {
-            matches!(
-                d.w(k),
-                "compte"
-                    | "comptait"
-                    | "emploie"
-                    | "emploient"
-                    | "employait"
-                    | "revendique"
-                    | "revendiquait"
-                    | "employs"
-                    | "employed"
-                    | "counts"
-                    | "claims"
-            )
-        }) {
+        // "où 400 personnes seront recrutées": the creation comes after
+        let created_after = (k + 1..(k + 4).min(s.t1)).any(|j| {
+            let w = d.w(j);
+            matches!(w, "créés" | "created" | "hired" | "recruited")
+                || w.starts_with("recrut")
+                || w.starts_with("embauch")
+        });
+        if !created_after
+            && headcount.into_iter().any(|k| {
+                matches!(
+                    d.w(k),
+                    "compte"
+                        | "comptait"
+                        | "emploie"
+                        | "emploient"
+                        | "employait"
+                        | "revendique"
+                        | "revendiquait"
+                        | "employs"
+                        | "employed"
+                        | "counts"
+                        | "claims"
+                )
+            })
+        {
             continue;
         }
         // cuts and sources after the noun: "1 254 emplois supprimés",
@@ -1748,8 +1757,13 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         }
         let create = verb_hire
             || prev.iter().any(|w| lexicon::job_create(w))
-            || (k + 1..(k + 4).min(s.t1))
-                .any(|j| d.w(j) == "clé" || d.w(j) == "créés" || d.w(j) == "created");
+            || (k + 1..(k + 4).min(s.t1)).any(|j| {
+                let w = d.w(j);
+                // "où 400 personnes seront recrutées", "500 jobs will be created"
+                matches!(w, "clé" | "créés" | "created" | "hired" | "recruited")
+                    || w.starts_with("recrut")
+                    || w.starts_with("embauch")
+            });
         let strong_noun = matches!(
             d.w(k),
             "emplois"
