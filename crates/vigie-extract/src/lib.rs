@@ -1690,8 +1690,16 @@ pub(crate) fn byline(s: &str) -> bool {
     }
     let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
     let dated = t.chars().any(|c| c.is_ascii_digit());
+    // "Le Berry Républicain – Publié le 17/04/2025 à 18h42": the paper and
+    // the date of the page
+    let l = t.to_lowercase();
+    let stamped = dated
+        && ["publié le", "mis à jour le", "published", "updated"]
+            .iter()
+            .any(|w| l.contains(w));
     (starts && (separated || dated))
         || (separated && (t.contains("| Par ") || t.contains("— Par ") || t.contains("— By ")))
+        || (separated && stamped)
 }
 
 /// The French commune that opens a headline ("Douai : ...") or a local

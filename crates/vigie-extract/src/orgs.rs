@@ -1822,7 +1822,32 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "missile"
                         | "logiciel"
                         | "software"
+                        | "canon"
+                        | "cannon"
+                        | "howitzer"
+                        | "obusier"
+                        | "char"
+                        | "tank"
+                        | "hélicoptère"
+                        | "helicopter"
+                        | "lanceur"
+                        | "fusée"
+                        | "rocket"
                 )
+            {
+                ok = false;
+            }
+            // a school or an event is not an investor: "l'IUT de Bourges",
+            // "le lycée Jacques-Cœur", "le sommet Choose France"
+            if ok
+                && (matches!(
+                    d.w(i),
+                    "iut" | "lycée" | "collège" | "école" | "sommet" | "summit"
+                ) || i > s.t0
+                    && matches!(
+                        d.w(i - 1),
+                        "sommet" | "summit" | "salon" | "lycée" | "festival" | "forum"
+                    ))
             {
                 ok = false;
             }
@@ -1946,6 +1971,10 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "golfe"
                         | "commune"
                         | "ville"
+                        | "site"
+                        | "bioparc"
+                        | "biopôle"
+                        | "campus"
                 ) {
                     ok = false;
                 }
