@@ -973,6 +973,21 @@ impl Extractor {
             let k = bylines.partition_point(|&(a, _)| a <= o.start);
             k == 0 || bylines.get(k - 1).is_none_or(|&(_, b)| o.end > b)
         });
+        // an event named after a summit is no organisation ("le sommet
+        // Choose France", "the Choose France summit"); a capitalised
+        // "Total" opening a sentence before a common noun is the sum
+        // ("Total investment reached ...")
+        orgs.retain(|o| {
+            let t = d.tok_at(o.start);
+            let e = d.tok_at(o.end);
+            let before = if t > 0 { d.w(t - 1) } else { "" };
+            let summit = matches!(before, "sommet" | "summit" | "salon" | "forum")
+                || matches!(d.w(e), "summit" | "summits");
+            let sum = d.text.get(o.start..o.end) == Some("Total")
+                && d.sents.iter().any(|s| s.start == o.start)
+                && d.toks.get(e).is_some_and(|x| x.word && !x.cap);
+            !(summit || sum)
+        });
         for o in orgs
             .iter_mut()
             .filter(|o| !o.known && !o.public && !o.outlet)
