@@ -1837,6 +1837,32 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             {
                 ok = false;
             }
+            // an aircraft or a model code is a product: "le hall de l'A380",
+            // "sa famille A320"; a research centre named by its description
+            // ("du Centre international de recherche") is no company
+            if ok && j == i + 1 && {
+                let w = name;
+                let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+                let digits = w
+                    .chars()
+                    .skip(letters)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                (1..=2).contains(&letters)
+                    && digits >= 3
+                    && w.chars()
+                        .skip(letters + digits)
+                        .all(|c| c.is_ascii_lowercase())
+            } {
+                ok = false;
+            }
+            if ok
+                && j == i + 1
+                && matches!(d.w(i), "centre" | "center" | "institut" | "laboratoire")
+                && d.toks.get(j).is_some_and(|t| t.word && !t.cap)
+            {
+                ok = false;
+            }
             // a school or an event is not an investor: "l'IUT de Bourges",
             // "le lycée Jacques-Cœur", "le sommet Choose France"
             if ok
