@@ -900,6 +900,37 @@ impl<'a> Ctx<'a> {
             }
             return Some(i);
         }
+        // then a subject of the paragraph ("La start-up Cellivia a levé
+        // ... via son fonds InnoBio 2. ... L'entreprise prévoit")
+        for (i, o) in d.orgs.iter().enumerate().rev() {
+            if o.end > off || o.start < window_start || o.start >= near_start {
+                continue;
+            }
+            if self.reporting[i] || o.public || !self.is_subject(i) {
+                continue;
+            }
+            // a local authority ("Pays des Herbiers", "Communauté de
+            // communes ...") is not what "l'entreprise" takes up
+            let head = d.w(d.tok_at(o.start));
+            if matches!(
+                head,
+                "pays"
+                    | "communauté"
+                    | "agglomération"
+                    | "métropole"
+                    | "département"
+                    | "ville"
+                    | "commune"
+                    | "région"
+                    | "conseil"
+            ) {
+                continue;
+            }
+            if country.is_none() {
+                return Some(i);
+            }
+            break;
+        }
         let mut fallback = None;
         for (i, o) in d.orgs.iter().enumerate().rev() {
             if o.end > off || o.start < window_start {
