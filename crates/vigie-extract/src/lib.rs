@@ -229,6 +229,34 @@ impl Extractor {
             })
             .collect();
         events.sort_by_key(|(s, _)| *s);
+        // an article whose headline is a denial ("Stellantis denies report
+        // of new plant", "X dément tout projet d'usine") reports a project
+        // that is not one: the plans it quotes commit nothing
+        let head = d
+            .sents
+            .first()
+            .and_then(|s| d.text.get(s.start..s.end))
+            .unwrap_or("")
+            .to_lowercase();
+        let denial = [
+            "denies",
+            "denied",
+            "dément",
+            "démentent",
+            "démenti",
+            "rejects report",
+        ]
+        .iter()
+        .any(|w| head.contains(w));
+        if denial {
+            events.retain(|(_, e)| {
+                e.status == vigie_model::Status::Completed
+                    || e.investor.as_ref().is_some_and(|i| {
+                        !head.contains(&i.canonical.to_lowercase())
+                            && !head.contains(&i.name.to_lowercase())
+                    })
+            });
+        }
         // a job count with no money that an investment of the article already
         // carries ("L'entreprise va recruter 150 personnes", "It will also
         // create 200 jobs") restates it
