@@ -3378,6 +3378,13 @@ fn build(
     }) {
         return None;
     }
+    // what is lacking commits nothing: "liquidation faute d'offre de reprise
+    // jugée sérieuse", "en l'absence de repreneur", "for lack of a buyer"
+    if (tr.tok.saturating_sub(6).max(c.0)..tr.tok).any(|k| {
+        matches!(d.w(k), "faute" | "absence") || d.w(k) == "lack" && k > c.0 && d.w(k - 1) == "for"
+    }) {
+        return None;
+    }
     // share prices are not investments: "Amara Raja shares closed 2.3%
     // higher at Rs 1,512", "l'action a bondi de 8 %"
     let stock = (c.0..c.1).any(|k| {
