@@ -499,6 +499,11 @@ fn usable_amounts(
                 && !total_of_this(k)
                 && (!positional(w) || k + 3 >= n)
                 && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))
+                // "L'investissement atteint 100 millions d'euros": the size
+                // of the investment
+                && !(matches!(*w, "atteint" | "reached")
+                    && k >= 1
+                    && matches!(left[k - 1], "investissement" | "investment"))
         });
         // "après 3,2 milliards annoncés en Allemagne": another commitment of the same actor
         let after_other = left
