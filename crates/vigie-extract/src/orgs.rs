@@ -1863,6 +1863,20 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             {
                 ok = false;
             }
+            // a project is not its promoter: "le projet E-CHO", "the
+            // Stargate project"; the tail of a hyphenated name ("E-CHO") is
+            // no name of its own
+            if ok
+                && i > s.t0
+                && (matches!(d.w(i - 1), "projet" | "project" | "programme")
+                    || i >= s.t0 + 2
+                        && d.w(i - 1) == "-"
+                        && d.toks[i - 1].end == d.toks[i].start
+                        && d.toks[i - 2].end == d.toks[i - 1].start
+                        && d.toks[i - 2].word)
+            {
+                ok = false;
+            }
             // a school or an event is not an investor: "l'IUT de Bourges",
             // "le lycée Jacques-Cœur", "le sommet Choose France"
             if ok
