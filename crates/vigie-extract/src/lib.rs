@@ -397,6 +397,30 @@ impl Extractor {
             }));
         }
         amounts.retain(|a| a.value > 0.0 && a.value.is_finite());
+        // dollars of another country: "NZ$4.2bn", "A$300m", "C$1bn", "HK$2bn"
+        for a in amounts.iter_mut().filter(|a| a.currency == Some("USD")) {
+            let span = text.get(a.start.saturating_sub(3)..a.end).unwrap_or("");
+            let Some(p) = span.find('$') else {
+                continue;
+            };
+            let before = span.get(..p).unwrap_or("");
+            let cur = if before.ends_with("NZ") {
+                Some("NZD")
+            } else if before.ends_with("AU") || before.ends_with('A') {
+                Some("AUD")
+            } else if before.ends_with("CA") || before.ends_with('C') {
+                Some("CAD")
+            } else if before.ends_with("HK") {
+                Some("HKD")
+            } else if before.ends_with("S") && !before.ends_with("US") {
+                Some("SGD")
+            } else {
+                None
+            };
+            if cur.is_some() {
+                a.currency = cur;
+            }
+        }
         // job counts in words: "une trentaine d'emplois", "Cinq cents emplois",
         // "quatre emplois directs", "une centaine de postes"
         for (k, s) in sents.iter().enumerate() {
