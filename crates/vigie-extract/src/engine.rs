@@ -2055,6 +2055,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     None
                 }
             });
+            // a hiring plan said to be apart ("a par ailleurs indiqué qu'il
+            // prévoyait d'embaucher", "Separately, it will hire") is its own
+            let apart = (s.t0..s.t1)
+                .any(|k| d.w(k) == "separately" || d.w(k) == "par" && d.w(k + 1) == "ailleurs");
+            let referred = referred.filter(|_| !apart);
             if let Some(ci) = referred {
                 if cands[ci].jobs.is_none() {
                     cands[ci].jobs = Some(jobs);

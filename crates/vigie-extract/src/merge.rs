@@ -84,6 +84,20 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
         if cands[i].amount.is_some() {
             continue;
         }
+        // a hiring plan said to be apart ("Le constructeur a par ailleurs
+        // indiqué qu'il prévoyait d'embaucher 3 500 personnes", "Separately,
+        // the company will hire") is an announcement of its own
+        if cands[i].kind == Kind::Jobs {
+            let sent = d
+                .sents
+                .get(cands[i].sent)
+                .and_then(|s| d.text.get(s.start..s.end))
+                .unwrap_or("")
+                .to_lowercase();
+            if sent.contains("par ailleurs") || sent.contains("separately") {
+                continue;
+            }
+        }
         let mut target = None;
         if let Some(r) = cands[i].ref_cand {
             if r < n && r != i {
