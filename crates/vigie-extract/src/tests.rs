@@ -479,3 +479,41 @@ fn quantities_of_goods_are_not_money() {
     let e = ev("Stahlwerk will invest around €3 billion in the plant, which will produce 2.5 million tonnes of iron a year.");
     assert!(e.iter().all(|x| amount(x) != Some(2.5e6)), "{e:#?}");
 }
+
+#[test]
+fn set3_classes_products_summits_boilerplate() {
+    // a weapon is a product: the company named before it invests
+    let e = one("Les usines de Varnel Défense tournent à plein. L'entreprise, qui fabrique le char Orvane, va agrandir son usine de Tours avec un investissement de 40 millions d'euros.");
+    assert_eq!(inv(&e), "Varnel Défense");
+    // a summit is no organisation
+    let e = ev("Le groupe Quelmar va investir 300 millions d'euros à Dunkerque, a-t-il annoncé à l'occasion du sommet Choose France.");
+    assert!(e.iter().all(|x| inv(x) != "Choose France"), "{e:#?}");
+    // boilerplate of a press release announces nothing
+    let e = ev("Brivane annonce avoir levé 12 millions d'euros auprès de Fonds Alcyon.\n\nÀ propos de Fonds Alcyon\nFonds Alcyon est une société de gestion qui investit 900 millions d'euros dans des entreprises de croissance.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+}
+
+#[test]
+fn set3_classes_size_denial_lack_currency_apart() {
+    // "L'investissement atteint X" is the size of the investment
+    let e = one("L'enseigne Norval a confirmé qu'elle allait implanter une plateforme logistique à Vendôme. L'investissement atteint 90 millions d'euros.");
+    assert_eq!(amount(&e), Some(9e7));
+    // a denial headline keeps none of the quoted plans
+    let e = ev("Carvion denies report of new battery plant\n\nA newspaper reported that Carvion was in talks to invest €1 billion in a plant near Metz.");
+    assert!(e.is_empty(), "{e:#?}");
+    // lacking an offer commits nothing
+    let e = ev("Le tribunal a prononcé la liquidation du chimiste Parmex, faute d'offre de reprise jugée sérieuse.");
+    assert!(e.is_empty(), "{e:#?}");
+    // dollars of another country
+    let e = one(
+        "Dairy group Valbrie has agreed to acquire the consumer business of Ketora for NZ$2.1bn.",
+    );
+    assert_eq!(
+        e.amount.as_ref().and_then(|m| m.currency.as_deref()),
+        Some("NZD")
+    );
+    // a hiring plan said to be apart is its own event
+    let e = ev("Aerovane va consacrer 500 millions d'euros à une nouvelle ligne à Toulouse. Le constructeur a par ailleurs indiqué qu'il prévoyait d'embaucher 2 000 personnes en France cette année.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert!(e.iter().any(|x| x.kind == Kind::Jobs));
+}
