@@ -1857,6 +1857,20 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 if tr.tok < c.0 || tr.tok >= c.1 {
                     continue;
                 }
+                // "le rachat de X, l'opérateur ..., pour un montant de 950
+                // M€": the sum is the price of the verb before it
+                if tr.class == Class::Weak
+                    && tr.tok >= 2
+                    && matches!(d.w(tr.tok - 1), "un" | "a")
+                    && matches!(d.w(tr.tok - 2), "pour" | "for")
+                    && trigs.iter().any(|o| {
+                        o.tok >= c.0
+                            && o.tok < tr.tok
+                            && !matches!(o.class, Class::Weak | Class::Announce)
+                    })
+                {
+                    continue;
+                }
                 let tend = tr.tok + tr.len;
                 let cost = if tend <= at {
                     let dist = at - tend;

@@ -517,3 +517,13 @@ fn set3_classes_size_denial_lack_currency_apart() {
     assert_eq!(e.len(), 2, "{e:#?}");
     assert!(e.iter().any(|x| x.kind == Kind::Jobs));
 }
+
+#[test]
+fn price_by_montant_goes_to_the_verb_before() {
+    let e = one("Bouygues Telecom a finalisé le rachat de Kolvane Telecom, l'opérateur virtuel vendu sous la marque Kolvane Mobile, pour un montant de 950 millions d'euros.");
+    assert_eq!(e.kind, Kind::Acquisition);
+    assert_eq!(
+        e.recipient.as_ref().map(|r| r.canonical.as_str()),
+        Some("Kolvane Telecom")
+    );
+}
