@@ -755,6 +755,23 @@ impl Extractor {
             country: m.country.clone(),
             demonym: true,
         }));
+        // "Britain" alone (not "Great Britain", which the gazetteer knows)
+        for (k, t) in toks.iter().enumerate() {
+            let w = text.get(t.start..t.end).unwrap_or("");
+            let great = k > 0
+                && toks
+                    .get(k - 1)
+                    .and_then(|p| text.get(p.start..p.end))
+                    .is_some_and(|p| p == "Great");
+            if w == "Britain" && !great && !ctrys.iter().any(|c| c.start == t.start) {
+                ctrys.push(CtryM {
+                    start: t.start,
+                    end: t.end,
+                    country: "GB".to_string(),
+                    demonym: false,
+                });
+            }
+        }
         ctrys.sort_by_key(|c| c.start);
         let mut sectors: Vec<SecM> = an
             .sectors

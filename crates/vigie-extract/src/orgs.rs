@@ -1586,6 +1586,15 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             let mut ok = !overlaps(a, b)
                 && (after_company_noun
                     || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
+            // a country is no company: "making Britain its largest market"
+            if ok
+                && !after_company_noun
+                && d.ctrys
+                    .iter()
+                    .any(|c| !c.demonym && c.start == a && c.end == b)
+            {
+                ok = false;
+            }
             let first = d.w(i);
             if ok && first_name(first) && ntok >= 2 {
                 ok = false;

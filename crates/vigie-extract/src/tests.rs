@@ -527,3 +527,11 @@ fn price_by_montant_goes_to_the_verb_before() {
         Some("Kolvane Telecom")
     );
 }
+
+#[test]
+fn a_country_is_no_recipient() {
+    let e = one("Spanish utility Iberdrola will spend £24 billion on electricity networks in the UK, making Britain its largest investment market.");
+    assert_eq!(e.kind, Kind::Capex);
+    assert!(e.recipient.is_none(), "{e:#?}");
+    assert_eq!(e.country.as_deref(), Some("GB"));
+}
