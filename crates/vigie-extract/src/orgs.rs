@@ -1301,6 +1301,26 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             {
                 found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
             }
+            // the EU's grant agencies: "the European Innovation Council",
+            // "the EIC Accelerator", "European Research Council"
+            "european"
+                if matches!(d.w(i + 1), "innovation" | "research") && d.w(i + 2) == "council" =>
+            {
+                found = Some((i + 3, format!("European {} Council", d.raw(i + 1)), None))
+            }
+            "eic" | "erc" if t.cap => {
+                let e = if d.w(i + 1) == "accelerator" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let canon = if w == "eic" {
+                    "European Innovation Council"
+                } else {
+                    "European Research Council"
+                };
+                found = Some((e, canon.into(), None))
+            }
             "bei" | "eib" if t.cap => {
                 found = Some((i + 1, "European Investment Bank".into(), None))
             }

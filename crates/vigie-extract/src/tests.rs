@@ -535,3 +535,10 @@ fn a_country_is_no_recipient() {
     assert!(e.recipient.is_none(), "{e:#?}");
     assert_eq!(e.country.as_deref(), Some("GB"));
 }
+
+#[test]
+fn eu_grant_agencies_are_public_funders() {
+    let e = one("Ferlane, a Lyon-based startup, has won a €2.5m grant from the European Innovation Council.");
+    assert_eq!(e.kind, Kind::PublicFunding);
+    assert_eq!(inv(&e), "European Innovation Council");
+}
