@@ -1231,6 +1231,33 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     {
         return Status::Cancelled;
     }
+    // a grant given or won in the past tense is done: "La Région a voté
+    // une subvention", "la BEI a accordé un prêt", "has won a €2.5m grant"
+    if class == Class::Grant
+        && (lo..trig + 1).any(|k| {
+            k > lo
+                && matches!(d.w(k - 1), "a" | "ont" | "has" | "have")
+                && matches!(
+                    d.w(k),
+                    "accordé"
+                        | "accordée"
+                        | "octroyé"
+                        | "octroyée"
+                        | "voté"
+                        | "attribué"
+                        | "attribuée"
+                        | "alloué"
+                        | "versé"
+                        | "obtenu"
+                        | "décroché"
+                        | "won"
+                        | "received"
+                        | "secured"
+                )
+        })
+    {
+        return Status::Completed;
+    }
     let seek = near.iter().any(|w| {
         matches!(
             *w,

@@ -542,3 +542,10 @@ fn eu_grant_agencies_are_public_funders() {
     assert_eq!(e.kind, Kind::PublicFunding);
     assert_eq!(inv(&e), "European Innovation Council");
 }
+
+#[test]
+fn a_grant_given_in_the_past_is_completed() {
+    let e = one("La Région Bretagne a voté une subvention de 1,5 million d'euros à Ker Légumes pour son usine de Morlaix.");
+    assert_eq!(e.kind, Kind::PublicFunding);
+    assert_eq!(e.status, Status::Completed);
+}
