@@ -186,6 +186,13 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         w,
         "paid" | "paying" | "pays" | "payé" | "payait" | "déboursé" | "débourse" | "débourser"
     ) && next.iter().take(8).any(|x| matches!(*x, "for" | "pour"))
+        // French "pays" is a country or a territory: "aux élus du pays de
+        // Landivisiau", "le pays"
+        && !(w == "pays"
+            && (matches!(
+                prev,
+                "du" | "le" | "au" | "les" | "des" | "de" | "d" | "aux" | "notre" | "son" | "ce"
+            ) || matches!(n1, "de" | "d" | "du" | "des")))
         && !next.iter().take(8).any(|x| {
             matches!(
                 *x,

@@ -549,3 +549,9 @@ fn a_grant_given_in_the_past_is_completed() {
     assert_eq!(e.kind, Kind::PublicFunding);
     assert_eq!(e.status, Status::Completed);
 }
+
+#[test]
+fn french_pays_is_no_payment() {
+    let e = ev("La coopérative agricole Ker Légumes a présenté mardi aux élus du pays de Landivisiau son projet pour le site de production.");
+    assert!(e.is_empty(), "{e:#?}");
+}
