@@ -1818,7 +1818,9 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         {
             continue;
         }
+        // "s'accompagnera de 80 embauches": hires are created jobs
         let create = verb_hire
+            || matches!(d.w(k), "embauches" | "recrutements" | "créations")
             || prev.iter().any(|w| lexicon::job_create(w))
             || (k + 1..(k + 4).min(s.t1)).any(|j| {
                 let w = d.w(j);

@@ -555,3 +555,9 @@ fn french_pays_is_no_payment() {
     let e = ev("La coopérative agricole Ker Légumes a présenté mardi aux élus du pays de Landivisiau son projet pour le site de production.");
     assert!(e.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn hires_are_created_jobs() {
+    let e = one("Le groupe Kerlan va investir 45 millions d'euros à Morlaix. Le chantier, qui doit démarrer au printemps, s'accompagnera de 80 embauches en CDI.");
+    assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(80));
+}
