@@ -7,7 +7,8 @@
 //! # Rules
 //!
 //! *Blocking.* A mention is only compared with events of the same blocking
-//! key (the investor's canonical name, normalised: lower case, no accents,
+//! key (the investor's family: its parent in the organisation gazetteer when
+//! it has one, so that AWS and Amazon meet, else its canonical name; normalised: lower case, no accents,
 //! legal suffixes and "France"/"Group" dropped; without an investor: the
 //! most specific place code, or nothing, in which case it never merges)
 //! whose publication days lie within [`WINDOW_DAYS`] of the mention's (or
@@ -148,14 +149,29 @@ pub fn org_key(name: &str) -> String {
     }
 }
 
+/// The organisation gazetteer, built once per process (immutable).
+fn gazetteer() -> &'static vigie_gazetteer::Gazetteer {
+    static G: std::sync::OnceLock<vigie_gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    G.get_or_init(vigie_gazetteer::Gazetteer::new)
+}
+
+/// The investor's family name: the parent the gazetteer knows for a
+/// subsidiary ("Amazon Web Services" -> "Amazon"), else the name itself.
+fn family(canonical: &str) -> String {
+    gazetteer()
+        .org(canonical)
+        .and_then(|o| o.parent)
+        .unwrap_or_else(|| canonical.to_string())
+}
+
 /// The blocking key of a mention.
 pub fn blocking_key(e: &Event) -> Option<String> {
     if let Some(inv) = &e.investor {
-        let k = org_key(if inv.canonical.trim().is_empty() {
+        let k = org_key(&family(if inv.canonical.trim().is_empty() {
             &inv.name
         } else {
             &inv.canonical
-        });
+        }));
         if !k.is_empty() {
             return Some(k);
         }
@@ -816,6 +832,27 @@ mod tests {
         assert_eq!(day_number("2024"), None);
         assert_eq!(day_number("2024-13-01"), None);
         assert_eq!(day_number("nonsense"), None);
+    }
+
+    #[test]
+    fn subsidiaries_block_with_their_parent() {
+        let mut e = crate::synth::corpus(1, 1)
+            .into_iter()
+            .flat_map(|(_, evs)| evs)
+            .next()
+            .expect("a synthetic event");
+        e.investor = Some(vigie_model::Org {
+            name: "AWS".into(),
+            canonical: "Amazon Web Services".into(),
+            country: Some("US".into()),
+        });
+        assert_eq!(blocking_key(&e).as_deref(), Some("amazon"));
+        e.investor = Some(vigie_model::Org {
+            name: "Microsoft".into(),
+            canonical: "Microsoft".into(),
+            country: Some("US".into()),
+        });
+        assert_eq!(blocking_key(&e).as_deref(), Some("microsoft"));
     }
 
     #[test]
