@@ -25,7 +25,12 @@
 //! (outlets highlight different sites of one programme), and a different
 //! kind label (capex/equity confusions between outlets). Dates, when both are
 //! known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of the same
-//! size stay apart). Amounts, when both are given, within [`AMOUNT_TOL`]
+//! size stay apart) — except for a *retrospective* mention (its evidence
+//! looks back: "plus tôt cette année", "earlier this year", "l'an dernier",
+//! "avait annoncé", "already", a month named…), which may join an event up to
+//! [`RETRO_DAYS`] older with the same kind and the same figure (within
+//! [`NEAR_TOL`]): a May article recalling February's 3.2 bn is February's
+//! event. Amounts, when both are given, within [`AMOUNT_TOL`]
 //! relative difference (ranges: overlap) — "4 milliards" and "4,1 milliards"
 //! merge; 3.2 bn and 4 bn do not.
 //!
@@ -57,6 +62,65 @@ pub const AMOUNT_TOL: f64 = 0.12;
 pub const NEAR_TOL: f64 = 0.02;
 /// Same figure, different sites, reported within this many days: one programme.
 pub const NEAR_DAYS: i64 = 7;
+/// How far back a retrospective mention may reach.
+pub const RETRO_DAYS: i64 = 400;
+
+/// Phrases by which an article recalls an earlier commitment.
+const RETRO_CUES: &[&str] = &[
+    "plus tôt cette année",
+    "plus tot cette annee",
+    "au début de cette année",
+    "début de l'année",
+    "l'an dernier",
+    "l'an passé",
+    "l'année dernière",
+    "avait annoncé",
+    "avait investi",
+    "avait levé",
+    "déjà",
+    "earlier this year",
+    "last year",
+    "had announced",
+    "had invested",
+    "had raised",
+    "previously",
+    "already",
+    // A month named in a later article with the same figure ("announced
+    // €3.2 billion for Germany in February"): only consulted for mentions
+    // later than the window, with the same kind and amount.
+    "en janvier",
+    "en février",
+    "en mars",
+    "en avril",
+    "en mai",
+    "en juin",
+    "en juillet",
+    "en août",
+    "en septembre",
+    "en octobre",
+    "en novembre",
+    "en décembre",
+    "in january",
+    "in february",
+    "in march",
+    "in april",
+    "in may",
+    "in june",
+    "in july",
+    "in august",
+    "in september",
+    "in october",
+    "in november",
+    "in december",
+];
+
+/// Whether a mention recalls an earlier commitment (see [`RETRO_CUES`]).
+fn retrospective(e: &Event) -> bool {
+    e.evidence.iter().any(|ev| {
+        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
+        RETRO_CUES.iter().any(|c| s.contains(c))
+    })
+}
 const BUCKET_DAYS: i64 = 30;
 
 /// Days since 1970-01-01 of `YYYY-MM-DD` (or `YYYY-MM`, day 1).
@@ -318,7 +382,7 @@ fn recipient_key(e: &Event) -> Option<String> {
 }
 
 /// Compares a mention with a (merged) event. `None`: they stay apart.
-fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Match> {
+fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>, retro: bool) -> Option<Match> {
     // Kinds (checked with the amounts below).
     let kind_ok = ev.kind == m.kind || ev.kind == Kind::Jobs || m.kind == Kind::Jobs;
     if let (Some(a), Some(b)) = (recipient_key(ev), recipient_key(m)) {
@@ -333,6 +397,8 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
     }
     // Dates.
     let mut gap_days = None;
+    // A retrospective mention later than the window (checked with the amounts below).
+    let mut late = false;
     let (date_score, date_txt) = match (evf.day_min, evf.day_max, mday) {
         (Some(lo), Some(hi), Some(d)) => {
             let gap = if d < lo {
@@ -343,7 +409,10 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
                 0
             };
             if gap > WINDOW_DAYS {
-                return None;
+                if !(retro && d > hi && gap <= RETRO_DAYS) {
+                    return None;
+                }
+                late = true;
             }
             gap_days = Some(gap);
             (
@@ -370,6 +439,9 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>) -> Option<Matc
     // when reported within NEAR_DAYS of each other.
     let near = amount.is_some_and(|d| d <= NEAR_TOL);
     if !kind_ok && !near {
+        return None;
+    }
+    if late && !(near && ev.kind == m.kind) {
         return None;
     }
     let place = place_match(&ev.places, &m.places);
@@ -551,6 +623,7 @@ impl Resolver {
     pub fn add(&mut self, mention: Mention) -> Decision {
         let key = blocking_key(&mention.event);
         let mday = mention.event.published.as_deref().and_then(day_number);
+        let retro = retrospective(&mention.event);
         let mut best: Option<(usize, Match)> = None;
         if let Some(key) = &key {
             let mut cands: Vec<usize> = Vec::new();
@@ -558,7 +631,12 @@ impl Resolver {
                 Some(d) => {
                     let b = d.div_euclid(BUCKET_DAYS);
                     let span = WINDOW_DAYS / BUCKET_DAYS + 1;
-                    for bb in (b - span)..=(b + span) {
+                    let back = if retro {
+                        RETRO_DAYS / BUCKET_DAYS + 1
+                    } else {
+                        span
+                    };
+                    for bb in (b - back)..=(b + span) {
                         if let Some(v) = self.buckets.get(&(key.clone(), bb)) {
                             cands.extend(v);
                         }
@@ -591,7 +669,7 @@ impl Resolver {
                         continue;
                     }
                 }
-                if let Some(m) = compare(&c.event, &c.feats, &mention.event, mday) {
+                if let Some(m) = compare(&c.event, &c.feats, &mention.event, mday, retro) {
                     if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                         best = Some((idx, m));
                     }

@@ -329,3 +329,44 @@ fn same_figure_same_week_tolerates_different_sites_and_kind_labels() {
     let ex = st.explain(&evs[0].id).expect("explain").expect("some");
     assert_eq!(ex.steps[1].rule, "amount (kinds differ)");
 }
+
+#[test]
+fn a_later_article_recalling_the_commitment_joins_it() {
+    let (_d, mut st) = store();
+    let batch = vec![
+        item(Spec {
+            source: "feb",
+            date: "2024-02-15",
+            text: "Microsoft invests 3.2 bn EUR in Germany.",
+            investor: "Microsoft",
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        }),
+        item(Spec {
+            source: "may",
+            date: "2024-05-13",
+            text: "Earlier this year, the company announced 3.2 bn EUR for Germany.",
+            investor: "Microsoft",
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        }),
+        // The same size, a year later, with nothing that looks back: a new commitment.
+        item(Spec {
+            source: "next-year",
+            date: "2025-02-20",
+            text: "Microsoft will invest 3.2 bn EUR in German data centres.",
+            investor: "Microsoft",
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        }),
+    ];
+    st.ingest_batch(&batch).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[0].published.as_deref(), Some("2024-02-15"));
+    assert_eq!(evs[0].sources.len(), 2);
+    assert_eq!(evs[1].sources.len(), 1);
+}
