@@ -219,13 +219,24 @@ fn gazetteer() -> &'static vigie_gazetteer::Gazetteer {
     G.get_or_init(vigie_gazetteer::Gazetteer::new)
 }
 
-/// The investor's family name: the parent the gazetteer knows for a
-/// subsidiary ("Amazon Web Services" -> "Amazon"), else the name itself.
+/// The investor's family name: a state by its country code, whatever the
+/// language of the article ("Émirats arabes unis", "United Arab Emirates" ->
+/// "state AE"); the parent the gazetteer knows for a subsidiary ("Amazon Web
+/// Services" -> "Amazon"); else the name itself.
 fn family(canonical: &str) -> String {
-    gazetteer()
-        .org(canonical)
+    let g = gazetteer();
+    let name = canonical.trim();
+    if let Some(c) = g
+        .countries(name)
+        .into_iter()
+        .find(|c| c.start == 0 && c.end == name.len())
+        .and_then(|c| c.country)
+    {
+        return format!("state {c}");
+    }
+    g.org(name)
         .and_then(|o| o.parent)
-        .unwrap_or_else(|| canonical.to_string())
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// The blocking key of a mention.
@@ -931,6 +942,14 @@ mod tests {
             country: Some("US".into()),
         });
         assert_eq!(blocking_key(&e).as_deref(), Some("microsoft"));
+        for name in ["Émirats arabes unis", "United Arab Emirates"] {
+            e.investor = Some(vigie_model::Org {
+                name: name.into(),
+                canonical: name.into(),
+                country: None,
+            });
+            assert_eq!(blocking_key(&e).as_deref(), Some("state ae"), "{name}");
+        }
     }
 
     #[test]
