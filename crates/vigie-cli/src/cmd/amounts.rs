@@ -1,10 +1,9 @@
 //! `vigie amounts`: every amount of money and every count in text, as JSONL.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use vigie_text::amounts::{find_amounts, Amount};
 use vigie_text::Lang;
 
@@ -42,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let name = input
             .as_ref()
             .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-        let text = match read_text(input.as_ref()) {
+        let text = match super::read_text(input.as_ref()) {
             Ok(t) => t,
             Err(e) => {
                 out.flush()?;
@@ -69,20 +68,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn read_text(path: Option<&PathBuf>) -> anyhow::Result<String> {
-    let bytes = match path {
-        Some(p) => std::fs::read(p).context("cannot read file")?,
-        None => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .context("cannot read standard input")?;
-            b
-        }
-    };
-    Ok(vigie_text::decode(&bytes)?)
 }
 
 fn guess_lang(text: &str) -> Lang {

@@ -1,11 +1,10 @@
 //! `vigie places`: the places the gazetteer finds in text, as JSONL.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use anyhow::Context;
 use vigie_gazetteer::{Analysis, Gazetteer};
 
 /// Arguments of `vigie places`.
@@ -74,7 +73,7 @@ pub(crate) fn run_with(
         let name = input
             .as_ref()
             .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-        let text = match read_text(input.as_ref()) {
+        let text = match super::read_text(input.as_ref()) {
             Ok(t) => t,
             Err(e) => {
                 out.flush()?;
@@ -112,20 +111,6 @@ pub(crate) fn run_with(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn read_text(path: Option<&PathBuf>) -> anyhow::Result<String> {
-    let bytes = match path {
-        Some(p) => std::fs::read(p).context("cannot read file")?,
-        None => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .context("cannot read standard input")?;
-            b
-        }
-    };
-    Ok(vigie_text::decode(&bytes)?)
 }
 
 /// 1-based line number of byte `at` in `whole`.
