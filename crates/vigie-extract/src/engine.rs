@@ -1821,7 +1821,12 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         // "s'accompagnera de 80 embauches": hires are created jobs
         let create = verb_hire
             || matches!(d.w(k), "embauches" | "recrutements" | "créations")
-            || prev.iter().any(|w| lexicon::job_create(w))
+            // a coordination counts only right before the number ("et 1 200
+            // emplois", "with over 250 jobs"), not further back ("serves
+            // banks and processes payroll for over 900,000 employees")
+            || prev.iter().rev().enumerate().any(|(n, w)| {
+                lexicon::job_create(w) && (n < 2 || !matches!(*w, "and" | "et" | "with" | "avec"))
+            })
             || (k + 1..(k + 4).min(s.t1)).any(|j| {
                 let w = d.w(j);
                 // "où 400 personnes seront recrutées", "500 jobs will be created"
@@ -3341,6 +3346,29 @@ fn build(
             if let Some(e) = (0..cands.len()).rev().find(|&e| {
                 cands[e].sent + 8 > si
                     && cands[e].kind != Kind::PublicFunding
+                    && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
+            }) {
+                recipient = cands[e].investor;
+                ref_cand = Some(e);
+            }
+        }
+        if recipient.is_none()
+            && !trade_wide
+            && (c.0..c.1).any(|k| {
+                matches!(
+                    d.w(k),
+                    "projet" | "project" | "chantier" | "usine" | "plant"
+                ) && matches!(
+                    d.w(k.saturating_sub(1)),
+                    "au" | "le" | "du" | "the" | "this"
+                )
+            })
+        {
+            // "L'État apportera 250 M€ au projet" further down a long
+            // article: the project the article is about, however far back
+            if let Some(e) = (0..cands.len()).rev().find(|&e| {
+                cands[e].kind == Kind::Capex
+                    && cands[e].amount.is_some()
                     && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
             }) {
                 recipient = cands[e].investor;

@@ -30,6 +30,50 @@ const STOP: &[&str] = &[
     "section",
     "à",
     "dès",
+    // scale words and months ("for $3.2 Billion", "Sept. 16, 2025"); "Mars"
+    // and "Avril" are left out: they are also companies
+    "billion",
+    "billions",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    // a ministry's portfolio ("l'Éducation nationale", "le ministre délégué
+    // à l'Industrie") is no company
+    "éducation",
+    "industrie",
+    // a headline's event noun ("Completes Acquisition of Paymatic")
+    "acquisition",
     // generic plurals and titles before a person's name
     "companies",
     "entreprises",
@@ -1390,11 +1434,63 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     }
 }
 
+/// Verbs of a title-case headline ("NovaCel Therapeutics Announces €75
+/// Million Investment", "Halden Industrial Agrees to Buy ..."): they end the
+/// name before them.
+fn headline_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "announces"
+            | "agrees"
+            | "plans"
+            | "raises"
+            | "buys"
+            | "acquires"
+            | "completes"
+            | "closes"
+            | "secures"
+            | "unveils"
+            | "picks"
+            | "opens"
+            | "invests"
+            | "launches"
+            | "signs"
+            | "seeks"
+            | "pledges"
+            | "starts"
+            | "expands"
+            | "wins"
+            | "sells"
+            | "commits"
+            | "receives"
+            | "lands"
+            | "breaks"
+            | "selects"
+            | "chooses"
+            | "confirms"
+            | "scraps"
+            | "shelves"
+            | "cancels"
+            | "hires"
+            | "to"
+    )
+}
+
 fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
     let mut j = i;
     while j > sent_t0 {
         let p = d.w(j - 1);
         if matches!(p, "." | ":" | "!" | "?" | "\n" | ";") {
+            return true;
+        }
+        // a dash between spaces after a dateline or a time ("(Reuters) -
+        // Consulting firm X", "16h40 - Le bilan") starts the sentence
+        if !p.is_empty()
+            && p.chars().all(|c| matches!(c, '-' | '–' | '—'))
+            && d.text.get(d.toks[j - 1].end..d.toks[j - 1].end + 1) == Some(" ")
+            && d.toks[j - 1].start > 0
+            && d.text.get(d.toks[j - 1].start - 1..d.toks[j - 1].start) == Some(" ")
+        {
             return true;
         }
         // quotes, dashes, emoji, "L'", "D'": still the start
@@ -1456,7 +1552,10 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
         let mut i = s.t0;
         while i < s.t1 {
             let t = d.toks[i];
-            if !(t.word && t.cap) || stop(d.w(i)) && !is_le_name(d, i, s.t0) {
+            if !(t.word && t.cap)
+                || stop(d.w(i)) && !is_le_name(d, i, s.t0)
+                || i > s.t0 && headline_verb(d.w(i))
+            {
                 i += 1;
                 continue;
             }
@@ -1473,8 +1572,18 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     && tj.cap
                     && (single_space || adjacent)
                     && (!stop(wj) || matches!(d.raw(j), "AI" | "IA"))
+                    && !headline_verb(wj)
                 {
                     j += 1;
+                } else if wj == "'"
+                    && adjacent
+                    && d.toks
+                        .get(j + 1)
+                        .is_some_and(|x| x.cap && x.word && x.start == tj.end)
+                    && !matches!(d.w(j - 1), "l" | "d" | "qu")
+                {
+                    // "Lait'Nord": an apostrophe inside a name
+                    j += 2;
                 } else if ((wj == "&"
                     || wj == "and"
                         && d.toks.get(j + 1).is_some_and(|x| x.cap)
@@ -2142,6 +2251,20 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         "affirme",
         "souligne",
         "résume",
+        "sourit",
+        "glisse",
+        "confie",
+        "assure",
+        "reconnaît",
+        "plaide",
+        "estime",
+        "raconte",
+        "ajoute",
+        "rappelle",
+        "commente",
+        "added",
+        "explained",
+        "noted",
         "présidente",
         "patron",
         "patronne",
@@ -2188,6 +2311,20 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
                 | "affirme"
                 | "souligne"
                 | "résume"
+                | "sourit"
+                | "glisse"
+                | "confie"
+                | "assure"
+                | "reconnaît"
+                | "plaide"
+                | "estime"
+                | "raconte"
+                | "ajoute"
+                | "rappelle"
+                | "commente"
+                | "added"
+                | "explained"
+                | "noted"
         );
         if TITLES.contains(&w) && (!speech || ntok >= 2) {
             return true;
@@ -2201,6 +2338,18 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         && TITLES.contains(&d.w(j + 2))
     {
         return true;
+    }
+    // "Patrice Vergne, le président d'Hexacell", "Jane Roe, the chief
+    // executive": a name in apposition with a title
+    if ntok >= 2 && d.w(j) == "," {
+        let k = match d.w(j + 1) {
+            "le" | "la" | "the" => j + 2,
+            "l" if d.w(j + 2) == "'" => j + 3,
+            _ => 0,
+        };
+        if k > 0 && TITLES.contains(&d.w(k)) {
+            return true;
+        }
     }
     false
 }
@@ -2234,6 +2383,9 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
         "concurrent",
         "partner",
         "partenaire",
+        // the heading of a press release's boilerplate ("About Kestrel
+        // Software")
+        "about",
     ];
     let mut cut = 0;
     let mut rest = o.name.as_str();
