@@ -442,6 +442,8 @@ impl Extractor {
             let before = span.get(..p).unwrap_or("");
             let cur = if before.ends_with("NZ") {
                 Some("NZD")
+            } else if before.ends_with("NT") {
+                Some("TWD")
             } else if before.ends_with("AU") || before.ends_with('A') {
                 Some("AUD")
             } else if before.ends_with("CA") || before.ends_with('C') {
@@ -455,6 +457,46 @@ impl Extractor {
             };
             if cur.is_some() {
                 a.currency = cur;
+            }
+        }
+        // currencies that several countries share ("12,8 milliards de
+        // dirhams"): the country the article names decides
+        if amounts.iter().any(|a| a.money && a.currency.is_none()) {
+            let lower = text.to_lowercase();
+            let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
+            for a in amounts
+                .iter_mut()
+                .filter(|a| a.money && a.currency.is_none())
+            {
+                let span = text.get(a.start..a.end).unwrap_or("").to_lowercase();
+                a.currency = if span.contains("dirham") {
+                    if has(&["maroc", "morocc", "casablanca", "rabat", "tanger"]) {
+                        Some("MAD")
+                    } else if has(&["émirats", "emirat", "uae", "dubai", "dubaï", "abu dhabi"]) {
+                        Some("AED")
+                    } else {
+                        None
+                    }
+                } else if span.contains("riyal") {
+                    if has(&["saoudi", "saudi"]) {
+                        Some("SAR")
+                    } else if has(&["qatar"]) {
+                        Some("QAR")
+                    } else {
+                        None
+                    }
+                } else if span.contains("dinar") {
+                    if has(&["tunisi"]) {
+                        Some("TND")
+                    } else if has(&["algéri", "algeri"]) {
+                        Some("DZD")
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                a.has_currency = a.currency.is_some();
             }
         }
         // job counts in words: "une trentaine d'emplois", "Cinq cents emplois",
@@ -660,6 +702,23 @@ impl Extractor {
             });
             if unit {
                 a.money = false;
+            }
+        }
+        // a bare scale after money in the same sentence shares its
+        // currency: "a 5 billion euro plant, Berlin to chip in 1 billion"
+        for k in 1..amounts.len() {
+            let (head, tail) = amounts.split_at_mut(k);
+            let a = &mut tail[0];
+            if !a.money || a.currency.is_some() {
+                continue;
+            }
+            let Some(p) = head.last() else { continue };
+            if !p.money || p.currency.is_none() || !p.has_currency {
+                continue;
+            }
+            let same = sents.iter().any(|s| s.start <= p.start && a.end <= s.end);
+            if same {
+                a.currency = p.currency;
             }
         }
         let an = self.gaz.analyze(&text);
