@@ -331,6 +331,20 @@ pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
             "tandis" | "whereas" => Some(i),
             "alors" if matches!(d.w(i + 1), "que" | "qu") => Some(i),
             "while" if i > t0 && d.w(i - 1) == "," => Some(i),
+            // an absolute clause: ", with the government providing about 1
+            // billion euros in subsidies"
+            "with"
+                if i > t0
+                    && d.w(i - 1) == ","
+                    && (matches!(d.w(i + 1), "the" | "a" | "its" | "their")
+                        || d.toks.get(i + 1).is_some_and(|t| t.cap))
+                    && (i + 2..(i + 5).min(t1)).any(|k| {
+                        let x = d.w(k);
+                        x.len() > 5 && x.ends_with("ing") && !d.toks[k].cap
+                    }) =>
+            {
+                Some(i)
+            }
             "mais" | "but" if i > t0 && d.w(i - 1) == "," => Some(i),
             "-" | "–" | "—" => {
                 let t = d.toks[i];
@@ -808,7 +822,17 @@ impl<'a> Ctx<'a> {
                     && d.sent_of(d.toks[k - 1].start)
                         .is_some_and(|s| d.sents[s].t0 == k - 1)
                     && d.w(d.tok_at(o.end)) == ",";
-                return !fronted;
+                // ", with the government providing 1 billion euros": the
+                // subject of an absolute clause
+                let e = d.tok_at(o.end);
+                let absolute = w == "with"
+                    && o.public
+                    && k >= 2
+                    && d.w(k - 2) == ","
+                    && d.w(e).len() > 5
+                    && d.w(e).ends_with("ing")
+                    && !d.toks.get(e).is_some_and(|x| x.cap);
+                return !(fronted || absolute);
             }
             if matches!(w, "le" | "la" | "les" | "l" | "the" | "'" | "’")
                 || !self.d.toks[k - 1].word

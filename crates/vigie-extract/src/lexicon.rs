@@ -277,6 +277,10 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     ) {
         return Some((Class::Grant, 1));
     }
+    // "Berlin to chip in 1 billion"
+    if matches!(w, "chip" | "chips" | "chipping") && n1 == "in" {
+        return Some((Class::Grant, 2));
+    }
     if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
         return Some((Class::Grant, 1));
     }

@@ -1158,6 +1158,47 @@ impl Extractor {
         {
             orgs::strip_descriptors(o);
         }
+        // a capital named for its government ("Berlin to chip in 1
+        // billion") and "the government" of the same article are one funder
+        const CAPITALS: &[&str] = &[
+            "Berlin",
+            "London",
+            "Londres",
+            "Washington",
+            "Rome",
+            "Madrid",
+            "Tokyo",
+            "Beijing",
+            "Pékin",
+            "Ottawa",
+            "Brussels",
+            "Bruxelles",
+            "Vienna",
+            "Stockholm",
+            "Oslo",
+            "Copenhagen",
+            "Warsaw",
+            "Seoul",
+            "Canberra",
+            "Rabat",
+            "Riyadh",
+            "Abu Dhabi",
+            "New Delhi",
+        ];
+        let capitals: Vec<String> = orgs
+            .iter()
+            .filter(|o| o.public && CAPITALS.contains(&o.canonical.as_str()))
+            .map(|o| o.canonical.clone())
+            .collect();
+        if let [cap] = capitals.as_slice() {
+            for o in orgs
+                .iter_mut()
+                .filter(|o| o.public && o.canonical == "government")
+            {
+                o.canonical = cap.clone();
+                o.family = cap.clone();
+            }
+        }
         // the French state's programmes are the State: "L'État apporte 90 M€"
         // and "90 M€ au titre de France 2030" are one grant
         for o in orgs.iter_mut().filter(|o| o.public) {

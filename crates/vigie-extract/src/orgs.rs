@@ -1341,6 +1341,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                         | "officials"
                         | "awarded"
                         | "approved"
+                        | "to"
                 ) =>
             {
                 found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
