@@ -2762,12 +2762,24 @@ fn build(
             .unwrap_or(0);
         cx.orgs_in(a, b).any(|o| !cx.reporting[o])
     };
+    // a clause headed by an event noun with no actor ("Un investissement
+    // de 70 M€, étalé sur trois ans", "Une enveloppe de 60 M€ est consacrée
+    // au projet"): the event the sentences before describe
+    let headed = c.0 + 1 < c.1
+        && matches!(d.w(c.0), "un" | "une" | "a" | "an")
+        && tr.tok >= c.0 + 1
+        && EVENT_NOUNS.contains(&d.w(c.0 + 1))
+        && !matches!(
+            d.w(c.0 + 1),
+            "nouveau" | "nouvelle" | "futur" | "future" | "fonds"
+        );
     if subject.is_none()
         && via == Via::None
         && !owner_named
-        && tr.class == Class::Weak
-        && EVENT_NOUNS.contains(&d.w(tr.tok))
-        && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+        && (tr.class == Class::Weak
+            && EVENT_NOUNS.contains(&d.w(tr.tok))
+            && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+            || headed)
     {
         if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
             let ce = &cands[e];

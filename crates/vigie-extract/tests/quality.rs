@@ -91,3 +91,56 @@ fn state_aid_to_the_project_funds_the_article_company_far_back() {
     assert_eq!(rec(g), "Kalvix");
     assert_eq!(amount(g), Some(3e7));
 }
+
+#[test]
+fn new_taiwan_dollars_are_twd() {
+    let e = ev("Taiwan's Formosa Cell said it would instead focus on expanding its existing plant in Taoyuan, where it will invest an additional NT$9 billion.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(currency(&e[0]), Some("TWD"));
+}
+
+#[test]
+fn dirhams_take_the_country_of_the_article() {
+    let e = ev("Le chinois Huaxin Battery va construire une usine de batteries à Kénitra, au Maroc. L'investissement est évalué à 12,8 milliards de dirhams.");
+    let m = e
+        .iter()
+        .find(|x| amount(x) == Some(12.8e9))
+        .unwrap_or_else(|| panic!("no 12.8bn in {e:#?}"));
+    assert_eq!(currency(m), Some("MAD"));
+}
+
+#[test]
+fn a_bare_scale_shares_the_currency_of_the_sentence() {
+    let e = ev("U.S. chipmaker Korvel Semiconductor will invest 5 billion euros in a new factory in Dresden, with the government providing about 1 billion in subsidies.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(amount(g), Some(1e9));
+    assert_eq!(currency(g), Some("EUR"));
+}
+
+#[test]
+fn public_money_in_an_absolute_clause() {
+    let e = ev("U.S. chipmaker Korvel Semiconductor will invest 5 billion euros in a new factory in Dresden, with the government providing about 1 billion euros in subsidies.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(amount(g), Some(1e9));
+    assert_eq!(rec(g), "Korvel Semiconductor");
+}
+
+#[test]
+fn a_clause_headed_by_an_event_noun_is_the_event_before() {
+    let e = ev("La coopérative laitière Brenval va moderniser en profondeur son usine de Landerneau (Finistère). Un investissement de l'ordre de 70 millions d'euros, étalé sur trois ans, qui doit permettre de produire des poudres de lait.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Brenval");
+    assert_eq!(amount(&e[0]), Some(7e7));
+    assert_eq!(e[0].kind, Kind::Capex);
+    let e = ev("Le poudrier Kervane a officialisé jeudi la relocalisation à Bergerac de la production de poudre. Une enveloppe de 60 millions d'euros est consacrée au projet, qui doit aboutir à la fin de l'année.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Kervane");
+    assert_eq!(amount(&e[0]), Some(6e7));
+}
