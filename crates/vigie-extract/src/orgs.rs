@@ -2035,7 +2035,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok
                 && (matches!(
                     d.w(j),
-                    "district" | "county" | "province" | "prefecture" | "municipality" | "township"
+                    "district"
+                        | "county"
+                        | "province"
+                        | "prefecture"
+                        | "municipality"
+                        | "township"
+                        | "department"
                 ) || i >= s.t0 + 2
                     && matches!(d.w(i - 1), "de" | "of")
                     && matches!(
@@ -2092,6 +2098,8 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "cap"
                         | "golfe"
                         | "baie"
+                        | "plaine"
+                        | "caserne"
                 )
             {
                 ok = false;
@@ -2154,6 +2162,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "bioparc"
                         | "biopôle"
                         | "campus"
+                        | "caserne"
                 ) {
                     ok = false;
                 }
@@ -2161,6 +2170,29 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // "near Navan", "at Wilton", "près de Lyon": a place
             if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
                 || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
+            {
+                ok = false;
+            }
+            // "in Peoria, Arizona", "à Valbonne Sophia Antipolis" after
+            // "installée", "based in": a place
+            if ok
+                && i > s.t0
+                && matches!(d.w(i - 1), "in" | "à" | "en")
+                && d.w(j) == ","
+                && crate::cities::is_city(d.w(j + 1))
+            {
+                ok = false;
+            }
+            if ok
+                && i > s.t0 + 1
+                && matches!(d.w(i - 1), "in" | "à" | "en")
+                && {
+                    let p = d.w(i - 2);
+                    ["install", "bas", "implant", "situ", "located", "headquartered"]
+                        .iter()
+                        .any(|x| p.starts_with(x))
+                        && p.len() <= 13
+                }
             {
                 ok = false;
             }
