@@ -623,6 +623,32 @@ impl Extractor {
                 a.money = true;
             }
         }
+        // a price per unit is no investment: "at around €60 per MWh", "3,40 €
+        // par action", "470 euros les 1 000 litres", "$2 a share"
+        for a in amounts.iter_mut().filter(|a| a.money) {
+            let after = lower.get(a.end..).unwrap_or("").trim_start();
+            let rest = ["per ", "par ", "a ", "an ", "the ", "le ", "la ", "les ", "/"]
+                .iter()
+                .find_map(|p| after.strip_prefix(p));
+            let Some(rest) = rest else { continue };
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            let unit = [
+                "mwh", "kwh", "gwh", "tonne", "ton", "share", "action", "barrel", "baril", "litre",
+                "liter", "kilo", "kg", "m2", "m²", "mètre carré", "square", "unit", "unité",
+                "head", "dose",
+            ]
+            .iter()
+            .any(|u| {
+                rest.starts_with(u)
+                    && rest[u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() || c == 's')
+            });
+            if unit {
+                a.money = false;
+            }
+        }
         // a quantity of goods is not money: "2.5 million tonnes of DRI",
         // "1,5 million d'EVP", "600 mégawatts"
         for a in amounts.iter_mut().filter(|a| !a.has_currency) {
