@@ -2583,6 +2583,28 @@ fn recipient_after(
     None
 }
 
+/// The fund a round is raised from: "auprès du fonds Breega", "from
+/// regional fund Finovam", "from Northvolt founders' fund Vargas" (a name
+/// right after "fonds"/"fund", itself after "auprès"/"from" in the clause).
+fn fund_after(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    cx.orgs_in(a, b).find(|&oi| {
+        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+            return false;
+        }
+        let ot = d.tok_at(d.orgs[oi].start);
+        ot > from
+            && matches!(d.w(ot - 1), "fonds" | "fund")
+            && (ot.saturating_sub(7).max(from)..ot).any(|k| matches!(d.w(k), "auprès" | "from"))
+    })
+}
+
 /// "dans Mistral AI", "in the start-up X", "a stake in X": a company, not a
 /// place the pattern took for a name ("in Licking County").
 fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
@@ -2887,6 +2909,13 @@ fn build(
                     recipient,
                     6,
                 );
+                // "auprès du fonds Breega", "from regional fund Finovam",
+                // "from Northvolt founders' fund Vargas": the fund named
+                if let Some(f) = fund_after(cx, sent_end, tend, recipient) {
+                    if investor.is_none_or(|i| d.orgs[i].start < d.orgs[f].start) {
+                        investor = Some(f);
+                    }
+                }
                 if investor.is_none() {
                     if let Some(p) = public_after(cx, sent_end, tend) {
                         investor = Some(p);

@@ -627,15 +627,35 @@ impl Extractor {
         // par action", "470 euros les 1 000 litres", "$2 a share"
         for a in amounts.iter_mut().filter(|a| a.money) {
             let after = lower.get(a.end..).unwrap_or("").trim_start();
-            let rest = ["per ", "par ", "a ", "an ", "the ", "le ", "la ", "les ", "/"]
-                .iter()
-                .find_map(|p| after.strip_prefix(p));
+            let rest = [
+                "per ", "par ", "a ", "an ", "the ", "le ", "la ", "les ", "/",
+            ]
+            .iter()
+            .find_map(|p| after.strip_prefix(p));
             let Some(rest) = rest else { continue };
             let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
             let unit = [
-                "mwh", "kwh", "gwh", "tonne", "ton", "share", "action", "barrel", "baril", "litre",
-                "liter", "kilo", "kg", "m2", "m²", "mètre carré", "square", "unit", "unité",
-                "head", "dose",
+                "mwh",
+                "kwh",
+                "gwh",
+                "tonne",
+                "ton",
+                "share",
+                "action",
+                "barrel",
+                "baril",
+                "litre",
+                "liter",
+                "kilo",
+                "kg",
+                "m2",
+                "m²",
+                "mètre carré",
+                "square",
+                "unit",
+                "unité",
+                "head",
+                "dose",
             ]
             .iter()
             .any(|u| {

@@ -2183,17 +2183,20 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             {
                 ok = false;
             }
-            if ok
-                && i > s.t0 + 1
-                && matches!(d.w(i - 1), "in" | "à" | "en")
-                && {
-                    let p = d.w(i - 2);
-                    ["install", "bas", "implant", "situ", "located", "headquartered"]
-                        .iter()
-                        .any(|x| p.starts_with(x))
-                        && p.len() <= 13
-                }
-            {
+            if ok && i > s.t0 + 1 && matches!(d.w(i - 1), "in" | "à" | "en") && {
+                let p = d.w(i - 2);
+                [
+                    "install",
+                    "bas",
+                    "implant",
+                    "situ",
+                    "located",
+                    "headquartered",
+                ]
+                .iter()
+                .any(|x| p.starts_with(x))
+                    && p.len() <= 13
+            } {
                 ok = false;
             }
             if ok {

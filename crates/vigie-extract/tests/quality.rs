@@ -144,3 +144,32 @@ fn a_clause_headed_by_an_event_noun_is_the_event_before() {
     assert_eq!(inv(&e[0]), "Kervane");
     assert_eq!(amount(&e[0]), Some(6e7));
 }
+
+#[test]
+fn a_price_per_unit_is_no_investment() {
+    let e = ev("Korvel DC said it has signed a long-term power purchase agreement at around €60 per MWh with a nuclear-heavy supplier, and will invest €1.2 billion in its campus in Saint-Vulbas.");
+    assert!(e.iter().all(|x| amount(x) != Some(60.0)), "{e:#?}");
+}
+
+#[test]
+fn places_that_look_like_names() {
+    let e = ev("Taiwan's Orvane Packaging unveils a $2bn plan to build its first U.S. factory in Peoria, Arizona, the company said on Thursday.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Capex);
+    assert_eq!(rec(&e[0]), "-");
+    let e = ev("European data center operator Korvel DC has pledged €1.2 billion to build a campus in Saint-Vulbas, in the Ain department of eastern France.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Capex);
+    assert_eq!(rec(&e[0]), "-");
+}
+
+#[test]
+fn the_fund_a_round_is_raised_from_is_the_investor() {
+    let e = ev("Fondée en 2021, la start-up nantaise Kerlam avait réalisé en 2023 un premier tour de table de 8 millions d'euros auprès du fonds Brevaga.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Brevaga");
+    let e = ev("Swedish battery recycler Revolta said on Monday it has raised €50m from Northvolt founders' fund Vargaso to build its first recycling plant in the north of the country.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Vargaso");
+    assert_eq!(rec(&e[0]), "Revolta");
+}
