@@ -1890,6 +1890,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
 pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
+    let boiler = boilerplate_start(d);
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
@@ -2080,9 +2081,15 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 }
             }
         }
-        // jobs
+        // jobs (none in a press release's boilerplate: "About Halvorsen ...
+        // approximately 9,000 employees in 30 countries" is a headcount)
         let has_event = cands.len() > first_new;
-        for (ai, jobs) in job_mentions(d, si, has_event) {
+        let mentions = if si >= boiler {
+            Vec::new()
+        } else {
+            job_mentions(d, si, has_event)
+        };
+        for (ai, jobs) in mentions {
             let at = d.tok_at(d.amounts[ai].start);
             let c = clause_of(at);
             // an event of this sentence: same clause first, else the nearest
@@ -2131,7 +2138,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             // prévoyait d'embaucher", "Separately, it will hire") is its own
             let apart = (s.t0..s.t1)
                 .any(|k| d.w(k) == "separately" || d.w(k) == "par" && d.w(k + 1) == "ailleurs");
-            let referred = referred.filter(|_| !apart);
+            // buying a company creates no jobs: hiring in a sentence of its
+            // own beside an acquisition is its own announcement
+            let referred = referred
+                .filter(|_| !apart)
+                .filter(|&ci| cands[ci].kind != Kind::Acquisition);
             if let Some(ci) = referred {
                 if cands[ci].jobs.is_none() {
                     cands[ci].jobs = Some(jobs);
@@ -2177,6 +2188,29 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // later sentence continuing an earlier one ("Il s'agit ... en région parisienne")
     }
     cands
+}
+
+/// The first sentence of a press release's boilerplate ("À propos de X",
+/// "About X" as a heading line), or the number of sentences.
+fn boilerplate_start(d: &Doc) -> usize {
+    d.sents
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, s)| {
+            let t = d.text.get(s.start..s.end).unwrap_or("").trim();
+            t.len() < 80
+                && !t.ends_with('.')
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && ["À propos de ", "À propos d'", "A propos de ", "About "]
+                    .iter()
+                    .any(|p| {
+                        t.strip_prefix(p)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_uppercase)
+                    })
+        })
+        .map_or(d.sents.len(), |(k, _)| k)
 }
 
 /// The most recent candidate whose actor is of the family of org `oi`

@@ -173,3 +173,25 @@ fn the_fund_a_round_is_raised_from_is_the_investor() {
     assert_eq!(inv(&e[0]), "Vargaso");
     assert_eq!(rec(&e[0]), "Revolta");
 }
+
+#[test]
+fn hiring_beside_an_acquisition_is_its_own_jobs_event() {
+    let e = ev("Kalvane Software, Inc. today announced that it has completed its acquisition of Paylor SAS, a Lyon-based payroll software company, for $300 million in cash.\n\nKalvane intends to invest in expanding the Lyon team and plans to hire 150 additional engineers in France over the next two years.");
+    let acq = e
+        .iter()
+        .find(|x| x.kind == Kind::Acquisition)
+        .unwrap_or_else(|| panic!("no acquisition in {e:#?}"));
+    assert!(acq.jobs.is_none(), "{e:#?}");
+    let jobs = e
+        .iter()
+        .find(|x| x.kind == Kind::Jobs)
+        .unwrap_or_else(|| panic!("no jobs event in {e:#?}"));
+    assert_eq!(jobs.jobs.as_ref().map(|j| j.value), Some(150));
+}
+
+#[test]
+fn a_headcount_in_the_boilerplate_is_no_hiring() {
+    let e = ev("Halvane Instruments Completes Acquisition of Captor\n\nBOSTON -- Halvane Instruments, Inc. today announced that it has completed its acquisition of Captor SAS, a Grenoble-based developer of sensors, in a deal valued at €95 million.\n\nAbout Halvane Instruments\nHalvane Instruments is a global leader in precision measurement, with revenue of $2.1 billion and approximately 9,000 employees in 30 countries.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(e[0].jobs.is_none(), "{e:#?}");
+}
