@@ -1054,6 +1054,35 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
         let mut from = i;
         match w {
+            // "l'État de Caroline du Sud", "l'État du Texas": a foreign state
+            "état" | "etat"
+                if t.cap
+                    && matches!(d.w(i + 1), "de" | "du")
+                    && d.toks.get(i + 2).is_some_and(|x| x.cap && x.word) =>
+            {
+                let first = if d.w(i + 1) == "du" { i + 1 } else { i + 2 };
+                let mut e = i + 3;
+                while e < n
+                    && e < i + 7
+                    && (d.toks[e].cap && d.toks[e].word
+                        || matches!(d.w(e), "du" | "de" | "-")
+                            && d.toks.get(e + 1).is_some_and(|x| x.cap && x.word))
+                {
+                    e += if d.toks[e].cap { 1 } else { 2 };
+                }
+                let e = e.min(n);
+                let name = d
+                    .text
+                    .get(d.toks[first].start..d.toks[e - 1].end)
+                    .unwrap_or("État")
+                    .to_string();
+                let name = match name.strip_prefix("du ") {
+                    Some(r) => r.to_string(),
+                    None => name,
+                };
+                let country = crate::cities::city_country(&name.to_lowercase());
+                found = Some((e, name, country));
+            }
             "état" | "etat" if t.cap => {
                 let mut e = i + 1;
                 if d.w(i + 1) == "français" {
