@@ -552,6 +552,35 @@ fn usable_amounts(
         if lexicon::bad_right(&right) {
             bad = true;
         }
+        // a figure to compare with ("valued at $14 billion, up from $6.7
+        // billion"), a sum over many ("startups raised a combined €3.1
+        // billion"), a year's statistic ("la French Tech a levé 7,8 Md€ en
+        // 2025, en recul de 10 %"): no commitment
+        if n >= 2
+            && matches!(
+                (left[n - 2], left[n - 1]),
+                ("up" | "down", "from") | ("compared", "with" | "to") | ("rapport", "à")
+            )
+            || left
+                .iter()
+                .any(|w| matches!(*w, "combined" | "cumulé" | "cumulés" | "cumulée"))
+        {
+            bad = true;
+        }
+        let wide: Vec<&str> = (te..(te + 9).min(s.t1)).map(|k| d.w(k)).collect();
+        if let Some(y) = wide.windows(2).position(|w| {
+            matches!(w[0], "en" | "in")
+                && w[1].len() == 4
+                && (w[1].starts_with("19") || w[1].starts_with("20"))
+                && w[1].chars().all(|c| c.is_ascii_digit())
+        }) {
+            if wide[y..]
+                .iter()
+                .any(|w| matches!(*w, "recul" | "hausse" | "baisse" | "repli"))
+            {
+                bad = true;
+            }
+        }
         // totals over many projects: "pour 56 projets", "across 20 projects"
         if right.windows(3).any(|w| {
             matches!(w[0], "pour" | "for" | "across" | "répartis" | "entre")

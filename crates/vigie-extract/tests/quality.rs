@@ -195,3 +195,13 @@ fn a_headcount_in_the_boilerplate_is_no_hiring() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert!(e[0].jobs.is_none(), "{e:#?}");
 }
+
+#[test]
+fn comparisons_sums_and_yearly_statistics_are_no_events() {
+    let e = ev("Klarvane, the Stockholm-based payments startup, is valued at $14 billion in a sale of shares held by employees, according to people familiar with the matter, up from $6.7 billion in a funding round two years ago.");
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("The report notes that French AI startups raised a combined €3.1 billion in 2024, more than double the previous year.");
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("La jeune pousse Kairnel cherche à lever 200 millions d'euros.\n\nLire aussi : Levées de fonds : la French Tech a levé 7,8 milliards d'euros en 2025, en recul de 10 %");
+    assert!(e.iter().all(|x| amount(x) != Some(7.8e9)), "{e:#?}");
+}
