@@ -2144,7 +2144,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                         (0..e)
                             .rev()
                             .find(|&x| {
-                                cands[x].kind != Kind::PublicFunding && cands[x].sent + 3 > si
+                                cands[x].kind != Kind::PublicFunding && cands[x].sent + 6 > si
                             })
                             .unwrap_or(e)
                     } else {

@@ -200,6 +200,43 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             )
         })
     {
+        // "débourse 400 M€ pour une nouvelle ligne", "pour ses stylos
+        // injecteurs", "pour construire": money spent on its own site
+        if w.starts_with("débours") {
+            if let Some(k) = next.iter().take(8).position(|x| *x == "pour") {
+                let a = next.get(k + 1).copied().unwrap_or("");
+                let b = next.get(k + 2).copied().unwrap_or("");
+                let c = next.get(k + 3).copied().unwrap_or("");
+                let site = |x: &str| {
+                    matches!(
+                        x,
+                        "usine"
+                            | "ligne"
+                            | "lignes"
+                            | "site"
+                            | "entrepôt"
+                            | "extension"
+                            | "unité"
+                            | "centre"
+                            | "campus"
+                            | "atelier"
+                            | "bâtiment"
+                            | "plateforme"
+                            | "projet"
+                            | "chantier"
+                    )
+                };
+                let own = matches!(a, "ses" | "son" | "sa" | "leur" | "leurs");
+                let build_verb = !a.starts_with("rachet")
+                    && !a.starts_with("acqu")
+                    && !a.starts_with("repren")
+                    && (a.ends_with("er") || a.ends_with("ir") || a.ends_with("re"))
+                    && a.len() > 4;
+                if own || build_verb || site(b) || site(c) {
+                    return Some((Class::Invest, 1));
+                }
+            }
+        }
         return Some((Class::Acquire, 1));
     }
     if w.starts_with("purchas") || w.starts_with("takeover") {

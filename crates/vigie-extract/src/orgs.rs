@@ -2001,6 +2001,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "lanceur"
                         | "fusée"
                         | "rocket"
+                        | "substrat"
+                        | "substrats"
+                        | "puce"
+                        | "puces"
+                        | "chips"
+                        | "composants"
+                        | "gamme"
                 )
             {
                 ok = false;

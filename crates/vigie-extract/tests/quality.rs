@@ -205,3 +205,21 @@ fn comparisons_sums_and_yearly_statistics_are_no_events() {
     let e = ev("La jeune pousse Kairnel cherche à lever 200 millions d'euros.\n\nLire aussi : Levées de fonds : la French Tech a levé 7,8 milliards d'euros en 2025, en recul de 10 %");
     assert!(e.iter().all(|x| amount(x) != Some(7.8e9)), "{e:#?}");
 }
+
+#[test]
+fn money_spent_on_its_own_site_is_capex() {
+    let e = ev("Semi-conducteurs : Soivane débourse près de 400 millions pour une nouvelle ligne à Bernin\n\nLe fabricant a confirmé mercredi qu'il allait débourser près de 400 millions d'euros pour installer une nouvelle ligne de production sur son site de Bernin (Isère).");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Capex);
+    let e = ev("Le groupe Kestrane a déboursé 2 milliards d'euros pour Talvane, un éditeur de logiciels lyonnais.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Acquisition);
+}
+
+#[test]
+fn a_product_after_its_noun_is_no_company() {
+    let e = ev("Le fabricant Soivane va investir 400 millions d'euros dans une nouvelle ligne à Bernin (Isère). La ligne sera consacrée aux substrats SmartBix destinés aux véhicules électriques. Le groupe prévoit d'embaucher environ 150 personnes sur le site.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Soivane");
+    assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(150));
+}
