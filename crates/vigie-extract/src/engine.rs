@@ -2646,6 +2646,27 @@ fn recipient_after(
     None
 }
 
+/// The company whose site public money funds: "pour la future usine
+/// d'hydrogène d'H2Gard", "for the new plant of X".
+fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    cx.orgs_in(a, b).find(|&oi| {
+        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+            return false;
+        }
+        let ot = d.tok_at(d.orgs[oi].start);
+        ot >= from + 2
+            && matches!(d.w(ot - 1), "de" | "d" | "du" | "of" | "'")
+            && (from..ot).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
+    })
+}
+
 /// The fund a round is raised from: "auprès du fonds Breega", "from
 /// regional fund Finovam", "from Northvolt founders' fund Vargas" (a name
 /// right after "fonds"/"fund", itself after "auprès"/"from" in the clause).
@@ -3171,6 +3192,7 @@ fn build(
                         investor,
                         10,
                     )
+                    .or_else(|| facility_owner(cx, c, tend, investor))
                     .or_else(|| recipient_after(cx, c, tend, &[], investor, 0));
                 }
                 if recipient.is_none() {
@@ -3225,7 +3247,8 @@ fn build(
                     ],
                     investor,
                     6,
-                );
+                )
+                .or_else(|| facility_owner(cx, c, tend, investor));
                 if recipient.is_none() {
                     let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
                     recipient = r;
@@ -3739,7 +3762,9 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
                 | "avait"
         ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
     });
-    if secret_price(d, c.clause)
+    // "X rachète Y ; le montant n'est pas divulgué": the rest of the sentence
+    let rest = (c.clause.1, d.sents[c.sent].t1.max(c.clause.1));
+    if (secret_price(d, c.clause) || secret_price(d, rest))
         && !past
         && matches!(c.kind, Kind::Acquisition | Kind::Equity)
         && c.investor.is_some()

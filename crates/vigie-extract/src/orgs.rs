@@ -2199,7 +2199,19 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                         | "biopôle"
                         | "campus"
                         | "caserne"
-                ) {
+                ) || k + 1 < i
+                    && matches!(
+                        d.w(k),
+                        "usine"
+                            | "laiterie"
+                            | "entrepôt"
+                            | "raffinerie"
+                            | "fonderie"
+                            | "aciérie"
+                            | "sucrerie"
+                    )
+                {
+                    // "leur laiterie de Valognes" (not "la fonderie Morvan")
                     ok = false;
                 }
             }

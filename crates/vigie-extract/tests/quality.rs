@@ -223,3 +223,32 @@ fn a_product_after_its_noun_is_no_company() {
     assert_eq!(inv(&e[0]), "Soivane");
     assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(150));
 }
+
+#[test]
+fn a_secret_price_in_the_next_clause_keeps_the_deal() {
+    let e = ev("LES BRÈVES DU JOUR\n\nMANCHE. La laiterie Kervel annonce 40 embauches à Saint-Lô.\n\nNORD. Fermeture confirmée de l'usine Textor de Maubeuge.\n\nGIRONDE. La biotech Immuvane ouvre un laboratoire à Pessac.\n\nCHARENTE. La coopérative Cognal inaugure un chai à Cognac.\n\nLOIRE-ATLANTIQUE. Le chantier naval Atlantide Yachts rachète son concurrent vendéen Océanis Marine ; le montant n'est pas divulgué.");
+    let acq = e
+        .iter()
+        .find(|x| x.kind == Kind::Acquisition)
+        .unwrap_or_else(|| panic!("no acquisition in {e:#?}"));
+    assert_eq!(inv(acq), "Atlantide Yachts");
+    assert_eq!(rec(acq), "Océanis Marine");
+}
+
+#[test]
+fn a_town_after_a_site_noun_is_no_recipient() {
+    let e = ev("Les Maîtres Fromagers du Cotentin injectent 12 M€ dans leur laiterie de Valbourg pour une nouvelle tour de séchage.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Capex);
+    assert_eq!(rec(&e[0]), "-");
+}
+
+#[test]
+fn public_money_for_a_company_s_site_funds_that_company() {
+    let e = ev("La biotech Immuvane lève 9,5 millions d'euros auprès de Kurma Partners. La Région débloque 4 M€ pour la future usine d'hydrogène d'H2Garon à Nîmes.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(rec(g), "H2Garon");
+}
