@@ -1289,10 +1289,17 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     if class == Class::Grant
         && (lo..trig + 1).any(|k| {
             k > lo
-                && matches!(d.w(k - 1), "a" | "ont" | "has" | "have")
+                && matches!(
+                    d.w(k - 1),
+                    "a" | "ont" | "has" | "have" | "avait" | "avaient" | "had"
+                )
                 && matches!(
                     d.w(k),
-                    "accordé"
+                    "apporté"
+                        | "apportée"
+                        | "awarded"
+                        | "granted"
+                        | "accordé"
                         | "accordée"
                         | "octroyé"
                         | "octroyée"
@@ -3142,6 +3149,11 @@ fn build(
             let own_funds = (tend..c.1).any(|k| {
                 d.w(k) == "propres" && d.w(k.saturating_sub(1)) == "fonds"
                     || matches!(d.w(k), "equity" | "capital")
+            }) || (c.0..tr.tok).any(|k| {
+                // "elle avait ouvert son capital au fonds Siparex, qui avait
+                // apporté 15 M€"
+                d.w(k) == "capital"
+                    && matches!(d.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
             });
             let holder = investor.filter(|&i| !d.orgs[i].public && own_funds);
             let held = holder.and_then(|i| {

@@ -353,6 +353,8 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             | "apportent"
             | "apporteront"
             | "apporter"
+            | "apporté"
+            | "apportée"
             | "accorde"
             | "accordera"
             | "soutient"

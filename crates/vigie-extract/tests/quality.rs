@@ -252,3 +252,23 @@ fn public_money_for_a_company_s_site_funds_that_company() {
         .unwrap_or_else(|| panic!("no grant in {e:#?}"));
     assert_eq!(rec(g), "H2Garon");
 }
+
+#[test]
+fn a_fund_let_into_the_capital_is_a_past_stake() {
+    let e = ev("Le fabricant Sygmo Robotics est installé à Saint-Priest. Son chiffre d'affaires a atteint 48 millions d'euros en 2024. En 2022, elle avait ouvert son capital au fonds lyonnais Siparex, qui avait apporté 15 millions d'euros.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Equity);
+    assert_eq!(inv(&e[0]), "Siparex");
+    assert_eq!(rec(&e[0]), "Sygmo Robotics");
+    assert_eq!(e[0].status, Status::Completed);
+}
+
+#[test]
+fn a_grant_awarded_is_completed() {
+    let e = ev("French hydrogen start-up Elyvane said Tuesday it would invest 450 million euros in a factory in Belfort. The European Commission has awarded the project a grant of 87 million euros from its Innovation Fund.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(g.status, Status::Completed);
+}
