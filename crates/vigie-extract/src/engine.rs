@@ -2176,9 +2176,24 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 .any(|k| d.w(k) == "separately" || d.w(k) == "par" && d.w(k + 1) == "ailleurs");
             // buying a company creates no jobs: hiring in a sentence of its
             // own beside an acquisition is its own announcement
-            let referred = referred
-                .filter(|_| !apart)
-                .filter(|&ci| cands[ci].kind != Kind::Acquisition);
+            let bought = referred.is_some_and(|ci| cands[ci].kind == Kind::Acquisition);
+            // "Le nouvel ensemble emploiera 3 100 personnes": the headcount
+            // of the merged group, not hiring
+            if bought
+                && !apart
+                && !(s.t0..s.t1).any(|k| {
+                    let w = d.w(k);
+                    w.starts_with("recrut")
+                        || w.starts_with("embauch")
+                        || w.starts_with("hir")
+                        || w.starts_with("recruit")
+                        || w.starts_with("créer")
+                        || w.starts_with("create")
+                })
+            {
+                continue;
+            }
+            let referred = referred.filter(|_| !apart && !bought);
             if let Some(ci) = referred {
                 if cands[ci].jobs.is_none() {
                     cands[ci].jobs = Some(jobs);

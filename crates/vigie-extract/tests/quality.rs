@@ -272,3 +272,11 @@ fn a_grant_awarded_is_completed() {
         .unwrap_or_else(|| panic!("no grant in {e:#?}"));
     assert_eq!(g.status, Status::Completed);
 }
+
+#[test]
+fn the_headcount_of_a_merged_group_is_no_hiring() {
+    let e = ev("Le groupe Forvane a signé un accord pour acquérir le lyonnais Quadral pour 320 millions d'euros. Le nouvel ensemble pèsera 680 millions d'euros de chiffre d'affaires et emploiera 3 100 personnes.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Acquisition);
+    assert!(e[0].jobs.is_none(), "{e:#?}");
+}
