@@ -1284,6 +1284,14 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     {
         return Status::Cancelled;
     }
+    // "le fonds Hy24 est entré au capital de X": done
+    if (lo..trig + 1).any(|k| {
+        k > lo
+            && matches!(d.w(k - 1), "est" | "sont" | "était" | "étaient")
+            && matches!(d.w(k), "entré" | "entrée" | "entrés")
+    }) {
+        return Status::Completed;
+    }
     // a grant given or won in the past tense is done: "La Région a voté
     // une subvention", "la BEI a accordé un prêt", "has won a €2.5m grant"
     if class == Class::Grant
@@ -2893,14 +2901,22 @@ fn build(
     // a clause headed by an event noun with no actor ("Un investissement
     // de 70 M€, étalé sur trois ans", "Une enveloppe de 60 M€ est consacrée
     // au projet"): the event the sentences before describe
+    // ("Ce nouveau volet s'ajoute aux 400 M€ déjà annoncés en 2022")
+    let head_noun = |k: usize| {
+        EVENT_NOUNS.contains(&d.w(k))
+            && !matches!(
+                d.w(k),
+                "nouveau" | "nouvelle" | "futur" | "future" | "fonds"
+            )
+            || matches!(d.w(k), "volet" | "tranche" | "phase")
+    };
     let headed = c.0 + 1 < c.1
-        && matches!(d.w(c.0), "un" | "une" | "a" | "an")
         && tr.tok >= c.0 + 1
-        && EVENT_NOUNS.contains(&d.w(c.0 + 1))
-        && !matches!(
-            d.w(c.0 + 1),
-            "nouveau" | "nouvelle" | "futur" | "future" | "fonds"
-        );
+        && (matches!(d.w(c.0), "un" | "une" | "a" | "an") && head_noun(c.0 + 1)
+            || matches!(d.w(c.0), "ce" | "cet" | "cette" | "this")
+                && (head_noun(c.0 + 1)
+                    || matches!(d.w(c.0 + 1), "nouveau" | "nouvel" | "nouvelle" | "new")
+                        && head_noun(c.0 + 2)));
     if subject.is_none()
         && via == Via::None
         && !owner_named
@@ -3120,7 +3136,9 @@ fn build(
             }
             // "buy a stake in X", "prendre une participation dans X"
             let stake = (tend..(tend + 4).min(c.1))
-                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"));
+                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"))
+                // "est entré au capital de X à hauteur de 60 M€"
+                || d.w(tr.tok).starts_with("entr") && d.w(tend + 1) == "capital";
             kind = if stake {
                 Kind::Equity
             } else {

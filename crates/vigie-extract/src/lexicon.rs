@@ -262,6 +262,22 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     {
         return Some((Class::Acquire, 1));
     }
+    // "le fonds Hy24 est entré au capital de GravitHy à hauteur de 60 M€"
+    if matches!(
+        w,
+        "entré" | "entrée" | "entrés" | "entre" | "entrent" | "entrera" | "entreront" | "entrer"
+    ) && (n1 == "au" && n2 == "capital" || n1 == "dans" && n2 == "le" && n3 == "capital")
+    {
+        return Some((Class::Acquire, 1));
+    }
+    // "TotalEnergies snaps up Polish wind developer Wiatrak"
+    if matches!(w, "snaps" | "snapped" | "snap" | "snapping") && n1 == "up" {
+        return Some((Class::Acquire, 2));
+    }
+    // "Ce nouveau volet s'ajoute aux 400 M€ déjà annoncés en 2022"
+    if matches!(w, "ajoute" | "ajoutent") && prev == "'" && matches!(n1, "aux" | "à") {
+        return Some((Class::Weak, 1));
+    }
     if matches!(w, "take" | "takes" | "took" | "taking" | "taken") && n1 == "over" {
         return Some((Class::Acquire, 2));
     }

@@ -280,3 +280,34 @@ fn the_headcount_of_a_merged_group_is_no_hiring() {
     assert_eq!(e[0].kind, Kind::Acquisition);
     assert!(e[0].jobs.is_none(), "{e:#?}");
 }
+
+#[test]
+fn a_fund_entering_the_capital_takes_a_stake() {
+    let e = ev("La société GraviTor a annoncé mardi avoir réuni le financement de son usine de Fos-sur-Mer. Le fonds Hy48 est entré au capital de GraviTor à hauteur de 60 millions d'euros à cette occasion, aux côtés des actionnaires fondateurs.");
+    let s = e
+        .iter()
+        .find(|x| x.kind == Kind::Equity)
+        .unwrap_or_else(|| panic!("no stake in {e:#?}"));
+    assert_eq!(inv(s), "Hy48");
+    assert_eq!(rec(s), "GraviTor");
+    assert_eq!(s.status, Status::Completed);
+}
+
+#[test]
+fn snapping_up_a_company_is_a_purchase() {
+    let e = ev("PARIS, Sept 23 (Reuters) - TotalVane snaps up Polish onshore wind developer Wiatro Energia for about 450 million euros, the French energy major said on Tuesday.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Acquisition);
+    assert_eq!(rec(&e[0]), "Wiatro Energia");
+}
+
+#[test]
+fn an_earlier_tranche_added_to_is_its_own_event() {
+    let e = ev("Eli Lilly a annoncé jeudi un investissement supplémentaire de 160 millions d'euros pour son site de Fegersheim. Ce nouveau volet s'ajoute aux 400 millions d'euros déjà annoncés en 2022 pour une unité de production d'insuline, dont le chantier s'achève.");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert!(
+        e.iter()
+            .any(|x| amount(x) == Some(4e8) && inv(x) == "Eli Lilly"),
+        "{e:#?}"
+    );
+}
