@@ -352,7 +352,14 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     ) && next.iter().any(|x| {
         matches!(
             *x,
-            "credits" | "incentives" | "grants" | "subsidies" | "aid" | "subventions" | "aides"
+            "credits"
+                | "incentives"
+                | "grants"
+                | "subsidies"
+                | "aid"
+                | "subventions"
+                | "aides"
+                | "tax"
         )
     }) {
         return Some((Class::Grant, 1));

@@ -1204,6 +1204,17 @@ impl Extractor {
         {
             orgs::strip_descriptors(o);
         }
+        // a public agency named after its description: "New York state's
+        // economic development agency Empire State Development"
+        for o in orgs
+            .iter_mut()
+            .filter(|o| !o.known && !o.public && !o.outlet)
+        {
+            let t = d.tok_at(o.start);
+            if t > 0 && matches!(d.w(t - 1), "agency" | "agence") {
+                o.public = true;
+            }
+        }
         // a capital named for its government ("Berlin to chip in 1
         // billion") and "the government" of the same article are one funder
         const CAPITALS: &[&str] = &[

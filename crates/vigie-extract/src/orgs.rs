@@ -1601,7 +1601,12 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 if tj.word
                     && tj.cap
                     && (single_space || adjacent)
-                    && (!stop(wj) || matches!(d.raw(j), "AI" | "IA"))
+                    && (!stop(wj)
+                        || matches!(d.raw(j), "AI" | "IA")
+                        // "Empire State Development"
+                        || wj == "state"
+                            && d.toks.get(j + 1).is_some_and(|x| x.cap && x.word)
+                            && !stop(d.w(j + 1)))
                     && !headline_verb(wj)
                 {
                     j += 1;

@@ -311,3 +311,15 @@ fn an_earlier_tranche_added_to_is_its_own_event() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_development_agency_is_a_public_funder() {
+    let e = ev("French train maker Alvane will invest $75 million to expand its rail plant in Hornell, New York, creating 250 jobs, the governor's office said on Tuesday. New York state's economic development agency Empire State Development will provide up to $10 million in performance-based tax credits tied to the job commitments.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(inv(g), "Empire State Development");
+    assert_eq!(rec(g), "Alvane");
+    assert_eq!(amount(g), Some(1e7));
+}
