@@ -1975,9 +1975,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     continue;
                 }
                 let tend = tr.tok + tr.len;
+                // "a second production line at its plant in the Somme
+                // department, at a cost of €180m": the cost of the event
+                let costed = (at.saturating_sub(4).max(c.0)..at)
+                    .any(|k| matches!(d.w(k), "cost" | "coût" | "costing"));
                 let cost = if tend <= at {
                     let dist = at - tend;
                     let max = match tr.class {
+                        _ if costed => 30,
                         Class::Announce => 3,
                         Class::Weak => 8,
                         _ => 30,

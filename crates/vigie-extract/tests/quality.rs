@@ -323,3 +323,11 @@ fn a_development_agency_is_a_public_funder() {
     assert_eq!(rec(g), "Alvane");
     assert_eq!(amount(g), Some(1e7));
 }
+
+#[test]
+fn at_a_cost_of_gives_the_amount_of_the_project() {
+    let e = ev("Food: Belgian frozen potato maker Agrivane announced a second production line at its plant in the Somme department, at a cost of €180m.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Agrivane");
+    assert_eq!(amount(&e[0]), Some(1.8e8));
+}
