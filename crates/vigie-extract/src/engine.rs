@@ -2880,6 +2880,36 @@ fn build(
     }
     let agentive = !matches!(tr.class, Class::Weak);
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok, agentive);
+    // "Mardi, son PDG, Hubert Delattre, a présenté un projet de 25 M€", "its
+    // chief executive said it would invest": the company its head speaks for
+    if subject.is_none() && via == Via::None {
+        if let Some(k) = (c.0..tr.tok.min(c.0 + 6)).find(|&k| {
+            matches!(d.w(k), "son" | "sa" | "leur" | "its" | "their")
+                && matches!(
+                    d.w(k + 1),
+                    "pdg"
+                        | "président"
+                        | "présidente"
+                        | "directeur"
+                        | "directrice"
+                        | "dirigeant"
+                        | "dirigeante"
+                        | "patron"
+                        | "patronne"
+                        | "fondateur"
+                        | "fondatrice"
+                        | "ceo"
+                        | "chief"
+                        | "boss"
+                        | "chairman"
+                )
+        }) {
+            subject = cx.last_org_before(d.toks[k].start, None, false);
+            if subject.is_some() {
+                via = Via::Coref;
+            }
+        }
+    }
     // coordinated subjects share the verb: "L'armateur engagera 250 M€ et
     // le Grand Port 150 M€", "the federal government €1.3bn and NRW €700m",
     // "la Région apporte 2 M€ et Bpifrance accorde un prêt de 5 M€"

@@ -331,3 +331,11 @@ fn at_a_cost_of_gives_the_amount_of_the_project() {
     assert_eq!(inv(&e[0]), "Agrivane");
     assert_eq!(amount(&e[0]), Some(1.8e8));
 }
+
+#[test]
+fn the_head_of_a_company_speaks_for_it() {
+    let e = ev("Dans les ateliers de la biscuiterie Delvane, on fabrique chaque jour près de 40 tonnes de gaufrettes. Mardi, son PDG, Hubert Delvane, petit-fils du fondateur, a présenté aux élus et aux salariés un projet d'extension de 25 millions d'euros.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Delvane");
+    assert_eq!(amount(&e[0]), Some(2.5e7));
+}
