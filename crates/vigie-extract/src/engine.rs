@@ -2340,7 +2340,20 @@ fn actor_event(
             return Some(i);
         }
     }
-    recent.first().copied()
+    // "Le site ligérien a bénéficié de 40 M€ d'investissements depuis 2021"
+    // a few sentences down: the last event of a company
+    // (not when the clause names a place of its own: another site)
+    recent.first().copied().or_else(|| {
+        if !here.is_empty() {
+            return None;
+        }
+        (0..cands.len()).rev().find(|&i| {
+            cands[i].sent < si
+                && cands[i].sent + 6 > si
+                && cands[i].kind == Kind::Capex
+                && cands[i].investor.is_some_and(|o| !d.orgs[o].public)
+        })
+    })
 }
 
 /// Who the clause is about, before token `at`: (org, how, event referred).

@@ -339,3 +339,13 @@ fn the_head_of_a_company_speaks_for_it() {
     assert_eq!(inv(&e[0]), "Delvane");
     assert_eq!(amount(&e[0]), Some(2.5e7));
 }
+
+#[test]
+fn the_site_a_few_sentences_down_is_the_company_s() {
+    let e = ev("Le groupe nantais Thermor va construire une usine aux Etats-Unis pour 300 millions de dollars. « Le marché américain représente 20 % de nos ventes », justifie son directeur général. « Il fallait produire sur place. » La direction se veut rassurante pour les salariés. Aucune production ne sera transférée depuis Carquefou, où travaillent 1 100 personnes. Le site ligérien a d'ailleurs bénéficié de 40 millions d'euros d'investissements depuis 2021.");
+    assert!(
+        e.iter()
+            .any(|x| amount(x) == Some(4e7) && inv(x) == "Thermor"),
+        "{e:#?}"
+    );
+}
