@@ -513,6 +513,13 @@ fn usable_amounts(
                 && !total_of_this(k)
                 && (!positional(w) || k + 3 >= n)
                 && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))
+                // "Its campus near Marseille, announced last year with a
+                // budget of €400 million": the cost of a project
+                && !(*w == "budget"
+                    && k >= 2
+                    && matches!(left[k - 1], "a" | "un")
+                    && matches!(left[k - 2], "with" | "avec")
+                    && (c0..ti).any(|j| PROJECT_NOUNS.contains(&d.w(j))))
                 // "L'investissement atteint 100 millions d'euros": the size
                 // of the investment
                 && !(matches!(*w, "atteint" | "reached")
@@ -2965,6 +2972,20 @@ fn build(
                 && (head_noun(c.0 + 1)
                     || matches!(d.w(c.0 + 1), "nouveau" | "nouvel" | "nouvelle" | "new")
                         && head_noun(c.0 + 2)));
+    // "Its campus near Marseille, announced last year with a budget of
+    // €400 million, is on track to open in 2027": the company's own project
+    if subject.is_none()
+        && via == Via::None
+        && !owner_named
+        && c.0 + 1 < tr.tok
+        && matches!(d.w(c.0), "its" | "their" | "son" | "sa" | "leur")
+        && head_noun(c.0 + 1)
+    {
+        subject = cx.last_org_before(d.toks[c.0].start, None, false);
+        if subject.is_some() {
+            via = Via::Coref;
+        }
+    }
     if subject.is_none()
         && via == Via::None
         && !owner_named

@@ -349,3 +349,14 @@ fn the_site_a_few_sentences_down_is_the_company_s() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn its_own_project_with_a_budget_is_the_company_s() {
+    let e = ev("US data center firm Varvane Infrastructure plans to invest 2.2 billion euros in three new data centers in Hesse. The facilities will add 210MW of capacity. Varvane also gave an update on its French expansion. Its campus near Marseille, announced last year with a budget of 400 million euros, is on track to open in 2027.");
+    let m = e
+        .iter()
+        .find(|x| amount(x) == Some(4e8))
+        .unwrap_or_else(|| panic!("no 400m in {e:#?}"));
+    assert_eq!(inv(m), "Varvane Infrastructure");
+    assert_eq!(m.kind, Kind::Capex);
+}
