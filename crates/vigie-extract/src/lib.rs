@@ -1532,6 +1532,15 @@ impl Extractor {
                 places.push(place);
             }
         }
+        // a stake or a purchase is placed at the company bought or funded:
+        // "Paris-based Lumen", "la start-up nantaise Cyclam"
+        if matches!(kind, Kind::Equity | Kind::Acquisition) {
+            if let Some(home) = recipient.and_then(|r| home_of(&self.gaz, d, r)) {
+                if !places.iter().any(|q| q.commune == home.commune) {
+                    places.insert(0, home);
+                }
+            }
+        }
         let country = places
             .first()
             .and_then(|p| p.country.clone())
@@ -1630,6 +1639,121 @@ impl Extractor {
 }
 
 /// Stable event id: "evt_" + 16 hex digits of FNV-1a over the identity.
+/// Cities named by their inhabitants' adjective in company descriptions
+/// ("la start-up nantaise Cyclam", "la bordelaise Sylvagen").
+const CITY_DEMONYMS: &[(&str, &str)] = &[
+    ("parisien", "Paris"),
+    ("parisienne", "Paris"),
+    ("lyonnais", "Lyon"),
+    ("lyonnaise", "Lyon"),
+    ("marseillais", "Marseille"),
+    ("marseillaise", "Marseille"),
+    ("nantais", "Nantes"),
+    ("nantaise", "Nantes"),
+    ("bordelais", "Bordeaux"),
+    ("bordelaise", "Bordeaux"),
+    ("toulousain", "Toulouse"),
+    ("toulousaine", "Toulouse"),
+    ("lillois", "Lille"),
+    ("lilloise", "Lille"),
+    ("grenoblois", "Grenoble"),
+    ("grenobloise", "Grenoble"),
+    ("rennais", "Rennes"),
+    ("rennaise", "Rennes"),
+    ("strasbourgeois", "Strasbourg"),
+    ("strasbourgeoise", "Strasbourg"),
+    ("montpelliérain", "Montpellier"),
+    ("montpelliéraine", "Montpellier"),
+    ("niçois", "Nice"),
+    ("niçoise", "Nice"),
+    ("angevin", "Angers"),
+    ("angevine", "Angers"),
+    ("stéphanois", "Saint-Étienne"),
+    ("stéphanoise", "Saint-Étienne"),
+    ("clermontois", "Clermont-Ferrand"),
+    ("clermontoise", "Clermont-Ferrand"),
+    ("rouennais", "Rouen"),
+    ("rouennaise", "Rouen"),
+    ("dijonnais", "Dijon"),
+    ("dijonnaise", "Dijon"),
+    ("brestois", "Brest"),
+    ("brestoise", "Brest"),
+    ("havrais", "Le Havre"),
+    ("havraise", "Le Havre"),
+    ("nancéien", "Nancy"),
+    ("nancéienne", "Nancy"),
+    ("rémois", "Reims"),
+    ("rémoise", "Reims"),
+    ("caennais", "Caen"),
+    ("caennaise", "Caen"),
+    ("amiénois", "Amiens"),
+    ("amiénoise", "Amiens"),
+    ("limougeaud", "Limoges"),
+    ("limougeaude", "Limoges"),
+    ("palois", "Pau"),
+    ("paloise", "Pau"),
+    ("toulonnais", "Toulon"),
+    ("toulonnaise", "Toulon"),
+];
+
+/// The head-office town of company `r`, when the text gives it next to a
+/// mention: "Paris-based Lumen", "Amiens-based biotech Pilgen", "Captelia
+/// SAS, a Grenoble, France-based developer", "la start-up nantaise Cyclam".
+fn home_of(gaz: &Gazetteer, d: &Doc, r: usize) -> Option<Place> {
+    let fam = &d.orgs[r].family;
+    let probe = |city: &str| -> Option<Place> {
+        let p = gaz
+            .places(&format!("À {city}."))
+            .into_iter()
+            .find(|p| p.level == PlaceLevel::Commune && p.commune.is_some())?;
+        Some(Place {
+            text: city.to_string(),
+            country: p.country,
+            region: p.region,
+            departement: p.departement,
+            commune: p.commune,
+        })
+    };
+    // a town right before "-based" ("Paris-based", "a Grenoble, France-based")
+    let based = |k: usize| -> Option<Place> {
+        if !(d.w(k) == "-" && d.w(k + 1) == "based") || k == 0 {
+            return None;
+        }
+        let mut j = k - 1;
+        if d.w(j) == "france" && j >= 2 && d.w(j - 1) == "," {
+            j -= 2;
+        }
+        let t = d.toks.get(j)?;
+        if !(t.cap && t.word && t.end == d.toks.get(j + 1)?.start || j + 2 <= k) {
+            return None;
+        }
+        probe(d.text.get(t.start..t.end)?)
+    };
+    for o in d.orgs.iter().filter(|o| &o.family == fam) {
+        let t = d.tok_at(o.start);
+        let e = d.tok_at(o.end);
+        for k in t.saturating_sub(6)..t {
+            if let Some(p) = based(k) {
+                return Some(p);
+            }
+        }
+        for k in e..(e + 10).min(d.toks.len()) {
+            if let Some(p) = based(k) {
+                return Some(p);
+            }
+        }
+        for k in t.saturating_sub(3)..t {
+            let w = d.w(k);
+            if let Some(&(_, city)) = CITY_DEMONYMS.iter().find(|(dm, _)| *dm == w) {
+                if let Some(p) = probe(city) {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    None
+}
+
 pub fn event_id(
     doc: &str,
     investor: &str,

@@ -360,3 +360,23 @@ fn its_own_project_with_a_budget_is_the_company_s() {
     assert_eq!(inv(m), "Varvane Infrastructure");
     assert_eq!(m.kind, Kind::Capex);
 }
+
+#[test]
+fn a_stake_is_placed_at_the_company_s_home_town() {
+    let e = ev("Lumvane, a Paris-based startup building AI agents for banks, has raised a $45 million Series B round led by Index Ventures.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].places
+            .iter()
+            .any(|p| p.commune.as_deref() == Some("75056")),
+        "{e:#?}"
+    );
+    let e = ev("La start-up nantaise Cyclane, qui recycle les batteries, annonce avoir bouclé une levée de fonds de 30 millions d'euros menée par Eurazeo.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].places
+            .iter()
+            .any(|p| p.commune.as_deref() == Some("44109")),
+        "{e:#?}"
+    );
+}
