@@ -1801,8 +1801,15 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             }
             k += 1;
         }
-        if !noun && d.w(te) == "d" && d.w(te + 2) == "emplois" {
+        if !noun && d.w(te) == "d" && lexicon::job_noun(d.w(te + 2)) {
             noun = true;
+            // "Une cinquantaine d'emplois directs seront créés": what comes
+            // after is read from the noun
+            k = te + 2;
+        } else if !noun && d.w(te) == "de" && lexicon::job_noun(d.w(te + 1)) {
+            // "Une centaine de postes sont à la clé"
+            noun = true;
+            k = te + 1;
         }
         let prev: Vec<&str> = (ti.saturating_sub(6).max(s.t0)..ti)
             .map(|k| d.w(k))
@@ -1900,7 +1907,21 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             // emplois", "with over 250 jobs"), not further back ("serves
             // banks and processes payroll for over 900,000 employees")
             || prev.iter().rev().enumerate().any(|(n, w)| {
-                lexicon::job_create(w) && (n < 2 || !matches!(*w, "and" | "et" | "with" | "avec"))
+                lexicon::job_create(w)
+                    && (n < 2
+                        || !matches!(
+                            *w,
+                            "and"
+                                | "et"
+                                | "with"
+                                | "avec"
+                                | "prévoit"
+                                | "prévoient"
+                                | "promet"
+                                | "promettent"
+                                | "promises"
+                                | "promised"
+                        ))
             })
             || (k + 1..(k + 4).min(s.t1)).any(|j| {
                 let w = d.w(j);

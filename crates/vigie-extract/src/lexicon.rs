@@ -983,6 +983,15 @@ pub(crate) fn job_create(w: &str) -> bool {
                 | "permettre"
                 | "générera"
                 | "devrait"
+                | "promet"
+                | "promettent"
+                | "promises"
+                | "promised"
+                | "prévoit"
+                | "prévoient"
+                | "generate"
+                | "generates"
+                | "generating"
         )
 }
 

@@ -380,3 +380,19 @@ fn a_stake_is_placed_at_the_company_s_home_town() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn approximate_job_counts_in_the_next_sentence_attach() {
+    let e = ev("L'opérateur de centres de données Digisud va investir 450 millions d'euros dans un nouveau campus à Marseille. Les travaux débuteront en 2026. Une cinquantaine d'emplois directs seront créés sur le campus.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(50));
+    let e = ev("Le groupe Kunvane va injecter 1,1 milliard d'euros dans une usine de matériaux pour batteries à Dunkerque. Kunvane promet 900 emplois d'ici 2028.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(900));
+}
+
+#[test]
+fn a_headcount_growth_or_kept_staff_is_no_creation() {
+    let e = ev("Le repreneur Kuvane rachète le site pour un montant non communiqué et s'engage à y investir 25 millions d'euros. L'offre prévoit la reprise de 180 des 230 salariés.");
+    assert!(e.iter().all(|x| x.jobs.is_none()), "{e:#?}");
+}
