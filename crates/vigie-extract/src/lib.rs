@@ -1564,6 +1564,34 @@ impl Extractor {
                 sectors.push(t);
             }
         }
+        // the trade the company is described by ("Le fabricant de
+        // pneumatiques Rodal", "la biscuiterie Delattre", "le laboratoire
+        // Eli Lilly") is the sector of its projects too
+        let actor = if matches!(kind, Kind::Capex | Kind::Jobs) {
+            investor
+        } else {
+            recipient
+        };
+        if let Some(a) = actor {
+            let fam = &d.orgs[a].family;
+            for o in d.orgs.iter().filter(|o| &o.family == fam) {
+                let t = d.tok_at(o.start);
+                let mut lo = t.saturating_sub(5);
+                if let Some(k) = (lo..t).rev().find(|&k| !d.toks[k].word && d.w(k) != "'") {
+                    lo = k + 1;
+                }
+                let from = d.toks.get(lo).map_or(o.start, |x| x.start);
+                for sm in d
+                    .sectors
+                    .iter()
+                    .filter(|x| x.start >= from && x.end <= o.start)
+                {
+                    if !sectors.contains(&sm.sector) {
+                        sectors.push(sm.sector);
+                    }
+                }
+            }
+        }
         let jobs = ms.iter().find_map(|c| c.jobs.clone());
         let mut horizon: Option<Horizon> = None;
         for c in &ms {

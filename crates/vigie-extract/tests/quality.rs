@@ -396,3 +396,13 @@ fn a_headcount_growth_or_kept_staff_is_no_creation() {
     let e = ev("Le repreneur Kuvane rachète le site pour un montant non communiqué et s'engage à y investir 25 millions d'euros. L'offre prévoit la reprise de 180 des 230 salariés.");
     assert!(e.iter().all(|x| x.jobs.is_none()), "{e:#?}");
 }
+
+#[test]
+fn the_trade_a_company_is_described_by_is_its_sector() {
+    let e = ev("Dans les ateliers de la laiterie Delvane, l'odeur de lait chaud vous saisit dès l'entrée. L'entreprise va investir 25 millions d'euros dans un entrepôt automatisé à Arras.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].sectors.contains(&vigie_model::Sector::AgriFood),
+        "{e:#?}"
+    );
+}
