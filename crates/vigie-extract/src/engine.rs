@@ -2987,7 +2987,7 @@ fn build(
             || matches!(d.w(k), "volet" | "tranche" | "phase")
     };
     let headed = c.0 + 1 < c.1
-        && tr.tok >= c.0 + 1
+        && tr.tok > c.0
         && (matches!(d.w(c.0), "un" | "une" | "a" | "an") && head_noun(c.0 + 1)
             || matches!(d.w(c.0), "ce" | "cet" | "cette" | "this")
                 && (head_noun(c.0 + 1)
