@@ -461,7 +461,8 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             w,
             "cancels" | "cancelled" | "canceled" | "shelves" | "shelved" | "axes" | "ditches"
         ))
-        && next.iter().take(6).any(|x| project_noun(x))
+        // "scraps its $2.6 billion Georgia battery gigafactory"
+        && next.iter().take(10).any(|x| project_noun(x))
     {
         return Some((Class::Build, 1));
     }

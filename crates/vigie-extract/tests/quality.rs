@@ -406,3 +406,11 @@ fn the_trade_a_company_is_described_by_is_its_sector() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_project_scrapped_far_from_its_noun_is_cancelled() {
+    let e = ev("Frevane officially scraps its $2.6 billion Georgia battery gigafactory\n\nBattery maker Frevane confirmed the decision in a regulatory filing this week, after pausing construction in late 2023.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].status, Status::Cancelled);
+    assert_eq!(amount(&e[0]), Some(2.6e9));
+}
