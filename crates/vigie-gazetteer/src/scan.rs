@@ -268,7 +268,7 @@ pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
     let cx = Ctx { g, text, f };
     let out = run(&cx);
     // Keep buffers of ordinary size only (a huge text's would stay pinned).
-    if cx.f.s.capacity() <= 1 << 20 {
+    if cx.f.capacity() <= 1 << 21 {
         FOLDED.with(|c| *c.borrow_mut() = cx.f);
     }
     out
@@ -278,7 +278,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     let (g, text) = (cx.g, cx.text);
     let bytes = text.as_bytes();
     let mut raws = Vec::new();
-    for m in g.ac.find_overlapping_iter(&cx.f.s) {
+    for m in g.ac.find_overlapping_iter(cx.f.bytes()) {
         let (fs, fe) = (m.start() + 1, m.end() - 1);
         if fe <= fs {
             continue;
@@ -286,12 +286,12 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         let pat = m.value() as usize;
         // Cheap filter first: most matches are lowercase ordinary words.
         if !g.lower_ok.get(pat).copied().unwrap_or(false) {
-            let Some(&o) = cx.f.starts.get(fs) else {
+            let Some(o) = cx.f.orig(fs) else {
                 continue;
             };
-            let upper0 = match bytes.get(o as usize) {
+            let upper0 = match bytes.get(o) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => cx.char_at(o as usize).is_some_and(char::is_uppercase),
+                _ => cx.char_at(o).is_some_and(char::is_uppercase),
             };
             if !upper0 {
                 continue;
@@ -645,16 +645,15 @@ impl Ctx<'_> {
     fn case_ok(&self, r: &Raw, e: &Entry) -> bool {
         self.g.entries.upper(e).iter().all(|&p| {
             self.f
-                .starts
-                .get(r.fs + p as usize)
-                .and_then(|&o| self.char_at(o as usize))
+                .orig(r.fs + p as usize)
+                .and_then(|o| self.char_at(o))
                 .is_some_and(char::is_uppercase)
         })
     }
 
     /// Folded token before folded position `pos` (start of a token), with its start.
     fn prev_tok(&self, pos: usize) -> Option<(usize, &str)> {
-        let s = &self.f.s;
+        let s = self.f.bytes();
         if pos < 2 || s.get(pos - 1) != Some(&b' ') {
             return None;
         }
@@ -785,9 +784,8 @@ impl Ctx<'_> {
     /// (distinguishes English "a" from French "à").
     fn orig_tok_is(&self, fs: usize, word: &str) -> bool {
         self.f
-            .starts
-            .get(fs)
-            .and_then(|&o| self.text.get(o as usize..))
+            .orig(fs)
+            .and_then(|o| self.text.get(o..))
             .is_some_and(|r| {
                 r.get(..word.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -867,9 +865,8 @@ impl Ctx<'_> {
                 // French "à", not English "a".
                 return self
                     .f
-                    .starts
-                    .get(s)
-                    .and_then(|&o| self.char_at(o as usize))
+                    .orig(s)
+                    .and_then(|o| self.char_at(o))
                     .is_some_and(|c| c == 'à' || c == 'À');
             }
         }
