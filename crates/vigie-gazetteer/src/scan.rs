@@ -3,7 +3,7 @@
 
 use crate::fold::{fold_name, Folded};
 use crate::tables::{Entry, Target};
-use crate::{Analysis, DemonymMatch, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch};
+use crate::{AnalysisRef, DemonymRef, Gazetteer, OrgRef, PlaceLevel, PlaceRef, SectorRef};
 
 fn level_of(l: u8) -> PlaceLevel {
     match l {
@@ -219,10 +219,10 @@ struct Hit {
 
 #[derive(Clone)]
 enum HitKind {
-    /// Materialised (with its strings) only if kept.
     Place(PlaceSpec),
     KnownOrg(u32),
-    Org(OrgMatch),
+    /// Recognised by a pattern; its home country if a demonym said it.
+    Org(Option<&'static str>),
 }
 
 #[derive(Clone)]
@@ -235,10 +235,55 @@ struct PlaceSpec {
     commune: Option<&'static str>,
 }
 
-struct Ctx<'a> {
-    g: &'a Gazetteer,
-    text: &'a str,
+struct Ctx<'g, 't> {
+    g: &'g Gazetteer,
+    text: &'t str,
     f: Folded,
+}
+
+/// Working vectors, reused from one text to the next (only types without
+/// borrows of the text).
+#[derive(Default)]
+struct Scratch {
+    raws: Vec<Raw>,
+    hits: Vec<Hit>,
+    dep_hits: Vec<(usize, &'static str)>,
+    pending_orgs: Vec<(usize, usize, u32, bool)>,
+    triggers: Vec<usize>,
+    suffixes: Vec<usize>,
+    cands: Vec<(u32, bool)>,
+    pool: Vec<u32>,
+    order: Vec<(
+        std::cmp::Reverse<usize>,
+        std::cmp::Reverse<u8>,
+        usize,
+        usize,
+    )>,
+    kept: Vec<(usize, usize, usize)>,
+    taken: Vec<(usize, usize)>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.raws.clear();
+        self.hits.clear();
+        self.dep_hits.clear();
+        self.pending_orgs.clear();
+        self.triggers.clear();
+        self.suffixes.clear();
+        self.cands.clear();
+        self.pool.clear();
+        self.order.clear();
+        self.kept.clear();
+        self.taken.clear();
+    }
+
+    /// Bytes held, roughly (a huge text's buffers are not kept).
+    fn footprint(&self) -> usize {
+        self.raws.capacity() * std::mem::size_of::<Raw>()
+            + self.hits.capacity() * std::mem::size_of::<Hit>()
+            + self.order.capacity() * 40
+    }
 }
 
 /// `word` folded is a function word or a month (no allocation for short words).
@@ -258,26 +303,28 @@ fn is_function_or_month(word: &str) -> bool {
 }
 
 thread_local! {
-    /// The folded copy's buffers, reused from one text to the next.
-    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::new(Folded::default());
+    /// The folded copy and the working vectors, reused from one text to the next.
+    static SCRATCH: std::cell::RefCell<(Folded, Scratch)> =
+        std::cell::RefCell::new((Folded::default(), Scratch::default()));
 }
 
-pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
-    let mut f = FOLDED.with(|c| std::mem::take(&mut *c.borrow_mut()));
+pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
+    let (mut f, mut sc) = SCRATCH.with(|c| std::mem::take(&mut *c.borrow_mut()));
     f.fold(text);
+    sc.clear();
     let cx = Ctx { g, text, f };
-    let out = run(&cx);
+    let out = run(&cx, &mut sc);
     // Keep buffers of ordinary size only (a huge text's would stay pinned).
-    if cx.f.capacity() <= 1 << 21 {
-        FOLDED.with(|c| *c.borrow_mut() = cx.f);
+    if cx.f.capacity() <= 1 << 21 && sc.footprint() <= 1 << 22 {
+        SCRATCH.with(|c| *c.borrow_mut() = (cx.f, sc));
     }
     out
 }
 
-fn run(cx: &Ctx<'_>) -> Analysis {
+fn run<'t>(cx: &Ctx<'_, 't>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let (g, text) = (cx.g, cx.text);
     let bytes = text.as_bytes();
-    let mut raws = Vec::new();
+    let raws = &mut sc.raws;
     for m in g.ac.find_overlapping_iter(cx.f.bytes()) {
         let (fs, fe) = (m.start() + 1, m.end() - 1);
         if fe <= fs {
@@ -303,19 +350,20 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         raws.push(Raw { fs, os, oe, pat });
     }
 
-    let mut out = Analysis::default();
-    let mut hits: Vec<Hit> = Vec::new();
+    let raws = &sc.raws;
+    let mut out = AnalysisRef::default();
+    let hits = &mut sc.hits;
     let mut doc_deps: SmallSet<&'static str> = SmallSet::default();
     let mut doc_regions: SmallSet<&'static str> = SmallSet::default();
-    let mut dep_hits: Vec<(usize, &'static str)> = Vec::new(); // (os, dep code) incl. parenthesised
-    let mut pending_orgs: Vec<(usize, usize, u32, bool)> = Vec::new(); // os, oe, org, needs confirmation
-    let mut triggers: Vec<&Raw> = Vec::new();
-    let mut suffixes: Vec<&Raw> = Vec::new();
-    let mut sectors: Vec<SectorMatch> = Vec::new();
-    let mut demonyms: Vec<DemonymMatch> = Vec::new();
+    let dep_hits = &mut sc.dep_hits; // (os, dep code) incl. parenthesised
+    let pending_orgs = &mut sc.pending_orgs; // os, oe, org, needs confirmation
+    let triggers = &mut sc.triggers;
+    let suffixes = &mut sc.suffixes;
+    let mut sectors: Vec<SectorRef<'t>> = Vec::new();
+    let mut demonyms: Vec<DemonymRef<'t>> = Vec::new();
 
     // Pass 1: everything but communes.
-    for r in &raws {
+    for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
         for e in entries {
             if !cx.case_ok(r, e) {
@@ -405,17 +453,17 @@ fn run(cx: &Ctx<'_>) -> Analysis {
                 }
                 Target::DemonymFr(i) | Target::DemonymEn(i) => {
                     if let Some(c) = g.countries.get(i as usize) {
-                        demonyms.push(DemonymMatch {
+                        demonyms.push(DemonymRef {
                             start: r.os,
                             end: r.oe,
                             text: cx.slice(r.os, r.oe),
-                            country: c.code.to_string(),
+                            country: c.code,
                         });
                     }
                 }
                 Target::Sector(row) => {
                     if let Some(Some(s)) = g.sector_tags.get(row as usize) {
-                        sectors.push(SectorMatch {
+                        sectors.push(SectorRef {
                             start: r.os,
                             end: r.oe,
                             text: cx.slice(r.os, r.oe),
@@ -423,8 +471,8 @@ fn run(cx: &Ctx<'_>) -> Analysis {
                         });
                     }
                 }
-                Target::Trigger => triggers.push(r),
-                Target::Suffix => suffixes.push(r),
+                Target::Trigger => triggers.push(ri),
+                Target::Suffix => suffixes.push(ri),
                 Target::Commune(_) | Target::CommuneBare(_) => {}
             }
         }
@@ -438,9 +486,10 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     dep_hits.sort();
 
     // Pass 2: communes, with the document's départements and régions.
-    for r in &raws {
+    for r in raws {
         let entries = g.entries.of(r.pat);
-        let mut cands: Vec<(u32, bool)> = Vec::new();
+        let cands = &mut sc.cands;
+        cands.clear();
         for e in entries {
             match e.target {
                 Target::Commune(i) if cx.case_ok(r, e) => cands.push((i, false)),
@@ -451,7 +500,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         if cands.is_empty() {
             continue;
         }
-        if let Some(h) = cx.commune(r, &cands, &dep_hits, &doc_deps, &doc_regions) {
+        if let Some(h) = cx.commune(r, cands, &mut sc.pool, dep_hits, &doc_deps, &doc_regions) {
             hits.push(h);
         }
     }
@@ -459,7 +508,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     // Organisations: confirmed ambiguous names need the org (or a child of
     // it) named unambiguously somewhere in the document.
     let mut confirmed: SmallSet<u32> = SmallSet::default();
-    for &(_, _, i, needs) in &pending_orgs {
+    for &(_, _, i, needs) in pending_orgs.iter() {
         if !needs {
             confirmed.insert(i);
             if let Some(p) = g.orgs.get(i as usize).and_then(|o| o.parent) {
@@ -469,7 +518,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
             }
         }
     }
-    for &(os, oe, i, needs) in &pending_orgs {
+    for &(os, oe, i, needs) in pending_orgs.iter() {
         if needs && !confirmed.contains(i) {
             continue;
         }
@@ -482,12 +531,12 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     }
 
     // Organisations no table knows.
-    for t in triggers {
+    for t in triggers.iter().filter_map(|&i| raws.get(i)) {
         if let Some(h) = cx.after_trigger(t, &demonyms) {
             hits.push(h);
         }
     }
-    for s in suffixes {
+    for s in suffixes.iter().filter_map(|&i| raws.get(i)) {
         if let Some(h) = cx.before_suffix(s) {
             hits.push(h);
         }
@@ -495,67 +544,68 @@ fn run(cx: &Ctx<'_>) -> Analysis {
 
     // Overlaps: longer spans first, then priority; keep non-overlapping.
     // (Sorted as small keys: a hit is large to move.)
-    let mut order: Vec<(
-        std::cmp::Reverse<usize>,
-        std::cmp::Reverse<u8>,
-        usize,
-        usize,
-    )> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            (
-                std::cmp::Reverse(h.oe - h.os),
-                std::cmp::Reverse(h.prio),
-                h.os,
-                i,
-            )
-        })
-        .collect();
+    let order = &mut sc.order;
+    order.extend(hits.iter().enumerate().map(|(i, h)| {
+        (
+            std::cmp::Reverse(h.oe - h.os),
+            std::cmp::Reverse(h.prio),
+            h.os,
+            i,
+        )
+    }));
     order.sort_unstable();
-    let mut taken = Taken::default();
-    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
-    for &(_, _, _, i) in &order {
+    let mut taken = Taken(std::mem::take(&mut sc.taken));
+    let kept = &mut sc.kept;
+    for &(_, _, _, i) in order.iter() {
         let Some(h) = hits.get(i) else { continue };
         if h.oe > text.len() + 1 || !taken.take(h.os, h.oe) {
             continue;
         }
         kept.push((h.os, h.oe, i));
     }
+    sc.taken = taken.0;
     // Stable on (os, oe): ties keep the order they were kept in.
     kept.sort_by_key(|&(os, oe, _)| (os, oe));
-    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
-    for h in kept
-        .iter()
-        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-    {
+    for h in kept.iter().filter_map(|&(_, _, i)| hits.get(i)) {
         match h.kind {
-            HitKind::Place(p) => out.places.push(PlaceMatch {
+            HitKind::Place(ref p) => out.places.push(PlaceRef {
                 start: h.os,
                 end: h.oe,
                 text: cx.slice(h.os, h.oe),
                 level: p.level,
-                name: p.name.to_string(),
-                country: p.country.map(str::to_string),
-                region: p.region.map(str::to_string),
-                departement: p.dep.map(str::to_string),
-                commune: p.commune.map(str::to_string),
+                name: p.name,
+                country: p.country,
+                region: p.region,
+                departement: p.dep,
+                commune: p.commune,
             }),
             HitKind::KnownOrg(i) => {
                 if let Some(o) = g.orgs.get(i as usize) {
-                    out.orgs.push(OrgMatch {
+                    out.orgs.push(OrgRef {
                         start: h.os,
                         end: h.oe,
                         text: cx.slice(h.os, h.oe),
-                        canonical: o.canonical.to_string(),
-                        parent: o.parent.map(str::to_string),
-                        country: o.country.map(str::to_string),
+                        canonical: o.canonical,
+                        parent: o.parent,
+                        country: o.country,
                         outlet: o.outlet,
                         known: true,
                     });
                 }
             }
-            HitKind::Org(o) => out.orgs.push(o),
+            HitKind::Org(country) => {
+                let text = cx.slice(h.os, h.oe);
+                out.orgs.push(OrgRef {
+                    start: h.os,
+                    end: h.oe,
+                    text,
+                    canonical: text,
+                    parent: None,
+                    country,
+                    outlet: false,
+                    known: false,
+                });
+            }
         }
     }
     out.demonyms = non_overlapping(demonyms, |d| (d.start, d.end));
@@ -632,9 +682,9 @@ fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec
     kept
 }
 
-impl Ctx<'_> {
-    fn slice(&self, s: usize, e: usize) -> String {
-        self.text.get(s..e).unwrap_or("").to_string()
+impl<'t> Ctx<'_, 't> {
+    fn slice(&self, s: usize, e: usize) -> &'t str {
+        self.text.get(s..e).unwrap_or("")
     }
 
     fn char_at(&self, off: usize) -> Option<char> {
@@ -930,6 +980,7 @@ impl Ctx<'_> {
         &self,
         r: &Raw,
         cands: &[(u32, bool)],
+        pool: &mut Vec<u32>,
         dep_hits: &[(usize, &'static str)],
         doc_deps: &SmallSet<&'static str>,
         doc_regions: &SmallSet<&'static str>,
@@ -938,49 +989,47 @@ impl Ctx<'_> {
         let prev = self.prev_tok(r.fs).map(|(_, t)| t).unwrap_or("");
         // "au Havre", "aux Sables-d'Olonne": the article-less form needs its contraction.
         let mut bare_ctx = false;
-        let cands: Vec<u32> = cands
-            .iter()
-            .filter(|&&(i, bare)| {
-                if !bare {
-                    return true;
-                }
-                let Some(c) = g.communes.get(i as usize) else {
-                    return false;
-                };
+        pool.clear();
+        for &(i, bare) in cands {
+            let Some(c) = g.communes.get(i as usize) else {
+                continue;
+            };
+            if bare {
                 let ok = if c.name.starts_with("Les ") {
                     matches!(prev, "aux" | "des")
                 } else {
                     matches!(prev, "au" | "du")
                 };
                 bare_ctx |= ok;
-                ok
-            })
-            .map(|&(i, _)| i)
-            .collect();
+                if !ok {
+                    continue;
+                }
+            }
+            pool.push(i);
+        }
         let dep_ctx = self.dep_after(r.oe, dep_hits);
-        let mut pool: Vec<&crate::tables::Commune> = cands
-            .iter()
-            .filter_map(|&i| g.communes.get(i as usize))
-            .collect();
+        let commune = |i: &u32| g.communes.get(*i as usize);
         if pool.is_empty() {
             return None;
         }
         if let Some(d) = &dep_ctx {
-            pool.retain(|c| c.dep == *d);
+            pool.retain(|i| commune(i).is_some_and(|c| c.dep == *d));
             if pool.is_empty() {
                 return None;
             }
         } else {
-            let local: Vec<&crate::tables::Commune> = pool
-                .iter()
-                .copied()
-                .filter(|c| doc_deps.contains(c.dep) || doc_regions.contains(c.region))
-                .collect();
-            if !local.is_empty() {
-                pool = local;
+            let local = |i: &u32| {
+                commune(i)
+                    .is_some_and(|c| doc_deps.contains(c.dep) || doc_regions.contains(c.region))
+            };
+            if pool.iter().any(local) {
+                pool.retain(local);
             }
         }
-        let c = pool.iter().copied().max_by_key(|c| c.population)?;
+        let c = pool
+            .iter()
+            .filter_map(commune)
+            .max_by_key(|c| c.population)?;
         let in_doc = doc_deps.contains(c.dep) || doc_regions.contains(c.region);
         let strong = self.commune_prep(r) || bare_ctx;
         let ok = if dep_ctx.is_some() {
@@ -1031,7 +1080,7 @@ impl Ctx<'_> {
     }
 
     /// "la société Exotec", "le groupe japonais Toyota", "the company Acme".
-    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymMatch]) -> Option<Hit> {
+    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymRef<'_>]) -> Option<Hit> {
         let mut pos = t.oe;
         let mut country = None;
         // Skip demonyms right after the trigger ("le groupe japonais").
@@ -1043,7 +1092,7 @@ impl Ctx<'_> {
             }
             match demonyms.iter().find(|d| d.start == pos + lead) {
                 Some(d) => {
-                    country = Some(d.country.clone());
+                    country = Some(d.country);
                     pos = d.end;
                 }
                 None => break,
@@ -1165,9 +1214,9 @@ impl Ctx<'_> {
         (start < end).then_some((start, end))
     }
 
-    fn unknown_org(&self, s: usize, e: usize, country: Option<String>) -> Option<Hit> {
+    fn unknown_org(&self, s: usize, e: usize, country: Option<&'static str>) -> Option<Hit> {
         let text = self.slice(s, e);
-        let f = fold_name(&text);
+        let f = fold_name(text);
         if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
             return None;
         }
@@ -1195,16 +1244,7 @@ impl Ctx<'_> {
             os: s,
             oe: e,
             prio: 0,
-            kind: HitKind::Org(OrgMatch {
-                start: s,
-                end: e,
-                text: text.clone(),
-                canonical: text,
-                parent: None,
-                country,
-                outlet: false,
-                known: false,
-            }),
+            kind: HitKind::Org(country),
         })
     }
 }
