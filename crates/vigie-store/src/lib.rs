@@ -745,20 +745,30 @@ const MENTION_COLS: &str =
 
 /// Loads into the resolver every stored event a batch of mentions could merge with.
 fn preload(conn: &Connection, r: &mut Resolver, mentions: &[Mention]) -> Result<(), StoreError> {
-    // key -> (min day, max day, has undated)
-    let mut keys: BTreeMap<String, (i64, i64, bool)> = BTreeMap::new();
+    // key -> (earliest day an event may start, min day, max day, has undated)
+    let mut keys: BTreeMap<String, (i64, i64, i64, bool)> = BTreeMap::new();
     for m in mentions {
         let Some(k) = blocking_key(&m.event) else {
             continue;
         };
         let day = m.event.published.as_deref().and_then(day_number);
-        let e = keys.entry(k).or_insert((i64::MAX, i64::MIN, false));
+        let e = keys
+            .entry(k)
+            .or_insert((i64::MAX, i64::MAX, i64::MIN, false));
         match day {
             Some(d) => {
-                e.0 = e.0.min(d);
-                e.1 = e.1.max(d);
+                // A retrospective mention may join an event up to
+                // RETRO_DAYS older, stored in an earlier batch.
+                let back = if resolve::retrospective(&m.event) {
+                    resolve::RETRO_DAYS
+                } else {
+                    resolve::WINDOW_DAYS
+                };
+                e.0 = e.0.min(d - back);
+                e.1 = e.1.min(d);
+                e.2 = e.2.max(d);
             }
-            None => e.2 = true,
+            None => e.3 = true,
         }
     }
     let mut found: BTreeMap<i64, String> = BTreeMap::new();
@@ -767,16 +777,15 @@ fn preload(conn: &Connection, r: &mut Resolver, mentions: &[Mention]) -> Result<
         "SELECT rowid, id FROM events WHERE block_key = ?1
            AND (min_day IS NULL OR (min_day <= ?3 AND max_day >= ?2))",
     )?;
-    for (k, (lo, hi, undated)) in &keys {
+    for (k, (from, lo, hi, undated)) in &keys {
         let rows = if *undated || *lo > *hi {
             all.query_map(params![k], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<Vec<(i64, String)>, _>>()?
         } else {
             window
-                .query_map(
-                    params![k, lo - resolve::WINDOW_DAYS, hi + resolve::WINDOW_DAYS],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?
+                .query_map(params![k, from, hi + resolve::WINDOW_DAYS], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
                 .collect::<Result<Vec<(i64, String)>, _>>()?
         };
         found.extend(rows);
