@@ -38,6 +38,29 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
     ps.iter().any(|p| w.starts_with(p))
 }
 
+/// A fixed list of words looked up as a hash set (built on first use; a
+/// linear scan of a long list costs more than hashing the word).
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<crate::doc::FastSet<&'static str>>,
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Same as `list.contains(w)`.
+    pub(crate) fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(*w)
+    }
+}
+
 /// A necessary condition for a word to be taken by a long list of rules
 /// (`classify`, `more_sectors`): the words the rules compare it with and the
 /// prefixes they test it with. Most words of a text pass none, and the
