@@ -27,6 +27,9 @@ pub struct Folded {
     /// folded index: folded byte `i` comes from the original character at
     /// `o + (i - f)` for the last breakpoint `(f, o)` with `f <= i`.
     map: Vec<(u32, u32)>,
+    /// The breakpoint the last look-up ended on: look-ups come in text
+    /// order, so the next one is usually there or a few further.
+    hint: std::cell::Cell<usize>,
 }
 
 impl Folded {
@@ -53,6 +56,7 @@ impl Folded {
     pub fn fold(&mut self, text: &str) {
         let mut map = std::mem::take(&mut self.map);
         map.clear();
+        self.hint.set(0);
         // A folded character is at most 1.5 times as long as the original
         // (Ⱥ -> ⱥ) plus the frame: no write below goes past this length, and
         // `put` grows the buffer anyway if one did.
@@ -145,8 +149,39 @@ impl Folded {
         if i >= self.len {
             return None;
         }
-        let k = self.map.partition_point(|&(f, _)| f as usize <= i);
-        let &(f, o) = self.map.get(k.checked_sub(1)?)?;
+        let map = &self.map;
+        let at = |k: usize| map.get(k).map_or(usize::MAX, |&(f, _)| f as usize);
+        // The last breakpoint at or before `i`: from the hint, a few steps
+        // either way, else a binary search.
+        let mut k = self.hint.get();
+        let mut found = false;
+        if at(k) <= i {
+            for _ in 0..8 {
+                if at(k + 1) > i {
+                    found = true;
+                    break;
+                }
+                k += 1;
+            }
+        } else {
+            for _ in 0..8 {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                if at(k) <= i {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if !found {
+            k = map
+                .partition_point(|&(f, _)| f as usize <= i)
+                .checked_sub(1)?;
+        }
+        self.hint.set(k);
+        let &(f, o) = map.get(k)?;
         Some(o as usize + (i - f as usize))
     }
 
@@ -187,6 +222,13 @@ fn ascii_span(run: &[u8], out: &mut [u8], last_space: &mut bool) -> (usize, bool
     }
     *last_space = ls;
     (n, false)
+}
+
+/// The folded form of an ASCII byte: lowercase letter or digit, `-`, or a
+/// space for a separator.
+#[inline]
+pub(crate) fn fold_ascii(b: u8) -> u8 {
+    ASCII_FOLD[usize::from(b & 0x7f)]
 }
 
 /// Writes folded byte `b` at `*j` (growing the buffer if needed).
@@ -267,9 +309,32 @@ pub fn fold_word_into(word: &str, out: &mut String) {
 
 /// Folds a name (pattern) to its automaton form, without the frame.
 pub fn fold_name(name: &str) -> String {
-    let f = Folded::new(name);
-    let s = String::from_utf8_lossy(f.bytes()).into_owned();
-    s.trim().to_string()
+    let mut out = String::with_capacity(name.len());
+    // A separator run becomes one space, none at either end.
+    let mut space = false;
+    let put = |out: &mut String, space: &mut bool, c: char| {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push(c);
+    };
+    for c in name.chars() {
+        if c.is_ascii() {
+            match fold_ascii(c as u8) {
+                b' ' => space = true,
+                b => put(&mut out, &mut space, char::from(b)),
+            }
+            continue;
+        }
+        match fold_char(c) {
+            Fold::Str(s) => s.chars().for_each(|x| put(&mut out, &mut space, x)),
+            Fold::Keep => c.to_lowercase().for_each(|x| put(&mut out, &mut space, x)),
+            Fold::Hyphen => put(&mut out, &mut space, '-'),
+            Fold::Space => space = true,
+        }
+    }
+    out
 }
 
 /// Positions (in the folded name) of letters that are capitals in `name`.
@@ -420,6 +485,9 @@ mod tests {
     }
 
     fn same_as_dense(text: &str) {
+        let (s, _) = dense(text);
+        let former = String::from_utf8_lossy(&s).trim().to_string();
+        assert_eq!(fold_name(text), former, "{text:?}");
         let f = Folded::new(text);
         let (s, starts) = dense(text);
         assert_eq!(f.bytes(), s, "{text:?}");
@@ -427,6 +495,15 @@ mod tests {
             .map(|i| clamp(f.orig(i).unwrap()))
             .collect();
         assert_eq!(sparse, starts, "{text:?}");
+        // Look-ups in any order (the hint moves both ways).
+        let n = f.bytes().len();
+        for i in (0..n)
+            .rev()
+            .chain((0..n).step_by(7))
+            .chain((0..n).rev().step_by(5))
+        {
+            assert_eq!(f.orig(i).map(clamp), starts.get(i).copied(), "{text:?} {i}");
+        }
         assert_eq!(f.orig(f.bytes().len()), None);
     }
 
@@ -450,7 +527,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sparse_map_equals_dense_map_on_any_text(
-            t in "[ a-zA-Z0-9,.'’\\-–—()éÉèàÀçœŒßÿİıДд東京\u{a0}\u{2009}\n«»]{0,60}"
+            t in "[ a-zA-Z0-9,.'’\\-–—()éÉèàÀçœŒßÿİıДд東京\u{a0}\u{2009}\n«»]{0,200}"
         ) {
             same_as_dense(&t);
         }

@@ -235,10 +235,12 @@ struct PlaceSpec {
     commune: Option<&'static str>,
 }
 
-struct Ctx<'g, 't> {
+struct Ctx<'g, 't, 'f> {
     g: &'g Gazetteer,
     text: &'t str,
-    f: Folded,
+    f: &'f Folded,
+    /// The folded bytes as a string (folding gives UTF-8).
+    fstr: &'f str,
 }
 
 /// Working vectors, reused from one text to the next (only types without
@@ -286,7 +288,178 @@ impl Scratch {
     }
 }
 
-/// `word` folded is a function word or a month (no allocation for short words).
+/// [`FUNCTION`] and [`MONTHS`] together, sorted (bytewise) for a binary
+/// search (a test checks it against both lists).
+const FUNCTION_OR_MONTH: &[&str] = &[
+    "a",
+    "across",
+    "agglomeration",
+    "also",
+    "an",
+    "and",
+    "aout",
+    "apres",
+    "april",
+    "are",
+    "as",
+    "at",
+    "au",
+    "august",
+    "aussi",
+    "aux",
+    "avant",
+    "avec",
+    "avril",
+    "but",
+    "by",
+    "capitale",
+    "car",
+    "ce",
+    "central",
+    "centre",
+    "ces",
+    "cette",
+    "chez",
+    "comme",
+    "commune",
+    "contre",
+    "d",
+    "dans",
+    "de",
+    "december",
+    "decembre",
+    "departement",
+    "depuis",
+    "des",
+    "dimanche",
+    "donc",
+    "du",
+    "east",
+    "en",
+    "enfin",
+    "ensuite",
+    "entre",
+    "est",
+    "et",
+    "etat",
+    "europe",
+    "february",
+    "fevrier",
+    "for",
+    "france",
+    "friday",
+    "from",
+    "grand",
+    "greater",
+    "hors",
+    "ici",
+    "in",
+    "inside",
+    "into",
+    "invest",
+    "investir",
+    "investissement",
+    "investissements",
+    "investit",
+    "investment",
+    "investments",
+    "invests",
+    "is",
+    "its",
+    "january",
+    "janvier",
+    "jeudi",
+    "juillet",
+    "juin",
+    "july",
+    "june",
+    "l",
+    "la",
+    "la-bas",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "lundi",
+    "mai",
+    "mais",
+    "march",
+    "mardi",
+    "mars",
+    "may",
+    "mercredi",
+    "metropole",
+    "monday",
+    "near",
+    "nord",
+    "north",
+    "nos",
+    "notre",
+    "november",
+    "novembre",
+    "october",
+    "octobre",
+    "of",
+    "on",
+    "or",
+    "ou",
+    "ouest",
+    "outre",
+    "outside",
+    "par",
+    "pays",
+    "plus",
+    "pour",
+    "pres",
+    "province",
+    "puis",
+    "quand",
+    "region",
+    "regions",
+    "republique",
+    "sa",
+    "samedi",
+    "saturday",
+    "selon",
+    "september",
+    "septembre",
+    "ses",
+    "si",
+    "son",
+    "sous",
+    "south",
+    "state",
+    "sud",
+    "sunday",
+    "sur",
+    "territoire",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tous",
+    "tout",
+    "toute",
+    "toutes",
+    "tuesday",
+    "un",
+    "une",
+    "vendredi",
+    "vers",
+    "via",
+    "ville",
+    "was",
+    "wednesday",
+    "were",
+    "west",
+    "with",
+];
+
+/// `word` folded is a function word or a month (no allocation).
 fn is_function_or_month(word: &str) -> bool {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -294,12 +467,46 @@ fn is_function_or_month(word: &str) -> bool {
     if word.len() > 24 {
         return false;
     }
+    let found = |w: &[u8]| {
+        FUNCTION_OR_MONTH
+            .binary_search_by(|x| x.as_bytes().cmp(w))
+            .is_ok()
+    };
+    if word.is_ascii() {
+        // Folded on the stack: lowercase, separators as spaces.
+        let mut buf = [0u8; 24];
+        for (o, &b) in buf.iter_mut().zip(word.as_bytes()) {
+            *o = crate::fold::fold_ascii(b);
+        }
+        return found(buf.get(..word.len()).unwrap_or_default());
+    }
     BUF.with(|b| {
         let mut b = b.borrow_mut();
         crate::fold::fold_word_into(word, &mut b);
-        let w = b.as_str();
-        FUNCTION.contains(&w) || MONTHS.contains(&w)
+        found(b.as_bytes())
     })
+}
+
+/// Start of the run of characters satisfying `keep` that ends `head` (`None`
+/// if `head` does not end with one). ASCII is read byte by byte.
+fn run_start_before(head: &str, keep: impl Fn(char) -> bool) -> Option<usize> {
+    let b = head.as_bytes();
+    let mut i = b.len();
+    while let Some(&x) = i.checked_sub(1).and_then(|k| b.get(k)) {
+        let c = if x.is_ascii() {
+            char::from(x)
+        } else {
+            match head.get(..i).and_then(|h| h.chars().next_back()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        if !keep(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    (i < b.len()).then_some(i)
 }
 
 thread_local! {
@@ -312,16 +519,22 @@ pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
     let (mut f, mut sc) = SCRATCH.with(|c| std::mem::take(&mut *c.borrow_mut()));
     f.fold(text);
     sc.clear();
-    let cx = Ctx { g, text, f };
+    let fstr = std::str::from_utf8(f.bytes()).unwrap_or_default();
+    let cx = Ctx {
+        g,
+        text,
+        f: &f,
+        fstr,
+    };
     let out = run(&cx, &mut sc);
     // Keep buffers of ordinary size only (a huge text's would stay pinned).
-    if cx.f.capacity() <= 1 << 21 && sc.footprint() <= 1 << 22 {
-        SCRATCH.with(|c| *c.borrow_mut() = (cx.f, sc));
+    if f.capacity() <= 1 << 21 && sc.footprint() <= 1 << 22 {
+        SCRATCH.with(|c| *c.borrow_mut() = (f, sc));
     }
     out
 }
 
-fn run<'t>(cx: &Ctx<'_, 't>, sc: &mut Scratch) -> AnalysisRef<'t> {
+fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let (g, text) = (cx.g, cx.text);
     let bytes = text.as_bytes();
     let raws = &mut sc.raws;
@@ -566,6 +779,12 @@ fn run<'t>(cx: &Ctx<'_, 't>, sc: &mut Scratch) -> AnalysisRef<'t> {
     sc.taken = taken.0;
     // Stable on (os, oe): ties keep the order they were kept in.
     kept.sort_by_key(|&(os, oe, _)| (os, oe));
+    let n_places = kept
+        .iter()
+        .filter(|&&(_, _, i)| matches!(hits.get(i), Some(h) if matches!(h.kind, HitKind::Place(_))))
+        .count();
+    out.places.reserve_exact(n_places);
+    out.orgs.reserve_exact(kept.len() - n_places);
     for h in kept.iter().filter_map(|&(_, _, i)| hits.get(i)) {
         match h.kind {
             HitKind::Place(ref p) => out.places.push(PlaceRef {
@@ -608,11 +827,28 @@ fn run<'t>(cx: &Ctx<'_, 't>, sc: &mut Scratch) -> AnalysisRef<'t> {
             }
         }
     }
-    out.demonyms = non_overlapping(demonyms, |d| (d.start, d.end));
+    non_overlapping(&mut demonyms, &mut sc.taken, |d| (d.start, d.end));
+    out.demonyms = demonyms;
     // A sector word inside an organisation's name ("Mistral AI", "Google
     // Cloud") says nothing about the sector of the text.
-    sectors.retain(|s| !out.orgs.iter().any(|o| s.start < o.end && o.start < s.end));
-    out.sectors = non_overlapping(sectors, |s| (s.start, s.end));
+    let orgs = &out.orgs;
+    if orgs
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.end <= b.start))
+    {
+        // Disjoint and in order: the first organisation ending after the
+        // sector's start is the only one that can overlap it.
+        sectors.retain(|s| {
+            let k = orgs.partition_point(|o| o.end <= s.start);
+            !orgs
+                .get(k)
+                .is_some_and(|o| o.start < s.end && s.start < o.end)
+        });
+    } else {
+        sectors.retain(|s| !orgs.iter().any(|o| s.start < o.end && o.start < s.end));
+    }
+    non_overlapping(&mut sectors, &mut sc.taken, |s| (s.start, s.end));
+    out.sectors = sectors;
     out
 }
 
@@ -663,26 +899,27 @@ impl Taken {
 }
 
 /// Longest first, then leftmost; result in text order.
-fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+fn non_overlapping<T>(
+    v: &mut Vec<T>,
+    taken: &mut Vec<(usize, usize)>,
+    span: impl Fn(&T) -> (usize, usize),
+) {
     v.sort_by(|a, b| {
         let (sa, ea) = span(a);
         let (sb, eb) = span(b);
         (eb - sb).cmp(&(ea - sa)).then(sa.cmp(&sb))
     });
-    let mut taken = Taken::default();
-    let mut kept: Vec<T> = Vec::with_capacity(v.len());
-    for x in v {
-        let (s, e) = span(&x);
-        if !taken.take(s, e) {
-            continue;
-        }
-        kept.push(x);
-    }
-    kept.sort_by_key(|x| span(x));
-    kept
+    let mut t = Taken(std::mem::take(taken));
+    t.0.clear();
+    v.retain(|x| {
+        let (s, e) = span(x);
+        t.take(s, e)
+    });
+    *taken = t.0;
+    v.sort_by_key(|x| span(x));
 }
 
-impl<'t> Ctx<'_, 't> {
+impl<'t> Ctx<'_, 't, '_> {
     fn slice(&self, s: usize, e: usize) -> &'t str {
         self.text.get(s..e).unwrap_or("")
     }
@@ -703,16 +940,17 @@ impl<'t> Ctx<'_, 't> {
 
     /// Folded token before folded position `pos` (start of a token), with its start.
     fn prev_tok(&self, pos: usize) -> Option<(usize, &str)> {
-        let s = self.f.bytes();
+        let s = self.fstr.as_bytes();
         if pos < 2 || s.get(pos - 1) != Some(&b' ') {
             return None;
         }
         let end = pos - 1;
-        let start = s[..end]
+        let start = s
+            .get(..end)?
             .iter()
             .rposition(|&b| b == b' ')
             .map_or(0, |i| i + 1);
-        let tok = std::str::from_utf8(s.get(start..end)?).ok()?;
+        let tok = self.fstr.get(start..end)?;
         (!tok.is_empty()).then_some((start, tok))
     }
 
@@ -765,12 +1003,9 @@ impl<'t> Ctx<'_, 't> {
             return false;
         }
         let head = &before[..before.len() - sp.len_utf8()];
-        let word_start = head
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '.' || c == '&')
-            .last()
-            .map(|(i, _)| i);
+        let word_start = run_start_before(head, |c| {
+            c.is_alphanumeric() || c == '-' || c == '.' || c == '&'
+        });
         let Some(ws) = word_start else { return false };
         let word = &head[ws..];
         if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -1246,5 +1481,33 @@ impl<'t> Ctx<'_, 't> {
             prio: 0,
             kind: HitKind::Org(country),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_or_month_is_both_lists_sorted() {
+        let mut v: Vec<&str> = FUNCTION.iter().chain(MONTHS).copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, FUNCTION_OR_MONTH);
+        assert!(is_function_or_month("Dans"));
+        assert!(is_function_or_month("Février"));
+        assert!(is_function_or_month("LA-BAS"));
+        assert!(!is_function_or_month("Paris"));
+        assert!(!is_function_or_month("M."));
+        assert!(!is_function_or_month(""));
+    }
+
+    #[test]
+    fn run_start_before_reads_back_over_the_run() {
+        let w = |c: char| c.is_alphanumeric() || c == '-';
+        assert_eq!(run_start_before("à Saint-Étienne", w), Some(3));
+        assert_eq!(run_start_before("Île", w), Some(0));
+        assert_eq!(run_start_before("fin. ", w), None);
+        assert_eq!(run_start_before("", w), None);
     }
 }
