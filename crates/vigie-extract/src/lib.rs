@@ -55,6 +55,7 @@ mod doc;
 mod engine;
 mod lexicon;
 mod merge;
+mod needles;
 mod orgs;
 #[cfg(test)]
 mod tests;
@@ -342,7 +343,7 @@ impl Extractor {
     fn analyse_if(&self, document: &Document, prefilter: bool) -> Option<Doc> {
         let text = document.text.clone();
         let (lower, exact) = doc::lower_same_len_exact(&text);
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(text.len() / 4);
         let mut sents = Vec::with_capacity(document.sentences.len());
         for s in &document.sentences {
             let t0 = toks.len();
@@ -677,18 +678,18 @@ impl Extractor {
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
         for s in &sents {
+            // the words (and hyphens) that open the sentence
             let mut k = s.t0;
-            let mut parts = Vec::new();
             while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
-                parts.push(k);
                 k += 1;
             }
-            let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            if k == s.t0 {
                 continue;
-            };
+            }
+            let (first, last) = (s.t0, k - 1);
             let raw = text.get(toks[first].start..toks[last].end).unwrap_or("");
-            let caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && raw.chars().all(|c| !c.is_lowercase());
+            let caps = raw.chars().all(|c| !c.is_lowercase())
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 3;
             let sep = text
                 .get(toks[last].end..)
                 .and_then(|r| r.trim_start().chars().next());
@@ -1769,7 +1770,10 @@ fn chrome_line(l: Option<&str>) -> bool {
     if starts_any(l, HEADS) {
         return true;
     }
-    const SOCIAL: &[&str] = &[
+    // the first ten are social links (two make a share bar), the others
+    // prompts; all looked for in one pass
+    const SOCIAL: u32 = (1 << 10) - 1;
+    const NEEDLES: needles::Needles = needles::Needles::new(&[
         "facebook",
         "linkedin",
         "twitter",
@@ -1780,13 +1784,13 @@ fn chrome_line(l: Option<&str>) -> bool {
         " x ",
         "imprimer",
         "instagram",
-    ];
-    let social = SOCIAL.iter().filter(|w| l.contains(*w)).count();
-    social >= 2
-        || l.contains(" je m'abonne")
-        || l.contains("abonnez-vous")
-        || l.contains("min de lecture")
-        || l.contains("min read")
+        " je m'abonne",
+        "abonnez-vous",
+        "min de lecture",
+        "min read",
+    ]);
+    let found = NEEDLES.occurring(l);
+    (found & SOCIAL).count_ones() >= 2 || found & !SOCIAL != 0
 }
 
 /// Photo captions, credits and headers of related links ("Photo : ...",
@@ -1839,17 +1843,21 @@ fn byline_l(s: &str, lower: Option<&str>) -> bool {
     if t.len() > 160 {
         return false;
     }
+    // every head below starts with one of these bytes
+    let pb = matches!(t.as_bytes().first(), Some(b'P' | b'B' | b'p'));
     // "Par" / "By" and a capitalised name ("Par exemple, ..." is prose)
-    let starts = ["Par ", "By ", "par "].iter().any(|p| {
-        t.strip_prefix(p)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
-    });
+    let starts = pb
+        && ["Par ", "By ", "par "].iter().any(|p| {
+            t.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        });
     // "Par Gwenaëlle Le Bihan" alone on its line: a few capitalised words
     // "Par la rédaction Santé-Industrie", "By our reporters"
-    if ["Par la rédaction", "Par notre", "By our ", "Par nos "]
-        .iter()
-        .any(|p| t.starts_with(p))
+    if pb
+        && ["Par la rédaction", "Par notre", "By our ", "Par nos "]
+            .iter()
+            .any(|p| t.starts_with(p))
         && t.len() < 80
     {
         return true;
@@ -1863,8 +1871,15 @@ fn byline_l(s: &str, lower: Option<&str>) -> bool {
     {
         return true;
     }
-    let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
-    let dated = t.chars().any(|c| c.is_ascii_digit());
+    // each separator looked for only when its rare character is there
+    // (a fast byte search)
+    let separated = (t.as_bytes().contains(&b'|') && t.contains(" | "))
+        || (t.contains('—') && t.contains(" — "))
+        || (t.contains('–') && t.contains(" – "));
+    if !starts && !separated {
+        return false;
+    }
+    let dated = t.bytes().any(|c| c.is_ascii_digit());
     // "Le Berry Républicain – Publié le 17/04/2025 à 18h42": the paper and
     // the date of the page
     let stamped = || {
