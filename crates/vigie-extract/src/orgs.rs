@@ -1424,34 +1424,43 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             .take(8)
             .any(|p| p.start <= a && b <= p.end)
     };
-    let place_names: HashSet<String> = d.places.iter().map(|p| p.text.to_lowercase()).collect();
+    // built on first use (many articles never ask)
+    let place_names_cell = std::cell::OnceCell::new();
+    let place_names = || -> &HashSet<String> {
+        place_names_cell.get_or_init(|| d.places.iter().map(|p| p.text.to_lowercase()).collect())
+    };
     // words written in lowercase somewhere (as words of their own, not in an
     // e-mail address, a URL or a hashtag): common words
-    let lower_words: HashSet<&str> = d
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| {
-            let glue =
-                |c: Option<char>| c.is_some_and(|c| matches!(c, '@' | '.' | '/' | '_' | '#'));
-            t.word
-                && !t.cap
+    let written_lower = |t: &crate::doc::Tok| {
+        let glue = |c: Option<char>| c.is_some_and(|c| matches!(c, '@' | '.' | '/' | '_' | '#'));
+        t.word
+            && !t.cap
+            && d.text
+                .get(t.start..)
+                .and_then(|x| x.chars().next())
+                .is_some_and(|c| c.is_lowercase())
+            && !glue(d.text.get(..t.start).and_then(|x| x.chars().next_back()))
+            && !(glue(d.text.get(t.end..).and_then(|x| x.chars().next()))
                 && d.text
-                    .get(t.start..)
+                    .get(t.end + 1..)
                     .and_then(|x| x.chars().next())
-                    .is_some_and(|c| c.is_lowercase())
-                && !glue(d.text.get(..t.start).and_then(|x| x.chars().next_back()))
-                && !(glue(d.text.get(t.end..).and_then(|x| x.chars().next()))
-                    && d.text
-                        .get(t.end + 1..)
-                        .and_then(|x| x.chars().next())
-                        .is_some_and(|c| c.is_alphanumeric()))
-                && *k < usize::MAX
+                    .is_some_and(|c| c.is_alphanumeric()))
+    };
+    // built on first use
+    let lower_words_cell = std::cell::OnceCell::new();
+    let lower_words = || -> &HashSet<&str> {
+        lower_words_cell.get_or_init(|| {
+            d.toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| written_lower(t))
+                .map(|(k, _)| d.w(k))
+                .collect()
         })
-        .map(|(k, _)| d.w(k))
-        .collect();
-    let lower_elsewhere = |w: &str| -> bool { lower_words.contains(w) };
-    let inside_caps = caps_inside(d);
+    };
+    let lower_elsewhere = |w: &str| -> bool { lower_words().contains(w) };
+    let inside_caps_cell = std::cell::OnceCell::new();
+    let inside_caps = || inside_caps_cell.get_or_init(|| caps_inside(d));
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1666,7 +1675,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = inside_caps.contains(d.raw(i));
+                let seen_inside = inside_caps().contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2010,7 +2019,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names.contains(&name.to_lowercase()) {
+            if ok && !after_company_noun && place_names().contains(&name.to_lowercase()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
