@@ -80,10 +80,11 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
     }
     let doc = Document::from(html);
     let ld = json_ld(&doc);
-    let sites = site_names(&doc, &ld);
-    let declared = declared_lang(&doc, &ld);
-    let published = published_date(&doc, &ld);
-    let title = headline(&doc, &ld, &sites);
+    let metas = Metas::of(&doc);
+    let sites = site_names(&metas, &ld);
+    let declared = declared_lang(&doc, &metas, &ld);
+    let published = published_date(&doc, &metas, &ld);
+    let title = headline(&doc, &metas, &ld, &sites);
     drop_furniture(&doc);
 
     let cfg = Config {
@@ -332,9 +333,9 @@ fn ld_str<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a str> {
 
 /// Names the site goes by (`og:site_name`, JSON-LD publisher or WebSite
 /// name, `application-name`), to be cut off titles.
-fn site_names(doc: &Document, ld: &[serde_json::Value]) -> Vec<String> {
+fn site_names(metas: &Metas, ld: &[serde_json::Value]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    if let Some(n) = meta_content(doc, &["og:site_name", "application-name", "twitter:site"]) {
+    if let Some(n) = metas.get(&["og:site_name", "application-name", "twitter:site"]) {
         names.push(n.trim_start_matches('@').to_string());
     }
     for v in ld {
@@ -352,7 +353,7 @@ fn site_names(doc: &Document, ld: &[serde_json::Value]) -> Vec<String> {
 }
 
 /// The language the page declares, as two lower-case letters.
-fn declared_lang(doc: &Document, ld: &[serde_json::Value]) -> Option<String> {
+fn declared_lang(doc: &Document, metas: &Metas, ld: &[serde_json::Value]) -> Option<String> {
     let two = |s: &str| -> Option<String> {
         let code: String = s
             .trim()
@@ -377,7 +378,9 @@ fn declared_lang(doc: &Document, ld: &[serde_json::Value]) -> Option<String> {
                 .find_map(|m| m.attr("content").and_then(|c| two(&c)))
         })
         .or_else(|| {
-            meta_content(doc, &["og:locale", "language", "dc.language"]).and_then(|l| two(&l))
+            metas
+                .get(&["og:locale", "language", "dc.language"])
+                .and_then(|l| two(&l))
         })
         .or_else(|| {
             ld.iter()
@@ -407,11 +410,8 @@ const DATE_METAS: &[&str] = &[
 
 /// Publication date: meta tags, JSON-LD (article objects first), microdata,
 /// then what the page shows near its headline.
-fn published_date(doc: &Document, ld: &[serde_json::Value]) -> Option<String> {
-    if let Some(d) = meta_content(doc, DATE_METAS)
-        .as_deref()
-        .and_then(normalize_date)
-    {
+fn published_date(doc: &Document, metas: &Metas, ld: &[serde_json::Value]) -> Option<String> {
+    if let Some(d) = metas.get(DATE_METAS).as_deref().and_then(normalize_date) {
         return Some(d);
     }
     let ld_date = |v: &serde_json::Value| ld_str(v, "datePublished").and_then(normalize_date);
@@ -566,8 +566,13 @@ fn cued_date(line: &str) -> Option<String> {
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: ", " » ", " • "];
 
 /// The article's headline (see the module docs for the order).
-fn headline(doc: &Document, ld: &[serde_json::Value], sites: &[String]) -> Option<String> {
-    let og = meta_content(doc, &["og:title", "twitter:title"]);
+fn headline(
+    doc: &Document,
+    metas: &Metas,
+    ld: &[serde_json::Value],
+    sites: &[String],
+) -> Option<String> {
+    let og = metas.get(&["og:title", "twitter:title"]);
     let ld_title = ld
         .iter()
         .filter(|v| is_article_ld(v))
@@ -846,28 +851,34 @@ fn class_segments(class: &str) -> impl Iterator<Item = &str> {
 /// Does one class or id value name furniture? Tokens that state a
 /// condition ("has-comments", "no-sidebar", "with-ads") do not.
 fn names_furniture(value: &str) -> bool {
+    let mut lower = String::new();
     value.split_whitespace().any(|token| {
-        let t = token.to_ascii_lowercase();
-        if HIDDEN_CLASSES.contains(&t.as_str()) {
+        lower.clear();
+        lower.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        let t = lower.as_str();
+        if HIDDEN_CLASSES.contains(&t) {
             return true;
         }
-        if ["has-", "no-", "with-", "without-", "is-", "js-has"]
+        if ["has-", "no-", "with-", "without-", "is-"]
             .iter()
             .any(|p| t.starts_with(p))
         {
             return false;
         }
-        let parts: Vec<&str> = class_segments(&t).collect();
-        if parts.iter().any(|p| FURNITURE.contains(p)) {
-            return true;
+        let mut prev: Option<&str> = None;
+        for part in class_segments(t) {
+            if FURNITURE.contains(&part) {
+                return true;
+            }
+            if FURNITURE_PAIRS.iter().any(|(a, b)| {
+                (b.is_empty() && part == *a)
+                    || prev.is_some_and(|p| p == *a && (*b == "*" || part == *b))
+            }) {
+                return true;
+            }
+            prev = Some(part);
         }
-        parts.windows(2).any(|w| {
-            FURNITURE_PAIRS
-                .iter()
-                .any(|(a, b)| w[0] == *a && (*b == "*" || w[1] == *b))
-        }) || parts
-            .iter()
-            .any(|p| FURNITURE_PAIRS.iter().any(|(a, b)| b.is_empty() && p == a))
+        false
     })
 }
 
@@ -994,10 +1005,21 @@ const LABEL_LINES: &[&str] = &[
 ];
 
 /// Is this line nothing but furniture labels ("- Advertisement -",
-/// "Advertisement · Scroll to continue", "LIRE AUSSI")?
+/// "Advertisement · Scroll to continue", "LIRE AUSSI"), or a wire's
+/// credit line ("Reporting by …; Editing by …")?
 fn is_label_line(line: &str) -> bool {
     let lower = line.to_lowercase();
-    if lower.starts_with("our standards:") {
+    // Wire credits and trust notes.
+    if [
+        "our standards:",
+        "reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
         return true;
     }
     lower.split(['·', '|', '•']).all(|part| {
@@ -1006,28 +1028,37 @@ fn is_label_line(line: &str) -> bool {
     })
 }
 
-/// The `content` of the first `<meta>` whose property, name or itemprop is
-/// one of `keys` (case-insensitive), in the order of `keys`.
-fn meta_content(doc: &Document, keys: &[&str]) -> Option<String> {
-    let metas: Vec<(String, String)> = doc
-        .select("meta")
-        .iter()
-        .filter_map(|m| {
-            let key = m
-                .attr("property")
-                .or_else(|| m.attr("name"))
-                .or_else(|| m.attr("itemprop"))?;
-            let content = m.attr("content")?;
-            Some((key.to_lowercase(), content.to_string()))
+/// The page's `<meta>` tags: (property, name or itemprop in lower case,
+/// content).
+struct Metas(Vec<(String, String)>);
+
+impl Metas {
+    fn of(doc: &Document) -> Metas {
+        Metas(
+            doc.select("meta")
+                .iter()
+                .filter_map(|m| {
+                    let key = m
+                        .attr("property")
+                        .or_else(|| m.attr("name"))
+                        .or_else(|| m.attr("itemprop"))?;
+                    let content = m.attr("content")?;
+                    Some((key.to_lowercase(), content.to_string()))
+                })
+                .collect(),
+        )
+    }
+
+    /// The `content` of the first tag whose key is one of `keys`
+    /// (case-insensitive), in the order of `keys`.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.0
+                .iter()
+                .find(|(key, c)| key.eq_ignore_ascii_case(k) && !c.trim().is_empty())
+                .map(|(_, c)| one_line(c))
         })
-        .collect();
-    keys.iter().find_map(|k| {
-        let k = k.to_lowercase();
-        metas
-            .iter()
-            .find(|(key, c)| *key == k && !c.trim().is_empty())
-            .map(|(_, c)| one_line(c))
-    })
+    }
 }
 
 /// Text of the page when readability finds no article: the body's blocks
