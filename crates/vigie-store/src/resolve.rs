@@ -239,17 +239,26 @@ fn family(canonical: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// The investor's family key (see [`family`], normalised by [`org_key`]).
+fn investor_key(e: &Event) -> Option<String> {
+    let inv = e.investor.as_ref()?;
+    let k = org_key(&family(if inv.canonical.trim().is_empty() {
+        &inv.name
+    } else {
+        &inv.canonical
+    }));
+    (!k.is_empty()).then_some(k)
+}
+
 /// The blocking key of a mention.
 pub fn blocking_key(e: &Event) -> Option<String> {
-    if let Some(inv) = &e.investor {
-        let k = org_key(&family(if inv.canonical.trim().is_empty() {
-            &inv.name
-        } else {
-            &inv.canonical
-        }));
-        if !k.is_empty() {
-            return Some(k);
-        }
+    key_with(e, investor_key(e))
+}
+
+/// The blocking key, given the investor key.
+fn key_with(e: &Event, inv: Option<String>) -> Option<String> {
+    if inv.is_some() {
+        return inv;
     }
     // No investor: the most specific place code, else no key (never merges).
     let p = e.places.first()?;
@@ -259,6 +268,77 @@ pub fn blocking_key(e: &Event) -> Option<String> {
         .map(|c| format!("c{c}"))
         .or_else(|| p.departement.as_ref().map(|d| format!("d{d}")))?;
     Some(format!("?{}:{code}", e.kind.as_str()))
+}
+
+/// Proper word prefixes of an investor key, of three letters or more
+/// ("brookfield asset management" -> "brookfield", "brookfield asset").
+fn word_prefixes(key: &str) -> impl Iterator<Item = &str> {
+    key.match_indices(' ')
+        .map(move |(i, _)| key.get(..i).unwrap_or(""))
+        .filter(|p| p.len() >= 3)
+}
+
+/// Whether one investor key is the other with words added at the end
+/// ("prologium" and "prologium technology"): an outlet's short form of the
+/// name. Equal keys are compatible too.
+fn alias(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 3
+        && long.starts_with(short)
+        && (long.len() == short.len() || long.as_bytes().get(short.len()) == Some(&b' '))
+}
+
+/// Deals whose recipient identifies them as much as the investor: a round
+/// (outlets name different lead investors, or none) or a takeover.
+fn recipient_deal(k: Kind) -> bool {
+    matches!(k, Kind::Equity | Kind::Acquisition)
+}
+
+fn secondary_with(e: &Event, inv: Option<&str>, rec: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(k) = inv {
+        out.extend(word_prefixes(k).map(|p| format!("p:{p}")));
+    }
+    if recipient_deal(e.kind) {
+        if let Some(r) = rec.filter(|r| !r.is_empty()) {
+            out.push(format!("r:{r}"));
+        }
+    }
+    out
+}
+
+/// The keys an event is indexed under besides its [`blocking_key`]: "p:"
+/// and each word prefix of its investor key (so that a mention naming the
+/// short form finds it), and "r:" and its recipient for a round or a
+/// takeover.
+pub fn secondary_keys(e: &Event) -> Vec<String> {
+    secondary_with(e, investor_key(e).as_deref(), recipient_key(e).as_deref())
+}
+
+fn lookups_with(e: &Event, f: &Feats) -> Vec<String> {
+    let mut out = Vec::new();
+    match &f.inv {
+        Some(k) => {
+            out.push(format!("p:{k}"));
+            out.extend(word_prefixes(k).map(str::to_string));
+            out.push(k.clone());
+        }
+        None => out.extend(f.keys.first().cloned()),
+    }
+    if recipient_deal(e.kind) {
+        if let Some(r) = f.rec.as_ref().filter(|r| !r.is_empty()) {
+            out.push(format!("r:{r}"));
+        }
+    }
+    out
+}
+
+/// The keys under which a mention looks for candidate events: its blocking
+/// key, as a blocking key and as a prefix ("p:"); the word prefixes of its
+/// investor key, as blocking keys; its recipient ("r:") for a round or a
+/// takeover.
+pub fn lookup_keys(e: &Event) -> Vec<String> {
+    lookups_with(e, &feats(e))
 }
 
 /// The amount used for comparisons: EUR when known, else the raw value.
@@ -407,15 +487,25 @@ pub struct Match {
 /// The features of an event used for matching.
 #[derive(Debug, Clone)]
 struct Feats {
-    key: Option<String>,
+    /// Blocking key and secondary keys (the index keys).
+    keys: Vec<String>,
+    /// Investor and recipient keys.
+    inv: Option<String>,
+    rec: Option<String>,
     day_min: Option<i64>,
     day_max: Option<i64>,
 }
 
 fn feats(e: &Event) -> Feats {
     let day = e.published.as_deref().and_then(day_number);
+    let inv = investor_key(e);
+    let rec = recipient_key(e);
+    let mut keys: Vec<String> = key_with(e, inv.clone()).into_iter().collect();
+    keys.extend(secondary_with(e, inv.as_deref(), rec.as_deref()));
     Feats {
-        key: blocking_key(e),
+        keys,
+        inv,
+        rec,
         day_min: day,
         day_max: day,
     }
@@ -431,6 +521,34 @@ fn recipient_key(e: &Event) -> Option<String> {
     })
 }
 
+/// How the parties of a mention and an event agree, if they may be one
+/// commitment: the same investor family, an outlet's short form of the
+/// name, or (for a round or a takeover) the same recipient, the investors
+/// differing or unnamed on one side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Parties {
+    Same,
+    Alias,
+    Recipient,
+}
+
+fn parties(ev: &Event, evf: &Feats, m: &Event, mf: &Feats) -> Option<Parties> {
+    match (&evf.inv, &mf.inv) {
+        (Some(a), Some(b)) if a == b => return Some(Parties::Same),
+        (Some(a), Some(b)) if alias(a, b) => return Some(Parties::Alias),
+        // No investor on either side: they met on their place key.
+        (None, None) if evf.keys.first() == mf.keys.first() && !evf.keys.is_empty() => {
+            return Some(Parties::Same)
+        }
+        _ => {}
+    }
+    let same_recipient = recipient_deal(ev.kind)
+        && recipient_deal(m.kind)
+        && evf.rec.as_ref().is_some_and(|r| !r.is_empty())
+        && evf.rec == mf.rec;
+    same_recipient.then_some(Parties::Recipient)
+}
+
 /// Compares a mention with a (merged) event. `None`: they stay apart.
 ///
 /// `same_article`: the event already holds a mention of the mention's
@@ -440,13 +558,15 @@ fn compare(
     ev: &Event,
     evf: &Feats,
     m: &Event,
-    mday: Option<i64>,
+    mf: &Feats,
     retro: bool,
     same_article: bool,
 ) -> Option<Match> {
+    let mday = mf.day_min;
+    let who = parties(ev, evf, m, mf)?;
     // Kinds (checked with the amounts below).
     let kind_ok = ev.kind == m.kind || ev.kind == Kind::Jobs || m.kind == Kind::Jobs;
-    if let (Some(a), Some(b)) = (recipient_key(ev), recipient_key(m)) {
+    if let (Some(a), Some(b)) = (&evf.rec, &mf.rec) {
         if a != b {
             return None;
         }
@@ -499,6 +619,13 @@ fn compare(
     // different sites of one programme); for communes and départements only
     // when reported within NEAR_DAYS of each other.
     let near = amount.is_some_and(|d| d <= NEAR_TOL);
+    // Met on the recipient only: the figure must be there, and the same
+    // figure when both sides name (different) investors.
+    if who == Parties::Recipient
+        && (amount.is_none() || (evf.inv.is_some() && mf.inv.is_some() && !near))
+    {
+        return None;
+    }
     if !kind_ok && (!near || same_article) {
         return None;
     }
@@ -539,6 +666,10 @@ fn compare(
                 "amount (kinds differ)"
             } else if matches!(place, PlaceMatch::Conflict | PlaceMatch::RegionConflict) {
                 "amount (places differ)"
+            } else if who == Parties::Recipient {
+                "amount (same recipient)"
+            } else if who == Parties::Alias {
+                "amount (investor alias)"
             } else {
                 "amount"
             },
@@ -648,19 +779,24 @@ impl Resolver {
     }
 
     fn index(&mut self, idx: usize, day: Option<i64>) {
-        let Some(key) = self.clusters.get(idx).and_then(|c| c.feats.key.clone()) else {
+        let Some(keys) = self.clusters.get(idx).map(|c| c.feats.keys.clone()) else {
             return;
         };
-        let list = self
-            .buckets
-            .entry((key.clone(), bucket_of(day)))
-            .or_default();
-        if list.last() != Some(&idx) && !list.contains(&idx) {
-            list.push(idx);
-        }
-        let list = self.by_key.entry(key).or_default();
-        if !list.contains(&idx) {
-            list.push(idx);
+        // Lists may hold a cluster twice (when it grows); candidates are
+        // deduplicated on lookup, and a linear membership test here would
+        // make large blocks quadratic.
+        for key in keys {
+            let list = self
+                .buckets
+                .entry((key.clone(), bucket_of(day)))
+                .or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
+            let list = self.by_key.entry(key).or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
         }
     }
 
@@ -688,33 +824,39 @@ impl Resolver {
 
     /// Resolves one mention: joins the best matching event or seeds a new one.
     pub fn add(&mut self, mention: Mention) -> Decision {
-        let key = blocking_key(&mention.event);
-        let mday = mention.event.published.as_deref().and_then(day_number);
+        let mf = feats(&mention.event);
+        let keys = lookups_with(&mention.event, &mf);
+        let mday = mf.day_min;
         let retro = retrospective(&mention.event);
         let mut best: Option<(usize, Match)> = None;
-        if let Some(key) = &key {
+        if !keys.is_empty() {
             let mut cands: Vec<usize> = Vec::new();
-            match mday {
-                Some(d) => {
-                    let b = d.div_euclid(BUCKET_DAYS);
-                    let span = WINDOW_DAYS / BUCKET_DAYS + 1;
-                    let back = if retro {
-                        RETRO_DAYS / BUCKET_DAYS + 1
-                    } else {
-                        span
-                    };
-                    for bb in (b - back)..=(b + span) {
-                        if let Some(v) = self.buckets.get(&(key.clone(), bb)) {
+            for key in &keys {
+                match mday {
+                    Some(d) => {
+                        let b = d.div_euclid(BUCKET_DAYS);
+                        let span = WINDOW_DAYS / BUCKET_DAYS + 1;
+                        let back = if retro {
+                            RETRO_DAYS / BUCKET_DAYS + 1
+                        } else {
+                            span
+                        };
+                        let mut k = (key.clone(), 0);
+                        for bb in (b - back)..=(b + span) {
+                            k.1 = bb;
+                            if let Some(v) = self.buckets.get(&k) {
+                                cands.extend(v);
+                            }
+                        }
+                        k.1 = i64::MIN;
+                        if let Some(v) = self.buckets.get(&k) {
                             cands.extend(v);
                         }
                     }
-                    if let Some(v) = self.buckets.get(&(key.clone(), i64::MIN)) {
-                        cands.extend(v);
-                    }
-                }
-                None => {
-                    if let Some(v) = self.by_key.get(key) {
-                        cands.extend(v);
+                    None => {
+                        if let Some(v) = self.by_key.get(key) {
+                            cands.extend(v);
+                        }
                     }
                 }
             }
@@ -737,14 +879,9 @@ impl Resolver {
                     }
                 }
                 let same_article = c.mentions.iter().any(|x| x.article == mention.article);
-                if let Some(m) = compare(
-                    &c.event,
-                    &c.feats,
-                    &mention.event,
-                    mday,
-                    retro,
-                    same_article,
-                ) {
+                if let Some(m) =
+                    compare(&c.event, &c.feats, &mention.event, &mf, retro, same_article)
+                {
                     if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                         best = Some((idx, m));
                     }

@@ -317,3 +317,197 @@ fn a_retrospective_mention_finds_its_event_in_an_earlier_batch() {
     st.resolve_all().expect("resolve");
     assert_eq!(all(&st), evs);
 }
+
+fn round(
+    source: &'static str,
+    date: &'static str,
+    text: &'static str,
+    investor: Option<&str>,
+) -> (vigie_model::Article, Vec<Event>) {
+    let inv = investor.map(str::to_string);
+    with(
+        item(Spec {
+            source,
+            date,
+            text,
+            investor: "placeholder",
+            amount: Some(3.85e8),
+            kind: Kind::Equity,
+            sectors: vec![Sector::Ai],
+            ..Spec::default()
+        }),
+        move |e| {
+            e.investor = inv.as_deref().map(org);
+            e.recipient = Some(org("Mistral AI"));
+        },
+    )
+}
+
+#[test]
+fn a_round_is_one_event_whichever_lead_investor_outlets_name() {
+    let (_d, mut st) = store();
+    st.ingest_batch(&[round(
+        "https://a.example/round",
+        "2023-12-11",
+        "Mistral AI lève 385 millions d'euros, un tour mené par Andreessen Horowitz.",
+        Some("Andreessen Horowitz"),
+    )])
+    .expect("first");
+    // Another outlet names the co-lead, in a later batch; a third names nobody.
+    st.ingest_batch(&[
+        round(
+            "https://b.example/round",
+            "2023-12-12",
+            "Mistral AI raises 385 million euros in a round led by Lightspeed.",
+            Some("Lightspeed Venture Partners"),
+        ),
+        round(
+            "https://c.example/round",
+            "2023-12-12",
+            "Mistral AI boucle une levée de 385 millions d'euros.",
+            None,
+        ),
+    ])
+    .expect("second");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].sources.len(), 3);
+    st.resolve_all().expect("resolve");
+    assert_eq!(all(&st), evs);
+}
+
+#[test]
+fn investors_of_one_recipient_with_different_figures_stay_apart() {
+    let (_d, mut st) = store();
+    // The round (1.7 bn, led by ASML) and ASML's own share of it (1.3 bn).
+    let round17 = with(
+        round(
+            "https://a.example/c",
+            "2025-09-09",
+            "Mistral AI lève 1,7 milliard d'euros, mené par ASML.",
+            Some("ASML"),
+        ),
+        |e| e.amount = Some(money(1.7e9, "EUR", Qualifier::Exact)),
+    );
+    let asml13 = with(
+        round(
+            "https://b.example/c",
+            "2025-09-09",
+            "ASML invests 1.3 billion euros in Mistral AI.",
+            Some("ASML"),
+        ),
+        |e| e.amount = Some(money(1.3e9, "EUR", Qualifier::Exact)),
+    );
+    // Two different investors, the same recipient, figures 10 % apart: two tickets.
+    let nvidia = with(
+        round(
+            "https://c.example/c",
+            "2025-09-10",
+            "Nvidia met 100 millions d'euros dans Mistral AI.",
+            Some("Nvidia"),
+        ),
+        |e| e.amount = Some(money(1e8, "EUR", Qualifier::Exact)),
+    );
+    let samsung = with(
+        round(
+            "https://d.example/c",
+            "2025-09-10",
+            "Samsung puts 110 million euros into Mistral AI.",
+            Some("Samsung"),
+        ),
+        |e| e.amount = Some(money(1.1e8, "EUR", Qualifier::Exact)),
+    );
+    st.ingest_batch(&[round17, asml13, nvidia, samsung])
+        .expect("ingest");
+    assert_eq!(all(&st).len(), 4);
+}
+
+#[test]
+fn an_outlet_s_short_form_of_the_investor_joins_the_event() {
+    let (_d, mut st) = store();
+    st.ingest_batch(&[item(Spec {
+        source: "https://a.example/plant",
+        text: "Acme Battery Technology va investir 5,2 milliards d'euros à Dunkerque.",
+        investor: "Acme Battery Technology",
+        amount: Some(5.2e9),
+        places: vec![commune("Dunkerque", "32", "59", "59183")],
+        sectors: vec![Sector::BatteriesEv],
+        ..Spec::default()
+    })])
+    .expect("first");
+    st.ingest_batch(&[
+        item(Spec {
+            source: "https://b.example/plant",
+            date: "2024-05-14",
+            text: "Acme will invest 5.2 billion euros in Dunkirk.",
+            investor: "Acme",
+            amount: Some(5.2e9),
+            places: vec![commune("Dunkerque", "32", "59", "59183")],
+            sectors: vec![Sector::BatteriesEv],
+            ..Spec::default()
+        }),
+        // A name that merely starts the same way is another company.
+        item(Spec {
+            source: "https://c.example/plant",
+            date: "2024-05-14",
+            text: "Acmeco investira 5,2 milliards d'euros à Dunkerque.",
+            investor: "Acmeco",
+            amount: Some(5.2e9),
+            places: vec![commune("Dunkerque", "32", "59", "59183")],
+            sectors: vec![Sector::BatteriesEv],
+            ..Spec::default()
+        }),
+    ])
+    .expect("second");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    let acme = evs
+        .iter()
+        .find(|e| e.sources.len() == 2)
+        .expect("the merged event");
+    assert!(acme
+        .sources
+        .iter()
+        .all(|s| s.starts_with("https://a.") || s.starts_with("https://b.")));
+    let ex = st.explain(&acme.id).expect("explain").expect("some");
+    assert_eq!(ex.steps[1].rule, "amount (investor alias)");
+}
+
+#[test]
+fn opening_a_database_of_an_older_schema_fills_the_secondary_keys() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("v8.db");
+    {
+        let mut st = Store::open(&path).expect("open");
+        st.ingest_batch(&[round(
+            "https://a.example/round",
+            "2023-12-11",
+            "Mistral AI lève 385 millions d'euros, un tour mené par Andreessen Horowitz.",
+            Some("Andreessen Horowitz"),
+        )])
+        .expect("ingest");
+        // As a database of schema 8 would be: no secondary keys.
+        st.connection()
+            .execute_batch("DROP TABLE event_keys; PRAGMA user_version = 8;")
+            .expect("downgrade");
+    }
+    let mut st = Store::open(&path).expect("migrate");
+    let keys: Vec<String> = st
+        .connection()
+        .prepare("SELECT key FROM event_keys ORDER BY key")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(keys, ["p:andreessen", "r:mistral ai"]);
+    // And a later report naming the co-lead finds the old event.
+    st.ingest_batch(&[round(
+        "https://b.example/round",
+        "2023-12-12",
+        "Mistral AI raises 385 million euros in a round led by Lightspeed.",
+        Some("Lightspeed Venture Partners"),
+    )])
+    .expect("second");
+    assert_eq!(all(&st).len(), 1);
+}
