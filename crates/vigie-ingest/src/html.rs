@@ -944,12 +944,42 @@ fn drop_furniture(doc: &Document) {
             gone[i] = true;
             continue;
         }
+        if gone[i] {
+            // The list after a "Lire aussi" label.
+            doomed.push(*el);
+            continue;
+        }
         let name = el
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
         if matches!(name.as_str(), "html" | "body" | "main" | "article" | "h1") {
             continue;
+        }
+        if !story[i] && READ_ALSO_HOLDERS.contains(&name.as_str()) {
+            match read_also(el) {
+                ReadAlso::No => {}
+                ReadAlso::Links => {
+                    gone[i] = true;
+                    doomed.push(*el);
+                    continue;
+                }
+                ReadAlso::Label => {
+                    gone[i] = true;
+                    doomed.push(*el);
+                    if let Some(next) = el.next_element_sibling() {
+                        let list = next.node_name().is_some_and(|n| {
+                            n.eq_ignore_ascii_case("ul") || n.eq_ignore_ascii_case("ol")
+                        });
+                        if list || link_share(&next, 0) >= 0.5 {
+                            if let Some(&j) = index.get(&next.id) {
+                                gone[j] = true;
+                            }
+                        }
+                    }
+                    continue;
+                }
+            }
         }
         let class = el.attr("class").map(|c| c.to_string()).unwrap_or_default();
         let id = el.attr("id").map(|c| c.to_string()).unwrap_or_default();
@@ -969,10 +999,121 @@ fn drop_furniture(doc: &Document) {
     }
 }
 
+/// Elements that may hold a "Lire aussi" link or label.
+const READ_ALSO_HOLDERS: &[&str] = &[
+    "p", "div", "li", "section", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6", "dl",
+];
+
+/// Cues of links to other stories, lower case, longest first where one
+/// starts another.
+const READ_ALSO_CUES: &[&str] = &[
+    "à lire aussi",
+    "a lire aussi",
+    "à lire également",
+    "a lire également",
+    "lire aussi",
+    "lire également",
+    "à lire",
+    "a lire",
+    "à voir aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "sur le meme sujet",
+    "dans la même rubrique",
+    "en savoir plus",
+    "pour aller plus loin",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related stories",
+    "related articles",
+    "related",
+    "more on this",
+    "you might also like",
+    "you may also like",
+];
+
+enum ReadAlso {
+    No,
+    /// Only the label ("Lire aussi"): the list after it goes too.
+    Label,
+    /// The label and links ("Lire aussi : <a>…</a>").
+    Links,
+}
+
+/// After which cue, if any, does this line start (at a word's end)?
+fn read_also_rest(lower: &str) -> Option<&str> {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    READ_ALSO_CUES.iter().find_map(|cue| {
+        let rest = t.strip_prefix(cue)?;
+        (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
+    })
+}
+
+/// Is this small element a "Lire aussi" label, or a label with links?
+fn read_also(el: &NodeRef) -> ReadAlso {
+    if el.descendants_it().nth(60).is_some() {
+        return ReadAlso::No;
+    }
+    let text = el.text();
+    if text.len() > 400 {
+        return ReadAlso::No;
+    }
+    let lower = one_line(&text).to_lowercase();
+    let Some(rest) = read_also_rest(&lower) else {
+        return ReadAlso::No;
+    };
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    if rest.is_empty() {
+        return ReadAlso::Label;
+    }
+    let label = lower.chars().count() - rest.chars().count();
+    if link_share(el, label) >= 0.5 {
+        ReadAlso::Links
+    } else {
+        ReadAlso::No
+    }
+}
+
+/// The share of an element's text (less `skip` characters of label) that
+/// is link text.
+fn link_share(el: &NodeRef, skip: usize) -> f64 {
+    if el.descendants_it().nth(200).is_some() {
+        return 0.0;
+    }
+    let all = one_line(&el.text()).chars().count().saturating_sub(skip);
+    if all == 0 {
+        return 0.0;
+    }
+    let links: usize = el
+        .descendants_it()
+        .filter(|d| has_name(d, "a"))
+        .map(|a| one_line(&a.text()).chars().count())
+        .sum();
+    links as f64 / all as f64
+}
+
 fn is_article_body(el: &NodeRef) -> bool {
     el.attr("itemprop")
         .is_some_and(|p| p.contains("articleBody"))
 }
+
+/// How calls to subscribe or sign up begin, lower case.
+const PROMO_STARTS: &[&str] = &[
+    "vous avez aimé cet article",
+    "cet article vous a intéressé",
+    "cet article vous a plu",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "recevez notre newsletter",
+    "recevez gratuitement",
+    "enjoyed this article",
+    "did you enjoy this",
+    "sign up for our",
+    "subscribe to our",
+    "subscribe now",
+];
 
 /// Lines that are only a label of page furniture, lower case.
 const LABEL_LINES: &[&str] = &[
@@ -1019,6 +1160,26 @@ fn is_label_line(line: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    // "Lire aussi : <headline>", "Read more: <headline>".
+    if read_also_rest(&lower).is_some_and(|rest| {
+        rest.trim_start()
+            .starts_with([':', '.', '»', '-', '–', '—', '>', '|'])
+    }) {
+        return true;
+    }
+    // Copyright lines and calls to subscribe.
+    if [
+        "tous droits réservés",
+        "all rights reserved",
+        "reproduction interdite",
+        "©",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || PROMO_STARTS.iter().any(|p| lower.starts_with(p))
     {
         return true;
     }
@@ -1399,5 +1560,35 @@ mod tests {
         ));
         let p = extract_page(&deep, None);
         assert_eq!(p.text, "Acme & Cie investit 5 M€.");
+    }
+
+    #[test]
+    fn read_also_links_and_labels_go() {
+        let long = "Le chantier naval va investir 11 millions d'euros dans une nouvelle usine aux Sables-d'Olonne pour produire des bateaux électriques.";
+        let h = format!(
+            r#"<html><body><h1>Un titre assez long ici</h1><section><p>{long}</p>
+<p><strong>Lire aussi :</strong> <a href="/a">Un chantier investit 6 millions d'euros</a></p>
+<p>{long}</p><h3>À lire aussi</h3><ul><li><a href="/b">Autre usine de 9 millions</a></li></ul>
+<p>{long}</p><p>Related companies have also invested in the port, said the mayor, who welcomed the plan.</p>
+<p>Vous avez aimé cet article ? Inscrivez-vous à notre newsletter.</p></section>
+<div>Le Quotidien — Tous droits réservés</div></body></html>"#
+        );
+        let p = extract_page(&h, None);
+        assert!(p.text.contains("11 millions"), "{}", p.text);
+        assert!(p.text.contains("Related companies have"), "{}", p.text);
+        for gone in [
+            "6 millions",
+            "9 millions",
+            "Lire aussi",
+            "Vous avez aimé",
+            "droits réservés",
+        ] {
+            assert!(!p.text.contains(gone), "{gone}: {}", p.text);
+        }
+        assert!(is_label_line(
+            "À LIRE AUSSI. Saint-Nazaire : les chantiers recrutent"
+        ));
+        assert!(is_label_line("Read more: Acme raises $5m"));
+        assert!(!is_label_line("À lire les chiffres, la croissance est là."));
     }
 }
