@@ -673,7 +673,9 @@ impl Extractor {
                 a.money = false;
             }
         }
-        let an = self.gaz.analyze(&text);
+        // borrowed matches (no string copied but those kept); they borrow
+        // the document's text, the same as `text`
+        let an = self.gaz.analyze_ref(&document.text);
         // regional press datelines in capitals ("ARQUES. La Verrerie...",
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
@@ -723,27 +725,12 @@ impl Extractor {
                 });
             }
         }
-        let places: Vec<PlaceM> = an
-            .places
-            .iter()
-            .chain(extra_places.iter())
-            .map(|p| PlaceM {
-                start: p.start,
-                end: p.end,
-                text: p.text.clone(),
-                country: p.country.clone(),
-                region: p.region.clone(),
-                departement: p.departement.clone(),
-                commune: p.commune.clone(),
-                rank: match p.level {
-                    PlaceLevel::Commune | PlaceLevel::Area => 0,
-                    PlaceLevel::Departement => 1,
-                    PlaceLevel::Region => 2,
-                    PlaceLevel::Country => 3,
-                },
-            })
-            .collect();
-        let mut places = places;
+        let rank = |level: PlaceLevel| match level {
+            PlaceLevel::Commune | PlaceLevel::Area => 0,
+            PlaceLevel::Departement => 1,
+            PlaceLevel::Region => 2,
+            PlaceLevel::Country => 3,
+        };
         // a place inside a word is not one ("H2Méditerranée", "Alsacienne"):
         // only whole tokens count
         let starts_word = |off: usize| {
@@ -758,7 +745,37 @@ impl Extractor {
                 .and_then(|a| a.chars().next())
                 .is_some_and(char::is_alphanumeric)
         };
-        places.retain(|p| starts_word(p.start) && ends_word(p.end));
+        let whole = |start: usize, end: usize| starts_word(start) && ends_word(end);
+        let mut places: Vec<PlaceM> = an
+            .places
+            .iter()
+            .filter(|p| whole(p.start, p.end))
+            .map(|p| PlaceM {
+                start: p.start,
+                end: p.end,
+                text: p.text.to_string(),
+                country: p.country.map(str::to_string),
+                region: p.region.map(str::to_string),
+                departement: p.departement.map(str::to_string),
+                commune: p.commune.map(str::to_string),
+                rank: rank(p.level),
+            })
+            .chain(
+                extra_places
+                    .iter()
+                    .filter(|p| whole(p.start, p.end))
+                    .map(|p| PlaceM {
+                        start: p.start,
+                        end: p.end,
+                        text: p.text.clone(),
+                        country: p.country.clone(),
+                        region: p.region.clone(),
+                        departement: p.departement.clone(),
+                        commune: p.commune.clone(),
+                        rank: rank(p.level),
+                    }),
+            )
+            .collect();
         places.sort_by_key(|p| p.start);
         let mut ctrys: Vec<CtryM> = an
             .places
@@ -768,7 +785,7 @@ impl Extractor {
                 Some(CtryM {
                     start: p.start,
                     end: p.end,
-                    country: p.country.clone()?,
+                    country: p.country?.to_string(),
                     demonym: false,
                 })
             })
@@ -776,7 +793,7 @@ impl Extractor {
         ctrys.extend(an.demonyms.iter().map(|m| CtryM {
             start: m.start,
             end: m.end,
-            country: m.country.clone(),
+            country: m.country.to_string(),
             demonym: true,
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
@@ -832,14 +849,14 @@ impl Extractor {
             .map(|o| OrgM {
                 start: o.start,
                 end: o.end,
-                name: o.text.clone(),
-                canonical: o.canonical.clone(),
-                family: o.parent.clone().unwrap_or_else(|| o.canonical.clone()),
-                country: o.country.clone(),
+                name: o.text.to_string(),
+                canonical: o.canonical.to_string(),
+                family: o.parent.unwrap_or(o.canonical).to_string(),
+                country: o.country.map(str::to_string),
                 outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
                 known: o.known,
                 public: matches!(
-                    o.canonical.as_str(),
+                    o.canonical,
                     "Bpifrance"
                         | "Banque des Territoires"
                         | "Caisse des Dépôts"
