@@ -1446,19 +1446,63 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                     .and_then(|x| x.chars().next())
                     .is_some_and(|c| c.is_alphanumeric()))
     };
-    // built on first use
-    let lower_words_cell = std::cell::OnceCell::new();
-    let lower_words = || -> &HashSet<&str> {
-        lower_words_cell.get_or_init(|| {
-            d.toks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| written_lower(t))
-                .map(|(k, _)| d.w(k))
-                .collect()
+    // only sentence-initial capitalised words are asked about: their answers
+    // come from one pass over the tokens (most skipped by a bitmap of the
+    // asked words' length and first byte), built on first use
+    let slot = |w: &str| {
+        (w.len().wrapping_mul(31) ^ usize::from(w.as_bytes().first().copied().unwrap_or(0))) & 1023
+    };
+    let lower_answers_cell = std::cell::OnceCell::new();
+    let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
+        lower_answers_cell.get_or_init(|| {
+            let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
+            let mut bits = [0u64; 16];
+            for s in &d.sents {
+                for i in s.t0..s.t1 {
+                    let t = d.toks[i];
+                    if t.word && t.cap && is_sentence_initial(d, i, s.t0) {
+                        let w = d.w(i);
+                        asked.insert(w, false);
+                        let h = slot(w);
+                        if let Some(b) = bits.get_mut(h >> 6) {
+                            *b |= 1 << (h & 63);
+                        }
+                    }
+                }
+            }
+            // the slot from the token's span, without slicing the text (a
+            // span that is no string slice reads "": then slice every token)
+            let exact = asked.contains_key("");
+            let lower = d.lower.as_bytes();
+            for (k, t) in d.toks.iter().enumerate() {
+                if !exact {
+                    let len = t.end.saturating_sub(t.start);
+                    let first = lower.get(t.start).copied().filter(|_| len > 0);
+                    let h = (len.wrapping_mul(31) ^ usize::from(first.unwrap_or(0))) & 1023;
+                    if bits.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
+                        continue;
+                    }
+                }
+                let w = d.w(k);
+                if let Some(v) = asked.get_mut(w) {
+                    if !*v && written_lower(t) {
+                        *v = true;
+                    }
+                }
+            }
+            asked
         })
     };
-    let lower_elsewhere = |w: &str| -> bool { lower_words().contains(w) };
+    let lower_elsewhere = |w: &str| -> bool {
+        match lower_answers().get(w) {
+            Some(&v) => v,
+            None => d
+                .toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| d.w(k) == w && written_lower(t)),
+        }
+    };
     let inside_caps_cell = std::cell::OnceCell::new();
     let inside_caps = || inside_caps_cell.get_or_init(|| caps_inside(d));
     for s in &d.sents {
