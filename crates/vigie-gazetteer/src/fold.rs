@@ -27,6 +27,8 @@ pub struct Folded {
     /// folded index: folded byte `i` comes from the original character at
     /// `o + (i - f)` for the last breakpoint `(f, o)` with `f <= i`.
     map: Vec<(u32, u32)>,
+    /// Bit `i`: folded byte `i` comes from a capital (a bitset, 64 a word).
+    caps: Vec<u64>,
     /// The breakpoint the last look-up ended on: look-ups come in text
     /// order, so the next one is usually there or a few further.
     hint: std::cell::Cell<usize>,
@@ -64,8 +66,15 @@ impl Folded {
         if self.buf.len() < need {
             self.buf.resize(need, b' ');
         }
+        let caps = &mut self.caps;
+        caps.clear();
+        caps.resize(need / 64 + 2, 0);
         let buf = &mut self.buf;
         let mut j = 0usize;
+        // The leading frame space maps to offset 0, i.e. to the first character.
+        if text.chars().next().is_some_and(char::is_uppercase) {
+            set_cap(caps, 0);
+        }
         put(buf, &mut j, b' ');
         map.push((0, 0));
         // The first folded byte of the text comes from offset 0 too.
@@ -78,7 +87,7 @@ impl Folded {
             // a non-ASCII byte or a separator that follows a separator.
             let run = bytes.get(i..).unwrap_or_default();
             let (k, skip) = match buf.get_mut(j..) {
-                Some(out) => ascii_span(run, out, &mut last_space),
+                Some(out) => ascii_span(run, out, caps, j, &mut last_space),
                 None => (0, false),
             };
             i += k;
@@ -102,6 +111,7 @@ impl Folded {
             };
             let at = i;
             i += c.len_utf8();
+            let from = j;
             match fold_char(c) {
                 Fold::Str(x) => {
                     for &b in x.as_bytes() {
@@ -132,6 +142,9 @@ impl Folded {
                         last_space = true;
                     }
                 }
+            }
+            if c.is_uppercase() {
+                (from..j).for_each(|k| set_cap(caps, k));
             }
             set_point(&mut map, j, i);
         }
@@ -185,6 +198,16 @@ impl Folded {
         Some(o as usize + (i - f as usize))
     }
 
+    /// Folded byte `i` comes from a capital letter (`false` outside).
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        i < self.len
+            && self
+                .caps
+                .get(i / 64)
+                .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
     /// Original byte span of folded bytes `fs..fe` (`fe` exclusive, both
     /// inside the frame).
     pub fn orig_span(&self, text: &str, fs: usize, fe: usize) -> Option<(usize, usize)> {
@@ -199,29 +222,94 @@ impl Folded {
 /// a non-ASCII byte, a separator following a separator (`true`: it is not
 /// consumed) or the end of either slice. Returns the bytes folded.
 #[inline]
-fn ascii_span(run: &[u8], out: &mut [u8], last_space: &mut bool) -> (usize, bool) {
+fn ascii_span(
+    run: &[u8],
+    out: &mut [u8],
+    caps: &mut [u64],
+    base: usize,
+    last_space: &mut bool,
+) -> (usize, bool) {
     let n = run.len().min(out.len());
-    let (run, out) = (
-        run.get(..n).unwrap_or_default(),
-        out.get_mut(..n).unwrap_or_default(),
-    );
     let mut ls = *last_space;
-    for (k, (&b, o)) in run.iter().zip(out.iter_mut()).enumerate() {
-        if !b.is_ascii() {
-            *last_space = ls;
-            return (k, false);
+    let mut k = 0usize;
+    loop {
+        // Eight bytes at a time while there is nothing to collapse.
+        while let (Some(src), Some(dst)) = (run.get(k..k + 8), out.get_mut(k..k + 8)) {
+            let Ok(src) = <[u8; 8]>::try_from(src) else {
+                break;
+            };
+            let Some((folded, sep_last, upper)) = fold8(u64::from_le_bytes(src), ls) else {
+                break;
+            };
+            dst.copy_from_slice(&folded.to_le_bytes());
+            if upper != 0 {
+                set_caps8(caps, base + k, upper);
+            }
+            ls = sep_last;
+            k += 8;
         }
-        let x = ASCII_FOLD[usize::from(b & 0x7f)];
-        let sep = x == b' ';
-        if sep & ls {
-            *last_space = ls;
-            return (k, true);
+        // Then byte by byte, up to eight.
+        let stop = (k + 8).min(n);
+        while k < stop {
+            let Some(&b) = run.get(k) else { break };
+            if !b.is_ascii() {
+                *last_space = ls;
+                return (k, false);
+            }
+            let x = fold_ascii(b);
+            let sep = x == b' ';
+            if sep & ls {
+                *last_space = ls;
+                return (k, true);
+            }
+            if let Some(o) = out.get_mut(k) {
+                *o = x;
+            }
+            if b.is_ascii_uppercase() {
+                set_cap(caps, base + k);
+            }
+            ls = sep;
+            k += 1;
         }
-        *o = x;
-        ls = sep;
+        if k >= n {
+            break;
+        }
     }
     *last_space = ls;
     (n, false)
+}
+
+/// Folds eight ASCII bytes at once (SWAR): letters lowercased, digits and
+/// `-` kept, anything else a space. `None` if a byte is not ASCII or a
+/// separator follows a separator (`last_space`: the byte before was one);
+/// else the folded bytes, whether the last one is a separator and a bit per
+/// capital (bit `i` for byte `i`).
+#[inline]
+fn fold8(w: u64, last_space: bool) -> Option<(u64, bool, u8)> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if w & HI != 0 {
+        return None;
+    }
+    // High bit of each byte set where lo <= byte <= hi (bytes < 0x80: no
+    // carry crosses a byte).
+    let within = |lo: u8, hi: u8| {
+        let ge = w + LO * u64::from(0x80 - lo);
+        let gt = w + LO * u64::from(0x7f - hi);
+        ge & !gt & HI
+    };
+    let upper = within(b'A', b'Z');
+    let keep = upper | within(b'a', b'z') | within(b'0', b'9') | within(b'-', b'-');
+    let sep = !keep & HI;
+    let before = (sep << 8) | if last_space { 0x80 } else { 0 };
+    if sep & before != 0 {
+        return None;
+    }
+    let sep_bytes = (sep >> 7) * 0xff;
+    let folded = ((w | (upper >> 2)) & !sep_bytes) | (sep_bytes & (LO * u64::from(b' ')));
+    // The high bit of byte i to bit i (the products do not collide).
+    let caps = ((upper >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+    Some((folded, sep >> 63 != 0, caps))
 }
 
 /// The folded form of an ASCII byte: lowercase letter or digit, `-`, or a
@@ -229,6 +317,27 @@ fn ascii_span(run: &[u8], out: &mut [u8], last_space: &mut bool) -> (usize, bool
 #[inline]
 pub(crate) fn fold_ascii(b: u8) -> u8 {
     ASCII_FOLD[usize::from(b & 0x7f)]
+}
+
+#[inline]
+fn set_cap(caps: &mut [u64], i: usize) {
+    if let Some(w) = caps.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
+}
+
+/// Sets the capitals of the eight bytes from `i` (bit `k` of `bits` for byte `i + k`).
+#[inline]
+fn set_caps8(caps: &mut [u64], i: usize, bits: u8) {
+    let (w, off) = (i / 64, i % 64);
+    if let Some(x) = caps.get_mut(w) {
+        *x |= u64::from(bits) << off;
+    }
+    if off > 56 {
+        if let Some(x) = caps.get_mut(w + 1) {
+            *x |= u64::from(bits) >> (64 - off);
+        }
+    }
 }
 
 /// Writes folded byte `b` at `*j` (growing the buffer if needed).
@@ -505,6 +614,50 @@ mod tests {
             assert_eq!(f.orig(i).map(clamp), starts.get(i).copied(), "{text:?} {i}");
         }
         assert_eq!(f.orig(f.bytes().len()), None);
+        for i in 0..f.bytes().len() + 2 {
+            let want = f
+                .orig(i)
+                .and_then(|o| text.get(o..))
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
+            assert_eq!(f.cap(i), want, "{text:?} {i}");
+        }
+    }
+
+    #[test]
+    fn fold8_equals_the_table() {
+        for seed in 0u64..20_000 {
+            // Bytes 0..128, biased to separators and letters.
+            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5555;
+            let mut b = [0u8; 8];
+            for o in &mut b {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *o = match x % 4 {
+                    0 => b" ,.-'\n("[(x >> 8) as usize % 7],
+                    1 => b'A' + (x >> 8) as u8 % 26,
+                    _ => (x >> 8) as u8 & 0x7f,
+                };
+            }
+            for last in [false, true] {
+                let want: Vec<u8> = b.iter().map(|&c| fold_ascii(c)).collect();
+                let seps: Vec<bool> = want.iter().map(|&c| c == b' ').collect();
+                let collapse = (0..8).any(|i| seps[i] && if i == 0 { last } else { seps[i - 1] });
+                let got = fold8(u64::from_le_bytes(b), last);
+                if collapse {
+                    assert_eq!(got, None, "{b:?}");
+                } else {
+                    let (f, l, caps) = got.unwrap();
+                    assert_eq!(f.to_le_bytes().to_vec(), want, "{b:?}");
+                    assert_eq!(l, seps[7]);
+                    for (i, c) in b.iter().enumerate() {
+                        assert_eq!(caps >> i & 1 == 1, c.is_ascii_uppercase(), "{b:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(fold8(u64::from_le_bytes(*b"ab\xc3cdefg"), false), None);
     }
 
     #[test]

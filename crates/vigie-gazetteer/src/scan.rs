@@ -255,14 +255,10 @@ struct Scratch {
     suffixes: Vec<usize>,
     cands: Vec<(u32, bool)>,
     pool: Vec<u32>,
-    order: Vec<(
-        std::cmp::Reverse<usize>,
-        std::cmp::Reverse<u8>,
-        usize,
-        usize,
-    )>,
+    order: Vec<u128>,
     kept: Vec<(usize, usize, usize)>,
-    taken: Vec<(usize, usize)>,
+    empties: Vec<(usize, usize, usize)>,
+    taken: Vec<(usize, usize, usize)>,
 }
 
 impl Scratch {
@@ -277,6 +273,7 @@ impl Scratch {
         self.pool.clear();
         self.order.clear();
         self.kept.clear();
+        self.empties.clear();
         self.taken.clear();
     }
 
@@ -284,7 +281,7 @@ impl Scratch {
     fn footprint(&self) -> usize {
         self.raws.capacity() * std::mem::size_of::<Raw>()
             + self.hits.capacity() * std::mem::size_of::<Hit>()
-            + self.order.capacity() * 40
+            + self.order.capacity() * 16
     }
 }
 
@@ -536,7 +533,6 @@ pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
 
 fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let (g, text) = (cx.g, cx.text);
-    let bytes = text.as_bytes();
     let raws = &mut sc.raws;
     for m in g.ac.find_overlapping_iter(cx.f.bytes()) {
         let (fs, fe) = (m.start() + 1, m.end() - 1);
@@ -545,17 +541,8 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
         }
         let pat = m.value() as usize;
         // Cheap filter first: most matches are lowercase ordinary words.
-        if !g.lower_ok.get(pat).copied().unwrap_or(false) {
-            let Some(o) = cx.f.orig(fs) else {
-                continue;
-            };
-            let upper0 = match bytes.get(o) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => cx.char_at(o).is_some_and(char::is_uppercase),
-            };
-            if !upper0 {
-                continue;
-            }
+        if !g.lower_ok.get(pat).copied().unwrap_or(false) && !cx.f.cap(fs) {
+            continue;
         }
         let Some((os, oe)) = cx.f.orig_span(text, fs, fe) else {
             continue;
@@ -755,30 +742,66 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
         }
     }
 
-    // Overlaps: longer spans first, then priority; keep non-overlapping.
-    // (Sorted as small keys: a hit is large to move.)
+    // Overlaps: longer spans first, then priority, then leftmost; keep
+    // non-overlapping. Sorted as packed keys (a hit is large to move):
+    // (u32::MAX - length, 255 - priority, start, index), 32 bits each.
+    let fits = |x: usize| u32::try_from(x).is_ok();
     let order = &mut sc.order;
-    order.extend(hits.iter().enumerate().map(|(i, h)| {
-        (
-            std::cmp::Reverse(h.oe - h.os),
-            std::cmp::Reverse(h.prio),
-            h.os,
-            i,
-        )
-    }));
-    order.sort_unstable();
+    if fits(text.len()) && fits(hits.len()) && hits.iter().all(|h| h.os <= h.oe) {
+        order.extend(hits.iter().enumerate().map(|(i, h)| {
+            let len = u128::from(u32::MAX) - (h.oe - h.os) as u128;
+            let prio = u128::from(u8::MAX - h.prio);
+            (len << 72) | (prio << 64) | ((h.os as u128) << 32) | i as u128
+        }));
+        order.sort_unstable();
+    } else {
+        // Not expected (texts of 4 GiB): the same order, without packing.
+        let mut v: Vec<_> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                (
+                    std::cmp::Reverse(h.oe.wrapping_sub(h.os)),
+                    std::cmp::Reverse(h.prio),
+                    h.os,
+                    i,
+                )
+            })
+            .collect();
+        v.sort_unstable();
+        // Only the index is read below.
+        order.extend(v.into_iter().map(|(_, _, _, i)| i as u128));
+    }
     let mut taken = Taken(std::mem::take(&mut sc.taken));
-    let kept = &mut sc.kept;
-    for &(_, _, _, i) in order.iter() {
+    let empties = &mut sc.empties;
+    for &key in order.iter() {
+        let i = (key & u128::from(u32::MAX)) as usize;
         let Some(h) = hits.get(i) else { continue };
-        if h.oe > text.len() + 1 || !taken.take(h.os, h.oe) {
+        if h.oe > text.len() + 1 || !taken.take(h.os, h.oe, i) {
             continue;
         }
-        kept.push((h.os, h.oe, i));
+        if h.os == h.oe {
+            empties.push((h.os, h.oe, i));
+        }
     }
+    // In text order: the spans taken (sorted and disjoint) and the empty
+    // ones (never in conflict), an empty one first at the same start, empty
+    // ones at the same place in the order they were kept.
+    empties.sort_by_key(|&(os, _, _)| os);
+    let kept = &mut sc.kept;
+    let mut e = empties.iter().peekable();
+    for &t in &taken.0 {
+        while let Some(&&x) = e.peek() {
+            if x.0 > t.0 {
+                break;
+            }
+            kept.push(x);
+            e.next();
+        }
+        kept.push(t);
+    }
+    kept.extend(e);
     sc.taken = taken.0;
-    // Stable on (os, oe): ties keep the order they were kept in.
-    kept.sort_by_key(|&(os, oe, _)| (os, oe));
     let n_places = kept
         .iter()
         .filter(|&&(_, _, i)| matches!(hits.get(i), Some(h) if matches!(h.kind, HitKind::Place(_))))
@@ -876,12 +899,12 @@ impl<T: PartialEq + Copy> SmallSet<T> {
 
 /// Disjoint spans taken so far, sorted by start (no per-byte map).
 #[derive(Default)]
-struct Taken(Vec<(usize, usize)>);
+struct Taken(Vec<(usize, usize, usize)>);
 
 impl Taken {
     /// Takes `s..e` unless it overlaps a span already taken (an empty span
-    /// overlaps nothing and is not recorded). `false` if refused.
-    fn take(&mut self, s: usize, e: usize) -> bool {
+    /// overlaps nothing and is not recorded), with `id`. `false` if refused.
+    fn take(&mut self, s: usize, e: usize, id: usize) -> bool {
         if s > e {
             return false;
         }
@@ -889,11 +912,11 @@ impl Taken {
             return true;
         }
         // Spans starting before `e`; the last of them ends last (disjoint).
-        let i = self.0.partition_point(|&(ts, _)| ts < e);
-        if i > 0 && self.0.get(i - 1).is_some_and(|&(_, te)| te > s) {
+        let i = self.0.partition_point(|&(ts, _, _)| ts < e);
+        if i > 0 && self.0.get(i - 1).is_some_and(|&(_, te, _)| te > s) {
             return false;
         }
-        self.0.insert(i, (s, e));
+        self.0.insert(i, (s, e, id));
         true
     }
 }
@@ -901,9 +924,20 @@ impl Taken {
 /// Longest first, then leftmost; result in text order.
 fn non_overlapping<T>(
     v: &mut Vec<T>,
-    taken: &mut Vec<(usize, usize)>,
+    taken: &mut Vec<(usize, usize, usize)>,
     span: impl Fn(&T) -> (usize, usize),
 ) {
+    // Usually already in text order and disjoint: then all are kept, as they are.
+    let mut end = 0;
+    let disjoint = v.iter().all(|x| {
+        let (s, e) = span(x);
+        let ok = s < e && s >= end;
+        end = e;
+        ok
+    });
+    if disjoint {
+        return;
+    }
     v.sort_by(|a, b| {
         let (sa, ea) = span(a);
         let (sb, eb) = span(b);
@@ -913,7 +947,7 @@ fn non_overlapping<T>(
     t.0.clear();
     v.retain(|x| {
         let (s, e) = span(x);
-        t.take(s, e)
+        t.take(s, e, 0)
     });
     *taken = t.0;
     v.sort_by_key(|x| span(x));
@@ -930,12 +964,11 @@ impl<'t> Ctx<'_, 't, '_> {
 
     /// Capitals of the name are capitals in the text.
     fn case_ok(&self, r: &Raw, e: &Entry) -> bool {
-        self.g.entries.upper(e).iter().all(|&p| {
-            self.f
-                .orig(r.fs + p as usize)
-                .and_then(|o| self.char_at(o))
-                .is_some_and(char::is_uppercase)
-        })
+        self.g
+            .entries
+            .upper(e)
+            .iter()
+            .all(|&p| self.f.cap(r.fs + p as usize))
     }
 
     /// Folded token before folded position `pos` (start of a token), with its start.
