@@ -29,6 +29,7 @@
 //!   declared one (`<html lang>`, `og:locale`, JSON-LD `inLanguage`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use dom_query::{Document, NodeId, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
@@ -86,6 +87,9 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
     let published = published_date(&doc, &metas, &ld);
     let title = headline(&doc, &metas, &ld, &sites);
     drop_furniture(&doc);
+    if let Some(t) = &title {
+        keep_around_headline(&doc, t);
+    }
 
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -788,6 +792,8 @@ pub const FURNITURE: &[&str] = &[
     "tags",
     "keywords",
     "author",
+    "auteur",
+    "auteurs",
     "bio",
     "byline",
     "dateline",
@@ -835,12 +841,52 @@ const HIDDEN_CLASSES: &[&str] = &[
     "hide",
 ];
 
-/// Elements never part of a story.
-const NEVER_TEXT: &str = "script, style, noscript, template, svg, iframe, object, embed, \
-    form, button, select, textarea, input, dialog, nav, figcaption, \
-    amp-ad, amp-embed, amp-sticky-ad, amp-sidebar, amp-consent, amp-social-share, \
-    amp-analytics, amp-user-notification, amp-iframe, amp-video, amp-youtube, \
-    [hidden], [role=dialog], [role=alertdialog], [aria-modal=true], [role=navigation]";
+/// Elements never part of a story (besides hidden elements, dialogs and
+/// navigation roles, see [`never_text`]).
+const NEVER_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "dialog",
+    "nav",
+    "figcaption",
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-sidebar",
+    "amp-consent",
+    "amp-social-share",
+    "amp-analytics",
+    "amp-user-notification",
+    "amp-iframe",
+    "amp-video",
+    "amp-youtube",
+];
+
+/// Is this element never part of a story (`name` in lower case)?
+fn never_text(el: &NodeRef, name: &str) -> bool {
+    NEVER_TAGS.contains(&name)
+        || el.has_attr("hidden")
+        || el.attr("role").is_some_and(|r| {
+            let r = r.trim();
+            ["dialog", "alertdialog", "navigation"]
+                .iter()
+                .any(|x| r.eq_ignore_ascii_case(x))
+        })
+        || el
+            .attr("aria-modal")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
 
 fn class_segments(class: &str) -> impl Iterator<Item = &str> {
     class
@@ -896,19 +942,18 @@ fn has_name(n: &NodeRef, name: &str) -> bool {
     n.node_name().is_some_and(|x| x.eq_ignore_ascii_case(name))
 }
 
-/// Removes what is never the story: [`NEVER_TEXT`] elements, and asides,
+/// Removes what is never the story: [`never_text`] elements, and asides,
 /// footers and elements whose class or id names furniture unless they hold
 /// the story (see the module docs). Linear in the size of the page: what
 /// each element holds is summed bottom-up once, and nothing inside a
 /// removed element is looked at.
 fn drop_furniture(doc: &Document) {
-    doc.select(NEVER_TEXT).remove();
     let elements: Vec<NodeRef> = doc
         .root()
         .descendants_it()
         .filter(|n| n.is_element())
         .collect();
-    let index: HashMap<NodeId, usize> = elements
+    let index: IdMap = elements
         .iter()
         .enumerate()
         .map(|(i, n)| (n.id, i))
@@ -953,10 +998,15 @@ fn drop_furniture(doc: &Document) {
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
+        if never_text(el, &name) {
+            gone[i] = true;
+            doomed.push(*el);
+            continue;
+        }
         if matches!(name.as_str(), "html" | "body" | "main" | "article" | "h1") {
             continue;
         }
-        if !story[i] && READ_ALSO_HOLDERS.contains(&name.as_str()) {
+        if !story[i] && READ_ALSO_HOLDERS.contains(&name.as_str()) && starts_like_read_also(el) {
             match read_also(el) {
                 ReadAlso::No => {}
                 ReadAlso::Links => {
@@ -1030,6 +1080,7 @@ const READ_ALSO_CUES: &[&str] = &[
     "related articles",
     "related",
     "more on this",
+    "more",
     "you might also like",
     "you may also like",
 ];
@@ -1049,6 +1100,27 @@ fn read_also_rest(lower: &str) -> Option<&str> {
         let rest = t.strip_prefix(cue)?;
         (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
     })
+}
+
+/// Does the element's first words look like a "Lire aussi" cue (a cheap
+/// test on its first text node before [`read_also`])?
+fn starts_like_read_also(el: &NodeRef) -> bool {
+    for d in el.descendants_it().take(24) {
+        if !d.is_text() {
+            continue;
+        }
+        let t = d.text();
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        let head: String = t.chars().take(24).flat_map(char::to_lowercase).collect();
+        let head = head.trim_end();
+        return READ_ALSO_CUES
+            .iter()
+            .any(|c| head.starts_with(c) || c.starts_with(head));
+    }
+    false
 }
 
 /// Is this small element a "Lire aussi" label, or a label with links?
@@ -1092,6 +1164,92 @@ fn link_share(el: &NodeRef, skip: usize) -> f64 {
         .map(|a| one_line(&a.text()).chars().count())
         .sum();
     links as f64 / all as f64
+}
+
+/// Node ids to positions in a walk of the page. Ids are small integers:
+/// a multiplicative hash is enough (SipHash showed in profiles).
+type IdMap = HashMap<NodeId, usize, BuildHasherDefault<IdHasher>>;
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Paragraphs of this many characters or more count as story text.
+const STORY_PARAGRAPH: usize = 80;
+
+/// Keeps only the story's part of the page when its headline tells where
+/// it is: the nearest ancestor of the headline's `<h1>` that holds three
+/// paragraphs of text stays, with its own ancestors; everything beside
+/// them (side columns, banners, footers) goes. Readability then chooses
+/// within the story's part, and a side column of long prose (an editorial
+/// charter, a donation appeal) cannot win.
+fn keep_around_headline(doc: &Document, title: &str) {
+    let elements: Vec<NodeRef> = doc
+        .root()
+        .descendants_it()
+        .filter(|n| n.is_element())
+        .collect();
+    let Some(h1) = elements
+        .iter()
+        .find(|n| has_name(n, "h1") && one_line(&n.text()) == title)
+    else {
+        return;
+    };
+    let index: IdMap = elements
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id, i))
+        .collect();
+    let mut paragraphs = vec![0u32; elements.len()];
+    for (i, el) in elements.iter().enumerate().rev() {
+        if has_name(el, "p") && el.text().chars().count() >= STORY_PARAGRAPH {
+            paragraphs[i] += 1;
+        }
+        if let Some(p) = el.parent().and_then(|p| index.get(&p.id).copied()) {
+            paragraphs[p] = paragraphs[p].saturating_add(paragraphs[i]);
+        }
+    }
+    let mut story = None;
+    for a in h1.ancestors_it(None) {
+        if has_name(&a, "body") || has_name(&a, "html") || !a.is_element() {
+            break;
+        }
+        if index.get(&a.id).is_some_and(|&i| paragraphs[i] >= 3) {
+            story = Some(a);
+            break;
+        }
+    }
+    let Some(story) = story else { return };
+    let mut keep = story;
+    while let Some(parent) = keep.parent() {
+        if has_name(&parent, "html") || !parent.is_element() {
+            break;
+        }
+        for sibling in parent.element_children() {
+            if sibling.id != keep.id {
+                sibling.remove_from_parent();
+            }
+        }
+        if has_name(&parent, "body") {
+            break;
+        }
+        keep = parent;
+    }
 }
 
 fn is_article_body(el: &NodeRef) -> bool {
