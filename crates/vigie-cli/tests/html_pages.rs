@@ -112,6 +112,16 @@ const CASES: &[(&str, &[(f64, &str)], &[f64])] = &[
         &[120e6, 500e6],
     ),
     ("30_fr_inline_lire_aussi_sections", &[(11e6, "EUR")], &[6e6]),
+    (
+        "31_fr_long_prose_sidebar",
+        &[(28e6, "EUR"), (3.5e6, "EUR")],
+        &[],
+    ),
+    (
+        "32_en_dateline_updated_only",
+        &[(1.1e9, "AUD")],
+        &[600e6, 12.0],
+    ),
 ];
 
 /// The `date:` and `- furniture` lines of a page's expect file.
