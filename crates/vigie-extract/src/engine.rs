@@ -48,7 +48,7 @@ pub(crate) struct Cand {
     pub pwin: Option<(usize, usize)>,
 }
 
-const PREP: &[&str] = &[
+static PREP: lexicon::Words = lexicon::Words::new(&[
     "après",
     "avec",
     "comme",
@@ -110,9 +110,9 @@ const PREP: &[&str] = &[
     "client",
     "clients",
     "customer",
-];
+]);
 
-const COMPANY_NOUNS: &[&str] = &[
+static COMPANY_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "entreprise",
     "société",
     "groupe",
@@ -244,9 +244,9 @@ const COMPANY_NOUNS: &[&str] = &[
     "spin",
     "pharmaceutique",
     "pharmaco",
-];
+]);
 
-const EVENT_NOUNS: &[&str] = &[
+static EVENT_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "projet",
     "investissement",
     "site",
@@ -288,7 +288,7 @@ const EVENT_NOUNS: &[&str] = &[
     "montant",
     "somme",
     "ensemble",
-];
+]);
 
 fn is_det(w: &str) -> bool {
     matches!(
@@ -413,7 +413,7 @@ pub(crate) fn classify_tokens(
     };
     for s in sents {
         for i in s.t0..s.t1 {
-            if !toks[i].word || w(i).len() < 3 {
+            if !toks[i].word || w(i).len() < 3 || !lexicon::may_trigger(w(i)) {
                 continue;
             }
             let next: [&str; 10] =
@@ -438,10 +438,11 @@ pub(crate) fn classify_tokens(
 /// The amounts of a sentence that can be the money of an event (not
 /// revenue, fines, totals, duplicates in brackets...).
 fn usable_amounts(
-    d: &Doc,
+    cx: &Ctx,
     si: usize,
     clause_of: &dyn Fn(usize) -> (usize, usize),
 ) -> (Vec<usize>, Vec<usize>) {
+    let d = cx.d;
     let s = d.sents[si];
     let mut out = Vec::new();
     let mut aside = Vec::new();
@@ -534,7 +535,7 @@ fn usable_amounts(
             .any(|w| matches!(*w, "après" | "after"))
             && !left.iter().any(|w| matches!(*w, "avoir" | "having"));
         // totals: "au total, 37 Md€", "a total of", "depuis son lancement"
-        if total_before(d, c0, ti) || since_launch(d, (c0, c1)) {
+        if total_before(d, c0, ti) || cx.since_launch((c0, c1)) {
             bad = true;
         }
         // "un projet qui coûtera 240 M€", "the project will cost £240m": the investment
@@ -648,7 +649,7 @@ fn usable_amounts(
     (out, aside)
 }
 
-const PROJECT_NOUNS: &[&str] = &[
+static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "projet",
     "project",
     "usine",
@@ -669,7 +670,7 @@ const PROJECT_NOUNS: &[&str] = &[
     "center",
     "unité",
     "ligne",
-];
+]);
 
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
 fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
@@ -680,26 +681,51 @@ fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
             || (a == "en" && b == "tout")
             || (matches!(a, "a" | "un") && b == "total");
         // "va investir au total 38 M€": the total of this investment
-        let after_trigger = k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some();
-        total && !after_trigger
+        total && !(k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some())
     })
 }
 
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
+    // every rule below starts with one of these words: most clauses have none
+    let head = |w: &str| {
+        matches!(
+            w,
+            "depuis"
+                | "since"
+                | "avait"
+                | "previously"
+                | "already"
+                | "son"
+                | "its"
+                | "budget"
+                | "plan"
+                | "cost"
+                | "savings"
+        ) || w.starts_with("attir")
+            || w.starts_with("attract")
+    };
+    if !(c.0..c.1).any(|k| head(d.w(k))) {
+        return false;
+    }
     let ws: Vec<&str> = (c.0..c.1)
         .map(|k| d.w(k))
         .filter(|w| !matches!(*w, "'" | "’"))
         .collect();
     // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
-    // an earlier round as well as a year does
-    let dated_phrase = ws.windows(3).any(|w| {
-        (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
-            || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
-            || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
-            || (w[0] == "last" && w[1] == "year")
-    });
-    let undated = !ws.iter().any(|w| year(w).is_some()) && !dated_phrase;
+    // an earlier round as well as a year does (computed only when needed)
+    let undated_cell = std::cell::OnceCell::new();
+    let undated = || {
+        *undated_cell.get_or_init(|| {
+            let dated_phrase = ws.windows(3).any(|w| {
+                (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
+                    || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
+                    || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
+                    || (w[0] == "last" && w[1] == "year")
+            });
+            !ws.iter().any(|w| year(w).is_some()) && !dated_phrase
+        })
+    };
     ws.windows(3).any(|w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
@@ -710,14 +736,14 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
             || (w[0] == "since" && w[1] == "it" && matches!(w[2], "was" | "launched"))
             // undated background of an earlier round: "avait levé 100 M€ lors
             // de son dernier tour", "It previously raised a £30m Series A"
-            || undated && w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà")
-            || undated
-                && matches!(w[0], "previously" | "already")
+            || w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà") && undated()
+            || matches!(w[0], "previously" | "already")
                 && (w[1].starts_with("rais") || w[1] == "raised")
-            || undated
-                && matches!(w[0], "son" | "its")
+                && undated()
+            || matches!(w[0], "son" | "its")
                 && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
                 && matches!(w[2], "tour" | "round")
+                && undated()
             // the yearly budget of an authority: "Le budget primitif 2025 de
             // la collectivité s'élève à 38 M€"
             || (w[0] == "budget"
@@ -741,8 +767,8 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
 }
 
 /// A whole-clause veto: cumulative totals and the like.
-fn clause_vetoed(d: &Doc, c: (usize, usize)) -> bool {
-    total_before(d, c.0, c.1) || since_launch(d, c)
+fn clause_vetoed(cx: &Ctx, c: (usize, usize)) -> bool {
+    total_before(cx.d, c.0, c.1) || cx.since_launch(c)
 }
 
 /// The country an article is mostly about (places and demonyms), if one
@@ -779,6 +805,8 @@ pub(crate) struct Ctx<'a> {
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
     pub main_actor: Option<usize>,
+    /// [`since_launch`] of the clauses asked so far.
+    since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -813,9 +841,20 @@ impl<'a> Ctx<'a> {
             clauses,
             reporting,
             main_actor: None,
+            since_launch: Default::default(),
         };
         cx.main_actor = cx.most_named(0);
         cx
+    }
+
+    /// [`since_launch`] of clause `c`, computed once.
+    fn since_launch(&self, c: (usize, usize)) -> bool {
+        if let Some(&v) = self.since_launch.borrow().get(&c) {
+            return v;
+        }
+        let v = since_launch(self.d, c);
+        self.since_launch.borrow_mut().insert(c, v);
+        v
     }
 
     fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
@@ -1976,7 +2015,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 .unwrap_or((s.t0, s.t1))
         };
         let trigs = triggers(d, s.t0, s.t1);
-        let (amounts, aside) = usable_amounts(d, si, &clause_of);
+        let (amounts, aside) = usable_amounts(cx, si, &clause_of);
         // assign each amount to its best trigger
         let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
         for &ai in &amounts {
@@ -2136,7 +2175,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let had_amounts = cands.len() > first_new;
         for tr in &trigs {
             let c = clause_of(tr.tok);
-            if clause_vetoed(d, c) {
+            if clause_vetoed(cx, c) {
                 continue;
             }
             if had_amounts
@@ -2379,6 +2418,7 @@ fn actor_event(
             cands[i].sent < si
                 && cands[i].sent + 6 > si
                 && cands[i].kind == Kind::Capex
+                && cands[i].amount.is_some()
                 && cands[i].investor.is_some_and(|o| !d.orgs[o].public)
         })
     })

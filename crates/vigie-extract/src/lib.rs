@@ -55,12 +55,14 @@ mod doc;
 mod engine;
 mod lexicon;
 mod merge;
+mod needles;
 mod orgs;
 #[cfg(test)]
 mod tests;
 
 use doc::{Amt, CtryM, Doc, OrgM, PlaceM, SecM, Sent};
 use engine::{Cand, Ctx, Via};
+use std::borrow::Cow;
 use vigie_gazetteer::{Gazetteer, PlaceLevel};
 use vigie_model::{Article, Event, Evidence, Horizon, Kind, Money, Org, Place, Qualifier, Sector};
 use vigie_rates::Rates;
@@ -340,8 +342,8 @@ impl Extractor {
     /// the costly layers run.
     fn analyse_if(&self, document: &Document, prefilter: bool) -> Option<Doc> {
         let text = document.text.clone();
-        let lower = doc::lower_same_len(&text);
-        let mut toks = Vec::new();
+        let (lower, exact) = doc::lower_same_len_exact(&text);
+        let mut toks = Vec::with_capacity(text.len() / 4);
         let mut sents = Vec::with_capacity(document.sentences.len());
         for s in &document.sentences {
             let t0 = toks.len();
@@ -356,9 +358,18 @@ impl Extractor {
             });
         }
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
+        // page furniture of each sentence, once (the lowercase text serves
+        // when it is exact)
+        let furn: Vec<u8> = sents
+            .iter()
+            .map(|s| {
+                let t = text.get(s.start..s.end).unwrap_or("");
+                page_flags(t, lower.get(s.start..s.end).filter(|_| exact))
+            })
+            .collect();
         // page chrome ("Abonnez-vous dès 1 €") holds no event
-        for s in &sents {
-            if furniture(text.get(s.start..s.end).unwrap_or("")) {
+        for (s, f) in sents.iter().zip(&furn) {
+            if f & (doc::FURN_CHROME | doc::FURN_CAPTION) != 0 {
                 for t in trig.iter_mut().take(s.t1).skip(s.t0) {
                     *t = None;
                 }
@@ -767,23 +778,25 @@ impl Extractor {
                 a.currency = p.currency;
             }
         }
-        let an = self.gaz.analyze(&text);
+        // borrowed matches (no string copied but those kept); they borrow
+        // the document's text, the same as `text`
+        let an = self.gaz.analyze_ref(&document.text);
         // regional press datelines in capitals ("ARQUES. La Verrerie...",
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
         for s in &sents {
+            // the words (and hyphens) that open the sentence
             let mut k = s.t0;
-            let mut parts = Vec::new();
             while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
-                parts.push(k);
                 k += 1;
             }
-            let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            if k == s.t0 {
                 continue;
-            };
+            }
+            let (first, last) = (s.t0, k - 1);
             let raw = text.get(toks[first].start..toks[last].end).unwrap_or("");
-            let caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && raw.chars().all(|c| !c.is_lowercase());
+            let caps = raw.chars().all(|c| !c.is_lowercase())
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 3;
             let sep = text
                 .get(toks[last].end..)
                 .and_then(|r| r.trim_start().chars().next());
@@ -817,27 +830,12 @@ impl Extractor {
                 });
             }
         }
-        let places: Vec<PlaceM> = an
-            .places
-            .iter()
-            .chain(extra_places.iter())
-            .map(|p| PlaceM {
-                start: p.start,
-                end: p.end,
-                text: p.text.clone(),
-                country: p.country.clone(),
-                region: p.region.clone(),
-                departement: p.departement.clone(),
-                commune: p.commune.clone(),
-                rank: match p.level {
-                    PlaceLevel::Commune | PlaceLevel::Area => 0,
-                    PlaceLevel::Departement => 1,
-                    PlaceLevel::Region => 2,
-                    PlaceLevel::Country => 3,
-                },
-            })
-            .collect();
-        let mut places = places;
+        let rank = |level: PlaceLevel| match level {
+            PlaceLevel::Commune | PlaceLevel::Area => 0,
+            PlaceLevel::Departement => 1,
+            PlaceLevel::Region => 2,
+            PlaceLevel::Country => 3,
+        };
         // a place inside a word is not one ("H2Méditerranée", "Alsacienne"):
         // only whole tokens count
         let starts_word = |off: usize| {
@@ -852,7 +850,37 @@ impl Extractor {
                 .and_then(|a| a.chars().next())
                 .is_some_and(char::is_alphanumeric)
         };
-        places.retain(|p| starts_word(p.start) && ends_word(p.end));
+        let whole = |start: usize, end: usize| starts_word(start) && ends_word(end);
+        let mut places: Vec<PlaceM> = an
+            .places
+            .iter()
+            .filter(|p| whole(p.start, p.end))
+            .map(|p| PlaceM {
+                start: p.start,
+                end: p.end,
+                text: p.text.to_string(),
+                country: p.country.map(str::to_string),
+                region: p.region.map(str::to_string),
+                departement: p.departement.map(str::to_string),
+                commune: p.commune.map(str::to_string),
+                rank: rank(p.level),
+            })
+            .chain(
+                extra_places
+                    .iter()
+                    .filter(|p| whole(p.start, p.end))
+                    .map(|p| PlaceM {
+                        start: p.start,
+                        end: p.end,
+                        text: p.text.clone(),
+                        country: p.country.clone(),
+                        region: p.region.clone(),
+                        departement: p.departement.clone(),
+                        commune: p.commune.clone(),
+                        rank: rank(p.level),
+                    }),
+            )
+            .collect();
         places.sort_by_key(|p| p.start);
         let mut ctrys: Vec<CtryM> = an
             .places
@@ -862,7 +890,7 @@ impl Extractor {
                 Some(CtryM {
                     start: p.start,
                     end: p.end,
-                    country: p.country.clone()?,
+                    country: p.country?.to_string(),
                     demonym: false,
                 })
             })
@@ -870,7 +898,7 @@ impl Extractor {
         ctrys.extend(an.demonyms.iter().map(|m| CtryM {
             start: m.start,
             end: m.end,
-            country: m.country.clone(),
+            country: m.country.to_string(),
             demonym: true,
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
@@ -913,6 +941,7 @@ impl Extractor {
             sectors: Vec::new(),
             ctrys,
             dateline_end: 0,
+            furn,
         };
         d.dateline_end = dateline_end(&d);
         lexicon::more_sectors(&d, &near_busy, &mut sectors);
@@ -925,14 +954,14 @@ impl Extractor {
             .map(|o| OrgM {
                 start: o.start,
                 end: o.end,
-                name: o.text.clone(),
-                canonical: o.canonical.clone(),
-                family: o.parent.clone().unwrap_or_else(|| o.canonical.clone()),
-                country: o.country.clone(),
+                name: o.text.to_string(),
+                canonical: o.canonical.to_string(),
+                family: o.parent.unwrap_or(o.canonical).to_string(),
+                country: o.country.map(str::to_string),
                 outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
                 known: o.known,
                 public: matches!(
-                    o.canonical.as_str(),
+                    o.canonical,
                     "Bpifrance"
                         | "Banque des Territoires"
                         | "Caisse des Dépôts"
@@ -1172,11 +1201,9 @@ impl Extractor {
         let bylines: Vec<(usize, usize)> = d
             .sents
             .iter()
-            .filter(|s| {
-                let t = d.text.get(s.start..s.end).unwrap_or("");
-                byline(t) || chrome(t)
-            })
-            .map(|s| (s.start, s.end))
+            .zip(&d.furn)
+            .filter(|(_, f)| *f & (doc::FURN_BYLINE | doc::FURN_CHROME) != 0)
+            .map(|(s, _)| (s.start, s.end))
             .collect();
         // bylines are in text order: the last one starting before the name
         orgs.retain(|o| {
@@ -1968,22 +1995,65 @@ fn small_number(w: &str) -> Option<f64> {
 /// "Lire aussi", "Sign up to our newsletter"). Such lines name no investor
 /// and hold no event.
 pub(crate) fn furniture(s: &str) -> bool {
-    chrome(s) || caption(s)
+    let l = furniture_line(s, None);
+    chrome_line(l.as_deref()) || caption_line(l.as_deref())
+}
+
+/// The page furniture flags of a sentence ([`doc::FURN_CHROME`] ...);
+/// `lower`, when given, is the exact lowercase of `s` (same byte offsets).
+fn page_flags(s: &str, lower: Option<&str>) -> u8 {
+    let l = furniture_line(s, lower);
+    let mut f = 0;
+    if chrome_line(l.as_deref()) {
+        f |= doc::FURN_CHROME;
+    }
+    if caption_line(l.as_deref()) {
+        f |= doc::FURN_CAPTION;
+    }
+    if byline_l(s, lower) {
+        f |= doc::FURN_BYLINE;
+    }
+    f
+}
+
+/// The slice of `lower` (the exact lowercase of `s`, same byte offsets) at
+/// the place of `t`, a subslice of `s`; `t.to_lowercase()` without one.
+fn lower_of<'a>(s: &str, t: &str, lower: Option<&'a str>) -> Cow<'a, str> {
+    let a = (t.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+    match lower.and_then(|l| l.get(a..a.wrapping_add(t.len()))) {
+        Some(l) if a <= s.len() => Cow::Borrowed(l),
+        _ => Cow::Owned(t.to_lowercase()),
+    }
+}
+
+/// `l` starts with one of `heads` (first bytes compared before the rest).
+fn starts_any(l: &str, heads: &[&str]) -> bool {
+    let Some(b) = l.as_bytes().first() else {
+        return false;
+    };
+    heads
+        .iter()
+        .any(|h| h.as_bytes().first() == Some(b) && l.starts_with(h))
 }
 
 /// The trimmed, lowercased line when it is short enough to be furniture.
-fn furniture_line(s: &str) -> Option<String> {
+fn furniture_line<'a>(s: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
     let t = s
         .trim()
         .trim_start_matches(['[', '(', '—', '–', '-', ' ', '🔗', '⏱', '»', '→'])
         .trim_start();
-    (t.len() <= 260 && !t.is_empty()).then(|| t.to_lowercase())
+    (t.len() <= 260 && !t.is_empty()).then(|| lower_of(s, t, lower))
 }
 
 /// Share buttons, subscription prompts, social links, ads: names in them
 /// are not actors of the article (the "LinkedIn" of a share bar).
 pub(crate) fn chrome(s: &str) -> bool {
-    let Some(l) = furniture_line(s) else {
+    chrome_line(furniture_line(s, None).as_deref())
+}
+
+/// [`chrome`] on the line [`furniture_line`] gives.
+fn chrome_line(l: Option<&str>) -> bool {
+    let Some(l) = l else {
         return false;
     };
     const HEADS: &[&str] = &[
@@ -2023,10 +2093,13 @@ pub(crate) fn chrome(s: &str) -> bool {
         "published ",
         "updated ",
     ];
-    if HEADS.iter().any(|h| l.starts_with(h)) {
+    if starts_any(l, HEADS) {
         return true;
     }
-    const SOCIAL: &[&str] = &[
+    // the first ten are social links (two make a share bar), the others
+    // prompts; all looked for in one pass
+    const SOCIAL: u32 = (1 << 10) - 1;
+    const NEEDLES: needles::Needles = needles::Needles::new(&[
         "facebook",
         "linkedin",
         "twitter",
@@ -2037,20 +2110,20 @@ pub(crate) fn chrome(s: &str) -> bool {
         " x ",
         "imprimer",
         "instagram",
-    ];
-    let social = SOCIAL.iter().filter(|w| l.contains(*w)).count();
-    social >= 2
-        || l.contains(" je m'abonne")
-        || l.contains("abonnez-vous")
-        || l.contains("min de lecture")
-        || l.contains("min read")
+        " je m'abonne",
+        "abonnez-vous",
+        "min de lecture",
+        "min read",
+    ]);
+    let found = NEEDLES.occurring(l);
+    (found & SOCIAL).count_ones() >= 2 || found & !SOCIAL != 0
 }
 
 /// Photo captions, credits and headers of related links ("Photo : ...",
 /// "Légende : ... © GPMM", "Lire aussi"): they hold no event, though the
 /// company they credit is still the article's.
-fn caption(s: &str) -> bool {
-    let Some(l) = furniture_line(s) else {
+fn caption_line(l: Option<&str>) -> bool {
+    let Some(l) = l else {
         return false;
     };
     const HEADS: &[&str] = &[
@@ -2078,7 +2151,7 @@ fn caption(s: &str) -> bool {
         "related",
         "read more",
     ];
-    HEADS.iter().any(|h| l.starts_with(h))
+    starts_any(l, HEADS)
         || RELATED
             .iter()
             .any(|h| l.starts_with(h) && l.len() < h.len() + 24)
@@ -2087,48 +2160,64 @@ fn caption(s: &str) -> bool {
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",
 /// "By Jane Doe — May 3, 2026", "Ouest-Vendée | Par T. R. | 25 juin 2025".
 pub(crate) fn byline(s: &str) -> bool {
+    byline_l(s, None)
+}
+
+/// [`byline`]; `lower`, when given, is the exact lowercase of `s`.
+fn byline_l(s: &str, lower: Option<&str>) -> bool {
     let t = s.trim_start();
     if t.len() > 160 {
         return false;
     }
+    // every head below starts with one of these bytes
+    let pb = matches!(t.as_bytes().first(), Some(b'P' | b'B' | b'p'));
     // "Par" / "By" and a capitalised name ("Par exemple, ..." is prose)
-    let starts = ["Par ", "By ", "par "].iter().any(|p| {
-        t.strip_prefix(p)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
-    });
+    let starts = pb
+        && ["Par ", "By ", "par "].iter().any(|p| {
+            t.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        });
     // "Par Gwenaëlle Le Bihan" alone on its line: a few capitalised words
     // "Par la rédaction Santé-Industrie", "By our reporters"
-    if ["Par la rédaction", "Par notre", "By our ", "Par nos "]
-        .iter()
-        .any(|p| t.starts_with(p))
+    if pb
+        && ["Par la rédaction", "Par notre", "By our ", "Par nos "]
+            .iter()
+            .any(|p| t.starts_with(p))
         && t.len() < 80
     {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
     if starts
-        && words.len() <= 6
-        && words
-            .iter()
+        && t.split_whitespace().count() <= 6
+        && t.split_whitespace()
             .skip(1)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
         && !t.ends_with('.')
     {
         return true;
     }
-    let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
-    let dated = t.chars().any(|c| c.is_ascii_digit());
+    // each separator looked for only when its rare character is there
+    // (a fast byte search)
+    let separated = (t.as_bytes().contains(&b'|') && t.contains(" | "))
+        || (t.contains('—') && t.contains(" — "))
+        || (t.contains('–') && t.contains(" – "));
+    if !starts && !separated {
+        return false;
+    }
+    let dated = t.bytes().any(|c| c.is_ascii_digit());
     // "Le Berry Républicain – Publié le 17/04/2025 à 18h42": the paper and
     // the date of the page
-    let l = t.to_lowercase();
-    let stamped = dated
-        && ["publié le", "mis à jour le", "published", "updated"]
-            .iter()
-            .any(|w| l.contains(w));
+    let stamped = || {
+        let l = lower_of(s, t, lower);
+        dated
+            && ["publié le", "mis à jour le", "published", "updated"]
+                .iter()
+                .any(|w| l.contains(w))
+    };
     (starts && (separated || dated))
         || (separated && (t.contains("| Par ") || t.contains("— Par ") || t.contains("— By ")))
-        || (separated && stamped)
+        || (separated && stamped())
 }
 
 /// The French commune that opens a headline ("Douai : ...") or a local

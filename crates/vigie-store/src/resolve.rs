@@ -115,7 +115,7 @@ const RETRO_CUES: &[&str] = &[
 ];
 
 /// Whether a mention recalls an earlier commitment (see [`RETRO_CUES`]).
-fn retrospective(e: &Event) -> bool {
+pub(crate) fn retrospective(e: &Event) -> bool {
     e.evidence.iter().any(|ev| {
         let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
         RETRO_CUES.iter().any(|c| s.contains(c))
@@ -239,17 +239,26 @@ fn family(canonical: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// The investor's family key (see [`family`], normalised by [`org_key`]).
+fn investor_key(e: &Event) -> Option<String> {
+    let inv = e.investor.as_ref()?;
+    let k = org_key(&family(if inv.canonical.trim().is_empty() {
+        &inv.name
+    } else {
+        &inv.canonical
+    }));
+    (!k.is_empty()).then_some(k)
+}
+
 /// The blocking key of a mention.
 pub fn blocking_key(e: &Event) -> Option<String> {
-    if let Some(inv) = &e.investor {
-        let k = org_key(&family(if inv.canonical.trim().is_empty() {
-            &inv.name
-        } else {
-            &inv.canonical
-        }));
-        if !k.is_empty() {
-            return Some(k);
-        }
+    key_with(e, investor_key(e))
+}
+
+/// The blocking key, given the investor key.
+fn key_with(e: &Event, inv: Option<String>) -> Option<String> {
+    if inv.is_some() {
+        return inv;
     }
     // No investor: the most specific place code, else no key (never merges).
     let p = e.places.first()?;
@@ -259,6 +268,77 @@ pub fn blocking_key(e: &Event) -> Option<String> {
         .map(|c| format!("c{c}"))
         .or_else(|| p.departement.as_ref().map(|d| format!("d{d}")))?;
     Some(format!("?{}:{code}", e.kind.as_str()))
+}
+
+/// Proper word prefixes of an investor key, of three letters or more
+/// ("brookfield asset management" -> "brookfield", "brookfield asset").
+fn word_prefixes(key: &str) -> impl Iterator<Item = &str> {
+    key.match_indices(' ')
+        .map(move |(i, _)| key.get(..i).unwrap_or(""))
+        .filter(|p| p.len() >= 3)
+}
+
+/// Whether one investor key is the other with words added at the end
+/// ("prologium" and "prologium technology"): an outlet's short form of the
+/// name. Equal keys are compatible too.
+fn alias(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 3
+        && long.starts_with(short)
+        && (long.len() == short.len() || long.as_bytes().get(short.len()) == Some(&b' '))
+}
+
+/// Deals whose recipient identifies them as much as the investor: a round
+/// (outlets name different lead investors, or none) or a takeover.
+fn recipient_deal(k: Kind) -> bool {
+    matches!(k, Kind::Equity | Kind::Acquisition)
+}
+
+fn secondary_with(e: &Event, inv: Option<&str>, rec: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(k) = inv {
+        out.extend(word_prefixes(k).map(|p| format!("p:{p}")));
+    }
+    if recipient_deal(e.kind) {
+        if let Some(r) = rec.filter(|r| !r.is_empty()) {
+            out.push(format!("r:{r}"));
+        }
+    }
+    out
+}
+
+/// The keys an event is indexed under besides its [`blocking_key`]: "p:"
+/// and each word prefix of its investor key (so that a mention naming the
+/// short form finds it), and "r:" and its recipient for a round or a
+/// takeover.
+pub fn secondary_keys(e: &Event) -> Vec<String> {
+    secondary_with(e, investor_key(e).as_deref(), recipient_key(e).as_deref())
+}
+
+fn lookups_with(e: &Event, f: &Feats) -> Vec<String> {
+    let mut out = Vec::new();
+    match &f.inv {
+        Some(k) => {
+            out.push(format!("p:{k}"));
+            out.extend(word_prefixes(k).map(str::to_string));
+            out.push(k.clone());
+        }
+        None => out.extend(f.keys.first().cloned()),
+    }
+    if recipient_deal(e.kind) {
+        if let Some(r) = f.rec.as_ref().filter(|r| !r.is_empty()) {
+            out.push(format!("r:{r}"));
+        }
+    }
+    out
+}
+
+/// The keys under which a mention looks for candidate events: its blocking
+/// key, as a blocking key and as a prefix ("p:"); the word prefixes of its
+/// investor key, as blocking keys; its recipient ("r:") for a round or a
+/// takeover.
+pub fn lookup_keys(e: &Event) -> Vec<String> {
+    lookups_with(e, &feats(e))
 }
 
 /// The amount used for comparisons: EUR when known, else the raw value.
@@ -357,6 +437,45 @@ fn place_match(a: &[Place], b: &[Place]) -> PlaceMatch {
     best
 }
 
+/// Phrases by which a sentence places a site inside a larger commitment.
+const PROGRAMME_CUES: &[&str] = &[
+    "dans le cadre d",
+    "fait partie d",
+    "partie de l'enveloppe",
+    "y compris",
+    "notamment",
+    "as part of",
+    "part of a",
+    "part of the",
+    "including",
+];
+
+/// A place of national scope: a country, with no region, département or
+/// commune ("en France", "in the country").
+fn national(places: &[Place]) -> bool {
+    places.iter().any(|p| {
+        p.country.is_some() && p.region.is_none() && p.departement.is_none() && p.commune.is_none()
+    })
+}
+
+fn programme_cue(e: &Event) -> bool {
+    e.evidence.iter().any(|ev| {
+        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
+        PROGRAMME_CUES.iter().any(|c| s.contains(c))
+    })
+}
+
+/// Whether two reports of the same figure naming different sites may be
+/// one programme: one of them gives the figure for the whole country, or
+/// says the site is part of it ("dans le cadre de l'enveloppe de 4
+/// milliards", "as part of a €4 billion investment"). Two reports that each
+/// give the figure for their own site, or two statements of one article,
+/// are two sites.
+fn programme(ev: &Event, m: &Event, same_article: bool) -> bool {
+    !same_article
+        && (national(&ev.places) || national(&m.places) || programme_cue(m) || programme_cue(ev))
+}
+
 /// Why (and how well) a mention matches an event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
@@ -368,15 +487,25 @@ pub struct Match {
 /// The features of an event used for matching.
 #[derive(Debug, Clone)]
 struct Feats {
-    key: Option<String>,
+    /// Blocking key and secondary keys (the index keys).
+    keys: Vec<String>,
+    /// Investor and recipient keys.
+    inv: Option<String>,
+    rec: Option<String>,
     day_min: Option<i64>,
     day_max: Option<i64>,
 }
 
 fn feats(e: &Event) -> Feats {
     let day = e.published.as_deref().and_then(day_number);
+    let inv = investor_key(e);
+    let rec = recipient_key(e);
+    let mut keys: Vec<String> = key_with(e, inv.clone()).into_iter().collect();
+    keys.extend(secondary_with(e, inv.as_deref(), rec.as_deref()));
     Feats {
-        key: blocking_key(e),
+        keys,
+        inv,
+        rec,
         day_min: day,
         day_max: day,
     }
@@ -392,11 +521,52 @@ fn recipient_key(e: &Event) -> Option<String> {
     })
 }
 
+/// How the parties of a mention and an event agree, if they may be one
+/// commitment: the same investor family, an outlet's short form of the
+/// name, or (for a round or a takeover) the same recipient, the investors
+/// differing or unnamed on one side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Parties {
+    Same,
+    Alias,
+    Recipient,
+}
+
+fn parties(ev: &Event, evf: &Feats, m: &Event, mf: &Feats) -> Option<Parties> {
+    match (&evf.inv, &mf.inv) {
+        (Some(a), Some(b)) if a == b => return Some(Parties::Same),
+        (Some(a), Some(b)) if alias(a, b) => return Some(Parties::Alias),
+        // No investor on either side: they met on their place key.
+        (None, None) if evf.keys.first() == mf.keys.first() && !evf.keys.is_empty() => {
+            return Some(Parties::Same)
+        }
+        _ => {}
+    }
+    let same_recipient = recipient_deal(ev.kind)
+        && recipient_deal(m.kind)
+        && evf.rec.as_ref().is_some_and(|r| !r.is_empty())
+        && evf.rec == mf.rec;
+    same_recipient.then_some(Parties::Recipient)
+}
+
 /// Compares a mention with a (merged) event. `None`: they stay apart.
-fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>, retro: bool) -> Option<Match> {
+///
+/// `same_article`: the event already holds a mention of the mention's
+/// article (the extractor, which merges one article's statements of one
+/// commitment, kept them apart: no tolerance for differing sites or kinds).
+fn compare(
+    ev: &Event,
+    evf: &Feats,
+    m: &Event,
+    mf: &Feats,
+    retro: bool,
+    same_article: bool,
+) -> Option<Match> {
+    let mday = mf.day_min;
+    let who = parties(ev, evf, m, mf)?;
     // Kinds (checked with the amounts below).
     let kind_ok = ev.kind == m.kind || ev.kind == Kind::Jobs || m.kind == Kind::Jobs;
-    if let (Some(a), Some(b)) = (recipient_key(ev), recipient_key(m)) {
+    if let (Some(a), Some(b)) = (&evf.rec, &mf.rec) {
         if a != b {
             return None;
         }
@@ -449,7 +619,14 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>, retro: bool) -
     // different sites of one programme); for communes and départements only
     // when reported within NEAR_DAYS of each other.
     let near = amount.is_some_and(|d| d <= NEAR_TOL);
-    if !kind_ok && !near {
+    // Met on the recipient only: the figure must be there, and the same
+    // figure when both sides name (different) investors.
+    if who == Parties::Recipient
+        && (amount.is_none() || (evf.inv.is_some() && mf.inv.is_some() && !near))
+    {
+        return None;
+    }
+    if !kind_ok && (!near || same_article) {
         return None;
     }
     if late && !(near && ev.kind == m.kind) {
@@ -457,8 +634,14 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>, retro: bool) -
     }
     let place = place_match(&ev.places, &m.places);
     match place {
-        PlaceMatch::Conflict if !(near && gap_days.is_some_and(|g| g <= NEAR_DAYS)) => return None,
-        PlaceMatch::RegionConflict if !near => return None,
+        PlaceMatch::Conflict
+            if !(near
+                && gap_days.is_some_and(|g| g <= NEAR_DAYS)
+                && programme(ev, m, same_article)) =>
+        {
+            return None
+        }
+        PlaceMatch::RegionConflict if !(near && programme(ev, m, same_article)) => return None,
         _ => {}
     }
     let place_score = match place {
@@ -483,6 +666,10 @@ fn compare(ev: &Event, evf: &Feats, m: &Event, mday: Option<i64>, retro: bool) -
                 "amount (kinds differ)"
             } else if matches!(place, PlaceMatch::Conflict | PlaceMatch::RegionConflict) {
                 "amount (places differ)"
+            } else if who == Parties::Recipient {
+                "amount (same recipient)"
+            } else if who == Parties::Alias {
+                "amount (investor alias)"
             } else {
                 "amount"
             },
@@ -592,19 +779,24 @@ impl Resolver {
     }
 
     fn index(&mut self, idx: usize, day: Option<i64>) {
-        let Some(key) = self.clusters.get(idx).and_then(|c| c.feats.key.clone()) else {
+        let Some(keys) = self.clusters.get(idx).map(|c| c.feats.keys.clone()) else {
             return;
         };
-        let list = self
-            .buckets
-            .entry((key.clone(), bucket_of(day)))
-            .or_default();
-        if list.last() != Some(&idx) && !list.contains(&idx) {
-            list.push(idx);
-        }
-        let list = self.by_key.entry(key).or_default();
-        if !list.contains(&idx) {
-            list.push(idx);
+        // Lists may hold a cluster twice (when it grows); candidates are
+        // deduplicated on lookup, and a linear membership test here would
+        // make large blocks quadratic.
+        for key in keys {
+            let list = self
+                .buckets
+                .entry((key.clone(), bucket_of(day)))
+                .or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
+            let list = self.by_key.entry(key).or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
         }
     }
 
@@ -632,33 +824,39 @@ impl Resolver {
 
     /// Resolves one mention: joins the best matching event or seeds a new one.
     pub fn add(&mut self, mention: Mention) -> Decision {
-        let key = blocking_key(&mention.event);
-        let mday = mention.event.published.as_deref().and_then(day_number);
+        let mf = feats(&mention.event);
+        let keys = lookups_with(&mention.event, &mf);
+        let mday = mf.day_min;
         let retro = retrospective(&mention.event);
         let mut best: Option<(usize, Match)> = None;
-        if let Some(key) = &key {
+        if !keys.is_empty() {
             let mut cands: Vec<usize> = Vec::new();
-            match mday {
-                Some(d) => {
-                    let b = d.div_euclid(BUCKET_DAYS);
-                    let span = WINDOW_DAYS / BUCKET_DAYS + 1;
-                    let back = if retro {
-                        RETRO_DAYS / BUCKET_DAYS + 1
-                    } else {
-                        span
-                    };
-                    for bb in (b - back)..=(b + span) {
-                        if let Some(v) = self.buckets.get(&(key.clone(), bb)) {
+            for key in &keys {
+                match mday {
+                    Some(d) => {
+                        let b = d.div_euclid(BUCKET_DAYS);
+                        let span = WINDOW_DAYS / BUCKET_DAYS + 1;
+                        let back = if retro {
+                            RETRO_DAYS / BUCKET_DAYS + 1
+                        } else {
+                            span
+                        };
+                        let mut k = (key.clone(), 0);
+                        for bb in (b - back)..=(b + span) {
+                            k.1 = bb;
+                            if let Some(v) = self.buckets.get(&k) {
+                                cands.extend(v);
+                            }
+                        }
+                        k.1 = i64::MIN;
+                        if let Some(v) = self.buckets.get(&k) {
                             cands.extend(v);
                         }
                     }
-                    if let Some(v) = self.buckets.get(&(key.clone(), i64::MIN)) {
-                        cands.extend(v);
-                    }
-                }
-                None => {
-                    if let Some(v) = self.by_key.get(key) {
-                        cands.extend(v);
+                    None => {
+                        if let Some(v) = self.by_key.get(key) {
+                            cands.extend(v);
+                        }
                     }
                 }
             }
@@ -680,7 +878,10 @@ impl Resolver {
                         continue;
                     }
                 }
-                if let Some(m) = compare(&c.event, &c.feats, &mention.event, mday, retro) {
+                let same_article = c.mentions.iter().any(|x| x.article == mention.article);
+                if let Some(m) =
+                    compare(&c.event, &c.feats, &mention.event, &mf, retro, same_article)
+                {
                     if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                         best = Some((idx, m));
                     }
@@ -758,13 +959,93 @@ fn mode<T: PartialEq + Clone>(items: impl IntoIterator<Item = T>) -> Option<T> {
     best.map(|(v, _)| v)
 }
 
+/// How specific a qualifier is: an exact figure or a stated range beats a
+/// bound ("plus d'un milliard"), which beats an approximation.
 fn qualifier_rank(q: Qualifier) -> u8 {
     match q {
-        Qualifier::Exact => 4,
-        Qualifier::Range => 3,
+        Qualifier::Exact | Qualifier::Range => 3,
         Qualifier::AtLeast | Qualifier::AtMost => 2,
         Qualifier::Approx => 1,
     }
+}
+
+/// Significant digits of a whole amount (1.1e9 -> 2, 4.05e9 -> 3): the
+/// more precise of two otherwise equal figures wins.
+fn significant_digits(v: f64) -> u32 {
+    if !(1.0..1e18).contains(&v) {
+        return 0;
+    }
+    let mut n = v.round() as u64;
+    while n >= 10 && n.is_multiple_of(10) {
+        n /= 10;
+    }
+    n.checked_ilog10().map_or(0, |d| d + 1)
+}
+
+/// The amount of a merged event: the figure of the most specific statement
+/// (an outlet's exact "1,1 milliard" over another's "plus d'un milliard"),
+/// then the one most mentions give, then the most precise (in one
+/// currency: "4 milliards d'euros" is not less precise than "$4.3 billion"),
+/// then the first;
+/// within that figure, the most specific qualifier and a known EUR value.
+fn merged_amount(evs: &[&Event]) -> Option<Money> {
+    // (value, currency) -> (best qualifier rank, count, first position)
+    let mut groups: Vec<(f64, Option<&String>, u8, usize, usize)> = Vec::new();
+    for (pos, a) in evs.iter().filter_map(|e| e.amount.as_ref()).enumerate() {
+        let r = qualifier_rank(a.qualifier);
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == a.value && g.1 == a.currency.as_ref())
+        {
+            Some(g) => {
+                g.2 = g.2.max(r);
+                g.3 += 1;
+            }
+            None => groups.push((a.value, a.currency.as_ref(), r, 1, pos)),
+        }
+    }
+    let best = groups
+        .iter()
+        .fold(None::<&(f64, Option<&String>, u8, usize, usize)>, |b, g| {
+            let Some(b) = b else { return Some(g) };
+            let better = (g.2, g.3) > (b.2, b.3)
+                || ((g.2, g.3) == (b.2, b.3)
+                    && g.1 == b.1
+                    && significant_digits(g.0) > significant_digits(b.0));
+            Some(if better { g } else { b })
+        })?;
+    let (v, cur) = (best.0, best.1.cloned());
+    evs.iter()
+        .filter_map(|e| e.amount.as_ref())
+        .filter(|a| a.value == v && a.currency == cur)
+        .fold(None::<&Money>, |best, a| match best {
+            Some(b)
+                if qualifier_rank(b.qualifier) > qualifier_rank(a.qualifier)
+                    || (qualifier_rank(b.qualifier) == qualifier_rank(a.qualifier)
+                        && (b.eur.is_some() || a.eur.is_none())) =>
+            {
+                Some(b)
+            }
+            _ => Some(a),
+        })
+        .cloned()
+}
+
+/// The status of a merged event. A commitment moves forward: when some
+/// mention reports it done or called off (`completed`, `cancelled`), the
+/// latest such report (by publication date; ties: the later mention) is the
+/// event's status, so that "X a finalisé" or "X renonce" a month after "X va
+/// investir" updates the one event. Otherwise the most frequent status.
+fn merged_status(evs: &[&Event]) -> Status {
+    let terminal = evs
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.status, Status::Completed | Status::Cancelled))
+        .max_by_key(|(i, e)| (e.published.as_deref().and_then(day_number), *i))
+        .map(|(_, e)| e.status);
+    terminal
+        .or_else(|| mode(evs.iter().map(|e| e.status)))
+        .unwrap_or(Status::Announced)
 }
 
 fn place_rank(p: &Place) -> u8 {
@@ -797,29 +1078,7 @@ pub fn merge(id: &str, mentions: &[Mention]) -> Event {
     let kind = mode(evs.iter().map(|e| e.kind).filter(|k| *k != Kind::Jobs)).unwrap_or(Kind::Jobs);
     let investor = mode(evs.iter().filter_map(|e| e.investor.clone()));
     let recipient = mode(evs.iter().filter_map(|e| e.recipient.clone()));
-    let amount = {
-        let values: Vec<(f64, Option<String>)> = evs
-            .iter()
-            .filter_map(|e| e.amount.as_ref())
-            .map(|a| (a.value, a.currency.clone()))
-            .collect();
-        mode(values).and_then(|(v, cur)| {
-            evs.iter()
-                .filter_map(|e| e.amount.as_ref())
-                .filter(|a| a.value == v && a.currency == cur)
-                .fold(None::<&Money>, |best, a| match best {
-                    Some(b)
-                        if qualifier_rank(b.qualifier) > qualifier_rank(a.qualifier)
-                            || (qualifier_rank(b.qualifier) == qualifier_rank(a.qualifier)
-                                && (b.eur.is_some() || a.eur.is_none())) =>
-                    {
-                        Some(b)
-                    }
-                    _ => Some(a),
-                })
-                .cloned()
-        })
-    };
+    let amount = merged_amount(&evs);
     let mut places: Vec<Place> = Vec::new();
     for e in &evs {
         for p in &e.places {
@@ -865,7 +1124,7 @@ pub fn merge(id: &str, mentions: &[Mention]) -> Event {
     };
     let jobs = most_detailed(&|e| e.jobs.is_some()).and_then(|e| e.jobs.clone());
     let horizon = most_detailed(&|e| e.horizon.is_some()).and_then(|e| e.horizon.clone());
-    let status = mode(evs.iter().map(|e| e.status)).unwrap_or(Status::Announced);
+    let status = merged_status(&evs);
     let published = evs.iter().filter_map(|e| e.published.clone()).min();
     let confidence = {
         let miss: f64 = evs
@@ -950,6 +1209,114 @@ mod tests {
             });
             assert_eq!(blocking_key(&e).as_deref(), Some("state ae"), "{name}");
         }
+    }
+
+    fn synthetic() -> Event {
+        crate::synth::corpus(1, 1)
+            .into_iter()
+            .flat_map(|(_, evs)| evs)
+            .next()
+            .expect("a synthetic event")
+    }
+
+    #[test]
+    fn significant_digits_of_amounts() {
+        assert_eq!(significant_digits(1.1e9), 2);
+        assert_eq!(significant_digits(4e9), 1);
+        assert_eq!(significant_digits(4.05e9), 3);
+        assert_eq!(significant_digits(385e6), 3);
+        assert_eq!(significant_digits(0.5), 0);
+        assert_eq!(significant_digits(f64::NAN), 0);
+    }
+
+    #[test]
+    fn merged_amount_prefers_the_specific_then_the_frequent_then_the_precise() {
+        let m = |v: f64, q: Qualifier| {
+            let mut e = synthetic();
+            e.amount = Some(Money {
+                value: v,
+                currency: Some("EUR".into()),
+                qualifier: q,
+                max: None,
+                eur: Some(v),
+            });
+            e
+        };
+        let value = |evs: &[Event]| {
+            let refs: Vec<&Event> = evs.iter().collect();
+            merged_amount(&refs).map(|a| (a.value, a.qualifier))
+        };
+        // A bound and an exact figure: the exact one, whatever the order.
+        let a = m(1e9, Qualifier::AtLeast);
+        let b = m(1.1e9, Qualifier::Exact);
+        assert_eq!(
+            value(&[a.clone(), b.clone()]),
+            Some((1.1e9, Qualifier::Exact))
+        );
+        assert_eq!(value(&[b, a]), Some((1.1e9, Qualifier::Exact)));
+        // Three outlets say 4 bn, one 4.05 bn: the most frequent.
+        let four = m(4e9, Qualifier::Exact);
+        assert_eq!(
+            value(&[
+                four.clone(),
+                four.clone(),
+                m(4.05e9, Qualifier::Exact),
+                four.clone()
+            ]),
+            Some((4e9, Qualifier::Exact))
+        );
+        // One each: the more precise.
+        assert_eq!(
+            value(&[four, m(4.05e9, Qualifier::Exact)]),
+            Some((4.05e9, Qualifier::Exact))
+        );
+        // The same figure stated as a bound and exactly: one value, exact.
+        assert_eq!(
+            value(&[
+                m(1.2e9, Qualifier::AtLeast),
+                m(1.2e9, Qualifier::AtLeast),
+                m(1.2e9, Qualifier::Exact)
+            ]),
+            Some((1.2e9, Qualifier::Exact))
+        );
+        assert_eq!(value(&[]), None);
+    }
+
+    #[test]
+    fn merged_status_follows_the_latest_outcome() {
+        let s = |st: Status, date: &str| {
+            let mut e = synthetic();
+            e.status = st;
+            e.published = Some(date.into());
+            e
+        };
+        let status = |evs: &[Event]| merged_status(&evs.iter().collect::<Vec<_>>());
+        let ann = s(Status::Announced, "2024-01-10");
+        assert_eq!(
+            status(&[ann.clone(), ann.clone(), s(Status::Completed, "2024-02-01")]),
+            Status::Completed
+        );
+        // Completed, then called off later: cancelled; and the other way round.
+        assert_eq!(
+            status(&[
+                ann.clone(),
+                s(Status::Cancelled, "2024-03-01"),
+                s(Status::Completed, "2024-02-01")
+            ]),
+            Status::Cancelled
+        );
+        assert_eq!(
+            status(&[
+                s(Status::Cancelled, "2024-01-01"),
+                s(Status::Completed, "2024-02-01")
+            ]),
+            Status::Completed
+        );
+        // No outcome: the most frequent.
+        assert_eq!(
+            status(&[s(Status::Planned, "2024-01-01"), ann.clone(), ann]),
+            Status::Announced
+        );
     }
 
     #[test]
