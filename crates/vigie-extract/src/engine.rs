@@ -1478,7 +1478,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         let mut k = trig;
         let mut found = false;
         let mut steps = 0;
-        while k > lo && steps < 4 {
+        while k > lo && steps < 5 {
             let w = d.w(k - 1);
             if matches!(
                 w,
@@ -1507,6 +1507,13 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "bien"
                     | "successfully"
                     | "now"
+                    // "a lui-même investi 60 M€"
+                    | "lui"
+                    | "elle"
+                    | "eux"
+                    | "-"
+                    | "même"
+                    | "itself"
             ) {
                 break;
             }
