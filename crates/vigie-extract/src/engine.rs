@@ -2761,6 +2761,18 @@ fn recipient_after(
         {
             continue;
         }
+        // the funder's own programme: "a grant from its Innovation Fund",
+        // "from the UK government's Industrial Energy Transformation Fund"
+        let last = d.w(d.tok_at(d.orgs[oi].end).saturating_sub(1));
+        if ot > 0
+            && matches!(last, "fund" | "scheme" | "programme" | "program" | "fonds")
+            && matches!(
+                d.w(ot - 1),
+                "its" | "their" | "son" | "sa" | "leur" | "s" | "from"
+            )
+        {
+            continue;
+        }
         let lo = ot.saturating_sub(max_gap).max(from);
         if markers.is_empty() || (lo..ot).any(|k| markers.contains(&d.w(k))) {
             return Some(oi);

@@ -322,7 +322,9 @@ impl Extractor {
                 sites.iter().filter(|(c, _, _)| c == &r.canonical).collect();
             // only when the company has one site in the article
             if let [(_, places, country)] = mine.as_slice() {
-                if e.country.is_none() || e.country == *country {
+                // (a grant from abroad, "The European Commission has awarded
+                // the project a grant", is spent where the project is)
+                if e.country.is_none() || e.country == *country || e.kind == Kind::PublicFunding {
                     e.places = places.clone();
                     e.country = country.clone();
                 }

@@ -414,3 +414,14 @@ fn a_project_scrapped_far_from_its_noun_is_cancelled() {
     assert_eq!(e[0].status, Status::Cancelled);
     assert_eq!(amount(&e[0]), Some(2.6e9));
 }
+
+#[test]
+fn the_funder_s_programme_is_no_recipient() {
+    let e = ev("French hydrogen start-up Elyvane said Tuesday it would invest 450 million euros in a factory in Belfort. The European Commission has awarded the project a grant of 87 million euros from its Innovation Fund.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding)
+        .unwrap_or_else(|| panic!("no grant in {e:#?}"));
+    assert_eq!(rec(g), "Elyvane");
+    assert_eq!(g.country.as_deref(), Some("FR"));
+}
