@@ -113,6 +113,10 @@ static PREP: lexicon::Words = lexicon::Words::new(&[
 ]);
 
 static COMPANY_NOUNS: lexicon::Words = lexicon::Words::new(&[
+    // "L'électricien estime que ...", "le poudrier Eurenco"
+    "électricien",
+    "poudrier",
+    "aciériste",
     "entreprise",
     "société",
     "groupe",

@@ -425,3 +425,11 @@ fn the_funder_s_programme_is_no_recipient() {
     assert_eq!(rec(g), "Elyvane");
     assert_eq!(g.country.as_deref(), Some("FR"));
 }
+
+#[test]
+fn trade_nouns_take_up_the_company() {
+    let e = ev("Le groupe Elvane prépare le chantier de Penly. L'électricien estime que la construction de la première paire de réacteurs représentera un investissement compris entre 15 et 18 milliards d'euros.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Elvane");
+    assert_eq!(amount(&e[0]), Some(1.5e10));
+}
