@@ -493,7 +493,15 @@ impl Extractor {
         }
         // currencies that several countries share ("12,8 milliards de
         // dirhams"): the country the article names decides
-        if amounts.iter().any(|a| a.money && a.currency.is_none()) {
+        let shared = |a: &Amt| {
+            a.money
+                && a.currency.is_none()
+                && text.get(a.start..a.end).is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    t.contains("dirham") || t.contains("riyal") || t.contains("dinar")
+                })
+        };
+        if amounts.iter().any(shared) {
             let lower = text.to_lowercase();
             let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
             for a in amounts
