@@ -579,7 +579,8 @@ impl Extractor {
             ]
             .iter()
             .find(|(p, _)| {
-                after.starts_with(p)
+                p.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(p)
                     && after[p.len()..]
                         .chars()
                         .next()
@@ -663,7 +664,8 @@ impl Extractor {
             ]
             .iter()
             .any(|u| {
-                after.starts_with(u)
+                u.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(u)
                     && after[u.len()..]
                         .chars()
                         .next()
@@ -1507,7 +1509,16 @@ pub fn event_id(
     amount: Option<f64>,
     kind: Kind,
 ) -> String {
-    let amt = amount.map(|v| format!("{v:.0}")).unwrap_or_default();
+    // a whole positive amount prints as its integer ("{v:.0}" is slow)
+    let amt = amount
+        .map(|v| {
+            if v > 0.0 && v < 1e15 && v.fract() == 0.0 {
+                (v as i64).to_string()
+            } else {
+                format!("{v:.0}")
+            }
+        })
+        .unwrap_or_default();
     let key = format!(
         "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{}",
         kind.as_str()
@@ -1985,6 +1996,16 @@ mod inline_tests {
         let x = Extractor::new();
         let a = Article::new("t.txt", text);
         x.extract(&a).unwrap_or_default()
+    }
+
+    #[test]
+    fn whole_amounts_print_as_before() {
+        for v in [1.0, 780e6, 1.5e9, 999_999_999_999_999.0, 3.0e14, 42.0] {
+            let a = event_id("d", "i", "r", Some(v), Kind::Capex);
+            let key = format!("d\u{1f}i\u{1f}r\u{1f}{v:.0}\u{1f}{}", Kind::Capex.as_str());
+            let b = format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()));
+            assert_eq!(a, b, "{v}");
+        }
     }
 
     #[test]
