@@ -241,13 +241,28 @@ fn family(canonical: &str) -> String {
 
 /// The investor's family key (see [`family`], normalised by [`org_key`]).
 fn investor_key(e: &Event) -> Option<String> {
+    investor_key_in(e, &mut Families::default())
+}
+
+/// Investor keys already computed, by name (the gazetteer lookups of
+/// [`family`] dominate resolution otherwise).
+#[derive(Debug, Default)]
+struct Families(HashMap<String, Option<String>>);
+
+fn investor_key_in(e: &Event, cache: &mut Families) -> Option<String> {
     let inv = e.investor.as_ref()?;
-    let k = org_key(&family(if inv.canonical.trim().is_empty() {
+    let name = if inv.canonical.trim().is_empty() {
         &inv.name
     } else {
         &inv.canonical
-    }));
-    (!k.is_empty()).then_some(k)
+    };
+    if let Some(k) = cache.0.get(name.as_str()) {
+        return k.clone();
+    }
+    let k = org_key(&family(name));
+    let k = (!k.is_empty()).then_some(k);
+    cache.0.insert(name.clone(), k.clone());
+    k
 }
 
 /// The blocking key of a mention.
@@ -338,7 +353,7 @@ fn lookups_with(e: &Event, f: &Feats) -> Vec<String> {
 /// investor key, as blocking keys; its recipient ("r:") for a round or a
 /// takeover.
 pub fn lookup_keys(e: &Event) -> Vec<String> {
-    lookups_with(e, &feats(e))
+    lookups_with(e, &feats(e, &mut Families::default()))
 }
 
 /// The amount used for comparisons: EUR when known, else the raw value.
@@ -496,9 +511,9 @@ struct Feats {
     day_max: Option<i64>,
 }
 
-fn feats(e: &Event) -> Feats {
+fn feats(e: &Event, cache: &mut Families) -> Feats {
     let day = e.published.as_deref().and_then(day_number);
-    let inv = investor_key(e);
+    let inv = investor_key_in(e, cache);
     let rec = recipient_key(e);
     let mut keys: Vec<String> = key_with(e, inv.clone()).into_iter().collect();
     keys.extend(secondary_with(e, inv.as_deref(), rec.as_deref()));
@@ -758,6 +773,7 @@ pub struct Resolver {
     buckets: HashMap<(String, i64), Vec<usize>>,
     /// key -> clusters (for undated mentions).
     by_key: HashMap<String, Vec<usize>>,
+    families: Families,
 }
 
 /// The stable id of an event seeded by a mention: a hash of the article's
@@ -803,7 +819,7 @@ impl Resolver {
     /// Adds an existing event (from the database) with its mentions.
     pub fn preload(&mut self, id: String, rowid: i64, mentions: Vec<Mention>) {
         let event = merge(&id, &mentions);
-        let f = cluster_feats(&event, &mentions);
+        let f = cluster_feats(&event, &mentions, &mut self.families);
         let days: Vec<Option<i64>> = mentions
             .iter()
             .map(|m| m.event.published.as_deref().and_then(day_number))
@@ -824,7 +840,7 @@ impl Resolver {
 
     /// Resolves one mention: joins the best matching event or seeds a new one.
     pub fn add(&mut self, mention: Mention) -> Decision {
-        let mf = feats(&mention.event);
+        let mf = feats(&mention.event, &mut self.families);
         let keys = lookups_with(&mention.event, &mf);
         let mday = mf.day_min;
         let retro = retrospective(&mention.event);
@@ -893,7 +909,7 @@ impl Resolver {
                 if let Some(c) = self.clusters.get_mut(idx) {
                     c.mentions.push(mention);
                     c.event = merge(&c.id, &c.mentions);
-                    c.feats = cluster_feats(&c.event, &c.mentions);
+                    c.feats = cluster_feats(&c.event, &c.mentions, &mut self.families);
                     c.dirty = true;
                 }
                 self.index(idx, mday);
@@ -908,7 +924,7 @@ impl Resolver {
                 let id = event_id(&mention.doc, mention.ordinal);
                 let mentions = vec![mention];
                 let event = merge(&id, &mentions);
-                let f = cluster_feats(&event, &mentions);
+                let f = cluster_feats(&event, &mentions, &mut self.families);
                 self.clusters.push(Cluster {
                     id,
                     rowid: None,
@@ -930,8 +946,8 @@ impl Resolver {
     }
 }
 
-fn cluster_feats(event: &Event, mentions: &[Mention]) -> Feats {
-    let mut f = feats(event);
+fn cluster_feats(event: &Event, mentions: &[Mention], cache: &mut Families) -> Feats {
+    let mut f = feats(event, cache);
     let days: Vec<i64> = mentions
         .iter()
         .filter_map(|m| m.event.published.as_deref().and_then(day_number))
