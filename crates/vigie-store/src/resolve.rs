@@ -6,14 +6,24 @@
 //!
 //! # Rules
 //!
-//! *Blocking.* A mention is only compared with events of the same blocking
-//! key (the investor's family: its parent in the organisation gazetteer when
-//! it has one, so that AWS and Amazon meet, else its canonical name; normalised: lower case, no accents,
-//! legal suffixes and "France"/"Group" dropped; without an investor: the
-//! most specific place code, or nothing, in which case it never merges)
-//! whose publication days lie within [`WINDOW_DAYS`] of the mention's (or
-//! that are undated). Candidates are indexed by (key, 30-day bucket), so the
-//! cost is near-linear in mentions.
+//! *Blocking.* A mention is only compared with events that share a key with
+//! it and whose publication days lie within [`WINDOW_DAYS`] of the
+//! mention's (or that are undated). Keys: the investor's family (its parent
+//! in the organisation gazetteer when it has one, so that AWS and Amazon
+//! meet; a state by its country code; else its canonical name; normalised:
+//! lower case, no accents, legal suffixes and "France"/"Group" dropped;
+//! without an investor: the most specific place code, or nothing, in which
+//! case it never merges); the word prefixes of that name, so that an
+//! outlet's short form ("Acme") meets the full one ("Acme Battery
+//! Technology"); and, for a round or a takeover, the recipient (outlets name
+//! different lead investors, or none). Candidates are indexed by (key,
+//! 30-day bucket), so the cost is near-linear in mentions.
+//!
+//! *Parties.* The same investor family, or one name a word prefix of the
+//! other, or (rounds and takeovers) the same recipient with an amount on
+//! both sides — the same figure within [`NEAR_TOL`] when both sides name
+//! different investors (ASML's 1.3 bn ticket is not the 1.7 bn round it
+//! leads).
 //!
 //! *Hard constraints* (any one fails: apart). Kinds equal, or one of them is
 //! `jobs`. Recipients, when both are given, have the same normalised name.
@@ -21,34 +31,46 @@
 //! communes, at least one is shared (two communes of one company are two
 //! sites); likewise for départements, then regions. Exception: the same
 //! figure (within [`NEAR_TOL`], 2 %) tolerates disjoint regions, and
-//! disjoint communes or départements when reported within [`NEAR_DAYS`]
-//! (outlets highlight different sites of one programme), and a different
-//! kind label (capex/equity confusions between outlets). Dates, when both are
-//! known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of the same
-//! size stay apart) — except for a *retrospective* mention (its evidence
-//! looks back: "plus tôt cette année", "earlier this year", "l'an dernier",
-//! "avait annoncé", "already", a month named…), which may join an event up to
-//! [`RETRO_DAYS`] older with the same kind and the same figure (within
-//! [`NEAR_TOL`]): a May article recalling February's 3.2 bn is February's
-//! event. Amounts, when both are given, within [`AMOUNT_TOL`]
-//! relative difference (ranges: overlap) — "4 milliards" and "4,1 milliards"
-//! merge; 3.2 bn and 4 bn do not.
+//! disjoint communes or départements when reported within [`NEAR_DAYS`],
+//! if one side gives the figure for the whole country or says the site is
+//! part of it ("dans le cadre de l'enveloppe de 4 milliards", "as part of")
+//! — outlets highlight different sites of one programme, while two reports
+//! each giving the figure for its own town are two sites; the same figure
+//! also tolerates a different kind label (capex/equity confusions between
+//! outlets). These tolerances never apply to two statements of one article
+//! (the extractor already merged those it judged one). Dates, when both
+//! are known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of
+//! the same size stay apart) — except for a *retrospective* mention (its
+//! evidence looks back: "plus tôt cette année", "earlier this year", "l'an
+//! dernier", "avait annoncé", "already", a month named…), which may join an
+//! event up to [`RETRO_DAYS`] older with the same kind and the same figure
+//! (within [`NEAR_TOL`]): a May article recalling February's 3.2 bn is
+//! February's event. Amounts, when both are given, within [`AMOUNT_TOL`]
+//! relative difference (ranges: overlap) — "4 milliards" and "4,1
+//! milliards" merge; 3.2 bn and 4 bn do not.
 //!
 //! *Rules.* `amount`: both amounts given and compatible. `place+sector`: an
 //! amount is missing on one side; then the places must agree at commune or
-//! département level and the sectors must intersect. Otherwise apart.
+//! département level (at region level when neither side has a figure and
+//! they are reported within [`NEAR_DAYS`]) and the sectors must intersect.
+//! Otherwise apart.
 //!
 //! *Score* (explanations; best candidate wins, ties go to the older event):
 //! mean of amount, date, place and sector agreement in [0, 1].
 //!
 //! *Merged event* (recomputed from all its mentions, so order-insensitive
 //! apart from ties, which go to the first mention): id from the first
-//! mention; kind: the most frequent non-`jobs` kind; amount: the value most
-//! mentions give, with the most specific qualifier; investor, recipient,
-//! country: the most frequent; places: union, most specific first; sectors:
-//! union by frequency; jobs and horizon: from the most detailed mention that
-//! has them; status: most frequent; published: the earliest; confidence:
-//! noisy-or capped at 0.99; evidence and sources: union in mention order.
+//! mention; kind: the most frequent non-`jobs` kind; amount: the figure of
+//! the most specific statement (exact or range over a bound, a bound over
+//! an approximation: "1,1 milliard" over "plus d'un milliard"), then the one
+//! most mentions give, then the most precise in one currency; investor,
+//! recipient, country: the most frequent; places: union, most specific
+//! first; sectors: union by frequency; jobs and horizon: from the most
+//! detailed mention that has them; status: the latest outcome reported
+//! (`completed` or `cancelled`, by publication date) when there is one, so
+//! that a later article updates the event, else the most frequent;
+//! published: the earliest; confidence: noisy-or capped at 0.99; evidence
+//! and sources: union in mention order.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -692,9 +714,17 @@ fn compare(
             format!("amounts {:.1} % apart", d * 100.0),
         ),
         None => {
-            // No amount on one side: strong place + sector agreement only.
-            let strong_place = matches!(place, PlaceMatch::Commune | PlaceMatch::Departement);
-            if !strong_place || sector_score < 1.0 {
+            // No amount on one side: strong place + sector agreement only;
+            // a shared region is enough when neither side has a figure and
+            // they are reported within NEAR_DAYS (two outlets on "a new
+            // distribution centre in Auvergne-Rhône-Alpes" the same day).
+            let strong_place = matches!(place, PlaceMatch::Commune | PlaceMatch::Departement)
+                || (place == PlaceMatch::Region
+                    && ev.amount.is_none()
+                    && m.amount.is_none()
+                    && kind_ok
+                    && gap_days.is_some_and(|g| g <= NEAR_DAYS));
+            if !strong_place || sector_score < 1.0 || same_article {
                 return None;
             }
             ("place+sector", 0.5, "no amount on one side".to_string())

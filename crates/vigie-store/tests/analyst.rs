@@ -511,3 +511,42 @@ fn opening_a_database_of_an_older_schema_fills_the_secondary_keys() {
     .expect("second");
     assert_eq!(all(&st).len(), 1);
 }
+
+#[test]
+fn a_site_without_a_figure_reported_by_two_outlets_is_one_event() {
+    let (_d, mut st) = store();
+    let depot = |source, date, text| {
+        item(Spec {
+            source,
+            date,
+            text,
+            investor: "Amazon",
+            amount: None,
+            places: vec![region("Auvergne-Rhône-Alpes", "84")],
+            sectors: vec![Sector::Logistics],
+            ..Spec::default()
+        })
+    };
+    st.ingest_batch(&[
+        depot(
+            "https://a.example/depot",
+            "2024-05-13",
+            "Amazon ouvrira un nouveau centre de distribution en Auvergne-Rhône-Alpes.",
+        ),
+        depot(
+            "https://b.example/depot",
+            "2024-05-13",
+            "Amazon plans a new distribution centre in the Auvergne-Rhone-Alpes region.",
+        ),
+        // Months later, a figureless site in the same region: another one.
+        depot(
+            "https://c.example/depot",
+            "2024-06-20",
+            "Amazon ouvrira un autre entrepôt en Auvergne-Rhône-Alpes.",
+        ),
+    ])
+    .expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[0].sources.len(), 2);
+}
