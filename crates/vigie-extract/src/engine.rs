@@ -749,8 +749,9 @@ pub(crate) struct Ctx<'a> {
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
     pub site_country: Option<String>,
-    /// Clauses of each sentence (token ranges).
-    pub clauses: Vec<Vec<(usize, usize)>>,
+    /// Clauses of each sentence (token ranges), cut on first use: see
+    /// [`Ctx::clauses`].
+    clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
@@ -783,7 +784,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
-        let clauses = d.sents.iter().map(|s| clauses(d, s.t0, s.t1)).collect();
+        let clauses = d.sents.iter().map(|_| Default::default()).collect();
         let mut cx = Ctx {
             d,
             main_country,
@@ -795,6 +796,14 @@ impl<'a> Ctx<'a> {
         };
         cx.main_actor = cx.most_named(0);
         cx
+    }
+
+    /// The clauses of sentence `si` (token ranges).
+    pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
+        match (self.clauses.get(si), self.d.sents.get(si)) {
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self.d, s.t0, s.t1)),
+            _ => &[],
+        }
     }
 
     /// [`since_launch`] of clause `c`, computed once.
@@ -902,7 +911,7 @@ impl<'a> Ctx<'a> {
         };
         let s = d.sents[si];
         let t = d.tok_at(o.start);
-        let cl = &self.clauses[si];
+        let cl = self.clauses(si);
         let c0 = cl
             .iter()
             .find(|c| c.0 <= t && t < c.1)
@@ -1905,14 +1914,24 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         if s.t0 >= s.t1 {
             continue;
         }
-        let cls = cx.clauses[si].clone();
+        let trigs = triggers(d, s.t0, s.t1);
+        // a sentence without trigger can only hold a job count
+        let jobs_only = if trigs.is_empty() {
+            let jobs = job_mentions(d, si, false);
+            if jobs.is_empty() {
+                continue;
+            }
+            Some(jobs)
+        } else {
+            None
+        };
+        let cls = cx.clauses(si);
         let clause_of = |t: usize| -> (usize, usize) {
             cls.iter()
                 .copied()
                 .find(|c| c.0 <= t && t < c.1)
                 .unwrap_or((s.t0, s.t1))
         };
-        let trigs = triggers(d, s.t0, s.t1);
         let (amounts, aside) = usable_amounts(cx, si, &clause_of);
         // assign each amount to its best trigger
         let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
@@ -2092,7 +2111,8 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         // jobs
         let has_event = cands.len() > first_new;
-        for (ai, jobs) in job_mentions(d, si, has_event) {
+        let jobs = jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event));
+        for (ai, jobs) in jobs {
             let at = d.tok_at(d.amounts[ai].start);
             let c = clause_of(at);
             // an event of this sentence: same clause first, else the nearest
