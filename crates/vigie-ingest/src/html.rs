@@ -2,18 +2,25 @@
 //! `dom_smoothie`) as plain text with paragraphs, page furniture dropped;
 //! the headline, publication date and language from the page's metadata.
 //! Truncated or malformed HTML is parsed as browsers do (html5ever), so a
-//! cut-off page still gives its text.
+//! cut-off page still gives its text; a page nested deeper than
+//! [`MAX_DEPTH`] (the parser and readability slow down with the square of
+//! the depth) is read as the flat text between its tags.
 //!
 //! Before readability runs, the page is cleared of what is never the
 //! story: forms and buttons, navigation, figure captions, AMP widgets
-//! (ads, sidebars, consent, share buttons), dialogs, and every element
-//! whose class or id names furniture ("related", "lire-aussi", "share",
-//! "cookie", "newsletter", "comments", "paywall", "author-box", "sidebar",
-//! …; see [`FURNITURE`]). An element that holds the headline, an
-//! `<article>`, `<main>` or `articleBody`, or (unless it names comments)
-//! three long paragraphs, is kept whatever its class. Lines that are only a
-//! label ("Publicité", "Advertisement", "Lire aussi") are dropped from the
-//! text.
+//! (ads, sidebars, consent, share buttons), dialogs, hidden elements, every
+//! element whose class or id names furniture ("related", "lire-aussi",
+//! "share", "cookie", "newsletter", "comments", "paywall", "author-box",
+//! "sidebar", …; see [`FURNITURE`]), and "Lire aussi : <link>" / "Read
+//! more:" blocks (a cue then mostly link text; a lone label takes the list
+//! after it). An element that holds the headline, an `<article>`, `<main>`
+//! or `articleBody`, or (unless it names comments) three long paragraphs,
+//! is kept whatever its class. When the headline's `<h1>` is found, only
+//! its nearest ancestor holding three paragraphs (and that ancestor's own
+//! ancestors) stays, so a side column of long prose cannot win. From the
+//! text, lines that are only a label ("Publicité", "Advertisement"),
+//! wire credits, copyright lines, calls to subscribe, and the byline and
+//! date lines above the story are dropped.
 //!
 //! - Title: the `<h1>` that the page's `og:title`, `twitter:title`,
 //!   JSON-LD `headline` or `<title>` contains (so the site's name around
