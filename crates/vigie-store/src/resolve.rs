@@ -45,7 +45,9 @@
 //! dernier", "avait annoncé", "already", a month named…), which may join an
 //! event up to [`RETRO_DAYS`] older with the same kind and the same figure
 //! (within [`NEAR_TOL`]): a May article recalling February's 3.2 bn is
-//! February's event. Amounts, when both are given, within [`AMOUNT_TOL`]
+//! February's event; the other way round, when the recollection came first
+//! (a directory read in name order), February's report joins the event
+//! made only of recollections, up to [`RETRO_DAYS`] before them. Amounts, when both are given, within [`AMOUNT_TOL`]
 //! relative difference (ranges: overlap) — "4 milliards" and "4,1
 //! milliards" merge; 3.2 bn and 4 bn do not.
 //!
@@ -107,6 +109,39 @@ const RETRO_CUES: &[&str] = &[
     "had raised",
     "previously",
     "already",
+    // Time since ("trois mois après celle d'un investissement de 3,2
+    // milliards en Allemagne", "announced last November").
+    "mois après",
+    "mois plus tôt",
+    "semaines plus tôt",
+    "months after",
+    "months ago",
+    "months earlier",
+    "weeks earlier",
+    "janvier dernier",
+    "février dernier",
+    "mars dernier",
+    "avril dernier",
+    "mai dernier",
+    "juin dernier",
+    "juillet dernier",
+    "août dernier",
+    "septembre dernier",
+    "octobre dernier",
+    "novembre dernier",
+    "décembre dernier",
+    "last january",
+    "last february",
+    "last march",
+    "last april",
+    "last may",
+    "last june",
+    "last july",
+    "last august",
+    "last september",
+    "last october",
+    "last november",
+    "last december",
     // A month named in a later article with the same figure ("announced
     // €3.2 billion for Germany in February"): only consulted for mentions
     // later than the window, with the same kind and amount.
@@ -531,6 +566,10 @@ struct Feats {
     rec: Option<String>,
     day_min: Option<i64>,
     day_max: Option<i64>,
+    /// Every mention of the event recalls it from later ("trois mois après
+    /// celle d'un investissement de 3,2 milliards"): the commitment itself
+    /// may be up to RETRO_DAYS older, and a report of it from then may join.
+    all_retro: bool,
 }
 
 fn feats(e: &Event, cache: &mut Families) -> Feats {
@@ -545,6 +584,7 @@ fn feats(e: &Event, cache: &mut Families) -> Feats {
         rec,
         day_min: day,
         day_max: day,
+        all_retro: false,
     }
 }
 
@@ -627,7 +667,11 @@ fn compare(
                 0
             };
             if gap > WINDOW_DAYS {
-                if !(retro && d > hi && gap <= RETRO_DAYS) {
+                // The mention recalls an older event, or the event is made
+                // of recollections of an older commitment this mention reports.
+                let back = retro && d > hi;
+                let fwd = evf.all_retro && d < lo;
+                if !((back || fwd) && gap <= RETRO_DAYS) {
                     return None;
                 }
                 late = true;
@@ -754,6 +798,13 @@ fn compare(
     })
 }
 
+/// Whether every mention of the cluster recalls the event from later (see
+/// [`Feats::all_retro`]); stored as a "t:" key so that a report of the
+/// commitment itself, ingested later, finds it.
+pub fn all_retrospective(c: &Cluster) -> bool {
+    c.feats.all_retro
+}
+
 /// One extracted event as stored: its database ids and the record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -825,9 +876,25 @@ impl Resolver {
     }
 
     fn index(&mut self, idx: usize, day: Option<i64>) {
-        let Some(keys) = self.clusters.get(idx).map(|c| c.feats.keys.clone()) else {
+        let Some((keys, all_retro)) = self
+            .clusters
+            .get(idx)
+            .map(|c| (c.feats.keys.clone(), c.feats.all_retro))
+        else {
             return;
         };
+        // An event made of recollections is also found from the days of
+        // the commitment they recall (up to RETRO_DAYS before).
+        if let (true, Some(d)) = (all_retro, day) {
+            for b in bucket_of(Some(d - RETRO_DAYS))..bucket_of(Some(d)) {
+                for key in &keys {
+                    let list = self.buckets.entry((key.clone(), b)).or_default();
+                    if list.last() != Some(&idx) {
+                        list.push(idx);
+                    }
+                }
+            }
+        }
         // Lists may hold a cluster twice (when it grows); candidates are
         // deduplicated on lookup, and a linear membership test here would
         // make large blocks quadratic.
@@ -849,7 +916,8 @@ impl Resolver {
     /// Adds an existing event (from the database) with its mentions.
     pub fn preload(&mut self, id: String, rowid: i64, mentions: Vec<Mention>) {
         let event = merge(&id, &mentions);
-        let f = cluster_feats(&event, &mentions, &mut self.families);
+        let all_retro = !mentions.is_empty() && mentions.iter().all(|m| retrospective(&m.event));
+        let f = cluster_feats(&event, &mentions, &mut self.families, all_retro);
         let days: Vec<Option<i64>> = mentions
             .iter()
             .map(|m| m.event.published.as_deref().and_then(day_number))
@@ -939,7 +1007,8 @@ impl Resolver {
                 if let Some(c) = self.clusters.get_mut(idx) {
                     c.mentions.push(mention);
                     c.event = merge(&c.id, &c.mentions);
-                    c.feats = cluster_feats(&c.event, &c.mentions, &mut self.families);
+                    let all_retro = c.feats.all_retro && retro;
+                    c.feats = cluster_feats(&c.event, &c.mentions, &mut self.families, all_retro);
                     c.dirty = true;
                 }
                 self.index(idx, mday);
@@ -954,7 +1023,7 @@ impl Resolver {
                 let id = event_id(&mention.doc, mention.ordinal);
                 let mentions = vec![mention];
                 let event = merge(&id, &mentions);
-                let f = cluster_feats(&event, &mentions, &mut self.families);
+                let f = cluster_feats(&event, &mentions, &mut self.families, retro);
                 self.clusters.push(Cluster {
                     id,
                     rowid: None,
@@ -976,8 +1045,14 @@ impl Resolver {
     }
 }
 
-fn cluster_feats(event: &Event, mentions: &[Mention], cache: &mut Families) -> Feats {
+fn cluster_feats(
+    event: &Event,
+    mentions: &[Mention],
+    cache: &mut Families,
+    all_retro: bool,
+) -> Feats {
     let mut f = feats(event, cache);
+    f.all_retro = all_retro;
     let days: Vec<i64> = mentions
         .iter()
         .filter_map(|m| m.event.published.as_deref().and_then(day_number))

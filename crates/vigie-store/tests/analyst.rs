@@ -550,3 +550,65 @@ fn a_site_without_a_figure_reported_by_two_outlets_is_one_event() {
     assert_eq!(evs.len(), 2, "{evs:#?}");
     assert_eq!(evs[0].sources.len(), 2);
 }
+
+#[test]
+fn a_recollection_ingested_before_the_original_report_still_meets_it() {
+    let recall = || {
+        item(Spec {
+            source: "https://a.example/may",
+            date: "2024-05-13",
+            text: "Cette annonce intervient trois mois après celle d'un investissement de 3,2 milliards d'euros en Allemagne.",
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        })
+    };
+    let original = |source, date, text| {
+        item(Spec {
+            source,
+            date,
+            text,
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        })
+    };
+    let feb = || {
+        original(
+            "https://b.example/feb",
+            "2024-02-15",
+            "Microsoft will invest 3.2 billion euros in Germany.",
+        )
+    };
+    let feb2 = || {
+        original(
+            "https://c.example/feb",
+            "2024-02-16",
+            "Microsoft va injecter 3,2 milliards d'euros en Allemagne.",
+        )
+    };
+    // One batch, the later article first (file-name order, say).
+    let (_d, mut st) = store();
+    st.ingest_batch(&[recall(), feb(), feb2()]).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].published.as_deref(), Some("2024-02-15"));
+    // Batch by batch: the same.
+    let (_d, mut st) = store();
+    for it in [recall(), feb(), feb2()] {
+        st.ingest_batch(&[it]).expect("ingest");
+    }
+    assert_eq!(all(&st), evs);
+    // A figure of the same size more than 400 days before stays apart.
+    let (_d, mut st) = store();
+    st.ingest_batch(&[
+        recall(),
+        original(
+            "https://d.example/2022",
+            "2022-11-02",
+            "Microsoft will invest 3.2 billion euros in Germany.",
+        ),
+    ])
+    .expect("ingest");
+    assert_eq!(all(&st).len(), 2);
+}
