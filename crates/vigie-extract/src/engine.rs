@@ -625,7 +625,11 @@ static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
 fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
     (c0..upto.saturating_sub(1)).any(|k| {
-        let (a, b) = (d.w(k), d.w(k + 1));
+        let a = d.w(k);
+        if !matches!(a, "au" | "in" | "en" | "a" | "un") {
+            return false;
+        }
+        let b = d.w(k + 1);
         let total = (a == "au" && matches!(b, "total" | "cumul"))
             || (a == "in" && b == "total")
             || (a == "en" && b == "tout")
@@ -1242,12 +1246,16 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
 pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
-    let ws: Vec<&str> = (lo..hi).map(|k| d.w(k)).collect();
+    // the words of lo..max(c.1, trig) once; the ranges below are slices of it
+    let all: Vec<&str> = (lo..c.1.max(trig).max(hi)).map(|k| d.w(k)).collect();
+    let span = |a: usize, b: usize| -> &[&str] {
+        all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
+            .unwrap_or(&[])
+    };
+    let ws = span(lo, hi);
     let tw = d.w(trig);
-    let before: Vec<&str> = (lo..trig).map(|k| d.w(k)).collect();
-    let near: Vec<&str> = (trig.saturating_sub(6).max(lo)..trig)
-        .map(|k| d.w(k))
-        .collect();
+    let before = span(lo, trig);
+    let near = span(trig.saturating_sub(6).max(lo), trig);
     let cancel = |w: &str| {
         w.starts_with("renon")
             || w.starts_with("abandon")
@@ -1270,7 +1278,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "ditches"
             )
     };
-    let whole: Vec<&str> = (lo..c.1).map(|k| d.w(k)).collect();
+    let whole = span(lo, c.1);
     if whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
             matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
