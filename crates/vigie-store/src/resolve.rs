@@ -48,8 +48,10 @@
 //! February's event; the other way round, when the recollection came first
 //! (a directory read in name order), February's report joins the event
 //! made only of recollections, up to [`RETRO_DAYS`] before them. Amounts, when both are given, within [`AMOUNT_TOL`]
-//! relative difference (ranges: overlap) — "4 milliards" and "4,1
-//! milliards" merge; 3.2 bn and 4 bn do not.
+//! relative difference (ranges: overlap; a lower bound reaches up to
+//! the next value of its last digit, at most 30 % above: "plus d'un
+//! milliard" meets 1.3 bn, not 2 bn) — "4 milliards" and "4,1 milliards"
+//! merge; 3.2 bn and 4 bn do not.
 //!
 //! *Rules.* `amount`: both amounts given and compatible. `place+sector`: an
 //! amount is missing on one side; then the places must agree at commune or
@@ -413,11 +415,30 @@ pub fn lookup_keys(e: &Event) -> Vec<String> {
     lookups_with(e, &feats(e, &mut Families::default()))
 }
 
-/// The amount used for comparisons: EUR when known, else the raw value.
+/// Largest relative room above a lower bound ("plus d'un milliard").
+const BOUND_ROOM: f64 = 0.3;
+
+/// The amount used for comparisons, as an interval: EUR when known, else
+/// the raw value. A range is its bounds; a lower bound ("plus de 1,2
+/// milliard", "more than €500m") reaches up to the next value of its last
+/// digit (1.3 bn, €600m), at most [`BOUND_ROOM`] above it: an outlet that
+/// writes "plus d'un milliard" for 1.3 bn rounds down, one that writes it
+/// for 2 bn would not.
 fn cmp_amount(m: &Money) -> (f64, f64) {
+    interval(m, true)
+}
+
+/// [`cmp_amount`], with or without the room above lower bounds.
+fn interval(m: &Money, bounds: bool) -> (f64, f64) {
     let lo = m.eur.unwrap_or(m.value);
     let hi = match (m.qualifier, m.max) {
         (Qualifier::Range, Some(max)) if max > m.value && m.value > 0.0 => lo * max / m.value,
+        (Qualifier::AtLeast, _) if bounds && m.value >= 1.0 && m.value.is_finite() => {
+            let digits = significant_digits(m.value).max(1);
+            let magnitude = m.value.log10().floor() as i32;
+            let unit = 10f64.powi(magnitude + 1 - digits as i32);
+            lo * (1.0 + (unit / m.value).min(BOUND_ROOM))
+        }
         _ => lo,
     };
     (lo, hi)
@@ -435,11 +456,17 @@ fn comparable_currency(a: &Money, b: &Money) -> bool {
 
 /// Relative difference of two amounts (0 when ranges overlap).
 fn amount_diff(a: &Money, b: &Money) -> Option<f64> {
+    diff_with(a, b, true)
+}
+
+/// Relative difference, lower bounds taken as points (`bounds` false):
+/// "the same figure" means the stated figures, not the room above a bound.
+fn diff_with(a: &Money, b: &Money, bounds: bool) -> Option<f64> {
     if !comparable_currency(a, b) {
         return None;
     }
-    let (alo, ahi) = cmp_amount(a);
-    let (blo, bhi) = cmp_amount(b);
+    let (alo, ahi) = interval(a, bounds);
+    let (blo, bhi) = interval(b, bounds);
     if alo <= bhi && blo <= ahi {
         return Some(0.0);
     }
@@ -691,7 +718,7 @@ fn compare(
             if d > AMOUNT_TOL {
                 return None;
             }
-            Some(d)
+            Some((d, diff_with(a, b, false).unwrap_or(d)))
         }
         _ => None,
     };
@@ -699,7 +726,8 @@ fn compare(
     // differs between outlets, and places that differ (outlets highlight
     // different sites of one programme); for communes and départements only
     // when reported within NEAR_DAYS of each other.
-    let near = amount.is_some_and(|d| d <= NEAR_TOL);
+    let near = amount.is_some_and(|(_, stated)| stated <= NEAR_TOL);
+    let amount = amount.map(|(d, _)| d);
     // Met on the recipient only: the figure must be there, and the same
     // figure when both sides name (different) investors.
     if who == Parties::Recipient
@@ -987,7 +1015,10 @@ impl Resolver {
                     c.event.amount.as_ref(),
                     mention.event.amount.as_ref(),
                 ) {
-                    let ranged = a.max.is_some() || ma.max.is_some();
+                    let ranged = a.max.is_some()
+                        || ma.max.is_some()
+                        || a.qualifier == Qualifier::AtLeast
+                        || ma.qualifier == Qualifier::AtLeast;
                     if !ranged && (band(a) - mb).abs() > 1 {
                         continue;
                     }
@@ -1338,6 +1369,39 @@ mod tests {
             .flat_map(|(_, evs)| evs)
             .next()
             .expect("a synthetic event")
+    }
+
+    #[test]
+    fn lower_bounds_reach_up_to_their_next_digit() {
+        let m = |v: f64, q: Qualifier| Money {
+            value: v,
+            currency: Some("EUR".into()),
+            qualifier: q,
+            max: None,
+            eur: Some(v),
+        };
+        let d = |a: &Money, b: &Money| amount_diff(a, b).expect("comparable");
+        // "plus d'un milliard" and 1.3 bn: no gap; 1.6 bn is beyond the room.
+        let bound = m(1e9, Qualifier::AtLeast);
+        assert_eq!(d(&bound, &m(1.3e9, Qualifier::Exact)), 0.0);
+        // ... but it is not "the same figure" (no tolerance of sites or
+        // kinds, no late recollection on the strength of a bound).
+        let stated = diff_with(&bound, &m(1.3e9, Qualifier::Exact), false).expect("comparable");
+        assert!(stated > NEAR_TOL);
+        assert!(d(&bound, &m(1.6e9, Qualifier::Exact)) > 0.0);
+        assert!(d(&bound, &m(2e9, Qualifier::Exact)) > AMOUNT_TOL);
+        // "plus de 1,2 milliard" reaches 1.3 bn, not 1.5 bn.
+        let bound = m(1.2e9, Qualifier::AtLeast);
+        assert_eq!(d(&bound, &m(1.25e9, Qualifier::Exact)), 0.0);
+        assert!(d(&bound, &m(1.5e9, Qualifier::Exact)) > AMOUNT_TOL);
+        // Below a lower bound: the ordinary tolerance, symmetric.
+        assert!(d(&bound, &m(1.15e9, Qualifier::Exact)) < AMOUNT_TOL);
+        assert_eq!(
+            d(&m(1.15e9, Qualifier::Exact), &bound),
+            d(&bound, &m(1.15e9, Qualifier::Exact))
+        );
+        // An exact figure is a point.
+        assert!(d(&m(1e9, Qualifier::Exact), &m(1.3e9, Qualifier::Exact)) > AMOUNT_TOL);
     }
 
     #[test]

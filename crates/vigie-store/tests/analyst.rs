@@ -612,3 +612,40 @@ fn a_recollection_ingested_before_the_original_report_still_meets_it() {
     .expect("ingest");
     assert_eq!(all(&st).len(), 2);
 }
+
+#[test]
+fn more_than_a_billion_and_one_point_three_billion_are_one_commitment() {
+    let (_d, mut st) = store();
+    let bound = with(
+        item(Spec {
+            source: "https://a.example/bound",
+            text: "Acme va investir plus d'un milliard d'euros dans ses usines.",
+            investor: "Acme",
+            ..Spec::default()
+        }),
+        |e| e.amount = Some(money(1e9, "EUR", Qualifier::AtLeast)),
+    );
+    let exact = item(Spec {
+        source: "https://b.example/exact",
+        date: "2024-05-14",
+        text: "Acme will invest 1.3 billion euros in its plants.",
+        investor: "Acme",
+        amount: Some(1.3e9),
+        ..Spec::default()
+    });
+    // Two billion is not "plus d'un milliard" rounded down.
+    let other = item(Spec {
+        source: "https://c.example/other",
+        date: "2024-05-14",
+        text: "Acme will invest 2 billion euros in its plants.",
+        investor: "Acme",
+        amount: Some(2e9),
+        ..Spec::default()
+    });
+    st.ingest_batch(&[bound, exact, other]).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(evs
+        .iter()
+        .any(|e| e.sources.len() == 2 && e.amount.as_ref().map(|a| a.value) == Some(1.3e9)));
+}
