@@ -625,13 +625,37 @@ fn headline(
             .collect();
     }
     // 1. The longest h1 that a meta title holds whole (the site's name
-    //    aside).
-    let held = h1s
+    //    aside); else an element whose class names a title ("titre",
+    //    "headline") held whole.
+    let held = |cands: &[String]| {
+        cands
+            .iter()
+            .filter(|h| h.split(' ').count() >= 3 && metas.iter().any(|m| holds_whole(m, h)))
+            .max_by_key(|h| h.len())
+            .cloned()
+    };
+    if let Some(h) = held(&h1s) {
+        return Some(h);
+    }
+    let titled: Vec<String> = doc
+        .select("[class], [id]")
+        .nodes()
         .iter()
-        .filter(|h| h.split(' ').count() >= 3 && metas.iter().any(|m| holds_whole(m, h)))
-        .max_by_key(|h| h.len());
-    if let Some(h) = held {
-        return Some(h.clone());
+        .filter(|e| {
+            let names = format!(
+                "{} {}",
+                e.attr("class").as_deref().unwrap_or(""),
+                e.attr("id").as_deref().unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            class_segments(&names).any(|p| matches!(p, "title" | "titre" | "headline"))
+                && e.descendants_it().nth(40).is_none()
+        })
+        .map(|e| one_line(&e.text()))
+        .filter(|h| (3..=60).contains(&h.split(' ').count()))
+        .collect();
+    if let Some(h) = held(&titled) {
+        return Some(h);
     }
     // 2. og:title or JSON-LD headline without the site's name.
     if let Some(m) = og.as_ref().or(ld_title.as_ref()) {
