@@ -122,6 +122,11 @@ const CASES: &[(&str, &[(f64, &str)], &[f64])] = &[
         &[(1.1e9, "AUD")],
         &[600e6, 12.0],
     ),
+    (
+        "33_fr_br_paragraphs_old_cms",
+        &[(4e6, "EUR"), (400_000.0, "EUR")],
+        &[1.5e6],
+    ),
 ];
 
 /// The `date:` and `- furniture` lines of a page's expect file.
