@@ -588,7 +588,7 @@ fn headline(
         .iter()
         .filter(|v| is_article_ld(v))
         .find_map(|v| ld_str(v, "headline").or_else(|| ld_str(v, "name")))
-        .map(one_line);
+        .map(unescape_entities);
     let tag = {
         let t = one_line(&doc.select("head title").text());
         let t = if t.is_empty() {
@@ -666,6 +666,16 @@ fn headline(
         return Some(h.clone());
     }
     tag.map(|t| strip_site(&t, sites))
+}
+
+/// JSON-LD strings often keep HTML entities (`d&#039;euros`): decoded by
+/// the parser, on one line.
+fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return one_line(s);
+    }
+    let escaped = s.replace('<', "&lt;");
+    one_line(&Document::from(escaped.as_str()).root().text())
 }
 
 /// Does `title` hold `h` whole, between its ends and title separators?
@@ -1829,5 +1839,18 @@ mod tests {
         );
         let t = extract_page(&hero, None).text;
         assert!(t.contains("Acme investit 5 millions d'euros"), "{t}");
+    }
+
+    #[test]
+    fn json_ld_headlines_are_unescaped() {
+        assert_eq!(
+            unescape_entities("Acme investit 5 millions d&#039;euros &amp; plus"),
+            "Acme investit 5 millions d'euros & plus"
+        );
+        let h = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"L&#039;usine &lt;Acme&gt; ouvre"}</script></head><body><p>Texte.</p></body></html>"#;
+        assert_eq!(
+            extract_page(h, None).title.as_deref(),
+            Some("L'usine <Acme> ouvre")
+        );
     }
 }
