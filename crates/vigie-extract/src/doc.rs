@@ -241,6 +241,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             if cur.is_none() {
                 cur = Some((abs, class & UPPER != 0));
             }
+            // the rest of an ASCII run at once
+            i += n;
+            while bytes
+                .get(i)
+                .and_then(|&b| ASCII_CLASS.get(b as usize))
+                .is_some_and(|&c| c & ALNUM != 0)
+            {
+                i += 1;
+            }
+            continue;
         } else {
             if let Some((b, cap)) = cur.take() {
                 out.push(Tok {
