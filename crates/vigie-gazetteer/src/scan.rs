@@ -581,7 +581,9 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
         for e in entries {
-            if !cx.case_ok(r, e) {
+            // Communes wait for pass 2 (checked there).
+            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) || !cx.case_ok(r, e)
+            {
                 continue;
             }
             match e.target {
