@@ -679,7 +679,11 @@ static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
 fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
     (c0..upto.saturating_sub(1)).any(|k| {
-        let (a, b) = (d.w(k), d.w(k + 1));
+        let a = d.w(k);
+        if !matches!(a, "au" | "in" | "en" | "a" | "un") {
+            return false;
+        }
+        let b = d.w(k + 1);
         let total = (a == "au" && matches!(b, "total" | "cumul"))
             || (a == "in" && b == "total")
             || (a == "en" && b == "tout")
@@ -803,8 +807,9 @@ pub(crate) struct Ctx<'a> {
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
     pub site_country: Option<String>,
-    /// Clauses of each sentence (token ranges).
-    pub clauses: Vec<Vec<(usize, usize)>>,
+    /// Clauses of each sentence (token ranges), cut on first use: see
+    /// [`Ctx::clauses`].
+    clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
@@ -837,7 +842,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
-        let clauses = d.sents.iter().map(|s| clauses(d, s.t0, s.t1)).collect();
+        let clauses = d.sents.iter().map(|_| Default::default()).collect();
         let mut cx = Ctx {
             d,
             main_country,
@@ -849,6 +854,14 @@ impl<'a> Ctx<'a> {
         };
         cx.main_actor = cx.most_named(0);
         cx
+    }
+
+    /// The clauses of sentence `si` (token ranges).
+    pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
+        match (self.clauses.get(si), self.d.sents.get(si)) {
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self.d, s.t0, s.t1)),
+            _ => &[],
+        }
     }
 
     /// [`since_launch`] of clause `c`, computed once.
@@ -966,7 +979,7 @@ impl<'a> Ctx<'a> {
         };
         let s = d.sents[si];
         let t = d.tok_at(o.start);
-        let cl = &self.clauses[si];
+        let cl = self.clauses(si);
         let c0 = cl
             .iter()
             .find(|c| c.0 <= t && t < c.1)
@@ -1297,12 +1310,16 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
 pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
-    let ws: Vec<&str> = (lo..hi).map(|k| d.w(k)).collect();
+    // the words of lo..max(c.1, trig) once; the ranges below are slices of it
+    let all: Vec<&str> = (lo..c.1.max(trig).max(hi)).map(|k| d.w(k)).collect();
+    let span = |a: usize, b: usize| -> &[&str] {
+        all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
+            .unwrap_or(&[])
+    };
+    let ws = span(lo, hi);
     let tw = d.w(trig);
-    let before: Vec<&str> = (lo..trig).map(|k| d.w(k)).collect();
-    let near: Vec<&str> = (trig.saturating_sub(6).max(lo)..trig)
-        .map(|k| d.w(k))
-        .collect();
+    let before = span(lo, trig);
+    let near = span(trig.saturating_sub(6).max(lo), trig);
     let cancel = |w: &str| {
         w.starts_with("renon")
             || w.starts_with("abandon")
@@ -1325,7 +1342,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "ditches"
             )
     };
-    let whole: Vec<&str> = (lo..c.1).map(|k| d.w(k)).collect();
+    let whole = span(lo, c.1);
     if whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
             matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
@@ -1473,7 +1490,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     }) || tw.starts_with("étud")
         || tw.starts_with("envisag");
     let would = near.contains(&"would") || tw.ends_with("rait") || tw.ends_with("raient");
-    if modal || (would && !reported(&before)) {
+    if modal || (would && !reported(before)) {
         return Status::Planned;
     }
     // completed: perfect tense of the trigger verb, simple past in English,
@@ -2018,14 +2035,28 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         if s.t0 >= s.t1 {
             continue;
         }
-        let cls = cx.clauses[si].clone();
+        let trigs = triggers(d, s.t0, s.t1);
+        // a sentence without trigger can only hold a job count
+        let jobs_only = if trigs.is_empty() {
+            let jobs = if si >= boiler {
+                Vec::new()
+            } else {
+                job_mentions(d, si, false)
+            };
+            if jobs.is_empty() {
+                continue;
+            }
+            Some(jobs)
+        } else {
+            None
+        };
+        let cls = cx.clauses(si);
         let clause_of = |t: usize| -> (usize, usize) {
             cls.iter()
                 .copied()
                 .find(|c| c.0 <= t && t < c.1)
                 .unwrap_or((s.t0, s.t1))
         };
-        let trigs = triggers(d, s.t0, s.t1);
         let (amounts, aside) = usable_amounts(cx, si, &clause_of);
         // assign each amount to its best trigger
         let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
@@ -2211,12 +2242,12 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // jobs (none in a press release's boilerplate: "About Halvorsen ...
         // approximately 9,000 employees in 30 countries" is a headcount)
         let has_event = cands.len() > first_new;
-        let mentions = if si >= boiler {
+        let jobs = if si >= boiler {
             Vec::new()
         } else {
-            job_mentions(d, si, has_event)
+            jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event))
         };
-        for (ai, jobs) in mentions {
+        for (ai, jobs) in jobs {
             let at = d.tok_at(d.amounts[ai].start);
             let c = clause_of(at);
             // an event of this sentence: same clause first, else the nearest

@@ -381,11 +381,23 @@ impl Extractor {
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
+        // (only where they can matter: sentences with a trigger here, those
+        // holding an organisation below; all when the sentences are not in
+        // order)
+        let ordered = sents.windows(2).all(|w| w[0].end <= w[1].start)
+            && sents.iter().all(|s| s.start <= s.end);
         let furn: Vec<u8> = sents
             .iter()
             .map(|s| {
-                let t = text.get(s.start..s.end).unwrap_or("");
-                page_flags(t, lower.get(s.start..s.end).filter(|_| exact))
+                if !ordered
+                    || trig
+                        .get(s.t0..s.t1)
+                        .is_some_and(|t| t.iter().any(Option::is_some))
+                {
+                    sentence_flags(&text, &lower, exact, s)
+                } else {
+                    0
+                }
             })
             .collect();
         // page chrome ("Abonnez-vous dès 1 €") holds no event
@@ -546,7 +558,12 @@ impl Extractor {
                 continue;
             }
             for i in s.t0..s.t1 {
-                if !jobish_count(&word, i) {
+                // the job nouns are words of 4 to 12 bytes
+                if !toks
+                    .get(i)
+                    .is_some_and(|t| t.word && (4..=12).contains(&(t.end - t.start)))
+                    || !jobish_count(&word, i)
+                {
                     continue;
                 }
                 // the count before the job noun
@@ -650,7 +667,8 @@ impl Extractor {
             ]
             .iter()
             .find(|(p, _)| {
-                after.starts_with(p)
+                p.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(p)
                     && after[p.len()..]
                         .chars()
                         .next()
@@ -780,7 +798,8 @@ impl Extractor {
             ]
             .iter()
             .any(|u| {
-                after.starts_with(u)
+                u.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(u)
                     && after[u.len()..]
                         .chars()
                         .next()
@@ -933,6 +952,9 @@ impl Extractor {
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
         for (k, t) in toks.iter().enumerate() {
             let w = text.get(t.start..t.end).unwrap_or("");
+            if w != "Britain" {
+                continue;
+            }
             let great = k > 0
                 && toks
                     .get(k - 1)
@@ -1066,7 +1088,12 @@ impl Extractor {
         // an operator named by its facility and place that acts: "Le port
         // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
         for k in 1..d.toks.len().saturating_sub(3) {
-            if !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
+            // "port", "grand", "airport", "aéroport": 4 to 9 bytes
+            if !d
+                .toks
+                .get(k)
+                .is_some_and(|t| (4..=9).contains(&(t.end - t.start)))
+                || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
                 || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
             {
                 continue;
@@ -1226,7 +1253,25 @@ impl Extractor {
                 k += 1;
             }
         }
-        // page furniture: bylines ("Par X | Publié le ...", "By X — May 3")
+        // page furniture: bylines ("Par X | Publié le ...", "By X — May 3");
+        // only the sentence in which a name starts can drop it (the others
+        // end before it): their flags are wanted
+        let everywhere = !ordered || orgs.iter().any(|o| o.end <= o.start);
+        for o in &orgs {
+            let k = d.sents.partition_point(|s| s.start <= o.start);
+            let range = if everywhere {
+                0..d.sents.len()
+            } else {
+                k.saturating_sub(1)..k
+            };
+            for j in range {
+                if let (Some(s), Some(f)) = (d.sents.get(j), d.furn.get_mut(j)) {
+                    if *f & doc::FURN_KNOWN == 0 && (everywhere || o.start < s.end) {
+                        *f = sentence_flags(&d.text, &d.lower, exact, s);
+                    }
+                }
+            }
+        }
         let bylines: Vec<(usize, usize)> = d
             .sents
             .iter()
@@ -1845,7 +1890,16 @@ pub fn event_id(
     amount: Option<f64>,
     kind: Kind,
 ) -> String {
-    let amt = amount.map(|v| format!("{v:.0}")).unwrap_or_default();
+    // a whole positive amount prints as its integer ("{v:.0}" is slow)
+    let amt = amount
+        .map(|v| {
+            if v > 0.0 && v < 1e15 && v.fract() == 0.0 {
+                (v as i64).to_string()
+            } else {
+                format!("{v:.0}")
+            }
+        })
+        .unwrap_or_default();
     let key = format!(
         "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{}",
         kind.as_str()
@@ -2053,6 +2107,13 @@ fn lower_of<'a>(s: &str, t: &str, lower: Option<&'a str>) -> Cow<'a, str> {
         Some(l) if a <= s.len() => Cow::Borrowed(l),
         _ => Cow::Owned(t.to_lowercase()),
     }
+}
+
+/// [`page_flags`] of sentence `s` of the text, with [`doc::FURN_KNOWN`];
+/// `exact` tells that `lower` is exactly the lowercase of `text`.
+fn sentence_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
+    let t = text.get(s.start..s.end).unwrap_or("");
+    page_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
 }
 
 /// `l` starts with one of `heads` (first bytes compared before the rest).
@@ -2323,6 +2384,16 @@ mod inline_tests {
         let x = Extractor::new();
         let a = Article::new("t.txt", text);
         x.extract(&a).unwrap_or_default()
+    }
+
+    #[test]
+    fn whole_amounts_print_as_before() {
+        for v in [1.0, 780e6, 1.5e9, 999_999_999_999_999.0, 3.0e14, 42.0] {
+            let a = event_id("d", "i", "r", Some(v), Kind::Capex);
+            let key = format!("d\u{1f}i\u{1f}r\u{1f}{v:.0}\u{1f}{}", Kind::Capex.as_str());
+            let b = format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()));
+            assert_eq!(a, b, "{v}");
+        }
     }
 
     #[test]

@@ -2,18 +2,25 @@
 //! `dom_smoothie`) as plain text with paragraphs, page furniture dropped;
 //! the headline, publication date and language from the page's metadata.
 //! Truncated or malformed HTML is parsed as browsers do (html5ever), so a
-//! cut-off page still gives its text.
+//! cut-off page still gives its text; a page nested deeper than
+//! [`MAX_DEPTH`] (the parser and readability slow down with the square of
+//! the depth) is read as the flat text between its tags.
 //!
 //! Before readability runs, the page is cleared of what is never the
 //! story: forms and buttons, navigation, figure captions, AMP widgets
-//! (ads, sidebars, consent, share buttons), dialogs, and every element
-//! whose class or id names furniture ("related", "lire-aussi", "share",
-//! "cookie", "newsletter", "comments", "paywall", "author-box", "sidebar",
-//! …; see [`FURNITURE`]). An element that holds the headline, an
-//! `<article>`, `<main>` or `articleBody`, or (unless it names comments)
-//! three long paragraphs, is kept whatever its class. Lines that are only a
-//! label ("Publicité", "Advertisement", "Lire aussi") are dropped from the
-//! text.
+//! (ads, sidebars, consent, share buttons), dialogs, hidden elements, every
+//! element whose class or id names furniture ("related", "lire-aussi",
+//! "share", "cookie", "newsletter", "comments", "paywall", "author-box",
+//! "sidebar", …; see [`FURNITURE`]), and "Lire aussi : <link>" / "Read
+//! more:" blocks (a cue then mostly link text; a lone label takes the list
+//! after it). An element that holds the headline, an `<article>`, `<main>`
+//! or `articleBody`, or (unless it names comments) three long paragraphs,
+//! is kept whatever its class. When the headline's `<h1>` is found, only
+//! its nearest ancestor holding three paragraphs (and that ancestor's own
+//! ancestors) stays, so a side column of long prose cannot win. From the
+//! text, lines that are only a label ("Publicité", "Advertisement"),
+//! wire credits, copyright lines, calls to subscribe, and the byline and
+//! date lines above the story are dropped.
 //!
 //! - Title: the `<h1>` that the page's `og:title`, `twitter:title`,
 //!   JSON-LD `headline` or `<title>` contains (so the site's name around
@@ -581,7 +588,7 @@ fn headline(
         .iter()
         .filter(|v| is_article_ld(v))
         .find_map(|v| ld_str(v, "headline").or_else(|| ld_str(v, "name")))
-        .map(one_line);
+        .map(unescape_entities);
     let tag = {
         let t = one_line(&doc.select("head title").text());
         let t = if t.is_empty() {
@@ -618,13 +625,37 @@ fn headline(
             .collect();
     }
     // 1. The longest h1 that a meta title holds whole (the site's name
-    //    aside).
-    let held = h1s
+    //    aside); else an element whose class names a title ("titre",
+    //    "headline") held whole.
+    let held = |cands: &[String]| {
+        cands
+            .iter()
+            .filter(|h| h.split(' ').count() >= 3 && metas.iter().any(|m| holds_whole(m, h)))
+            .max_by_key(|h| h.len())
+            .cloned()
+    };
+    if let Some(h) = held(&h1s) {
+        return Some(h);
+    }
+    let titled: Vec<String> = doc
+        .select("[class], [id]")
+        .nodes()
         .iter()
-        .filter(|h| h.split(' ').count() >= 3 && metas.iter().any(|m| holds_whole(m, h)))
-        .max_by_key(|h| h.len());
-    if let Some(h) = held {
-        return Some(h.clone());
+        .filter(|e| {
+            let names = format!(
+                "{} {}",
+                e.attr("class").as_deref().unwrap_or(""),
+                e.attr("id").as_deref().unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            class_segments(&names).any(|p| matches!(p, "title" | "titre" | "headline"))
+                && e.descendants_it().nth(40).is_none()
+        })
+        .map(|e| one_line(&e.text()))
+        .filter(|h| (3..=60).contains(&h.split(' ').count()))
+        .collect();
+    if let Some(h) = held(&titled) {
+        return Some(h);
     }
     // 2. og:title or JSON-LD headline without the site's name.
     if let Some(m) = og.as_ref().or(ld_title.as_ref()) {
@@ -635,6 +666,16 @@ fn headline(
         return Some(h.clone());
     }
     tag.map(|t| strip_site(&t, sites))
+}
+
+/// JSON-LD strings often keep HTML entities (`d&#039;euros`): decoded by
+/// the parser, on one line.
+fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return one_line(s);
+    }
+    let escaped = s.replace('<', "&lt;");
+    one_line(&Document::from(escaped.as_str()).root().text())
 }
 
 /// Does `title` hold `h` whole, between its ends and title separators?
@@ -1224,13 +1265,19 @@ fn keep_around_headline(doc: &Document, title: &str) {
             paragraphs[p] = paragraphs[p].saturating_add(paragraphs[i]);
         }
     }
+    let total = paragraphs.first().copied().unwrap_or(0);
     let mut story = None;
     for a in h1.ancestors_it(None) {
         if has_name(&a, "body") || has_name(&a, "html") || !a.is_element() {
             break;
         }
-        if index.get(&a.id).is_some_and(|&i| paragraphs[i] >= 3) {
-            story = Some(a);
+        let Some(&i) = index.get(&a.id) else { break };
+        if paragraphs[i] >= 3 {
+            // Three teasers beside the headline and the story elsewhere:
+            // the part must hold a third of the page's paragraphs.
+            if paragraphs[i].saturating_mul(3) >= total {
+                story = Some(a);
+            }
             break;
         }
     }
@@ -1748,5 +1795,62 @@ mod tests {
         ));
         assert!(is_label_line("Read more: Acme raises $5m"));
         assert!(!is_label_line("À lire les chiffres, la croissance est là."));
+    }
+
+    #[test]
+    fn the_story_part_is_kept_around_the_headline() {
+        let p80 = |w: &str| {
+            format!(
+                "<p>{w} {}</p>",
+                "et la suite du texte de ce paragraphe ".repeat(3)
+            )
+        };
+        // A side column of long prose beside a short story goes.
+        let side = format!(
+            "<html><head><title>Acme investit 5 millions à Lyon - Le Journal</title></head><body>\
+             <div><div class=\"c\"><h1>Acme investit 5 millions à Lyon</h1>{}{}{}</div>\
+             <div class=\"col\">{}{}{}</div></div></body></html>",
+            p80("Acme investit 5 millions d'euros"),
+            p80("Le chantier"),
+            p80("La région"),
+            p80("Notre charte éditoriale"),
+            p80("Notre indépendance"),
+            p80("Faites un don")
+        );
+        let t = extract_page(&side, None).text;
+        assert!(t.contains("Acme investit 5 millions"), "{t}");
+        assert!(!t.contains("charte"), "{t}");
+        // Teasers beside the headline, the story in a sibling block: no
+        // cut.
+        let hero = format!(
+            "<html><head><title>Acme investit 5 millions à Lyon</title></head><body>\
+             <div class=\"hero\"><h1>Acme investit 5 millions à Lyon</h1>{}{}{}</div>\
+             <div class=\"corps\">{}{}{}{}{}{}{}</div></body></html>",
+            p80("Teaser un"),
+            p80("Teaser deux"),
+            p80("Teaser trois"),
+            p80("Acme investit 5 millions d'euros"),
+            p80("Le chantier"),
+            p80("La région"),
+            p80("Les emplois"),
+            p80("Le maire"),
+            p80("Les travaux"),
+            p80("La suite")
+        );
+        let t = extract_page(&hero, None).text;
+        assert!(t.contains("Acme investit 5 millions d'euros"), "{t}");
+    }
+
+    #[test]
+    fn json_ld_headlines_are_unescaped() {
+        assert_eq!(
+            unescape_entities("Acme investit 5 millions d&#039;euros &amp; plus"),
+            "Acme investit 5 millions d'euros & plus"
+        );
+        let h = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"L&#039;usine &lt;Acme&gt; ouvre"}</script></head><body><p>Texte.</p></body></html>"#;
+        assert_eq!(
+            extract_page(h, None).title.as_deref(),
+            Some("L'usine <Acme> ouvre")
+        );
     }
 }

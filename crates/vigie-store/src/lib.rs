@@ -806,6 +806,17 @@ fn preload(conn: &Connection, r: &mut Resolver, mentions: &[Mention]) -> Result<
                 .collect::<Result<Vec<(i64, String)>, _>>()?
         };
         found.extend(rows);
+        // Events made only of later recollections of a commitment ("t:"),
+        // up to RETRO_DAYS after the mention.
+        if !secondary && !*undated && *lo <= *hi {
+            let rows = window_s
+                .query_map(
+                    params![format!("t:{k}"), lo, hi + resolve::RETRO_DAYS],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?
+                .collect::<Result<Vec<(i64, String)>, _>>()?;
+            found.extend(rows);
+        }
     }
     let sql = format!("{MENTION_COLS} WHERE m.event = ?1 ORDER BY m.id");
     for (rowid, id) in found {
@@ -968,6 +979,11 @@ fn write_back(
         }
         for k in resolve::secondary_keys(e) {
             ins_key.execute(params![k, rowid])?;
+        }
+        if resolve::all_retrospective(c) {
+            if let Some(k) = blocking_key(e) {
+                ins_key.execute(params![format!("t:{k}"), rowid])?;
+            }
         }
         agg.execute(params![rowid, 1])?;
         c.dirty = false;

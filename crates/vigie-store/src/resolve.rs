@@ -6,14 +6,24 @@
 //!
 //! # Rules
 //!
-//! *Blocking.* A mention is only compared with events of the same blocking
-//! key (the investor's family: its parent in the organisation gazetteer when
-//! it has one, so that AWS and Amazon meet, else its canonical name; normalised: lower case, no accents,
-//! legal suffixes and "France"/"Group" dropped; without an investor: the
-//! most specific place code, or nothing, in which case it never merges)
-//! whose publication days lie within [`WINDOW_DAYS`] of the mention's (or
-//! that are undated). Candidates are indexed by (key, 30-day bucket), so the
-//! cost is near-linear in mentions.
+//! *Blocking.* A mention is only compared with events that share a key with
+//! it and whose publication days lie within [`WINDOW_DAYS`] of the
+//! mention's (or that are undated). Keys: the investor's family (its parent
+//! in the organisation gazetteer when it has one, so that AWS and Amazon
+//! meet; a state by its country code; else its canonical name; normalised:
+//! lower case, no accents, legal suffixes and "France"/"Group" dropped;
+//! without an investor: the most specific place code, or nothing, in which
+//! case it never merges); the word prefixes of that name, so that an
+//! outlet's short form ("Acme") meets the full one ("Acme Battery
+//! Technology"); and, for a round or a takeover, the recipient (outlets name
+//! different lead investors, or none). Candidates are indexed by (key,
+//! 30-day bucket), so the cost is near-linear in mentions.
+//!
+//! *Parties.* The same investor family, or one name a word prefix of the
+//! other, or (rounds and takeovers) the same recipient with an amount on
+//! both sides — the same figure within [`NEAR_TOL`] when both sides name
+//! different investors (ASML's 1.3 bn ticket is not the 1.7 bn round it
+//! leads).
 //!
 //! *Hard constraints* (any one fails: apart). Kinds equal, or one of them is
 //! `jobs`. Recipients, when both are given, have the same normalised name.
@@ -21,36 +31,55 @@
 //! communes, at least one is shared (two communes of one company are two
 //! sites); likewise for départements, then regions. Exception: the same
 //! figure (within [`NEAR_TOL`], 2 %) tolerates disjoint regions, and
-//! disjoint communes or départements when reported within [`NEAR_DAYS`]
-//! (outlets highlight different sites of one programme), and a different
-//! kind label (capex/equity confusions between outlets). Dates, when both are
-//! known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of the same
-//! size stay apart) — except for a *retrospective* mention (its evidence
-//! looks back: "plus tôt cette année", "earlier this year", "l'an dernier",
-//! "avait annoncé", "already", a month named…), which may join an event up to
-//! [`RETRO_DAYS`] older with the same kind and the same figure (within
-//! [`NEAR_TOL`]): a May article recalling February's 3.2 bn is February's
-//! event. Amounts, when both are given, within [`AMOUNT_TOL`]
-//! relative difference (ranges: overlap) — "4 milliards" and "4,1 milliards"
+//! disjoint communes or départements when reported within [`NEAR_DAYS`],
+//! if one side gives the figure for the whole country or says the site is
+//! part of it ("dans le cadre de l'enveloppe de 4 milliards", "as part of")
+//! — outlets highlight different sites of one programme, while two reports
+//! each giving the figure for its own town are two sites; the same figure
+//! also tolerates a different kind label (capex/equity confusions between
+//! outlets). These tolerances never apply to two statements of one article
+//! (the extractor already merged those it judged one). Dates, when both
+//! are known, within [`WINDOW_DAYS`] (a 2023 and a 2024 announcement of
+//! the same size stay apart) — except for a *retrospective* mention (its
+//! evidence looks back: "plus tôt cette année", "earlier this year", "l'an
+//! dernier", "avait annoncé", "already", a month named…), which may join an
+//! event up to [`RETRO_DAYS`] older with the same kind and the same figure
+//! (within [`NEAR_TOL`]): a May article recalling February's 3.2 bn is
+//! February's event; the other way round, when the recollection came first
+//! (a directory read in name order), February's report joins the event
+//! made only of recollections, up to [`RETRO_DAYS`] before them. Amounts, when both are given, within [`AMOUNT_TOL`]
+//! relative difference (ranges: overlap; a lower bound reaches up to
+//! the next value of its last digit, at most 30 % above: "plus d'un
+//! milliard" meets 1.3 bn, not 2 bn) — "4 milliards" and "4,1 milliards"
 //! merge; 3.2 bn and 4 bn do not.
 //!
 //! *Rules.* `amount`: both amounts given and compatible. `place+sector`: an
 //! amount is missing on one side; then the places must agree at commune or
-//! département level and the sectors must intersect. Otherwise apart.
+//! département level (at region level when neither side has a figure and
+//! they are reported within [`NEAR_DAYS`]) and the sectors must intersect.
+//! Otherwise apart.
 //!
 //! *Score* (explanations; best candidate wins, ties go to the older event):
 //! mean of amount, date, place and sector agreement in [0, 1].
 //!
 //! *Merged event* (recomputed from all its mentions, so order-insensitive
 //! apart from ties, which go to the first mention): id from the first
-//! mention; kind: the most frequent non-`jobs` kind; amount: the value most
-//! mentions give, with the most specific qualifier; investor, recipient,
-//! country: the most frequent; places: union, most specific first; sectors:
-//! union by frequency; jobs and horizon: from the most detailed mention that
-//! has them; status: most frequent; published: the earliest; confidence:
-//! noisy-or capped at 0.99; evidence and sources: union in mention order.
+//! mention; kind: the most frequent non-`jobs` kind; amount: the figure of
+//! the most specific statement (exact or range over a bound, a bound over
+//! an approximation: "1,1 milliard" over "plus d'un milliard"), then the one
+//! most mentions give, then the most precise in one currency; investor,
+//! recipient, country: the most frequent; places: union, most specific
+//! first; sectors: union by frequency; jobs and horizon: from the most
+//! detailed mention that has them; status: the latest outcome reported
+//! (`completed` or `cancelled`, by publication date) when there is one, so
+//! that a later article updates the event, else the most frequent;
+//! published: the earliest; confidence: noisy-or capped at 0.99; evidence
+//! and sources: union in mention order.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use vigie_model::{Event, Kind, Money, Place, Qualifier, Sector, Status};
 
@@ -85,6 +114,39 @@ const RETRO_CUES: &[&str] = &[
     "had raised",
     "previously",
     "already",
+    // Time since ("trois mois après celle d'un investissement de 3,2
+    // milliards en Allemagne", "announced last November").
+    "mois après",
+    "mois plus tôt",
+    "semaines plus tôt",
+    "months after",
+    "months ago",
+    "months earlier",
+    "weeks earlier",
+    "janvier dernier",
+    "février dernier",
+    "mars dernier",
+    "avril dernier",
+    "mai dernier",
+    "juin dernier",
+    "juillet dernier",
+    "août dernier",
+    "septembre dernier",
+    "octobre dernier",
+    "novembre dernier",
+    "décembre dernier",
+    "last january",
+    "last february",
+    "last march",
+    "last april",
+    "last may",
+    "last june",
+    "last july",
+    "last august",
+    "last september",
+    "last october",
+    "last november",
+    "last december",
     // A month named in a later article with the same figure ("announced
     // €3.2 billion for Germany in February"): only consulted for mentions
     // later than the window, with the same kind and amount.
@@ -114,12 +176,37 @@ const RETRO_CUES: &[&str] = &[
     "in december",
 ];
 
+/// A matcher of cue phrases, ASCII-case-insensitive ("Déjà" and "déjà"),
+/// with both apostrophes; `None` only if the automaton cannot be built.
+fn cue_matcher(cues: &[&str]) -> Option<AhoCorasick> {
+    let mut pats: Vec<String> = Vec::with_capacity(cues.len() * 2);
+    for c in cues {
+        pats.push((*c).to_string());
+        if c.contains('\'') {
+            pats.push(c.replace('\'', "\u{2019}"));
+        }
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(pats)
+        .ok()
+}
+
+/// Whether some evidence sentence of `e` contains one of `cues`.
+fn has_cue(e: &Event, m: &Option<AhoCorasick>, cues: &[&str]) -> bool {
+    e.evidence.iter().any(|ev| match m {
+        Some(m) => m.is_match(&ev.sentence),
+        None => {
+            let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
+            cues.iter().any(|c| s.contains(c))
+        }
+    })
+}
+
 /// Whether a mention recalls an earlier commitment (see [`RETRO_CUES`]).
 pub(crate) fn retrospective(e: &Event) -> bool {
-    e.evidence.iter().any(|ev| {
-        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
-        RETRO_CUES.iter().any(|c| s.contains(c))
-    })
+    static M: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    has_cue(e, M.get_or_init(|| cue_matcher(RETRO_CUES)), RETRO_CUES)
 }
 const BUCKET_DAYS: i64 = 30;
 
@@ -215,7 +302,7 @@ pub fn org_key(name: &str) -> String {
 
 /// The organisation gazetteer, built once per process (immutable).
 fn gazetteer() -> &'static vigie_gazetteer::Gazetteer {
-    static G: std::sync::OnceLock<vigie_gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    static G: OnceLock<vigie_gazetteer::Gazetteer> = OnceLock::new();
     G.get_or_init(vigie_gazetteer::Gazetteer::new)
 }
 
@@ -241,13 +328,28 @@ fn family(canonical: &str) -> String {
 
 /// The investor's family key (see [`family`], normalised by [`org_key`]).
 fn investor_key(e: &Event) -> Option<String> {
+    investor_key_in(e, &mut Families::default())
+}
+
+/// Investor keys already computed, by name (the gazetteer lookups of
+/// [`family`] dominate resolution otherwise).
+#[derive(Debug, Default)]
+struct Families(HashMap<String, Option<String>>);
+
+fn investor_key_in(e: &Event, cache: &mut Families) -> Option<String> {
     let inv = e.investor.as_ref()?;
-    let k = org_key(&family(if inv.canonical.trim().is_empty() {
+    let name = if inv.canonical.trim().is_empty() {
         &inv.name
     } else {
         &inv.canonical
-    }));
-    (!k.is_empty()).then_some(k)
+    };
+    if let Some(k) = cache.0.get(name.as_str()) {
+        return k.clone();
+    }
+    let k = org_key(&family(name));
+    let k = (!k.is_empty()).then_some(k);
+    cache.0.insert(name.clone(), k.clone());
+    k
 }
 
 /// The blocking key of a mention.
@@ -338,14 +440,33 @@ fn lookups_with(e: &Event, f: &Feats) -> Vec<String> {
 /// investor key, as blocking keys; its recipient ("r:") for a round or a
 /// takeover.
 pub fn lookup_keys(e: &Event) -> Vec<String> {
-    lookups_with(e, &feats(e))
+    lookups_with(e, &feats(e, &mut Families::default()))
 }
 
-/// The amount used for comparisons: EUR when known, else the raw value.
+/// Largest relative room above a lower bound ("plus d'un milliard").
+const BOUND_ROOM: f64 = 0.3;
+
+/// The amount used for comparisons, as an interval: EUR when known, else
+/// the raw value. A range is its bounds; a lower bound ("plus de 1,2
+/// milliard", "more than €500m") reaches up to the next value of its last
+/// digit (1.3 bn, €600m), at most [`BOUND_ROOM`] above it: an outlet that
+/// writes "plus d'un milliard" for 1.3 bn rounds down, one that writes it
+/// for 2 bn would not.
 fn cmp_amount(m: &Money) -> (f64, f64) {
+    interval(m, true)
+}
+
+/// [`cmp_amount`], with or without the room above lower bounds.
+fn interval(m: &Money, bounds: bool) -> (f64, f64) {
     let lo = m.eur.unwrap_or(m.value);
     let hi = match (m.qualifier, m.max) {
         (Qualifier::Range, Some(max)) if max > m.value && m.value > 0.0 => lo * max / m.value,
+        (Qualifier::AtLeast, _) if bounds && m.value >= 1.0 && m.value.is_finite() => {
+            let digits = significant_digits(m.value).max(1);
+            let magnitude = m.value.log10().floor() as i32;
+            let unit = 10f64.powi(magnitude + 1 - digits as i32);
+            lo * (1.0 + (unit / m.value).min(BOUND_ROOM))
+        }
         _ => lo,
     };
     (lo, hi)
@@ -363,11 +484,17 @@ fn comparable_currency(a: &Money, b: &Money) -> bool {
 
 /// Relative difference of two amounts (0 when ranges overlap).
 fn amount_diff(a: &Money, b: &Money) -> Option<f64> {
+    diff_with(a, b, true)
+}
+
+/// Relative difference, lower bounds taken as points (`bounds` false):
+/// "the same figure" means the stated figures, not the room above a bound.
+fn diff_with(a: &Money, b: &Money, bounds: bool) -> Option<f64> {
     if !comparable_currency(a, b) {
         return None;
     }
-    let (alo, ahi) = cmp_amount(a);
-    let (blo, bhi) = cmp_amount(b);
+    let (alo, ahi) = interval(a, bounds);
+    let (blo, bhi) = interval(b, bounds);
     if alo <= bhi && blo <= ahi {
         return Some(0.0);
     }
@@ -459,10 +586,12 @@ fn national(places: &[Place]) -> bool {
 }
 
 fn programme_cue(e: &Event) -> bool {
-    e.evidence.iter().any(|ev| {
-        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
-        PROGRAMME_CUES.iter().any(|c| s.contains(c))
-    })
+    static M: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    has_cue(
+        e,
+        M.get_or_init(|| cue_matcher(PROGRAMME_CUES)),
+        PROGRAMME_CUES,
+    )
 }
 
 /// Whether two reports of the same figure naming different sites may be
@@ -494,11 +623,15 @@ struct Feats {
     rec: Option<String>,
     day_min: Option<i64>,
     day_max: Option<i64>,
+    /// Every mention of the event recalls it from later ("trois mois après
+    /// celle d'un investissement de 3,2 milliards"): the commitment itself
+    /// may be up to RETRO_DAYS older, and a report of it from then may join.
+    all_retro: bool,
 }
 
-fn feats(e: &Event) -> Feats {
+fn feats(e: &Event, cache: &mut Families) -> Feats {
     let day = e.published.as_deref().and_then(day_number);
-    let inv = investor_key(e);
+    let inv = investor_key_in(e, cache);
     let rec = recipient_key(e);
     let mut keys: Vec<String> = key_with(e, inv.clone()).into_iter().collect();
     keys.extend(secondary_with(e, inv.as_deref(), rec.as_deref()));
@@ -508,6 +641,7 @@ fn feats(e: &Event) -> Feats {
         rec,
         day_min: day,
         day_max: day,
+        all_retro: false,
     }
 }
 
@@ -590,7 +724,11 @@ fn compare(
                 0
             };
             if gap > WINDOW_DAYS {
-                if !(retro && d > hi && gap <= RETRO_DAYS) {
+                // The mention recalls an older event, or the event is made
+                // of recollections of an older commitment this mention reports.
+                let back = retro && d > hi;
+                let fwd = evf.all_retro && d < lo;
+                if !((back || fwd) && gap <= RETRO_DAYS) {
                     return None;
                 }
                 late = true;
@@ -610,7 +748,7 @@ fn compare(
             if d > AMOUNT_TOL {
                 return None;
             }
-            Some(d)
+            Some((d, diff_with(a, b, false).unwrap_or(d)))
         }
         _ => None,
     };
@@ -618,7 +756,8 @@ fn compare(
     // differs between outlets, and places that differ (outlets highlight
     // different sites of one programme); for communes and départements only
     // when reported within NEAR_DAYS of each other.
-    let near = amount.is_some_and(|d| d <= NEAR_TOL);
+    let near = amount.is_some_and(|(_, stated)| stated <= NEAR_TOL);
+    let amount = amount.map(|(d, _)| d);
     // Met on the recipient only: the figure must be there, and the same
     // figure when both sides name (different) investors.
     if who == Parties::Recipient
@@ -677,9 +816,17 @@ fn compare(
             format!("amounts {:.1} % apart", d * 100.0),
         ),
         None => {
-            // No amount on one side: strong place + sector agreement only.
-            let strong_place = matches!(place, PlaceMatch::Commune | PlaceMatch::Departement);
-            if !strong_place || sector_score < 1.0 {
+            // No amount on one side: strong place + sector agreement only;
+            // a shared region is enough when neither side has a figure and
+            // they are reported within NEAR_DAYS (two outlets on "a new
+            // distribution centre in Auvergne-Rhône-Alpes" the same day).
+            let strong_place = matches!(place, PlaceMatch::Commune | PlaceMatch::Departement)
+                || (place == PlaceMatch::Region
+                    && ev.amount.is_none()
+                    && m.amount.is_none()
+                    && kind_ok
+                    && gap_days.is_some_and(|g| g <= NEAR_DAYS));
+            if !strong_place || sector_score < 1.0 || same_article {
                 return None;
             }
             ("place+sector", 0.5, "no amount on one side".to_string())
@@ -707,6 +854,13 @@ fn compare(
         score: (score * 1000.0).round() / 1000.0,
         reason,
     })
+}
+
+/// Whether every mention of the cluster recalls the event from later (see
+/// [`Feats::all_retro`]); stored as a "t:" key so that a report of the
+/// commitment itself, ingested later, finds it.
+pub fn all_retrospective(c: &Cluster) -> bool {
+    c.feats.all_retro
 }
 
 /// One extracted event as stored: its database ids and the record.
@@ -755,9 +909,10 @@ pub struct Decision {
 pub struct Resolver {
     pub clusters: Vec<Cluster>,
     /// (key, 30-day bucket or i64::MIN when undated) -> clusters.
-    buckets: HashMap<(String, i64), Vec<usize>>,
+    buckets: HashMap<(u64, i64), Vec<usize>>,
     /// key -> clusters (for undated mentions).
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<u64, Vec<usize>>,
+    families: Families,
 }
 
 /// The stable id of an event seeded by a mention: a hash of the article's
@@ -767,6 +922,13 @@ pub fn event_id(doc: &str, ordinal: usize) -> String {
         "evt_{:016x}",
         vigie_model::fnv1a64(format!("{doc}#{ordinal}").as_bytes())
     )
+}
+
+/// Index keys are hashed (64-bit FNV-1a): no string is cloned or compared
+/// in the index; a collision only adds a candidate, which [`compare`]
+/// rejects on the parties.
+fn key_hash(k: &str) -> u64 {
+    vigie_model::fnv1a64(k.as_bytes())
 }
 
 fn bucket_of(day: Option<i64>) -> i64 {
@@ -779,17 +941,35 @@ impl Resolver {
     }
 
     fn index(&mut self, idx: usize, day: Option<i64>) {
-        let Some(keys) = self.clusters.get(idx).map(|c| c.feats.keys.clone()) else {
+        let Some((keys, all_retro)) = self.clusters.get(idx).map(|c| {
+            (
+                c.feats
+                    .keys
+                    .iter()
+                    .map(|k| key_hash(k))
+                    .collect::<Vec<u64>>(),
+                c.feats.all_retro,
+            )
+        }) else {
             return;
         };
+        // An event made of recollections is also found from the days of
+        // the commitment they recall (up to RETRO_DAYS before).
+        if let (true, Some(d)) = (all_retro, day) {
+            for b in bucket_of(Some(d - RETRO_DAYS))..bucket_of(Some(d)) {
+                for key in &keys {
+                    let list = self.buckets.entry((*key, b)).or_default();
+                    if list.last() != Some(&idx) {
+                        list.push(idx);
+                    }
+                }
+            }
+        }
         // Lists may hold a cluster twice (when it grows); candidates are
         // deduplicated on lookup, and a linear membership test here would
         // make large blocks quadratic.
         for key in keys {
-            let list = self
-                .buckets
-                .entry((key.clone(), bucket_of(day)))
-                .or_default();
+            let list = self.buckets.entry((key, bucket_of(day))).or_default();
             if list.last() != Some(&idx) {
                 list.push(idx);
             }
@@ -803,7 +983,8 @@ impl Resolver {
     /// Adds an existing event (from the database) with its mentions.
     pub fn preload(&mut self, id: String, rowid: i64, mentions: Vec<Mention>) {
         let event = merge(&id, &mentions);
-        let f = cluster_feats(&event, &mentions);
+        let all_retro = !mentions.is_empty() && mentions.iter().all(|m| retrospective(&m.event));
+        let f = cluster_feats(&event, &mentions, &mut self.families, all_retro);
         let days: Vec<Option<i64>> = mentions
             .iter()
             .map(|m| m.event.published.as_deref().and_then(day_number))
@@ -824,14 +1005,14 @@ impl Resolver {
 
     /// Resolves one mention: joins the best matching event or seeds a new one.
     pub fn add(&mut self, mention: Mention) -> Decision {
-        let mf = feats(&mention.event);
+        let mf = feats(&mention.event, &mut self.families);
         let keys = lookups_with(&mention.event, &mf);
         let mday = mf.day_min;
         let retro = retrospective(&mention.event);
         let mut best: Option<(usize, Match)> = None;
         if !keys.is_empty() {
             let mut cands: Vec<usize> = Vec::new();
-            for key in &keys {
+            for key in keys.iter().map(|k| key_hash(k)) {
                 match mday {
                     Some(d) => {
                         let b = d.div_euclid(BUCKET_DAYS);
@@ -841,7 +1022,7 @@ impl Resolver {
                         } else {
                             span
                         };
-                        let mut k = (key.clone(), 0);
+                        let mut k = (key, 0);
                         for bb in (b - back)..=(b + span) {
                             k.1 = bb;
                             if let Some(v) = self.buckets.get(&k) {
@@ -854,7 +1035,7 @@ impl Resolver {
                         }
                     }
                     None => {
-                        if let Some(v) = self.by_key.get(key) {
+                        if let Some(v) = self.by_key.get(&key) {
                             cands.extend(v);
                         }
                     }
@@ -873,7 +1054,10 @@ impl Resolver {
                     c.event.amount.as_ref(),
                     mention.event.amount.as_ref(),
                 ) {
-                    let ranged = a.max.is_some() || ma.max.is_some();
+                    let ranged = a.max.is_some()
+                        || ma.max.is_some()
+                        || a.qualifier == Qualifier::AtLeast
+                        || ma.qualifier == Qualifier::AtLeast;
                     if !ranged && (band(a) - mb).abs() > 1 {
                         continue;
                     }
@@ -893,7 +1077,8 @@ impl Resolver {
                 if let Some(c) = self.clusters.get_mut(idx) {
                     c.mentions.push(mention);
                     c.event = merge(&c.id, &c.mentions);
-                    c.feats = cluster_feats(&c.event, &c.mentions);
+                    let all_retro = c.feats.all_retro && retro;
+                    c.feats = cluster_feats(&c.event, &c.mentions, &mut self.families, all_retro);
                     c.dirty = true;
                 }
                 self.index(idx, mday);
@@ -908,7 +1093,7 @@ impl Resolver {
                 let id = event_id(&mention.doc, mention.ordinal);
                 let mentions = vec![mention];
                 let event = merge(&id, &mentions);
-                let f = cluster_feats(&event, &mentions);
+                let f = cluster_feats(&event, &mentions, &mut self.families, retro);
                 self.clusters.push(Cluster {
                     id,
                     rowid: None,
@@ -930,8 +1115,14 @@ impl Resolver {
     }
 }
 
-fn cluster_feats(event: &Event, mentions: &[Mention]) -> Feats {
-    let mut f = feats(event);
+fn cluster_feats(
+    event: &Event,
+    mentions: &[Mention],
+    cache: &mut Families,
+    all_retro: bool,
+) -> Feats {
+    let mut f = feats(event, cache);
+    f.all_retro = all_retro;
     let days: Vec<i64> = mentions
         .iter()
         .filter_map(|m| m.event.published.as_deref().and_then(day_number))
@@ -1217,6 +1408,39 @@ mod tests {
             .flat_map(|(_, evs)| evs)
             .next()
             .expect("a synthetic event")
+    }
+
+    #[test]
+    fn lower_bounds_reach_up_to_their_next_digit() {
+        let m = |v: f64, q: Qualifier| Money {
+            value: v,
+            currency: Some("EUR".into()),
+            qualifier: q,
+            max: None,
+            eur: Some(v),
+        };
+        let d = |a: &Money, b: &Money| amount_diff(a, b).expect("comparable");
+        // "plus d'un milliard" and 1.3 bn: no gap; 1.6 bn is beyond the room.
+        let bound = m(1e9, Qualifier::AtLeast);
+        assert_eq!(d(&bound, &m(1.3e9, Qualifier::Exact)), 0.0);
+        // ... but it is not "the same figure" (no tolerance of sites or
+        // kinds, no late recollection on the strength of a bound).
+        let stated = diff_with(&bound, &m(1.3e9, Qualifier::Exact), false).expect("comparable");
+        assert!(stated > NEAR_TOL);
+        assert!(d(&bound, &m(1.6e9, Qualifier::Exact)) > 0.0);
+        assert!(d(&bound, &m(2e9, Qualifier::Exact)) > AMOUNT_TOL);
+        // "plus de 1,2 milliard" reaches 1.3 bn, not 1.5 bn.
+        let bound = m(1.2e9, Qualifier::AtLeast);
+        assert_eq!(d(&bound, &m(1.25e9, Qualifier::Exact)), 0.0);
+        assert!(d(&bound, &m(1.5e9, Qualifier::Exact)) > AMOUNT_TOL);
+        // Below a lower bound: the ordinary tolerance, symmetric.
+        assert!(d(&bound, &m(1.15e9, Qualifier::Exact)) < AMOUNT_TOL);
+        assert_eq!(
+            d(&m(1.15e9, Qualifier::Exact), &bound),
+            d(&bound, &m(1.15e9, Qualifier::Exact))
+        );
+        // An exact figure is a point.
+        assert!(d(&m(1e9, Qualifier::Exact), &m(1.3e9, Qualifier::Exact)) > AMOUNT_TOL);
     }
 
     #[test]

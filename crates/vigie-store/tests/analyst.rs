@@ -511,3 +511,141 @@ fn opening_a_database_of_an_older_schema_fills_the_secondary_keys() {
     .expect("second");
     assert_eq!(all(&st).len(), 1);
 }
+
+#[test]
+fn a_site_without_a_figure_reported_by_two_outlets_is_one_event() {
+    let (_d, mut st) = store();
+    let depot = |source, date, text| {
+        item(Spec {
+            source,
+            date,
+            text,
+            investor: "Amazon",
+            amount: None,
+            places: vec![region("Auvergne-Rhône-Alpes", "84")],
+            sectors: vec![Sector::Logistics],
+            ..Spec::default()
+        })
+    };
+    st.ingest_batch(&[
+        depot(
+            "https://a.example/depot",
+            "2024-05-13",
+            "Amazon ouvrira un nouveau centre de distribution en Auvergne-Rhône-Alpes.",
+        ),
+        depot(
+            "https://b.example/depot",
+            "2024-05-13",
+            "Amazon plans a new distribution centre in the Auvergne-Rhone-Alpes region.",
+        ),
+        // Months later, a figureless site in the same region: another one.
+        depot(
+            "https://c.example/depot",
+            "2024-06-20",
+            "Amazon ouvrira un autre entrepôt en Auvergne-Rhône-Alpes.",
+        ),
+    ])
+    .expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[0].sources.len(), 2);
+}
+
+#[test]
+fn a_recollection_ingested_before_the_original_report_still_meets_it() {
+    let recall = || {
+        item(Spec {
+            source: "https://a.example/may",
+            date: "2024-05-13",
+            text: "Cette annonce intervient trois mois après celle d'un investissement de 3,2 milliards d'euros en Allemagne.",
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        })
+    };
+    let original = |source, date, text| {
+        item(Spec {
+            source,
+            date,
+            text,
+            amount: Some(3.2e9),
+            country: "DE",
+            ..Spec::default()
+        })
+    };
+    let feb = || {
+        original(
+            "https://b.example/feb",
+            "2024-02-15",
+            "Microsoft will invest 3.2 billion euros in Germany.",
+        )
+    };
+    let feb2 = || {
+        original(
+            "https://c.example/feb",
+            "2024-02-16",
+            "Microsoft va injecter 3,2 milliards d'euros en Allemagne.",
+        )
+    };
+    // One batch, the later article first (file-name order, say).
+    let (_d, mut st) = store();
+    st.ingest_batch(&[recall(), feb(), feb2()]).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].published.as_deref(), Some("2024-02-15"));
+    // Batch by batch: the same.
+    let (_d, mut st) = store();
+    for it in [recall(), feb(), feb2()] {
+        st.ingest_batch(&[it]).expect("ingest");
+    }
+    assert_eq!(all(&st), evs);
+    // A figure of the same size more than 400 days before stays apart.
+    let (_d, mut st) = store();
+    st.ingest_batch(&[
+        recall(),
+        original(
+            "https://d.example/2022",
+            "2022-11-02",
+            "Microsoft will invest 3.2 billion euros in Germany.",
+        ),
+    ])
+    .expect("ingest");
+    assert_eq!(all(&st).len(), 2);
+}
+
+#[test]
+fn more_than_a_billion_and_one_point_three_billion_are_one_commitment() {
+    let (_d, mut st) = store();
+    let bound = with(
+        item(Spec {
+            source: "https://a.example/bound",
+            text: "Acme va investir plus d'un milliard d'euros dans ses usines.",
+            investor: "Acme",
+            ..Spec::default()
+        }),
+        |e| e.amount = Some(money(1e9, "EUR", Qualifier::AtLeast)),
+    );
+    let exact = item(Spec {
+        source: "https://b.example/exact",
+        date: "2024-05-14",
+        text: "Acme will invest 1.3 billion euros in its plants.",
+        investor: "Acme",
+        amount: Some(1.3e9),
+        ..Spec::default()
+    });
+    // Two billion is not "plus d'un milliard" rounded down.
+    let other = item(Spec {
+        source: "https://c.example/other",
+        date: "2024-05-14",
+        text: "Acme will invest 2 billion euros in its plants.",
+        investor: "Acme",
+        amount: Some(2e9),
+        ..Spec::default()
+    });
+    st.ingest_batch(&[bound, exact, other]).expect("ingest");
+    let evs = all(&st);
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(evs
+        .iter()
+        .any(|e| e.sources.len() == 2 && e.amount.as_ref().map(|a| a.value) == Some(1.3e9)));
+}
