@@ -433,3 +433,10 @@ fn trade_nouns_take_up_the_company() {
     assert_eq!(inv(&e[0]), "Elvane");
     assert_eq!(amount(&e[0]), Some(1.5e10));
 }
+
+#[test]
+fn money_spent_by_the_port_itself_is_done() {
+    let e = ev("Le terrain fait partie des réserves foncières aménagées par le port. Le Grand Port maritime de Dunkerque a lui-même investi 60 millions d'euros depuis 2022 dans la viabilisation de la zone.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].status, Status::Completed);
+}
