@@ -371,6 +371,13 @@ const LOCAL_DEMONYMS: &[&str] = &[
     "occitane",
 ];
 
+/// One of [`LOCAL_DEMONYMS`] (a hash set built once).
+fn is_local_demonym(w: &str) -> bool {
+    static SET: OnceLock<crate::doc::FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| LOCAL_DEMONYMS.iter().copied().collect())
+        .contains(w)
+}
+
 /// Cities by their first word (built once, immutable after that).
 fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
     static MAP: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> =
@@ -395,7 +402,7 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
         }
         let w = d.w(i);
         if !t.cap {
-            if LOCAL_DEMONYMS.contains(&w) {
+            if is_local_demonym(w) {
                 out.push(CtryM {
                     start: t.start,
                     end: t.end,
@@ -457,4 +464,18 @@ pub(crate) fn city_country(lower: &str) -> Option<&'static str> {
     by_first()
         .get(first)
         .and_then(|v| v.iter().find(|&&(n, _)| n == lower).map(|&(_, c)| c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_demonyms_match_the_table() {
+        for w in LOCAL_DEMONYMS {
+            assert!(is_local_demonym(w), "{w}");
+        }
+        assert!(!is_local_demonym("paris"));
+        assert!(!is_local_demonym("Parisien"));
+    }
 }

@@ -107,7 +107,17 @@ pub(crate) struct Doc {
     /// End of a dateline ("PARIS, 14 mai (AFP) -"): nothing before it is
     /// an actor or a place of an event.
     pub dateline_end: usize,
+    /// Per sentence: page furniture flags ([`FURN_CHROME`], [`FURN_CAPTION`],
+    /// [`FURN_BYLINE`]), computed once.
+    pub furn: Vec<u8>,
 }
+
+/// The sentence is page chrome (share bar, subscription prompt).
+pub(crate) const FURN_CHROME: u8 = 1;
+/// The sentence is a photo caption or a header of related links.
+pub(crate) const FURN_CAPTION: u8 = 2;
+/// The sentence is a byline or dateline line.
+pub(crate) const FURN_BYLINE: u8 = 4;
 
 /// FNV-1a hashing for the small word sets (faster than SipHash on short
 /// keys; the keys are our own lexicons and the text's words).
@@ -135,12 +145,16 @@ impl std::hash::Hasher for Fnv {
 pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Lowercases without changing byte offsets (characters whose lowercase form
-/// has another UTF-8 length are kept as they are).
-pub(crate) fn lower_same_len(s: &str) -> String {
+/// Lowercases without changing byte offsets (characters whose lowercase
+/// form has another UTF-8 length are kept as they are), and tells whether
+/// the result is exactly `s.to_lowercase()` (no character kept as it was,
+/// no capital sigma, whose lowercase depends on its context): then any
+/// slice of it at char boundaries is the `to_lowercase` of the same slice.
+pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return (s.to_ascii_lowercase(), true);
     }
+    let mut exact = true;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -149,11 +163,14 @@ pub(crate) fn lower_same_len(s: &str) -> String {
         }
         let mut l = c.to_lowercase();
         match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() && c != 'Σ' => out.push(lc),
+            _ => {
+                exact = false;
+                out.push(c)
+            }
         }
     }
-    out
+    (out, exact)
 }
 
 /// Splits `text[start..end]` into tokens.
@@ -213,6 +230,7 @@ impl Doc {
             sectors: Vec::new(),
             ctrys: Vec::new(),
             dateline_end: 0,
+            furn: Vec::new(),
         }
     }
 
@@ -248,6 +266,12 @@ impl Doc {
         (i < self.sents.len() && self.sents[i].start <= off).then_some(i)
     }
 
+    /// Page furniture flags of sentence `k` (0 when unknown).
+    #[allow(dead_code)]
+    pub fn furn(&self, k: usize) -> u8 {
+        self.furn.get(k).copied().unwrap_or(0)
+    }
+
     /// Lowercase text between two byte offsets.
     pub fn lspan(&self, a: usize, b: usize) -> &str {
         self.lower.get(a..b).unwrap_or("")
@@ -261,10 +285,25 @@ mod tests {
     #[test]
     fn lowercase_keeps_offsets() {
         let s = "École Ürk İstanbul ÉTAT";
-        let l = lower_same_len(s);
+        let l = lower_same_len_exact(s).0;
         assert_eq!(l.len(), s.len());
         assert!(l.starts_with("école ürk"));
         assert!(l.ends_with("état"));
+    }
+
+    #[test]
+    fn exact_lowercase_is_to_lowercase() {
+        for s in ["École Ürk ÉTAT à Paris", "plain ascii TEXT", "Ÿ Æ Ø Ω"] {
+            let (l, exact) = lower_same_len_exact(s);
+            assert!(exact, "{s}");
+            assert_eq!(l, s.to_lowercase());
+        }
+        // İ and the Kelvin sign change length; Σ depends on its context
+        for s in ["İstanbul", "5 \u{212a}", "ΟΔΟΣ"] {
+            let (l, exact) = lower_same_len_exact(s);
+            assert!(!exact, "{s}");
+            assert_eq!(l.len(), s.len());
+        }
     }
 
     #[test]

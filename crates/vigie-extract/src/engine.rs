@@ -399,7 +399,7 @@ pub(crate) fn classify_tokens(
     };
     for s in sents {
         for i in s.t0..s.t1 {
-            if !toks[i].word || w(i).len() < 3 {
+            if !toks[i].word || w(i).len() < 3 || !lexicon::may_trigger(w(i)) {
                 continue;
             }
             let next: [&str; 10] =
@@ -630,8 +630,7 @@ fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
             || (a == "en" && b == "tout")
             || (matches!(a, "a" | "un") && b == "total");
         // "va investir au total 38 M€": the total of this investment
-        let after_trigger = k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some();
-        total && !after_trigger
+        total && !(k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some())
     })
 }
 
@@ -642,14 +641,19 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
         .filter(|w| !matches!(*w, "'" | "’"))
         .collect();
     // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
-    // an earlier round as well as a year does
-    let dated_phrase = ws.windows(3).any(|w| {
-        (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
-            || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
-            || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
-            || (w[0] == "last" && w[1] == "year")
-    });
-    let undated = !ws.iter().any(|w| year(w).is_some()) && !dated_phrase;
+    // an earlier round as well as a year does (computed only when needed)
+    let undated_cell = std::cell::OnceCell::new();
+    let undated = || {
+        *undated_cell.get_or_init(|| {
+            let dated_phrase = ws.windows(3).any(|w| {
+                (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
+                    || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
+                    || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
+                    || (w[0] == "last" && w[1] == "year")
+            });
+            !ws.iter().any(|w| year(w).is_some()) && !dated_phrase
+        })
+    };
     ws.windows(3).any(|w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
@@ -660,14 +664,14 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
             || (w[0] == "since" && w[1] == "it" && matches!(w[2], "was" | "launched"))
             // undated background of an earlier round: "avait levé 100 M€ lors
             // de son dernier tour", "It previously raised a £30m Series A"
-            || undated && w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà")
-            || undated
-                && matches!(w[0], "previously" | "already")
+            || w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà") && undated()
+            || matches!(w[0], "previously" | "already")
                 && (w[1].starts_with("rais") || w[1] == "raised")
-            || undated
-                && matches!(w[0], "son" | "its")
+                && undated()
+            || matches!(w[0], "son" | "its")
                 && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
                 && matches!(w[2], "tour" | "round")
+                && undated()
             // the yearly budget of an authority: "Le budget primitif 2025 de
             // la collectivité s'élève à 38 M€"
             || (w[0] == "budget"

@@ -38,9 +38,625 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
     ps.iter().any(|p| w.starts_with(p))
 }
 
+/// A necessary condition for a word to be taken by a long list of rules
+/// (`classify`, `more_sectors`): the words the rules compare it with and the
+/// prefixes they test it with. Most words of a text pass none, and the
+/// rules then answer at once. The tests `gates_cover_their_rules` check the
+/// lists against the source of the rules.
+struct Gate {
+    /// The first `klen` bytes (zero-padded) of every word and prefix: a
+    /// cheap first test that most words fail.
+    keys: crate::doc::FastSet<u32>,
+    klen: usize,
+    words: crate::doc::FastSet<&'static str>,
+    /// Sorted bytewise, none starting another.
+    prefixes: &'static [&'static str],
+}
+
+impl Gate {
+    fn new(words: &[&'static str], prefixes: &'static [&'static str]) -> Gate {
+        let klen = prefixes.iter().map(|p| p.len()).fold(4, usize::min);
+        Gate {
+            keys: words
+                .iter()
+                .chain(prefixes)
+                .map(|w| Gate::key(w, klen))
+                .collect(),
+            klen,
+            words: words.iter().copied().collect(),
+            prefixes,
+        }
+    }
+
+    fn key(w: &str, klen: usize) -> u32 {
+        let mut k = [0u8; 4];
+        for (d, s) in k.iter_mut().zip(w.bytes().take(klen)) {
+            *d = s;
+        }
+        u32::from_le_bytes(k)
+    }
+
+    fn admits(&self, w: &str) -> bool {
+        if !self.keys.contains(&Gate::key(w, self.klen)) {
+            return false;
+        }
+        // `w` starts with one of the prefixes iff it starts with the greatest
+        // prefix not above it
+        self.words.contains(w) || {
+            let k = self.prefixes.partition_point(|p| *p <= w);
+            k > 0 && self.prefixes.get(k - 1).is_some_and(|p| w.starts_with(p))
+        }
+    }
+}
+
+/// Every word `classify` compares the current word with (`matches!(w, ..)`,
+/// `w == ".."`), apart from those covered by [`TRIGGER_PREFIXES`].
+const TRIGGER_WORDS: &[&str] = &[
+    "accorde",
+    "accordera",
+    "accordé",
+    "accordée",
+    "achat",
+    "achats",
+    "acheter",
+    "acheté",
+    "achetée",
+    "achète",
+    "achètera",
+    "acquerra",
+    "acquerrait",
+    "acquiert",
+    "acquise",
+    "acquièrent",
+    "acquérir",
+    "aide",
+    "aides",
+    "amassé",
+    "annonce",
+    "annoncent",
+    "annoncera",
+    "annoncé",
+    "announce",
+    "announced",
+    "announces",
+    "apporte",
+    "apportent",
+    "apporter",
+    "apportera",
+    "apporteront",
+    "attribue",
+    "attribuera",
+    "augmentation",
+    "avance",
+    "avances",
+    "award",
+    "awarded",
+    "awards",
+    "axes",
+    "boucle",
+    "bouclé",
+    "bought",
+    "build",
+    "building",
+    "builds",
+    "built",
+    "buy",
+    "buying",
+    "buys",
+    "campus",
+    "canceled",
+    "cancelled",
+    "cancels",
+    "chantier",
+    "cherche",
+    "cherchent",
+    "choisi",
+    "choisit",
+    "chooses",
+    "chose",
+    "chosen",
+    "closed",
+    "closes",
+    "collecte",
+    "collected",
+    "collecté",
+    "commit",
+    "commitment",
+    "commits",
+    "committed",
+    "committing",
+    "completes",
+    "contribue",
+    "contribuera",
+    "contribute",
+    "contributed",
+    "contributes",
+    "contribution",
+    "ditches",
+    "débourse",
+    "débourser",
+    "déboursé",
+    "décroche",
+    "décroché",
+    "dépenser",
+    "dépensera",
+    "dépenseront",
+    "dépensé",
+    "entrepôt",
+    "enveloppe",
+    "extend",
+    "extends",
+    "extension",
+    "extensions",
+    "facility",
+    "factory",
+    "fund",
+    "funded",
+    "funding",
+    "fundraise",
+    "fundraiser",
+    "fundraising",
+    "funds",
+    "gigafactory",
+    "give",
+    "gives",
+    "grant",
+    "grants",
+    "implantation",
+    "implante",
+    "implantent",
+    "implanter",
+    "implantera",
+    "implanterait",
+    "implanteront",
+    "implanté",
+    "implantée",
+    "implantées",
+    "implantés",
+    "install",
+    "installer",
+    "installera",
+    "installs",
+    "landed",
+    "lands",
+    "levaient",
+    "levait",
+    "levant",
+    "leve",
+    "levee",
+    "levees",
+    "lever",
+    "levera",
+    "levé",
+    "levée",
+    "levées",
+    "levés",
+    "loan",
+    "loans",
+    "lève",
+    "lèvent",
+    "lèvera",
+    "lèveraient",
+    "lèverait",
+    "lèveront",
+    "met",
+    "mettent",
+    "mettra",
+    "mettre",
+    "mettront",
+    "mis",
+    "montant",
+    "nets",
+    "netted",
+    "obtenu",
+    "obtient",
+    "octroie",
+    "octroiera",
+    "offer",
+    "offers",
+    "offert",
+    "offre",
+    "offrir",
+    "offrira",
+    "open",
+    "opened",
+    "opening",
+    "opens",
+    "ouverture",
+    "package",
+    "paid",
+    "payait",
+    "paying",
+    "pays",
+    "payé",
+    "picked",
+    "picks",
+    "plan",
+    "plans",
+    "plant",
+    "pledge",
+    "pledged",
+    "pledges",
+    "pledging",
+    "plough",
+    "ploughs",
+    "plow",
+    "plows",
+    "pour",
+    "poured",
+    "pouring",
+    "pours",
+    "prend",
+    "prendra",
+    "prendre",
+    "prennent",
+    "pris",
+    "program",
+    "programme",
+    "project",
+    "projects",
+    "projet",
+    "projets",
+    "promet",
+    "promised",
+    "promises",
+    "provide",
+    "provides",
+    "providing",
+    "prévoit",
+    "prêt",
+    "prêts",
+    "pulled",
+    "pump",
+    "pumped",
+    "pumps",
+    "put",
+    "puts",
+    "raise",
+    "raised",
+    "raises",
+    "raising",
+    "receive",
+    "received",
+    "receives",
+    "recherche",
+    "recherchent",
+    "reprend",
+    "reprendra",
+    "reprendre",
+    "repris",
+    "reprise",
+    "retient",
+    "round",
+    "réuni",
+    "réunit",
+    "secured",
+    "secures",
+    "securing",
+    "seek",
+    "seeking",
+    "seeks",
+    "selected",
+    "selects",
+    "serie",
+    "series",
+    "set",
+    "sets",
+    "setting",
+    "shelved",
+    "shelves",
+    "site",
+    "spend",
+    "spending",
+    "spends",
+    "spent",
+    "série",
+    "take",
+    "taken",
+    "takes",
+    "taking",
+    "took",
+    "tour",
+    "unveil",
+    "unveiled",
+    "unveils",
+    "usine",
+    "warehouse",
+    "étend",
+    "étendra",
+    "étendre",
+];
+
+/// Every prefix `classify` tests the current word with (`w.starts_with`,
+/// `any_prefix(w, ..)`), reduced to the shortest ones, sorted bytewise.
+const TRIGGER_PREFIXES: &[&str] = &[
+    "abandon",
+    "accompagn",
+    "acquir",
+    "acquisition",
+    "agrandi",
+    "alloc",
+    "allou",
+    "cofinanc",
+    "consacr",
+    "constru",
+    "debloqu",
+    "débloqu",
+    "earmark",
+    "engag",
+    "expan",
+    "financ",
+    "inaugur",
+    "infuse",
+    "inject",
+    "invest",
+    "mobilis",
+    "moderni",
+    "ouvr",
+    "particip",
+    "purchas",
+    "rachat",
+    "rachet",
+    "rachèt",
+    "reinvest",
+    "relocalis",
+    "renon",
+    "réinvest",
+    "scrap",
+    "soutien",
+    "subsid",
+    "subvention",
+    "takeover",
+];
+
+/// Can `w` be (the first word of) a trigger? A necessary condition only.
+pub(crate) fn may_trigger(w: &str) -> bool {
+    static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
+    GATE.get_or_init(|| Gate::new(TRIGGER_WORDS, TRIGGER_PREFIXES))
+        .admits(w)
+}
+
+/// The same for the sector words of `more_sectors`.
+const SECTOR_WORDS: &[&str] = &[
+    "5g",
+    "acier",
+    "ai",
+    "alimentaire",
+    "assurance",
+    "assureur",
+    "bakery",
+    "bank",
+    "banque",
+    "beer",
+    "biogaz",
+    "biomasse",
+    "biotech",
+    "biotechs",
+    "bière",
+    "boulangerie",
+    "boulangeries",
+    "brasserie",
+    "brewery",
+    "bureaux",
+    "carmaker",
+    "carmakers",
+    "cars",
+    "carton",
+    "cement",
+    "centre",
+    "centres",
+    "chariots",
+    "chipmaker",
+    "chips",
+    "chocolat",
+    "cimenterie",
+    "cognac",
+    "colis",
+    "colocation",
+    "commerce",
+    "components",
+    "composants",
+    "container",
+    "containers",
+    "conteneurs",
+    "céréales",
+    "dairy",
+    "data",
+    "datacenter",
+    "datacenters",
+    "delivery",
+    "diagnostic",
+    "distribution",
+    "edtech",
+    "energy",
+    "engines",
+    "enseigne",
+    "ev",
+    "evs",
+    "factory",
+    "ferroviaire",
+    "fibre",
+    "fintech",
+    "food",
+    "foods",
+    "four",
+    "freight",
+    "fret",
+    "fulfillment",
+    "fulfilment",
+    "furnace",
+    "genai",
+    "gigafactories",
+    "gigafactory",
+    "glass",
+    "grid",
+    "health",
+    "hospital",
+    "housses",
+    "hypermarché",
+    "hyperscale",
+    "hôpital",
+    "ia",
+    "implants",
+    "insurance",
+    "insurer",
+    "intelligence",
+    "lait",
+    "livraison",
+    "livraisons",
+    "machinery",
+    "machines",
+    "magasin",
+    "magasins",
+    "manufacturier",
+    "manufacturing",
+    "medtech",
+    "milk",
+    "moteurs",
+    "nhs",
+    "nuclear",
+    "nucléaire",
+    "numérique",
+    "nutrition",
+    "offices",
+    "offshore",
+    "paper",
+    "parcel",
+    "parcels",
+    "plant",
+    "plateforme",
+    "pompes",
+    "port",
+    "ports",
+    "properties",
+    "property",
+    "puces",
+    "pump",
+    "pumps",
+    "rail",
+    "retail",
+    "retailer",
+    "saas",
+    "santé",
+    "seats",
+    "septicémie",
+    "seringues",
+    "servers",
+    "serveurs",
+    "sièges",
+    "soins",
+    "solar",
+    "sous",
+    "steel",
+    "store",
+    "stores",
+    "supermarché",
+    "supermarchés",
+    "supermarket",
+    "syringes",
+    "terminal",
+    "terminals",
+    "terminaux",
+    "trains",
+    "transporteur",
+    "usinage",
+    "usine",
+    "usines",
+    "vehicles",
+    "verre",
+    "vin",
+    "voitures",
+    "véhicules",
+    "wafer",
+    "wafers",
+    "warehouse",
+    "warehouses",
+    "whey",
+    "wind",
+    "wine",
+    "électricité",
+    "énergie",
+    "équipementier",
+];
+
+const SECTOR_PREFIXES: &[&str] = &[
+    "aerospace",
+    "agroalimentaire",
+    "antibio",
+    "automobile",
+    "automotive",
+    "aéronaut",
+    "batter",
+    "beauty",
+    "biomédicament",
+    "camion",
+    "cardia",
+    "chaudronn",
+    "cheese",
+    "chemical",
+    "chimi",
+    "clinic",
+    "conserv",
+    "cosmét",
+    "cybers",
+    "drug",
+    "electrolys",
+    "emballage",
+    "entrepôt",
+    "fonderie",
+    "forklift",
+    "fromag",
+    "healthtech",
+    "hydrogen",
+    "hydrogène",
+    "immobili",
+    "laiti",
+    "logiciel",
+    "logisti",
+    "medical",
+    "médical",
+    "médicament",
+    "orbit",
+    "packaging",
+    "papeter",
+    "parfum",
+    "pharma",
+    "photovolta",
+    "plasturg",
+    "polymère",
+    "quantique",
+    "quantum",
+    "robot",
+    "satellit",
+    "scooter",
+    "semi",
+    "sidérurg",
+    "software",
+    "solaire",
+    "spatial",
+    "telecom",
+    "textile",
+    "truck",
+    "télécom",
+    "utilitaire",
+    "vaccin",
+    "verrer",
+    "électrolys",
+    "éolien",
+];
+
+fn may_be_sector(w: &str) -> bool {
+    static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
+    GATE.get_or_init(|| Gate::new(SECTOR_WORDS, SECTOR_PREFIXES))
+        .admits(w)
+}
+
 /// Classifies the word at token `i` (lowercase `w`), given the next words.
 /// Returns the class and the number of tokens the trigger spans.
 pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
+    if !may_trigger(w) {
+        return None;
+    }
     // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
     let mut buf = [""; 10];
     let mut n = 0;
@@ -1002,6 +1618,9 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
         if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
             continue;
         }
+        if !may_be_sector(w) {
+            continue;
+        }
         let sector = if w.starts_with("logisti")
             || w.starts_with("entrepôt")
             || matches!(w, "warehouse" | "warehouses" | "fulfilment" | "fulfillment")
@@ -1284,6 +1903,147 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
                     sector,
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// Tokens of Rust source: identifiers, string literals (kept with their
+    /// quotes), single punctuation characters; comments and char literals
+    /// are skipped.
+    fn lex(src: &str) -> Vec<String> {
+        let cs: Vec<char> = src.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&c) = cs.get(i) {
+            if c.is_whitespace() {
+                i += 1;
+            } else if c == '/' && cs.get(i + 1) == Some(&'/') {
+                while cs.get(i).is_some_and(|&c| c != '\n') {
+                    i += 1;
+                }
+            } else if c == '"' {
+                let mut j = i + 1;
+                while cs.get(j).is_some_and(|&c| c != '"') {
+                    j += if cs.get(j) == Some(&'\\') { 2 } else { 1 };
+                }
+                out.push(cs[i..=j.min(cs.len() - 1)].iter().collect());
+                i = j + 1;
+            } else if c == '\'' && cs.get(i + 2) == Some(&'\'') {
+                i += 3;
+            } else if c.is_alphanumeric() || c == '_' {
+                let mut j = i;
+                while cs.get(j).is_some_and(|&c| c.is_alphanumeric() || c == '_') {
+                    j += 1;
+                }
+                out.push(cs[i..j].iter().collect());
+                i = j;
+            } else {
+                out.push(c.to_string());
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The words and prefixes the function `name` compares its current
+    /// word `w` with. Panics on any other use of `w` (a new kind of test on
+    /// `w` needs its gate to be extended first).
+    fn tested_on_w(name: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+        let src: &'static str = include_str!("lexicon.rs");
+        let a = src.find(&format!("pub(crate) fn {name}(")).expect("fn");
+        let b = a + src[a..].find("\n}\n").expect("end of fn");
+        let t: Vec<&'static str> = lex(&src[a..b])
+            .into_iter()
+            .map(|x| &*Box::leak(x.into_boxed_str()))
+            .collect();
+        let lit = |k: usize| {
+            t.get(k)
+                .and_then(|x| x.strip_prefix('"'))
+                .and_then(|x| x.strip_suffix('"'))
+        };
+        let (mut words, mut prefixes) = (Vec::new(), Vec::new());
+        let mut k = 0;
+        while k < t.len() {
+            let at = |o: usize| t.get(k + o).copied().unwrap_or("");
+            let prev = |o: usize| k.checked_sub(o).and_then(|j| t.get(j)).copied();
+            if at(0) == "matches" && at(1) == "!" && at(3) == "w" && at(4) == "," {
+                let mut j = k + 5;
+                while let Some(l) = lit(j) {
+                    words.push(l);
+                    j += if t.get(j + 1) == Some(&"|") { 2 } else { 1 };
+                }
+                assert_eq!(t.get(j), Some(&")"), "matches! at {k}");
+                k = j;
+            } else if at(0) == "any_prefix" && at(2) == "w" && at(4) == "&" && at(5) == "[" {
+                let mut j = k + 6;
+                while let Some(l) = lit(j) {
+                    prefixes.push(l);
+                    j += if t.get(j + 1) == Some(&",") { 2 } else { 1 };
+                }
+                assert_eq!(t.get(j), Some(&"]"), "any_prefix at {k}");
+                k = j;
+            } else if at(0) == "w" && at(1) == "=" && at(2) == "=" {
+                words.push(lit(k + 3).expect("w == literal"));
+                k += 4;
+            } else if at(0) == "w" && at(1) == "." && at(2) == "starts_with" {
+                prefixes.push(lit(k + 4).expect("w.starts_with(literal)"));
+                k += 5;
+            } else if at(0) == "w" {
+                // the parameter or local, `d.w(..)`, its length, the gate
+                let fine = at(1) == ":"
+                    || prev(1) == Some("let")
+                    || prev(1) == Some(".")
+                    || (at(1) == "." && at(2) == "len")
+                    || matches!(prev(2), Some("may_trigger" | "may_be_sector"));
+                let near = &t[k..(k + 6).min(t.len())];
+                assert!(fine, "unrecognised use of `w` in {name} near {near:?}");
+                k += 1;
+            } else {
+                k += 1;
+            }
+        }
+        (words, prefixes)
+    }
+
+    #[test]
+    fn gates_cover_their_rules() {
+        type Check = fn(&str) -> bool;
+        let gates: [(&str, Check, &[&str]); 2] = [
+            ("classify", may_trigger, TRIGGER_PREFIXES),
+            ("more_sectors", may_be_sector, SECTOR_PREFIXES),
+        ];
+        for (name, gate, sorted) in gates {
+            let (words, prefixes) = tested_on_w(name);
+            assert!(words.len() > 100 && prefixes.len() > 40, "{name}: parse");
+            for w in words.iter().chain(&prefixes) {
+                assert!(gate(w), "{w:?} is tested by {name} but not in its gate");
+            }
+            // sorted and none starts another (binary search)
+            for p in sorted.windows(2) {
+                assert!(p[0] < p[1] && !p[1].starts_with(p[0]), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gate_rejects_ordinary_words() {
+        for w in [
+            "le",
+            "the",
+            "entreprise",
+            "company",
+            "inve",
+            "ouvert",
+            "2025",
+        ] {
+            assert!(!may_trigger(w), "{w}");
+        }
+        for w in ["investira", "ouverture", "rachète", "rachètera", "levée"] {
+            assert!(may_trigger(w), "{w}");
         }
     }
 }

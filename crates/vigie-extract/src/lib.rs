@@ -61,6 +61,7 @@ mod tests;
 
 use doc::{Amt, CtryM, Doc, OrgM, PlaceM, SecM, Sent};
 use engine::{Cand, Ctx, Via};
+use std::borrow::Cow;
 use vigie_gazetteer::{Gazetteer, PlaceLevel};
 use vigie_model::{Article, Event, Evidence, Horizon, Kind, Money, Org, Place, Qualifier, Sector};
 use vigie_rates::Rates;
@@ -340,7 +341,7 @@ impl Extractor {
     /// the costly layers run.
     fn analyse_if(&self, document: &Document, prefilter: bool) -> Option<Doc> {
         let text = document.text.clone();
-        let lower = doc::lower_same_len(&text);
+        let (lower, exact) = doc::lower_same_len_exact(&text);
         let mut toks = Vec::new();
         let mut sents = Vec::with_capacity(document.sentences.len());
         for s in &document.sentences {
@@ -356,9 +357,18 @@ impl Extractor {
             });
         }
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
+        // page furniture of each sentence, once (the lowercase text serves
+        // when it is exact)
+        let furn: Vec<u8> = sents
+            .iter()
+            .map(|s| {
+                let t = text.get(s.start..s.end).unwrap_or("");
+                page_flags(t, lower.get(s.start..s.end).filter(|_| exact))
+            })
+            .collect();
         // page chrome ("Abonnez-vous dès 1 €") holds no event
-        for s in &sents {
-            if furniture(text.get(s.start..s.end).unwrap_or("")) {
+        for (s, f) in sents.iter().zip(&furn) {
+            if f & (doc::FURN_CHROME | doc::FURN_CAPTION) != 0 {
                 for t in trig.iter_mut().take(s.t1).skip(s.t0) {
                     *t = None;
                 }
@@ -808,6 +818,7 @@ impl Extractor {
             sectors: Vec::new(),
             ctrys,
             dateline_end: 0,
+            furn,
         };
         d.dateline_end = dateline_end(&d);
         lexicon::more_sectors(&d, &near_busy, &mut sectors);
@@ -1067,11 +1078,9 @@ impl Extractor {
         let bylines: Vec<(usize, usize)> = d
             .sents
             .iter()
-            .filter(|s| {
-                let t = d.text.get(s.start..s.end).unwrap_or("");
-                byline(t) || chrome(t)
-            })
-            .map(|s| (s.start, s.end))
+            .zip(&d.furn)
+            .filter(|(_, f)| *f & (doc::FURN_BYLINE | doc::FURN_CHROME) != 0)
+            .map(|(s, _)| (s.start, s.end))
             .collect();
         // bylines are in text order: the last one starting before the name
         orgs.retain(|o| {
@@ -1659,22 +1668,65 @@ fn small_number(w: &str) -> Option<f64> {
 /// "Lire aussi", "Sign up to our newsletter"). Such lines name no investor
 /// and hold no event.
 pub(crate) fn furniture(s: &str) -> bool {
-    chrome(s) || caption(s)
+    let l = furniture_line(s, None);
+    chrome_line(l.as_deref()) || caption_line(l.as_deref())
+}
+
+/// The page furniture flags of a sentence ([`doc::FURN_CHROME`] ...);
+/// `lower`, when given, is the exact lowercase of `s` (same byte offsets).
+fn page_flags(s: &str, lower: Option<&str>) -> u8 {
+    let l = furniture_line(s, lower);
+    let mut f = 0;
+    if chrome_line(l.as_deref()) {
+        f |= doc::FURN_CHROME;
+    }
+    if caption_line(l.as_deref()) {
+        f |= doc::FURN_CAPTION;
+    }
+    if byline_l(s, lower) {
+        f |= doc::FURN_BYLINE;
+    }
+    f
+}
+
+/// The slice of `lower` (the exact lowercase of `s`, same byte offsets) at
+/// the place of `t`, a subslice of `s`; `t.to_lowercase()` without one.
+fn lower_of<'a>(s: &str, t: &str, lower: Option<&'a str>) -> Cow<'a, str> {
+    let a = (t.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+    match lower.and_then(|l| l.get(a..a.wrapping_add(t.len()))) {
+        Some(l) if a <= s.len() => Cow::Borrowed(l),
+        _ => Cow::Owned(t.to_lowercase()),
+    }
+}
+
+/// `l` starts with one of `heads` (first bytes compared before the rest).
+fn starts_any(l: &str, heads: &[&str]) -> bool {
+    let Some(b) = l.as_bytes().first() else {
+        return false;
+    };
+    heads
+        .iter()
+        .any(|h| h.as_bytes().first() == Some(b) && l.starts_with(h))
 }
 
 /// The trimmed, lowercased line when it is short enough to be furniture.
-fn furniture_line(s: &str) -> Option<String> {
+fn furniture_line<'a>(s: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
     let t = s
         .trim()
         .trim_start_matches(['[', '(', '—', '–', '-', ' ', '🔗', '⏱', '»', '→'])
         .trim_start();
-    (t.len() <= 260 && !t.is_empty()).then(|| t.to_lowercase())
+    (t.len() <= 260 && !t.is_empty()).then(|| lower_of(s, t, lower))
 }
 
 /// Share buttons, subscription prompts, social links, ads: names in them
 /// are not actors of the article (the "LinkedIn" of a share bar).
 pub(crate) fn chrome(s: &str) -> bool {
-    let Some(l) = furniture_line(s) else {
+    chrome_line(furniture_line(s, None).as_deref())
+}
+
+/// [`chrome`] on the line [`furniture_line`] gives.
+fn chrome_line(l: Option<&str>) -> bool {
+    let Some(l) = l else {
         return false;
     };
     const HEADS: &[&str] = &[
@@ -1714,7 +1766,7 @@ pub(crate) fn chrome(s: &str) -> bool {
         "published ",
         "updated ",
     ];
-    if HEADS.iter().any(|h| l.starts_with(h)) {
+    if starts_any(l, HEADS) {
         return true;
     }
     const SOCIAL: &[&str] = &[
@@ -1740,8 +1792,8 @@ pub(crate) fn chrome(s: &str) -> bool {
 /// Photo captions, credits and headers of related links ("Photo : ...",
 /// "Légende : ... © GPMM", "Lire aussi"): they hold no event, though the
 /// company they credit is still the article's.
-fn caption(s: &str) -> bool {
-    let Some(l) = furniture_line(s) else {
+fn caption_line(l: Option<&str>) -> bool {
+    let Some(l) = l else {
         return false;
     };
     const HEADS: &[&str] = &[
@@ -1769,7 +1821,7 @@ fn caption(s: &str) -> bool {
         "related",
         "read more",
     ];
-    HEADS.iter().any(|h| l.starts_with(h))
+    starts_any(l, HEADS)
         || RELATED
             .iter()
             .any(|h| l.starts_with(h) && l.len() < h.len() + 24)
@@ -1778,6 +1830,11 @@ fn caption(s: &str) -> bool {
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",
 /// "By Jane Doe — May 3, 2026", "Ouest-Vendée | Par T. R. | 25 juin 2025".
 pub(crate) fn byline(s: &str) -> bool {
+    byline_l(s, None)
+}
+
+/// [`byline`]; `lower`, when given, is the exact lowercase of `s`.
+fn byline_l(s: &str, lower: Option<&str>) -> bool {
     let t = s.trim_start();
     if t.len() > 160 {
         return false;
@@ -1797,11 +1854,9 @@ pub(crate) fn byline(s: &str) -> bool {
     {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
     if starts
-        && words.len() <= 6
-        && words
-            .iter()
+        && t.split_whitespace().count() <= 6
+        && t.split_whitespace()
             .skip(1)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
         && !t.ends_with('.')
@@ -1812,14 +1867,16 @@ pub(crate) fn byline(s: &str) -> bool {
     let dated = t.chars().any(|c| c.is_ascii_digit());
     // "Le Berry Républicain – Publié le 17/04/2025 à 18h42": the paper and
     // the date of the page
-    let l = t.to_lowercase();
-    let stamped = dated
-        && ["publié le", "mis à jour le", "published", "updated"]
-            .iter()
-            .any(|w| l.contains(w));
+    let stamped = || {
+        let l = lower_of(s, t, lower);
+        dated
+            && ["publié le", "mis à jour le", "published", "updated"]
+                .iter()
+                .any(|w| l.contains(w))
+    };
     (starts && (separated || dated))
         || (separated && (t.contains("| Par ") || t.contains("— Par ") || t.contains("— By ")))
-        || (separated && stamped)
+        || (separated && stamped())
 }
 
 /// The French commune that opens a headline ("Douai : ...") or a local

@@ -1,29 +1,43 @@
-//! Lookup profile helper (the bench's corpus, no criterion): run it under
-//! `perf stat -e task-clock` to get CPU-time throughput on a busy machine:
+//! Lookup profile helper (the bench's corpus, no criterion):
 //! `cargo run --release -p vigie-gazetteer --example profile [MB]`.
+//! Prints throughput per wall second and per CPU second (the machine may be
+//! shared: CPU time is the number to compare).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
 use common::corpus;
+
+/// CPU seconds this process has run so far (Linux, nanoseconds from
+/// `/proc/self/schedstat`; 0 elsewhere).
+fn cpu() -> f64 {
+    std::fs::read_to_string("/proc/self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
 
 fn main() {
     let mb: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(64);
+    let (t, c) = (std::time::Instant::now(), cpu());
     let g = vigie_gazetteer::Gazetteer::new();
+    let (new_wall, new_cpu) = (t.elapsed().as_secs_f64(), cpu() - c);
     let docs = corpus(mb << 20);
     let bytes: usize = docs.iter().map(String::len).sum();
-    let t = std::time::Instant::now();
+    let (t, c) = (std::time::Instant::now(), cpu());
     let mut n = 0;
     for d in &docs {
         let a = g.analyze(d);
         n += a.places.len() + a.orgs.len();
     }
-    let s = t.elapsed().as_secs_f64();
+    let (s, used) = (t.elapsed().as_secs_f64(), cpu() - c);
     println!(
-        "{n} matches in {bytes} bytes: {:.3} s wall, {:.1} MB/s wall",
-        s,
-        bytes as f64 / 1e6 / s
+        "{n} matches in {bytes} bytes: {s:.3} s wall, {:.1} MB/s wall, {:.1} MB/s per CPU second; Gazetteer::new {:.1} ms wall, {:.1} ms CPU",
+        bytes as f64 / 1e6 / s,
+        bytes as f64 / 1e6 / used.max(1e-9),
+        new_wall * 1e3,
+        new_cpu * 1e3,
     );
 }
