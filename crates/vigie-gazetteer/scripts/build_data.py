@@ -445,7 +445,7 @@ PTS_FIX = {
     "Cellnex Telecom": ("Cellnex", []), "arGEN-X": ("argenx", []), "AENA": ("Aena", []),
     "EasyJet": ("easyJet", []), "KBC Bank": ("KBC", ["KBC Group"]),
     "Elia System Operator": ("Elia Group", []), "Indra Sistemas": ("Indra", ["Indra Sistemas"]),
-    "Banco Bilbao Vizcaya Argentaria": ("BBVA", []), "Stabilus Se": ("Stabilus", []),
+    "Banco Bilbao Vizcaya Argentaria": ("BBVA", ["Banco Bilbao Vizcaya Argentaria"]), "Stabilus Se": ("Stabilus", []),
     "Groupe Bruxelles Lambert": ("Groupe Bruxelles Lambert", ["GBL"]),
     "Investor": ("Investor AB", []), "Partners": ("Partners Group", []),
     "Evolution": ("Evolution AB", []), "Next": ("Next plc", []), "Phoenix": ("Phoenix Group", []),
