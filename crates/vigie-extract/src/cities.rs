@@ -371,38 +371,90 @@ const LOCAL_DEMONYMS: &[&str] = &[
     "occitane",
 ];
 
-/// One of [`LOCAL_DEMONYMS`] (a hash set built once).
-fn is_local_demonym(w: &str) -> bool {
-    static SET: OnceLock<crate::doc::FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| LOCAL_DEMONYMS.iter().copied().collect())
-        .contains(w)
+/// A set of words with a quick refusal by a bitmap of (length, first
+/// byte, last byte): most words of a text are in no table.
+struct WordSet {
+    set: crate::doc::FastSet<&'static str>,
+    bits: [u64; 64],
 }
 
-/// Cities by their first word (built once, immutable after that).
-fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> =
-        OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::default();
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut w = WordSet {
+            set: Default::default(),
+            bits: [0; 64],
+        };
+        for word in words {
+            let k = Self::key(word);
+            if let Some(b) = w.bits.get_mut(k >> 6) {
+                *b |= 1 << (k & 63);
+            }
+            w.set.insert(word);
+        }
+        w
+    }
+
+    /// A slot of 4,096 for the word.
+    fn key(word: &str) -> usize {
+        let b = word.as_bytes();
+        let first = b.first().copied().unwrap_or(0) as usize;
+        let last = b.last().copied().unwrap_or(0) as usize;
+        (b.len().wrapping_mul(31) ^ first.wrapping_mul(131) ^ last.wrapping_mul(7)) & 4095
+    }
+
+    fn has(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.bits
+            .get(k >> 6)
+            .is_some_and(|b| b & (1 << (k & 63)) != 0)
+            && self.set.contains(word)
+    }
+}
+
+/// The tables, built once (immutable after that).
+struct Tables {
+    /// Cities by their first word.
+    by_first: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+    /// The first words of the cities.
+    firsts: WordSet,
+    demonyms: WordSet,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut by_first: HashMap<&'static str, Vec<(&'static str, &'static str)>> =
+            HashMap::default();
         for &(name, cc) in CITIES {
             let first = name.split(' ').next().unwrap_or(name);
-            m.entry(first).or_default().push((name, cc));
+            by_first.entry(first).or_default().push((name, cc));
         }
-        m
+        let firsts = WordSet::new(by_first.keys().copied());
+        Tables {
+            by_first,
+            firsts,
+            demonyms: WordSet::new(LOCAL_DEMONYMS.iter().copied()),
+        }
     })
+}
+
+/// Cities by their first word.
+fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+    &tables().by_first
 }
 
 /// Adds the cities of the table found in the text (capitalised, whole
 /// words) as country mentions, unless the gazetteer already placed them.
 pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
-    let map = by_first();
+    let tables = tables();
+    let map = &tables.by_first;
     for (i, t) in d.toks.iter().enumerate() {
         if !t.word {
             continue;
         }
         let w = d.w(i);
         if !t.cap {
-            if is_local_demonym(w) {
+            if tables.demonyms.has(w) {
                 out.push(CtryM {
                     start: t.start,
                     end: t.end,
@@ -410,6 +462,9 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
                     demonym: true,
                 });
             }
+            continue;
+        }
+        if !tables.firsts.has(w) {
             continue;
         }
         let Some(cands) = map.get(w) else { continue };
@@ -471,11 +526,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn local_demonyms_match_the_table() {
+    fn word_sets_hold_their_words_only() {
+        let t = tables();
         for w in LOCAL_DEMONYMS {
-            assert!(is_local_demonym(w), "{w}");
+            assert!(t.demonyms.has(w), "{w}");
         }
-        assert!(!is_local_demonym("paris"));
-        assert!(!is_local_demonym("Parisien"));
+        for (name, _) in CITIES {
+            assert!(
+                t.firsts.has(name.split(' ').next().unwrap_or(name)),
+                "{name}"
+            );
+        }
+        for w in ["paris", "Parisien", "", "le", "les", "investit"] {
+            assert!(!t.demonyms.has(w), "{w}");
+        }
     }
 }

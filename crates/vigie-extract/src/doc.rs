@@ -151,30 +151,125 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::Build
 /// no capital sigma, whose lowercase depends on its context): then any
 /// slice of it at char boundaries is the `to_lowercase` of the same slice.
 pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
-    if s.is_ascii() {
-        return (s.to_ascii_lowercase(), true);
-    }
+    // ASCII at once, then the other characters one by one, in place
+    let mut out = s.to_ascii_lowercase();
     let mut exact = true;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut at = 0;
+    while let Some(p) = s
+        .as_bytes()
+        .get(at..)
+        .and_then(|r| r.iter().position(|&b| b >= 0x80))
+    {
+        at += p;
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
         let mut l = c.to_lowercase();
         match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() && c != 'Σ' => out.push(lc),
-            _ => {
-                exact = false;
-                out.push(c)
+            (Some(lc), None) if lc.len_utf8() == n => {
+                // Σ is σ or ς by its context: lowercased here, not exact
+                exact &= c != 'Σ';
+                if lc != c && out.is_char_boundary(at) && out.is_char_boundary(at + n) {
+                    let mut buf = [0u8; 4];
+                    out.replace_range(at..at + n, lc.encode_utf8(&mut buf));
+                }
             }
+            _ => exact = false,
         }
+        at += n;
     }
     (out, exact)
 }
 
+/// Classes of ASCII bytes for [`tokenize`]: the answers of `char`'s
+/// `is_alphanumeric`, `is_uppercase` and `is_whitespace`.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SPACE: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text[start..end]` into tokens.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
+    let bytes = s.as_bytes();
+    let mut cur: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII by a table, the rest by its char
+        let (class, n) = match ASCII_CLASS.get(b as usize) {
+            Some(&class) => (class, 1),
+            None => {
+                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                let class = if c.is_alphanumeric() {
+                    ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+                } else if c.is_whitespace() {
+                    SPACE
+                } else {
+                    0
+                };
+                (class, c.len_utf8())
+            }
+        };
+        let abs = start + i;
+        if class & ALNUM != 0 {
+            if cur.is_none() {
+                cur = Some((abs, class & UPPER != 0));
+            }
+        } else {
+            if let Some((b, cap)) = cur.take() {
+                out.push(Tok {
+                    start: b,
+                    end: abs,
+                    word: true,
+                    cap,
+                });
+            }
+            if class & SPACE == 0 {
+                out.push(Tok {
+                    start: abs,
+                    end: abs + n,
+                    word: false,
+                    cap: false,
+                });
+            }
+        }
+        i += n;
+    }
+    if let Some((b, cap)) = cur {
+        out.push(Tok {
+            start: b,
+            end,
+            word: true,
+            cap,
+        });
+    }
+}
+
+/// The plain definition of [`tokenize`], char by char (tests compare).
+#[cfg(test)]
+fn tokenize_chars(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(start..end) else {
         return;
     };
@@ -303,6 +398,42 @@ mod tests {
             let (l, exact) = lower_same_len_exact(s);
             assert!(!exact, "{s}");
             assert_eq!(l.len(), s.len());
+        }
+    }
+
+    /// The plain definition, char by char.
+    fn reference(s: &str) -> (String, bool) {
+        let mut exact = true;
+        let mut out = String::new();
+        for c in s.chars() {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => {
+                    exact &= c != 'Σ';
+                    out.push(lc)
+                }
+                _ => {
+                    exact = false;
+                    out.push(c)
+                }
+            }
+        }
+        (out, exact)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
+            let end = s.len().saturating_sub(b);
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            tokenize(&s, a, end, &mut x);
+            tokenize_chars(&s, a, end, &mut y);
+            proptest::prop_assert_eq!(x, y);
+        }
+
+        #[test]
+        fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Ü\u{1F600}-]{0,40}") {
+            proptest::prop_assert_eq!(lower_same_len_exact(&s), reference(&s));
         }
     }
 

@@ -48,7 +48,7 @@ pub(crate) struct Cand {
     pub pwin: Option<(usize, usize)>,
 }
 
-const PREP: &[&str] = &[
+static PREP: lexicon::Words = lexicon::Words::new(&[
     "après",
     "avec",
     "comme",
@@ -110,9 +110,9 @@ const PREP: &[&str] = &[
     "client",
     "clients",
     "customer",
-];
+]);
 
-const COMPANY_NOUNS: &[&str] = &[
+static COMPANY_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "entreprise",
     "société",
     "groupe",
@@ -244,9 +244,9 @@ const COMPANY_NOUNS: &[&str] = &[
     "spin",
     "pharmaceutique",
     "pharmaco",
-];
+]);
 
-const EVENT_NOUNS: &[&str] = &[
+static EVENT_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "projet",
     "investissement",
     "site",
@@ -288,7 +288,7 @@ const EVENT_NOUNS: &[&str] = &[
     "montant",
     "somme",
     "ensemble",
-];
+]);
 
 fn is_det(w: &str) -> bool {
     matches!(
@@ -424,10 +424,11 @@ pub(crate) fn classify_tokens(
 /// The amounts of a sentence that can be the money of an event (not
 /// revenue, fines, totals, duplicates in brackets...).
 fn usable_amounts(
-    d: &Doc,
+    cx: &Ctx,
     si: usize,
     clause_of: &dyn Fn(usize) -> (usize, usize),
 ) -> (Vec<usize>, Vec<usize>) {
+    let d = cx.d;
     let s = d.sents[si];
     let mut out = Vec::new();
     let mut aside = Vec::new();
@@ -513,7 +514,7 @@ fn usable_amounts(
             .any(|w| matches!(*w, "après" | "after"))
             && !left.iter().any(|w| matches!(*w, "avoir" | "having"));
         // totals: "au total, 37 Md€", "a total of", "depuis son lancement"
-        if total_before(d, c0, ti) || since_launch(d, (c0, c1)) {
+        if total_before(d, c0, ti) || cx.since_launch((c0, c1)) {
             bad = true;
         }
         // "un projet qui coûtera 240 M€", "the project will cost £240m": the investment
@@ -598,7 +599,7 @@ fn usable_amounts(
     (out, aside)
 }
 
-const PROJECT_NOUNS: &[&str] = &[
+static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[
     "projet",
     "project",
     "usine",
@@ -619,12 +620,16 @@ const PROJECT_NOUNS: &[&str] = &[
     "center",
     "unité",
     "ligne",
-];
+]);
 
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
 fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
     (c0..upto.saturating_sub(1)).any(|k| {
-        let (a, b) = (d.w(k), d.w(k + 1));
+        let a = d.w(k);
+        if !matches!(a, "au" | "in" | "en" | "a" | "un") {
+            return false;
+        }
+        let b = d.w(k + 1);
         let total = (a == "au" && matches!(b, "total" | "cumul"))
             || (a == "in" && b == "total")
             || (a == "en" && b == "tout")
@@ -636,6 +641,27 @@ fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
 
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
+    // every rule below starts with one of these words: most clauses have none
+    let head = |w: &str| {
+        matches!(
+            w,
+            "depuis"
+                | "since"
+                | "avait"
+                | "previously"
+                | "already"
+                | "son"
+                | "its"
+                | "budget"
+                | "plan"
+                | "cost"
+                | "savings"
+        ) || w.starts_with("attir")
+            || w.starts_with("attract")
+    };
+    if !(c.0..c.1).any(|k| head(d.w(k))) {
+        return false;
+    }
     let ws: Vec<&str> = (c.0..c.1)
         .map(|k| d.w(k))
         .filter(|w| !matches!(*w, "'" | "’"))
@@ -695,8 +721,8 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
 }
 
 /// A whole-clause veto: cumulative totals and the like.
-fn clause_vetoed(d: &Doc, c: (usize, usize)) -> bool {
-    total_before(d, c.0, c.1) || since_launch(d, c)
+fn clause_vetoed(cx: &Ctx, c: (usize, usize)) -> bool {
+    total_before(cx.d, c.0, c.1) || cx.since_launch(c)
 }
 
 /// The country an article is mostly about (places and demonyms), if one
@@ -727,12 +753,15 @@ pub(crate) struct Ctx<'a> {
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
     pub site_country: Option<String>,
-    /// Clauses of each sentence (token ranges).
-    pub clauses: Vec<Vec<(usize, usize)>>,
+    /// Clauses of each sentence (token ranges), cut on first use: see
+    /// [`Ctx::clauses`].
+    clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
     pub main_actor: Option<usize>,
+    /// [`since_launch`] of the clauses asked so far.
+    since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -759,7 +788,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|o| o.outlet || reporting_role(d, o))
             .collect();
-        let clauses = d.sents.iter().map(|s| clauses(d, s.t0, s.t1)).collect();
+        let clauses = d.sents.iter().map(|_| Default::default()).collect();
         let mut cx = Ctx {
             d,
             main_country,
@@ -767,9 +796,28 @@ impl<'a> Ctx<'a> {
             clauses,
             reporting,
             main_actor: None,
+            since_launch: Default::default(),
         };
         cx.main_actor = cx.most_named(0);
         cx
+    }
+
+    /// The clauses of sentence `si` (token ranges).
+    pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
+        match (self.clauses.get(si), self.d.sents.get(si)) {
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self.d, s.t0, s.t1)),
+            _ => &[],
+        }
+    }
+
+    /// [`since_launch`] of clause `c`, computed once.
+    fn since_launch(&self, c: (usize, usize)) -> bool {
+        if let Some(&v) = self.since_launch.borrow().get(&c) {
+            return v;
+        }
+        let v = since_launch(self.d, c);
+        self.since_launch.borrow_mut().insert(c, v);
+        v
     }
 
     fn orgs_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
@@ -867,7 +915,7 @@ impl<'a> Ctx<'a> {
         };
         let s = d.sents[si];
         let t = d.tok_at(o.start);
-        let cl = &self.clauses[si];
+        let cl = self.clauses(si);
         let c0 = cl
             .iter()
             .find(|c| c.0 <= t && t < c.1)
@@ -1198,12 +1246,16 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
 pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
-    let ws: Vec<&str> = (lo..hi).map(|k| d.w(k)).collect();
+    // the words of lo..max(c.1, trig) once; the ranges below are slices of it
+    let all: Vec<&str> = (lo..c.1.max(trig).max(hi)).map(|k| d.w(k)).collect();
+    let span = |a: usize, b: usize| -> &[&str] {
+        all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
+            .unwrap_or(&[])
+    };
+    let ws = span(lo, hi);
     let tw = d.w(trig);
-    let before: Vec<&str> = (lo..trig).map(|k| d.w(k)).collect();
-    let near: Vec<&str> = (trig.saturating_sub(6).max(lo)..trig)
-        .map(|k| d.w(k))
-        .collect();
+    let before = span(lo, trig);
+    let near = span(trig.saturating_sub(6).max(lo), trig);
     let cancel = |w: &str| {
         w.starts_with("renon")
             || w.starts_with("abandon")
@@ -1226,7 +1278,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "ditches"
             )
     };
-    let whole: Vec<&str> = (lo..c.1).map(|k| d.w(k)).collect();
+    let whole = span(lo, c.1);
     if whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
             matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
@@ -1870,15 +1922,25 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         if s.t0 >= s.t1 {
             continue;
         }
-        let cls = cx.clauses[si].clone();
+        let trigs = triggers(d, s.t0, s.t1);
+        // a sentence without trigger can only hold a job count
+        let jobs_only = if trigs.is_empty() {
+            let jobs = job_mentions(d, si, false);
+            if jobs.is_empty() {
+                continue;
+            }
+            Some(jobs)
+        } else {
+            None
+        };
+        let cls = cx.clauses(si);
         let clause_of = |t: usize| -> (usize, usize) {
             cls.iter()
                 .copied()
                 .find(|c| c.0 <= t && t < c.1)
                 .unwrap_or((s.t0, s.t1))
         };
-        let trigs = triggers(d, s.t0, s.t1);
-        let (amounts, aside) = usable_amounts(d, si, &clause_of);
+        let (amounts, aside) = usable_amounts(cx, si, &clause_of);
         // assign each amount to its best trigger
         let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
         for &ai in &amounts {
@@ -2033,7 +2095,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let had_amounts = cands.len() > first_new;
         for tr in &trigs {
             let c = clause_of(tr.tok);
-            if clause_vetoed(d, c) {
+            if clause_vetoed(cx, c) {
                 continue;
             }
             if had_amounts
@@ -2057,7 +2119,8 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         // jobs
         let has_event = cands.len() > first_new;
-        for (ai, jobs) in job_mentions(d, si, has_event) {
+        let jobs = jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event));
+        for (ai, jobs) in jobs {
             let at = d.tok_at(d.amounts[ai].start);
             let c = clause_of(at);
             // an event of this sentence: same clause first, else the nearest

@@ -38,15 +38,38 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
     ps.iter().any(|p| w.starts_with(p))
 }
 
+/// A fixed list of words looked up as a hash set (built on first use; a
+/// linear scan of a long list costs more than hashing the word).
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<crate::doc::FastSet<&'static str>>,
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Same as `list.contains(w)`.
+    pub(crate) fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(*w)
+    }
+}
+
 /// A necessary condition for a word to be taken by a long list of rules
 /// (`classify`, `more_sectors`): the words the rules compare it with and the
 /// prefixes they test it with. Most words of a text pass none, and the
 /// rules then answer at once. The tests `gates_cover_their_rules` check the
 /// lists against the source of the rules.
 struct Gate {
-    /// The first `klen` bytes (zero-padded) of every word and prefix: a
-    /// cheap first test that most words fail.
-    keys: crate::doc::FastSet<u32>,
+    /// A bit per hash of the first `klen` bytes (zero-padded) of every word
+    /// and prefix: a cheap first test that most words fail.
+    keys: Box<[u64; 1024]>,
     klen: usize,
     words: crate::doc::FastSet<&'static str>,
     /// Sorted bytewise, none starting another.
@@ -56,28 +79,33 @@ struct Gate {
 impl Gate {
     fn new(words: &[&'static str], prefixes: &'static [&'static str]) -> Gate {
         let klen = prefixes.iter().map(|p| p.len()).fold(4, usize::min);
+        let mut keys = Box::new([0u64; 1024]);
+        for w in words.iter().chain(prefixes) {
+            let h = Gate::key(w, klen);
+            if let Some(b) = keys.get_mut(h >> 6) {
+                *b |= 1 << (h & 63);
+            }
+        }
         Gate {
-            keys: words
-                .iter()
-                .chain(prefixes)
-                .map(|w| Gate::key(w, klen))
-                .collect(),
+            keys,
             klen,
             words: words.iter().copied().collect(),
             prefixes,
         }
     }
 
-    fn key(w: &str, klen: usize) -> u32 {
+    /// A 16-bit hash of the first `klen` bytes of `w`.
+    fn key(w: &str, klen: usize) -> usize {
         let mut k = [0u8; 4];
         for (d, s) in k.iter_mut().zip(w.bytes().take(klen)) {
             *d = s;
         }
-        u32::from_le_bytes(k)
+        (u32::from_le_bytes(k).wrapping_mul(0x9e37_79b1) >> 16) as usize
     }
 
     fn admits(&self, w: &str) -> bool {
-        if !self.keys.contains(&Gate::key(w, self.klen)) {
+        let h = Gate::key(w, self.klen);
+        if self.keys.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
             return false;
         }
         // `w` starts with one of the prefixes iff it starts with the greatest

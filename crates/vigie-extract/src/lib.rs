@@ -55,6 +55,7 @@ mod doc;
 mod engine;
 mod lexicon;
 mod merge;
+mod needles;
 mod orgs;
 #[cfg(test)]
 mod tests;
@@ -342,7 +343,7 @@ impl Extractor {
     fn analyse_if(&self, document: &Document, prefilter: bool) -> Option<Doc> {
         let text = document.text.clone();
         let (lower, exact) = doc::lower_same_len_exact(&text);
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(text.len() / 4);
         let mut sents = Vec::with_capacity(document.sentences.len());
         for s in &document.sentences {
             let t0 = toks.len();
@@ -578,7 +579,8 @@ impl Extractor {
             ]
             .iter()
             .find(|(p, _)| {
-                after.starts_with(p)
+                p.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(p)
                     && after[p.len()..]
                         .chars()
                         .next()
@@ -662,7 +664,8 @@ impl Extractor {
             ]
             .iter()
             .any(|u| {
-                after.starts_with(u)
+                u.as_bytes().first() == after.as_bytes().first()
+                    && after.starts_with(u)
                     && after[u.len()..]
                         .chars()
                         .next()
@@ -672,23 +675,25 @@ impl Extractor {
                 a.money = false;
             }
         }
-        let an = self.gaz.analyze(&text);
+        // borrowed matches (no string copied but those kept); they borrow
+        // the document's text, the same as `text`
+        let an = self.gaz.analyze_ref(&document.text);
         // regional press datelines in capitals ("ARQUES. La Verrerie...",
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
         for s in &sents {
+            // the words (and hyphens) that open the sentence
             let mut k = s.t0;
-            let mut parts = Vec::new();
             while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
-                parts.push(k);
                 k += 1;
             }
-            let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            if k == s.t0 {
                 continue;
-            };
+            }
+            let (first, last) = (s.t0, k - 1);
             let raw = text.get(toks[first].start..toks[last].end).unwrap_or("");
-            let caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && raw.chars().all(|c| !c.is_lowercase());
+            let caps = raw.chars().all(|c| !c.is_lowercase())
+                && raw.chars().filter(|c| c.is_alphabetic()).count() >= 3;
             let sep = text
                 .get(toks[last].end..)
                 .and_then(|r| r.trim_start().chars().next());
@@ -722,27 +727,12 @@ impl Extractor {
                 });
             }
         }
-        let places: Vec<PlaceM> = an
-            .places
-            .iter()
-            .chain(extra_places.iter())
-            .map(|p| PlaceM {
-                start: p.start,
-                end: p.end,
-                text: p.text.clone(),
-                country: p.country.clone(),
-                region: p.region.clone(),
-                departement: p.departement.clone(),
-                commune: p.commune.clone(),
-                rank: match p.level {
-                    PlaceLevel::Commune | PlaceLevel::Area => 0,
-                    PlaceLevel::Departement => 1,
-                    PlaceLevel::Region => 2,
-                    PlaceLevel::Country => 3,
-                },
-            })
-            .collect();
-        let mut places = places;
+        let rank = |level: PlaceLevel| match level {
+            PlaceLevel::Commune | PlaceLevel::Area => 0,
+            PlaceLevel::Departement => 1,
+            PlaceLevel::Region => 2,
+            PlaceLevel::Country => 3,
+        };
         // a place inside a word is not one ("H2Méditerranée", "Alsacienne"):
         // only whole tokens count
         let starts_word = |off: usize| {
@@ -757,7 +747,37 @@ impl Extractor {
                 .and_then(|a| a.chars().next())
                 .is_some_and(char::is_alphanumeric)
         };
-        places.retain(|p| starts_word(p.start) && ends_word(p.end));
+        let whole = |start: usize, end: usize| starts_word(start) && ends_word(end);
+        let mut places: Vec<PlaceM> = an
+            .places
+            .iter()
+            .filter(|p| whole(p.start, p.end))
+            .map(|p| PlaceM {
+                start: p.start,
+                end: p.end,
+                text: p.text.to_string(),
+                country: p.country.map(str::to_string),
+                region: p.region.map(str::to_string),
+                departement: p.departement.map(str::to_string),
+                commune: p.commune.map(str::to_string),
+                rank: rank(p.level),
+            })
+            .chain(
+                extra_places
+                    .iter()
+                    .filter(|p| whole(p.start, p.end))
+                    .map(|p| PlaceM {
+                        start: p.start,
+                        end: p.end,
+                        text: p.text.clone(),
+                        country: p.country.clone(),
+                        region: p.region.clone(),
+                        departement: p.departement.clone(),
+                        commune: p.commune.clone(),
+                        rank: rank(p.level),
+                    }),
+            )
+            .collect();
         places.sort_by_key(|p| p.start);
         let mut ctrys: Vec<CtryM> = an
             .places
@@ -767,7 +787,7 @@ impl Extractor {
                 Some(CtryM {
                     start: p.start,
                     end: p.end,
-                    country: p.country.clone()?,
+                    country: p.country?.to_string(),
                     demonym: false,
                 })
             })
@@ -775,7 +795,7 @@ impl Extractor {
         ctrys.extend(an.demonyms.iter().map(|m| CtryM {
             start: m.start,
             end: m.end,
-            country: m.country.clone(),
+            country: m.country.to_string(),
             demonym: true,
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
@@ -831,14 +851,14 @@ impl Extractor {
             .map(|o| OrgM {
                 start: o.start,
                 end: o.end,
-                name: o.text.clone(),
-                canonical: o.canonical.clone(),
-                family: o.parent.clone().unwrap_or_else(|| o.canonical.clone()),
-                country: o.country.clone(),
+                name: o.text.to_string(),
+                canonical: o.canonical.to_string(),
+                family: o.parent.unwrap_or(o.canonical).to_string(),
+                country: o.country.map(str::to_string),
                 outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
                 known: o.known,
                 public: matches!(
-                    o.canonical.as_str(),
+                    o.canonical,
                     "Bpifrance"
                         | "Banque des Territoires"
                         | "Caisse des Dépôts"
@@ -1489,7 +1509,16 @@ pub fn event_id(
     amount: Option<f64>,
     kind: Kind,
 ) -> String {
-    let amt = amount.map(|v| format!("{v:.0}")).unwrap_or_default();
+    // a whole positive amount prints as its integer ("{v:.0}" is slow)
+    let amt = amount
+        .map(|v| {
+            if v > 0.0 && v < 1e15 && v.fract() == 0.0 {
+                (v as i64).to_string()
+            } else {
+                format!("{v:.0}")
+            }
+        })
+        .unwrap_or_default();
     let key = format!(
         "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{}",
         kind.as_str()
@@ -1769,7 +1798,10 @@ fn chrome_line(l: Option<&str>) -> bool {
     if starts_any(l, HEADS) {
         return true;
     }
-    const SOCIAL: &[&str] = &[
+    // the first ten are social links (two make a share bar), the others
+    // prompts; all looked for in one pass
+    const SOCIAL: u32 = (1 << 10) - 1;
+    const NEEDLES: needles::Needles = needles::Needles::new(&[
         "facebook",
         "linkedin",
         "twitter",
@@ -1780,13 +1812,13 @@ fn chrome_line(l: Option<&str>) -> bool {
         " x ",
         "imprimer",
         "instagram",
-    ];
-    let social = SOCIAL.iter().filter(|w| l.contains(*w)).count();
-    social >= 2
-        || l.contains(" je m'abonne")
-        || l.contains("abonnez-vous")
-        || l.contains("min de lecture")
-        || l.contains("min read")
+        " je m'abonne",
+        "abonnez-vous",
+        "min de lecture",
+        "min read",
+    ]);
+    let found = NEEDLES.occurring(l);
+    (found & SOCIAL).count_ones() >= 2 || found & !SOCIAL != 0
 }
 
 /// Photo captions, credits and headers of related links ("Photo : ...",
@@ -1839,17 +1871,21 @@ fn byline_l(s: &str, lower: Option<&str>) -> bool {
     if t.len() > 160 {
         return false;
     }
+    // every head below starts with one of these bytes
+    let pb = matches!(t.as_bytes().first(), Some(b'P' | b'B' | b'p'));
     // "Par" / "By" and a capitalised name ("Par exemple, ..." is prose)
-    let starts = ["Par ", "By ", "par "].iter().any(|p| {
-        t.strip_prefix(p)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
-    });
+    let starts = pb
+        && ["Par ", "By ", "par "].iter().any(|p| {
+            t.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        });
     // "Par Gwenaëlle Le Bihan" alone on its line: a few capitalised words
     // "Par la rédaction Santé-Industrie", "By our reporters"
-    if ["Par la rédaction", "Par notre", "By our ", "Par nos "]
-        .iter()
-        .any(|p| t.starts_with(p))
+    if pb
+        && ["Par la rédaction", "Par notre", "By our ", "Par nos "]
+            .iter()
+            .any(|p| t.starts_with(p))
         && t.len() < 80
     {
         return true;
@@ -1863,8 +1899,15 @@ fn byline_l(s: &str, lower: Option<&str>) -> bool {
     {
         return true;
     }
-    let separated = t.contains(" | ") || t.contains(" — ") || t.contains(" – ");
-    let dated = t.chars().any(|c| c.is_ascii_digit());
+    // each separator looked for only when its rare character is there
+    // (a fast byte search)
+    let separated = (t.as_bytes().contains(&b'|') && t.contains(" | "))
+        || (t.contains('—') && t.contains(" — "))
+        || (t.contains('–') && t.contains(" – "));
+    if !starts && !separated {
+        return false;
+    }
+    let dated = t.bytes().any(|c| c.is_ascii_digit());
     // "Le Berry Républicain – Publié le 17/04/2025 à 18h42": the paper and
     // the date of the page
     let stamped = || {
@@ -1953,6 +1996,16 @@ mod inline_tests {
         let x = Extractor::new();
         let a = Article::new("t.txt", text);
         x.extract(&a).unwrap_or_default()
+    }
+
+    #[test]
+    fn whole_amounts_print_as_before() {
+        for v in [1.0, 780e6, 1.5e9, 999_999_999_999_999.0, 3.0e14, 42.0] {
+            let a = event_id("d", "i", "r", Some(v), Kind::Capex);
+            let key = format!("d\u{1f}i\u{1f}r\u{1f}{v:.0}\u{1f}{}", Kind::Capex.as_str());
+            let b = format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()));
+            assert_eq!(a, b, "{v}");
+        }
     }
 
     #[test]

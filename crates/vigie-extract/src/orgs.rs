@@ -1424,34 +1424,87 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             .take(8)
             .any(|p| p.start <= a && b <= p.end)
     };
-    let place_names: HashSet<String> = d.places.iter().map(|p| p.text.to_lowercase()).collect();
+    // built on first use (many articles never ask)
+    let place_names_cell = std::cell::OnceCell::new();
+    let place_names = || -> &HashSet<String> {
+        place_names_cell.get_or_init(|| d.places.iter().map(|p| p.text.to_lowercase()).collect())
+    };
     // words written in lowercase somewhere (as words of their own, not in an
     // e-mail address, a URL or a hashtag): common words
-    let lower_words: HashSet<&str> = d
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| {
-            let glue =
-                |c: Option<char>| c.is_some_and(|c| matches!(c, '@' | '.' | '/' | '_' | '#'));
-            t.word
-                && !t.cap
+    let written_lower = |t: &crate::doc::Tok| {
+        let glue = |c: Option<char>| c.is_some_and(|c| matches!(c, '@' | '.' | '/' | '_' | '#'));
+        t.word
+            && !t.cap
+            && d.text
+                .get(t.start..)
+                .and_then(|x| x.chars().next())
+                .is_some_and(|c| c.is_lowercase())
+            && !glue(d.text.get(..t.start).and_then(|x| x.chars().next_back()))
+            && !(glue(d.text.get(t.end..).and_then(|x| x.chars().next()))
                 && d.text
-                    .get(t.start..)
+                    .get(t.end + 1..)
                     .and_then(|x| x.chars().next())
-                    .is_some_and(|c| c.is_lowercase())
-                && !glue(d.text.get(..t.start).and_then(|x| x.chars().next_back()))
-                && !(glue(d.text.get(t.end..).and_then(|x| x.chars().next()))
-                    && d.text
-                        .get(t.end + 1..)
-                        .and_then(|x| x.chars().next())
-                        .is_some_and(|c| c.is_alphanumeric()))
-                && *k < usize::MAX
+                    .is_some_and(|c| c.is_alphanumeric()))
+    };
+    // only sentence-initial capitalised words are asked about: their answers
+    // come from one pass over the tokens (most skipped by a bitmap of the
+    // asked words' length and first byte), built on first use
+    let slot = |w: &str| {
+        (w.len().wrapping_mul(31) ^ usize::from(w.as_bytes().first().copied().unwrap_or(0))) & 1023
+    };
+    let lower_answers_cell = std::cell::OnceCell::new();
+    let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
+        lower_answers_cell.get_or_init(|| {
+            let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
+            let mut bits = [0u64; 16];
+            for s in &d.sents {
+                for i in s.t0..s.t1 {
+                    let t = d.toks[i];
+                    if t.word && t.cap && is_sentence_initial(d, i, s.t0) {
+                        let w = d.w(i);
+                        asked.insert(w, false);
+                        let h = slot(w);
+                        if let Some(b) = bits.get_mut(h >> 6) {
+                            *b |= 1 << (h & 63);
+                        }
+                    }
+                }
+            }
+            // the slot from the token's span, without slicing the text (a
+            // span that is no string slice reads "": then slice every token)
+            let exact = asked.contains_key("");
+            let lower = d.lower.as_bytes();
+            for (k, t) in d.toks.iter().enumerate() {
+                if !exact {
+                    let len = t.end.saturating_sub(t.start);
+                    let first = lower.get(t.start).copied().filter(|_| len > 0);
+                    let h = (len.wrapping_mul(31) ^ usize::from(first.unwrap_or(0))) & 1023;
+                    if bits.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
+                        continue;
+                    }
+                }
+                let w = d.w(k);
+                if let Some(v) = asked.get_mut(w) {
+                    if !*v && written_lower(t) {
+                        *v = true;
+                    }
+                }
+            }
+            asked
         })
-        .map(|(k, _)| d.w(k))
-        .collect();
-    let lower_elsewhere = |w: &str| -> bool { lower_words.contains(w) };
-    let inside_caps = caps_inside(d);
+    };
+    let lower_elsewhere = |w: &str| -> bool {
+        match lower_answers().get(w) {
+            Some(&v) => v,
+            None => d
+                .toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| d.w(k) == w && written_lower(t)),
+        }
+    };
+    let inside_caps_cell = std::cell::OnceCell::new();
+    let inside_caps = || inside_caps_cell.get_or_init(|| caps_inside(d));
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1666,7 +1719,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = inside_caps.contains(d.raw(i));
+                let seen_inside = inside_caps().contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2010,7 +2063,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names.contains(&name.to_lowercase()) {
+            if ok && !after_company_noun && place_names().contains(&name.to_lowercase()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place

@@ -120,6 +120,138 @@ pub struct SectorMatch {
     pub sector: Sector,
 }
 
+/// A place found in the text, borrowing the text and the compiled tables
+/// (no allocation): see [`Gazetteer::analyze_ref`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlaceRef<'t> {
+    /// Byte span in the text given.
+    pub start: usize,
+    pub end: usize,
+    /// The text of the span.
+    pub text: &'t str,
+    pub level: PlaceLevel,
+    /// Canonical name (French).
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<&'static str>,
+    pub region: Option<&'static str>,
+    pub departement: Option<&'static str>,
+    pub commune: Option<&'static str>,
+}
+
+impl PlaceRef<'_> {
+    /// The owned form.
+    pub fn to_match(&self) -> PlaceMatch {
+        PlaceMatch {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            level: self.level,
+            name: self.name.to_string(),
+            country: self.country.map(str::to_string),
+            region: self.region.map(str::to_string),
+            departement: self.departement.map(str::to_string),
+            commune: self.commune.map(str::to_string),
+        }
+    }
+}
+
+/// An organisation found in the text, borrowing the text and the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OrgRef<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    /// Canonical name (from the table, or the text for an organisation
+    /// recognised by a pattern).
+    pub canonical: &'t str,
+    pub parent: Option<&'static str>,
+    pub country: Option<&'static str>,
+    pub outlet: bool,
+    pub known: bool,
+}
+
+impl OrgRef<'_> {
+    /// The owned form.
+    pub fn to_match(&self) -> OrgMatch {
+        OrgMatch {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            canonical: self.canonical.to_string(),
+            parent: self.parent.map(str::to_string),
+            country: self.country.map(str::to_string),
+            outlet: self.outlet,
+            known: self.known,
+        }
+    }
+}
+
+/// A demonym found in the text, borrowing the text and the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DemonymRef<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    /// ISO 3166-1 alpha-2.
+    pub country: &'static str,
+}
+
+impl DemonymRef<'_> {
+    /// The owned form.
+    pub fn to_match(&self) -> DemonymMatch {
+        DemonymMatch {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            country: self.country.to_string(),
+        }
+    }
+}
+
+/// A sector word found in the text, borrowing the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SectorRef<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub sector: Sector,
+}
+
+impl SectorRef<'_> {
+    /// The owned form.
+    pub fn to_match(&self) -> SectorMatch {
+        SectorMatch {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            sector: self.sector,
+        }
+    }
+}
+
+/// Everything the gazetteer finds in one text, borrowing the text and the
+/// tables: the same matches as [`Analysis`], without a string allocated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AnalysisRef<'t> {
+    pub places: Vec<PlaceRef<'t>>,
+    pub orgs: Vec<OrgRef<'t>>,
+    pub demonyms: Vec<DemonymRef<'t>>,
+    pub sectors: Vec<SectorRef<'t>>,
+}
+
+impl AnalysisRef<'_> {
+    /// The owned form.
+    pub fn to_analysis(&self) -> Analysis {
+        Analysis {
+            places: self.places.iter().map(PlaceRef::to_match).collect(),
+            orgs: self.orgs.iter().map(OrgRef::to_match).collect(),
+            demonyms: self.demonyms.iter().map(DemonymRef::to_match).collect(),
+            sectors: self.sectors.iter().map(SectorRef::to_match).collect(),
+        }
+    }
+}
+
 /// Everything the gazetteer finds in one text (one pass).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -274,6 +406,13 @@ impl Gazetteer {
 
     /// Everything at once: places, organisations, demonyms, sectors.
     pub fn analyze(&self, text: &str) -> Analysis {
+        scan::analyze(self, text).to_analysis()
+    }
+
+    /// The same as [`Gazetteer::analyze`], borrowing the text and the
+    /// compiled tables instead of copying them into strings: the fast form
+    /// for callers that keep only part of the matches.
+    pub fn analyze_ref<'t>(&self, text: &'t str) -> AnalysisRef<'t> {
         scan::analyze(self, text)
     }
 

@@ -3,7 +3,7 @@
 
 use crate::fold::{fold_name, Folded};
 use crate::tables::{Entry, Target};
-use crate::{Analysis, DemonymMatch, Gazetteer, OrgMatch, PlaceLevel, PlaceMatch, SectorMatch};
+use crate::{AnalysisRef, DemonymRef, Gazetteer, OrgRef, PlaceLevel, PlaceRef, SectorRef};
 
 fn level_of(l: u8) -> PlaceLevel {
     match l {
@@ -219,10 +219,10 @@ struct Hit {
 
 #[derive(Clone)]
 enum HitKind {
-    /// Materialised (with its strings) only if kept.
     Place(PlaceSpec),
     KnownOrg(u32),
-    Org(OrgMatch),
+    /// Recognised by a pattern; its home country if a demonym said it.
+    Org(Option<&'static str>),
 }
 
 #[derive(Clone)]
@@ -235,13 +235,228 @@ struct PlaceSpec {
     commune: Option<&'static str>,
 }
 
-struct Ctx<'a> {
-    g: &'a Gazetteer,
-    text: &'a str,
-    f: Folded,
+struct Ctx<'g, 't, 'f> {
+    g: &'g Gazetteer,
+    text: &'t str,
+    f: &'f Folded,
+    /// The folded bytes as a string (folding gives UTF-8).
+    fstr: &'f str,
 }
 
-/// `word` folded is a function word or a month (no allocation for short words).
+/// Working vectors, reused from one text to the next (only types without
+/// borrows of the text).
+#[derive(Default)]
+struct Scratch {
+    raws: Vec<Raw>,
+    hits: Vec<Hit>,
+    dep_hits: Vec<(usize, &'static str)>,
+    pending_orgs: Vec<(usize, usize, u32, bool)>,
+    triggers: Vec<usize>,
+    suffixes: Vec<usize>,
+    cands: Vec<(u32, bool)>,
+    pool: Vec<u32>,
+    order: Vec<u128>,
+    kept: Vec<(usize, usize, usize)>,
+    empties: Vec<(usize, usize, usize)>,
+    taken: Vec<(usize, usize, usize)>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.raws.clear();
+        self.hits.clear();
+        self.dep_hits.clear();
+        self.pending_orgs.clear();
+        self.triggers.clear();
+        self.suffixes.clear();
+        self.cands.clear();
+        self.pool.clear();
+        self.order.clear();
+        self.kept.clear();
+        self.empties.clear();
+        self.taken.clear();
+    }
+
+    /// Bytes held, roughly (a huge text's buffers are not kept).
+    fn footprint(&self) -> usize {
+        self.raws.capacity() * std::mem::size_of::<Raw>()
+            + self.hits.capacity() * std::mem::size_of::<Hit>()
+            + self.order.capacity() * 16
+    }
+}
+
+/// [`FUNCTION`] and [`MONTHS`] together, sorted (bytewise) for a binary
+/// search (a test checks it against both lists).
+const FUNCTION_OR_MONTH: &[&str] = &[
+    "a",
+    "across",
+    "agglomeration",
+    "also",
+    "an",
+    "and",
+    "aout",
+    "apres",
+    "april",
+    "are",
+    "as",
+    "at",
+    "au",
+    "august",
+    "aussi",
+    "aux",
+    "avant",
+    "avec",
+    "avril",
+    "but",
+    "by",
+    "capitale",
+    "car",
+    "ce",
+    "central",
+    "centre",
+    "ces",
+    "cette",
+    "chez",
+    "comme",
+    "commune",
+    "contre",
+    "d",
+    "dans",
+    "de",
+    "december",
+    "decembre",
+    "departement",
+    "depuis",
+    "des",
+    "dimanche",
+    "donc",
+    "du",
+    "east",
+    "en",
+    "enfin",
+    "ensuite",
+    "entre",
+    "est",
+    "et",
+    "etat",
+    "europe",
+    "february",
+    "fevrier",
+    "for",
+    "france",
+    "friday",
+    "from",
+    "grand",
+    "greater",
+    "hors",
+    "ici",
+    "in",
+    "inside",
+    "into",
+    "invest",
+    "investir",
+    "investissement",
+    "investissements",
+    "investit",
+    "investment",
+    "investments",
+    "invests",
+    "is",
+    "its",
+    "january",
+    "janvier",
+    "jeudi",
+    "juillet",
+    "juin",
+    "july",
+    "june",
+    "l",
+    "la",
+    "la-bas",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "lundi",
+    "mai",
+    "mais",
+    "march",
+    "mardi",
+    "mars",
+    "may",
+    "mercredi",
+    "metropole",
+    "monday",
+    "near",
+    "nord",
+    "north",
+    "nos",
+    "notre",
+    "november",
+    "novembre",
+    "october",
+    "octobre",
+    "of",
+    "on",
+    "or",
+    "ou",
+    "ouest",
+    "outre",
+    "outside",
+    "par",
+    "pays",
+    "plus",
+    "pour",
+    "pres",
+    "province",
+    "puis",
+    "quand",
+    "region",
+    "regions",
+    "republique",
+    "sa",
+    "samedi",
+    "saturday",
+    "selon",
+    "september",
+    "septembre",
+    "ses",
+    "si",
+    "son",
+    "sous",
+    "south",
+    "state",
+    "sud",
+    "sunday",
+    "sur",
+    "territoire",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tous",
+    "tout",
+    "toute",
+    "toutes",
+    "tuesday",
+    "un",
+    "une",
+    "vendredi",
+    "vers",
+    "via",
+    "ville",
+    "was",
+    "wednesday",
+    "were",
+    "west",
+    "with",
+];
+
+/// `word` folded is a function word or a month (no allocation).
 fn is_function_or_month(word: &str) -> bool {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -249,53 +464,85 @@ fn is_function_or_month(word: &str) -> bool {
     if word.len() > 24 {
         return false;
     }
+    let found = |w: &[u8]| {
+        FUNCTION_OR_MONTH
+            .binary_search_by(|x| x.as_bytes().cmp(w))
+            .is_ok()
+    };
+    if word.is_ascii() {
+        // Folded on the stack: lowercase, separators as spaces.
+        let mut buf = [0u8; 24];
+        for (o, &b) in buf.iter_mut().zip(word.as_bytes()) {
+            *o = crate::fold::fold_ascii(b);
+        }
+        return found(buf.get(..word.len()).unwrap_or_default());
+    }
     BUF.with(|b| {
         let mut b = b.borrow_mut();
         crate::fold::fold_word_into(word, &mut b);
-        let w = b.as_str();
-        FUNCTION.contains(&w) || MONTHS.contains(&w)
+        found(b.as_bytes())
     })
 }
 
-thread_local! {
-    /// The folded copy's buffers, reused from one text to the next.
-    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::new(Folded::default());
+/// Start of the run of characters satisfying `keep` that ends `head` (`None`
+/// if `head` does not end with one). ASCII is read byte by byte.
+fn run_start_before(head: &str, keep: impl Fn(char) -> bool) -> Option<usize> {
+    let b = head.as_bytes();
+    let mut i = b.len();
+    while let Some(&x) = i.checked_sub(1).and_then(|k| b.get(k)) {
+        let c = if x.is_ascii() {
+            char::from(x)
+        } else {
+            match head.get(..i).and_then(|h| h.chars().next_back()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        if !keep(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    (i < b.len()).then_some(i)
 }
 
-pub fn analyze(g: &Gazetteer, text: &str) -> Analysis {
-    let mut f = FOLDED.with(|c| std::mem::take(&mut *c.borrow_mut()));
+thread_local! {
+    /// The folded copy and the working vectors, reused from one text to the next.
+    static SCRATCH: std::cell::RefCell<(Folded, Scratch)> =
+        std::cell::RefCell::new((Folded::default(), Scratch::default()));
+}
+
+pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
+    let (mut f, mut sc) = SCRATCH.with(|c| std::mem::take(&mut *c.borrow_mut()));
     f.fold(text);
-    let cx = Ctx { g, text, f };
-    let out = run(&cx);
+    sc.clear();
+    let fstr = std::str::from_utf8(f.bytes()).unwrap_or_default();
+    let cx = Ctx {
+        g,
+        text,
+        f: &f,
+        fstr,
+    };
+    let out = run(&cx, &mut sc);
     // Keep buffers of ordinary size only (a huge text's would stay pinned).
-    if cx.f.s.capacity() <= 1 << 20 {
-        FOLDED.with(|c| *c.borrow_mut() = cx.f);
+    if f.capacity() <= 1 << 21 && sc.footprint() <= 1 << 22 {
+        SCRATCH.with(|c| *c.borrow_mut() = (f, sc));
     }
     out
 }
 
-fn run(cx: &Ctx<'_>) -> Analysis {
+fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let (g, text) = (cx.g, cx.text);
-    let bytes = text.as_bytes();
-    let mut raws = Vec::new();
-    for m in g.ac.find_overlapping_iter(&cx.f.s) {
+    let raws = &mut sc.raws;
+    for m in g.ac.find_overlapping_iter(cx.f.bytes()) {
         let (fs, fe) = (m.start() + 1, m.end() - 1);
         if fe <= fs {
             continue;
         }
         let pat = m.value() as usize;
         // Cheap filter first: most matches are lowercase ordinary words.
-        if !g.lower_ok.get(pat).copied().unwrap_or(false) {
-            let Some(&o) = cx.f.starts.get(fs) else {
-                continue;
-            };
-            let upper0 = match bytes.get(o as usize) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => cx.char_at(o as usize).is_some_and(char::is_uppercase),
-            };
-            if !upper0 {
-                continue;
-            }
+        if !g.lower_ok.get(pat).copied().unwrap_or(false) && !cx.f.cap(fs) {
+            continue;
         }
         let Some((os, oe)) = cx.f.orig_span(text, fs, fe) else {
             continue;
@@ -303,19 +550,20 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         raws.push(Raw { fs, os, oe, pat });
     }
 
-    let mut out = Analysis::default();
-    let mut hits: Vec<Hit> = Vec::new();
+    let raws = &sc.raws;
+    let mut out = AnalysisRef::default();
+    let hits = &mut sc.hits;
     let mut doc_deps: SmallSet<&'static str> = SmallSet::default();
     let mut doc_regions: SmallSet<&'static str> = SmallSet::default();
-    let mut dep_hits: Vec<(usize, &'static str)> = Vec::new(); // (os, dep code) incl. parenthesised
-    let mut pending_orgs: Vec<(usize, usize, u32, bool)> = Vec::new(); // os, oe, org, needs confirmation
-    let mut triggers: Vec<&Raw> = Vec::new();
-    let mut suffixes: Vec<&Raw> = Vec::new();
-    let mut sectors: Vec<SectorMatch> = Vec::new();
-    let mut demonyms: Vec<DemonymMatch> = Vec::new();
+    let dep_hits = &mut sc.dep_hits; // (os, dep code) incl. parenthesised
+    let pending_orgs = &mut sc.pending_orgs; // os, oe, org, needs confirmation
+    let triggers = &mut sc.triggers;
+    let suffixes = &mut sc.suffixes;
+    let mut sectors: Vec<SectorRef<'t>> = Vec::new();
+    let mut demonyms: Vec<DemonymRef<'t>> = Vec::new();
 
     // Pass 1: everything but communes.
-    for r in &raws {
+    for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
         for e in entries {
             if !cx.case_ok(r, e) {
@@ -405,17 +653,17 @@ fn run(cx: &Ctx<'_>) -> Analysis {
                 }
                 Target::DemonymFr(i) | Target::DemonymEn(i) => {
                     if let Some(c) = g.countries.get(i as usize) {
-                        demonyms.push(DemonymMatch {
+                        demonyms.push(DemonymRef {
                             start: r.os,
                             end: r.oe,
                             text: cx.slice(r.os, r.oe),
-                            country: c.code.to_string(),
+                            country: c.code,
                         });
                     }
                 }
                 Target::Sector(row) => {
                     if let Some(Some(s)) = g.sector_tags.get(row as usize) {
-                        sectors.push(SectorMatch {
+                        sectors.push(SectorRef {
                             start: r.os,
                             end: r.oe,
                             text: cx.slice(r.os, r.oe),
@@ -423,8 +671,8 @@ fn run(cx: &Ctx<'_>) -> Analysis {
                         });
                     }
                 }
-                Target::Trigger => triggers.push(r),
-                Target::Suffix => suffixes.push(r),
+                Target::Trigger => triggers.push(ri),
+                Target::Suffix => suffixes.push(ri),
                 Target::Commune(_) | Target::CommuneBare(_) => {}
             }
         }
@@ -438,9 +686,10 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     dep_hits.sort();
 
     // Pass 2: communes, with the document's départements and régions.
-    for r in &raws {
+    for r in raws {
         let entries = g.entries.of(r.pat);
-        let mut cands: Vec<(u32, bool)> = Vec::new();
+        let cands = &mut sc.cands;
+        cands.clear();
         for e in entries {
             match e.target {
                 Target::Commune(i) if cx.case_ok(r, e) => cands.push((i, false)),
@@ -451,7 +700,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
         if cands.is_empty() {
             continue;
         }
-        if let Some(h) = cx.commune(r, &cands, &dep_hits, &doc_deps, &doc_regions) {
+        if let Some(h) = cx.commune(r, cands, &mut sc.pool, dep_hits, &doc_deps, &doc_regions) {
             hits.push(h);
         }
     }
@@ -459,7 +708,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     // Organisations: confirmed ambiguous names need the org (or a child of
     // it) named unambiguously somewhere in the document.
     let mut confirmed: SmallSet<u32> = SmallSet::default();
-    for &(_, _, i, needs) in &pending_orgs {
+    for &(_, _, i, needs) in pending_orgs.iter() {
         if !needs {
             confirmed.insert(i);
             if let Some(p) = g.orgs.get(i as usize).and_then(|o| o.parent) {
@@ -469,7 +718,7 @@ fn run(cx: &Ctx<'_>) -> Analysis {
             }
         }
     }
-    for &(os, oe, i, needs) in &pending_orgs {
+    for &(os, oe, i, needs) in pending_orgs.iter() {
         if needs && !confirmed.contains(i) {
             continue;
         }
@@ -482,87 +731,147 @@ fn run(cx: &Ctx<'_>) -> Analysis {
     }
 
     // Organisations no table knows.
-    for t in triggers {
+    for t in triggers.iter().filter_map(|&i| raws.get(i)) {
         if let Some(h) = cx.after_trigger(t, &demonyms) {
             hits.push(h);
         }
     }
-    for s in suffixes {
+    for s in suffixes.iter().filter_map(|&i| raws.get(i)) {
         if let Some(h) = cx.before_suffix(s) {
             hits.push(h);
         }
     }
 
-    // Overlaps: longer spans first, then priority; keep non-overlapping.
-    // (Sorted as small keys: a hit is large to move.)
-    let mut order: Vec<(
-        std::cmp::Reverse<usize>,
-        std::cmp::Reverse<u8>,
-        usize,
-        usize,
-    )> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            (
-                std::cmp::Reverse(h.oe - h.os),
-                std::cmp::Reverse(h.prio),
-                h.os,
-                i,
-            )
-        })
-        .collect();
-    order.sort_unstable();
-    let mut taken = Taken::default();
-    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
-    for &(_, _, _, i) in &order {
+    // Overlaps: longer spans first, then priority, then leftmost; keep
+    // non-overlapping. Sorted as packed keys (a hit is large to move):
+    // (u32::MAX - length, 255 - priority, start, index), 32 bits each.
+    let fits = |x: usize| u32::try_from(x).is_ok();
+    let order = &mut sc.order;
+    if fits(text.len()) && fits(hits.len()) && hits.iter().all(|h| h.os <= h.oe) {
+        order.extend(hits.iter().enumerate().map(|(i, h)| {
+            let len = u128::from(u32::MAX) - (h.oe - h.os) as u128;
+            let prio = u128::from(u8::MAX - h.prio);
+            (len << 72) | (prio << 64) | ((h.os as u128) << 32) | i as u128
+        }));
+        order.sort_unstable();
+    } else {
+        // Not expected (texts of 4 GiB): the same order, without packing.
+        let mut v: Vec<_> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                (
+                    std::cmp::Reverse(h.oe.wrapping_sub(h.os)),
+                    std::cmp::Reverse(h.prio),
+                    h.os,
+                    i,
+                )
+            })
+            .collect();
+        v.sort_unstable();
+        // Only the index is read below.
+        order.extend(v.into_iter().map(|(_, _, _, i)| i as u128));
+    }
+    let mut taken = Taken(std::mem::take(&mut sc.taken));
+    let empties = &mut sc.empties;
+    for &key in order.iter() {
+        let i = (key & u128::from(u32::MAX)) as usize;
         let Some(h) = hits.get(i) else { continue };
-        if h.oe > text.len() + 1 || !taken.take(h.os, h.oe) {
+        if h.oe > text.len() + 1 || !taken.take(h.os, h.oe, i) {
             continue;
         }
-        kept.push((h.os, h.oe, i));
+        if h.os == h.oe {
+            empties.push((h.os, h.oe, i));
+        }
     }
-    // Stable on (os, oe): ties keep the order they were kept in.
-    kept.sort_by_key(|&(os, oe, _)| (os, oe));
-    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
-    for h in kept
+    // In text order: the spans taken (sorted and disjoint) and the empty
+    // ones (never in conflict), an empty one first at the same start, empty
+    // ones at the same place in the order they were kept.
+    empties.sort_by_key(|&(os, _, _)| os);
+    let kept = &mut sc.kept;
+    let mut e = empties.iter().peekable();
+    for &t in &taken.0 {
+        while let Some(&&x) = e.peek() {
+            if x.0 > t.0 {
+                break;
+            }
+            kept.push(x);
+            e.next();
+        }
+        kept.push(t);
+    }
+    kept.extend(e);
+    sc.taken = taken.0;
+    let n_places = kept
         .iter()
-        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-    {
+        .filter(|&&(_, _, i)| matches!(hits.get(i), Some(h) if matches!(h.kind, HitKind::Place(_))))
+        .count();
+    out.places.reserve_exact(n_places);
+    out.orgs.reserve_exact(kept.len() - n_places);
+    for h in kept.iter().filter_map(|&(_, _, i)| hits.get(i)) {
         match h.kind {
-            HitKind::Place(p) => out.places.push(PlaceMatch {
+            HitKind::Place(ref p) => out.places.push(PlaceRef {
                 start: h.os,
                 end: h.oe,
                 text: cx.slice(h.os, h.oe),
                 level: p.level,
-                name: p.name.to_string(),
-                country: p.country.map(str::to_string),
-                region: p.region.map(str::to_string),
-                departement: p.dep.map(str::to_string),
-                commune: p.commune.map(str::to_string),
+                name: p.name,
+                country: p.country,
+                region: p.region,
+                departement: p.dep,
+                commune: p.commune,
             }),
             HitKind::KnownOrg(i) => {
                 if let Some(o) = g.orgs.get(i as usize) {
-                    out.orgs.push(OrgMatch {
+                    out.orgs.push(OrgRef {
                         start: h.os,
                         end: h.oe,
                         text: cx.slice(h.os, h.oe),
-                        canonical: o.canonical.to_string(),
-                        parent: o.parent.map(str::to_string),
-                        country: o.country.map(str::to_string),
+                        canonical: o.canonical,
+                        parent: o.parent,
+                        country: o.country,
                         outlet: o.outlet,
                         known: true,
                     });
                 }
             }
-            HitKind::Org(o) => out.orgs.push(o),
+            HitKind::Org(country) => {
+                let text = cx.slice(h.os, h.oe);
+                out.orgs.push(OrgRef {
+                    start: h.os,
+                    end: h.oe,
+                    text,
+                    canonical: text,
+                    parent: None,
+                    country,
+                    outlet: false,
+                    known: false,
+                });
+            }
         }
     }
-    out.demonyms = non_overlapping(demonyms, |d| (d.start, d.end));
+    non_overlapping(&mut demonyms, &mut sc.taken, |d| (d.start, d.end));
+    out.demonyms = demonyms;
     // A sector word inside an organisation's name ("Mistral AI", "Google
     // Cloud") says nothing about the sector of the text.
-    sectors.retain(|s| !out.orgs.iter().any(|o| s.start < o.end && o.start < s.end));
-    out.sectors = non_overlapping(sectors, |s| (s.start, s.end));
+    let orgs = &out.orgs;
+    if orgs
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.end <= b.start))
+    {
+        // Disjoint and in order: the first organisation ending after the
+        // sector's start is the only one that can overlap it.
+        sectors.retain(|s| {
+            let k = orgs.partition_point(|o| o.end <= s.start);
+            !orgs
+                .get(k)
+                .is_some_and(|o| o.start < s.end && s.start < o.end)
+        });
+    } else {
+        sectors.retain(|s| !orgs.iter().any(|o| s.start < o.end && o.start < s.end));
+    }
+    non_overlapping(&mut sectors, &mut sc.taken, |s| (s.start, s.end));
+    out.sectors = sectors;
     out
 }
 
@@ -590,12 +899,12 @@ impl<T: PartialEq + Copy> SmallSet<T> {
 
 /// Disjoint spans taken so far, sorted by start (no per-byte map).
 #[derive(Default)]
-struct Taken(Vec<(usize, usize)>);
+struct Taken(Vec<(usize, usize, usize)>);
 
 impl Taken {
     /// Takes `s..e` unless it overlaps a span already taken (an empty span
-    /// overlaps nothing and is not recorded). `false` if refused.
-    fn take(&mut self, s: usize, e: usize) -> bool {
+    /// overlaps nothing and is not recorded), with `id`. `false` if refused.
+    fn take(&mut self, s: usize, e: usize, id: usize) -> bool {
         if s > e {
             return false;
         }
@@ -603,38 +912,50 @@ impl Taken {
             return true;
         }
         // Spans starting before `e`; the last of them ends last (disjoint).
-        let i = self.0.partition_point(|&(ts, _)| ts < e);
-        if i > 0 && self.0.get(i - 1).is_some_and(|&(_, te)| te > s) {
+        let i = self.0.partition_point(|&(ts, _, _)| ts < e);
+        if i > 0 && self.0.get(i - 1).is_some_and(|&(_, te, _)| te > s) {
             return false;
         }
-        self.0.insert(i, (s, e));
+        self.0.insert(i, (s, e, id));
         true
     }
 }
 
 /// Longest first, then leftmost; result in text order.
-fn non_overlapping<T>(mut v: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+fn non_overlapping<T>(
+    v: &mut Vec<T>,
+    taken: &mut Vec<(usize, usize, usize)>,
+    span: impl Fn(&T) -> (usize, usize),
+) {
+    // Usually already in text order and disjoint: then all are kept, as they are.
+    let mut end = 0;
+    let disjoint = v.iter().all(|x| {
+        let (s, e) = span(x);
+        let ok = s < e && s >= end;
+        end = e;
+        ok
+    });
+    if disjoint {
+        return;
+    }
     v.sort_by(|a, b| {
         let (sa, ea) = span(a);
         let (sb, eb) = span(b);
         (eb - sb).cmp(&(ea - sa)).then(sa.cmp(&sb))
     });
-    let mut taken = Taken::default();
-    let mut kept: Vec<T> = Vec::with_capacity(v.len());
-    for x in v {
-        let (s, e) = span(&x);
-        if !taken.take(s, e) {
-            continue;
-        }
-        kept.push(x);
-    }
-    kept.sort_by_key(|x| span(x));
-    kept
+    let mut t = Taken(std::mem::take(taken));
+    t.0.clear();
+    v.retain(|x| {
+        let (s, e) = span(x);
+        t.take(s, e, 0)
+    });
+    *taken = t.0;
+    v.sort_by_key(|x| span(x));
 }
 
-impl Ctx<'_> {
-    fn slice(&self, s: usize, e: usize) -> String {
-        self.text.get(s..e).unwrap_or("").to_string()
+impl<'t> Ctx<'_, 't, '_> {
+    fn slice(&self, s: usize, e: usize) -> &'t str {
+        self.text.get(s..e).unwrap_or("")
     }
 
     fn char_at(&self, off: usize) -> Option<char> {
@@ -643,27 +964,26 @@ impl Ctx<'_> {
 
     /// Capitals of the name are capitals in the text.
     fn case_ok(&self, r: &Raw, e: &Entry) -> bool {
-        self.g.entries.upper(e).iter().all(|&p| {
-            self.f
-                .starts
-                .get(r.fs + p as usize)
-                .and_then(|&o| self.char_at(o as usize))
-                .is_some_and(char::is_uppercase)
-        })
+        self.g
+            .entries
+            .upper(e)
+            .iter()
+            .all(|&p| self.f.cap(r.fs + p as usize))
     }
 
     /// Folded token before folded position `pos` (start of a token), with its start.
     fn prev_tok(&self, pos: usize) -> Option<(usize, &str)> {
-        let s = &self.f.s;
+        let s = self.fstr.as_bytes();
         if pos < 2 || s.get(pos - 1) != Some(&b' ') {
             return None;
         }
         let end = pos - 1;
-        let start = s[..end]
+        let start = s
+            .get(..end)?
             .iter()
             .rposition(|&b| b == b' ')
             .map_or(0, |i| i + 1);
-        let tok = std::str::from_utf8(s.get(start..end)?).ok()?;
+        let tok = self.fstr.get(start..end)?;
         (!tok.is_empty()).then_some((start, tok))
     }
 
@@ -716,12 +1036,9 @@ impl Ctx<'_> {
             return false;
         }
         let head = &before[..before.len() - sp.len_utf8()];
-        let word_start = head
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '.' || c == '&')
-            .last()
-            .map(|(i, _)| i);
+        let word_start = run_start_before(head, |c| {
+            c.is_alphanumeric() || c == '-' || c == '.' || c == '&'
+        });
         let Some(ws) = word_start else { return false };
         let word = &head[ws..];
         if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -785,9 +1102,8 @@ impl Ctx<'_> {
     /// (distinguishes English "a" from French "à").
     fn orig_tok_is(&self, fs: usize, word: &str) -> bool {
         self.f
-            .starts
-            .get(fs)
-            .and_then(|&o| self.text.get(o as usize..))
+            .orig(fs)
+            .and_then(|o| self.text.get(o..))
             .is_some_and(|r| {
                 r.get(..word.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -867,9 +1183,8 @@ impl Ctx<'_> {
                 // French "à", not English "a".
                 return self
                     .f
-                    .starts
-                    .get(s)
-                    .and_then(|&o| self.char_at(o as usize))
+                    .orig(s)
+                    .and_then(|o| self.char_at(o))
                     .is_some_and(|c| c == 'à' || c == 'À');
             }
         }
@@ -933,6 +1248,7 @@ impl Ctx<'_> {
         &self,
         r: &Raw,
         cands: &[(u32, bool)],
+        pool: &mut Vec<u32>,
         dep_hits: &[(usize, &'static str)],
         doc_deps: &SmallSet<&'static str>,
         doc_regions: &SmallSet<&'static str>,
@@ -941,49 +1257,47 @@ impl Ctx<'_> {
         let prev = self.prev_tok(r.fs).map(|(_, t)| t).unwrap_or("");
         // "au Havre", "aux Sables-d'Olonne": the article-less form needs its contraction.
         let mut bare_ctx = false;
-        let cands: Vec<u32> = cands
-            .iter()
-            .filter(|&&(i, bare)| {
-                if !bare {
-                    return true;
-                }
-                let Some(c) = g.communes.get(i as usize) else {
-                    return false;
-                };
+        pool.clear();
+        for &(i, bare) in cands {
+            let Some(c) = g.communes.get(i as usize) else {
+                continue;
+            };
+            if bare {
                 let ok = if c.name.starts_with("Les ") {
                     matches!(prev, "aux" | "des")
                 } else {
                     matches!(prev, "au" | "du")
                 };
                 bare_ctx |= ok;
-                ok
-            })
-            .map(|&(i, _)| i)
-            .collect();
+                if !ok {
+                    continue;
+                }
+            }
+            pool.push(i);
+        }
         let dep_ctx = self.dep_after(r.oe, dep_hits);
-        let mut pool: Vec<&crate::tables::Commune> = cands
-            .iter()
-            .filter_map(|&i| g.communes.get(i as usize))
-            .collect();
+        let commune = |i: &u32| g.communes.get(*i as usize);
         if pool.is_empty() {
             return None;
         }
         if let Some(d) = &dep_ctx {
-            pool.retain(|c| c.dep == *d);
+            pool.retain(|i| commune(i).is_some_and(|c| c.dep == *d));
             if pool.is_empty() {
                 return None;
             }
         } else {
-            let local: Vec<&crate::tables::Commune> = pool
-                .iter()
-                .copied()
-                .filter(|c| doc_deps.contains(c.dep) || doc_regions.contains(c.region))
-                .collect();
-            if !local.is_empty() {
-                pool = local;
+            let local = |i: &u32| {
+                commune(i)
+                    .is_some_and(|c| doc_deps.contains(c.dep) || doc_regions.contains(c.region))
+            };
+            if pool.iter().any(local) {
+                pool.retain(local);
             }
         }
-        let c = pool.iter().copied().max_by_key(|c| c.population)?;
+        let c = pool
+            .iter()
+            .filter_map(commune)
+            .max_by_key(|c| c.population)?;
         let in_doc = doc_deps.contains(c.dep) || doc_regions.contains(c.region);
         let strong = self.commune_prep(r) || bare_ctx;
         let ok = if dep_ctx.is_some() {
@@ -1034,7 +1348,7 @@ impl Ctx<'_> {
     }
 
     /// "la société Exotec", "le groupe japonais Toyota", "the company Acme".
-    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymMatch]) -> Option<Hit> {
+    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymRef<'_>]) -> Option<Hit> {
         let mut pos = t.oe;
         let mut country = None;
         // Skip demonyms right after the trigger ("le groupe japonais").
@@ -1046,7 +1360,7 @@ impl Ctx<'_> {
             }
             match demonyms.iter().find(|d| d.start == pos + lead) {
                 Some(d) => {
-                    country = Some(d.country.clone());
+                    country = Some(d.country);
                     pos = d.end;
                 }
                 None => break,
@@ -1168,9 +1482,9 @@ impl Ctx<'_> {
         (start < end).then_some((start, end))
     }
 
-    fn unknown_org(&self, s: usize, e: usize, country: Option<String>) -> Option<Hit> {
+    fn unknown_org(&self, s: usize, e: usize, country: Option<&'static str>) -> Option<Hit> {
         let text = self.slice(s, e);
-        let f = fold_name(&text);
+        let f = fold_name(text);
         if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
             return None;
         }
@@ -1198,16 +1512,35 @@ impl Ctx<'_> {
             os: s,
             oe: e,
             prio: 0,
-            kind: HitKind::Org(OrgMatch {
-                start: s,
-                end: e,
-                text: text.clone(),
-                canonical: text,
-                parent: None,
-                country,
-                outlet: false,
-                known: false,
-            }),
+            kind: HitKind::Org(country),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_or_month_is_both_lists_sorted() {
+        let mut v: Vec<&str> = FUNCTION.iter().chain(MONTHS).copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, FUNCTION_OR_MONTH);
+        assert!(is_function_or_month("Dans"));
+        assert!(is_function_or_month("Février"));
+        assert!(is_function_or_month("LA-BAS"));
+        assert!(!is_function_or_month("Paris"));
+        assert!(!is_function_or_month("M."));
+        assert!(!is_function_or_month(""));
+    }
+
+    #[test]
+    fn run_start_before_reads_back_over_the_run() {
+        let w = |c: char| c.is_alphanumeric() || c == '-';
+        assert_eq!(run_start_before("à Saint-Étienne", w), Some(3));
+        assert_eq!(run_start_before("Île", w), Some(0));
+        assert_eq!(run_start_before("fin. ", w), None);
+        assert_eq!(run_start_before("", w), None);
     }
 }

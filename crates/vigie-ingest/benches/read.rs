@@ -90,6 +90,30 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(articles_from_bytes("a.warc.gz", &gz, Format::WarcGz)))
     });
     g.finish();
+
+    // The corpus of news pages of the integration tests (menus, banners,
+    // related links, scripts): throughput in bytes of HTML.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pages");
+    let mut corpus: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                .filter_map(|p| std::fs::read(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    corpus.sort();
+    let bytes: usize = corpus.iter().map(Vec::len).sum();
+    let mut g = c.benchmark_group("news_pages");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("html", |b| {
+        b.iter(|| {
+            for p in &corpus {
+                black_box(articles_from_bytes("p.html", p, Format::Html));
+            }
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

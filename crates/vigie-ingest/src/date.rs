@@ -33,8 +33,10 @@ pub fn normalize_date(s: &str) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .collect();
-    // Numeric day-first: DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY (European usage).
-    if let [d, m, y, ..] = tokens.as_slice() {
+    // Numeric day-first: DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY (European
+    // usage), also after words ("Le 12/03/2019 à 10:05").
+    for w in tokens.windows(3) {
+        let [d, m, y] = w else { continue };
         if y.len() == 4 && d.len() <= 2 && m.len() <= 2 {
             if let (Some(d), Some(m), Some(y)) = (num(d), num(m), num(y)) {
                 if let Some(out) = ymd(y, m, d) {
@@ -173,6 +175,8 @@ mod tests {
             ("13.05.2024", "2024-05-13"),
             ("29 février 2024", "2024-02-29"),
             ("3 Août 2023", "2023-08-03"),
+            ("Le 12/03/2019 à 10:05", "2019-03-12"),
+            ("Mis en ligne le 03/02/2022 - Economie", "2022-02-03"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_date(input).as_deref(), Some(want), "{input}");

@@ -355,7 +355,11 @@ impl Store {
             StoreError::Sqlite(s) => open_err(s),
             e => e,
         })?;
+        let before = schema::version(&conn)?;
         schema::migrate_to(&mut conn, schema::latest())?;
+        if before > 0 && before < 9 {
+            backfill_keys(&mut conn)?;
+        }
         // Planner statistics (bounded work): lets SQLite pick the right
         // index for range filters (dates, amounts) on large ledgers.
         conn.execute_batch("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;")?;
@@ -745,47 +749,105 @@ const MENTION_COLS: &str =
 
 /// Loads into the resolver every stored event a batch of mentions could merge with.
 fn preload(conn: &Connection, r: &mut Resolver, mentions: &[Mention]) -> Result<(), StoreError> {
-    // key -> (min day, max day, has undated)
-    let mut keys: BTreeMap<String, (i64, i64, bool)> = BTreeMap::new();
+    // key -> (earliest day an event may start, min day, max day, has undated)
+    let mut keys: BTreeMap<String, (i64, i64, i64, bool)> = BTreeMap::new();
     for m in mentions {
-        let Some(k) = blocking_key(&m.event) else {
-            continue;
-        };
         let day = m.event.published.as_deref().and_then(day_number);
-        let e = keys.entry(k).or_insert((i64::MAX, i64::MIN, false));
-        match day {
-            Some(d) => {
-                e.0 = e.0.min(d);
-                e.1 = e.1.max(d);
+        for k in resolve::lookup_keys(&m.event) {
+            let e = keys
+                .entry(k)
+                .or_insert((i64::MAX, i64::MAX, i64::MIN, false));
+            match day {
+                Some(d) => {
+                    // A retrospective mention may join an event up to
+                    // RETRO_DAYS older, stored in an earlier batch.
+                    let back = if resolve::retrospective(&m.event) {
+                        resolve::RETRO_DAYS
+                    } else {
+                        resolve::WINDOW_DAYS
+                    };
+                    e.0 = e.0.min(d - back);
+                    e.1 = e.1.min(d);
+                    e.2 = e.2.max(d);
+                }
+                None => e.3 = true,
             }
-            None => e.2 = true,
         }
     }
     let mut found: BTreeMap<i64, String> = BTreeMap::new();
-    let mut all = conn.prepare_cached("SELECT rowid, id FROM events WHERE block_key = ?1")?;
-    let mut window = conn.prepare_cached(
+    let mut all_b = conn.prepare_cached("SELECT rowid, id FROM events WHERE block_key = ?1")?;
+    let mut window_b = conn.prepare_cached(
         "SELECT rowid, id FROM events WHERE block_key = ?1
            AND (min_day IS NULL OR (min_day <= ?3 AND max_day >= ?2))",
     )?;
-    for (k, (lo, hi, undated)) in &keys {
+    // Secondary keys ("p:…", "r:…") live in event_keys.
+    let mut all_s = conn.prepare_cached(
+        "SELECT e.rowid, e.id FROM event_keys k JOIN events e ON e.rowid = k.event WHERE k.key = ?1",
+    )?;
+    let mut window_s = conn.prepare_cached(
+        "SELECT e.rowid, e.id FROM event_keys k JOIN events e ON e.rowid = k.event
+          WHERE k.key = ?1 AND (e.min_day IS NULL OR (e.min_day <= ?3 AND e.max_day >= ?2))",
+    )?;
+    for (k, (from, lo, hi, undated)) in &keys {
+        let secondary = k.starts_with("p:") || k.starts_with("r:");
+        let (all, window) = if secondary {
+            (&mut all_s, &mut window_s)
+        } else {
+            (&mut all_b, &mut window_b)
+        };
         let rows = if *undated || *lo > *hi {
             all.query_map(params![k], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<Vec<(i64, String)>, _>>()?
         } else {
             window
-                .query_map(
-                    params![k, lo - resolve::WINDOW_DAYS, hi + resolve::WINDOW_DAYS],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?
+                .query_map(params![k, from, hi + resolve::WINDOW_DAYS], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
                 .collect::<Result<Vec<(i64, String)>, _>>()?
         };
         found.extend(rows);
+        // Events made only of later recollections of a commitment ("t:"),
+        // up to RETRO_DAYS after the mention.
+        if !secondary && !*undated && *lo <= *hi {
+            let rows = window_s
+                .query_map(
+                    params![format!("t:{k}"), lo, hi + resolve::RETRO_DAYS],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?
+                .collect::<Result<Vec<(i64, String)>, _>>()?;
+            found.extend(rows);
+        }
     }
     let sql = format!("{MENTION_COLS} WHERE m.event = ?1 ORDER BY m.id");
     for (rowid, id) in found {
         let ms = read_mentions(conn, &sql, &[&id])?;
         r.preload(id, rowid, ms);
     }
+    Ok(())
+}
+
+/// Fills `event_keys` for the events of a database made before it existed.
+fn backfill_keys(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        let mut sel = tx.prepare("SELECT event, json FROM event_json")?;
+        let mut ins =
+            tx.prepare("INSERT OR IGNORE INTO event_keys (key, event) VALUES (?1, ?2)")?;
+        let rows = sel
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        for (rowid, json) in rows {
+            // A record this build cannot read gets no secondary keys (it
+            // still resolves by its blocking key).
+            let Ok(e) = serde_json::from_str::<Event>(&json) else {
+                continue;
+            };
+            for k in resolve::secondary_keys(&e) {
+                ins.execute(params![k, rowid])?;
+            }
+        }
+    }
+    tx.commit()?;
     Ok(())
 }
 
@@ -813,6 +875,9 @@ fn write_back(
     let mut del_places = tx.prepare_cached("DELETE FROM event_places WHERE event = ?1")?;
     let mut del_sectors = tx.prepare_cached("DELETE FROM event_sectors WHERE event = ?1")?;
     let mut del_sources = tx.prepare_cached("DELETE FROM event_sources WHERE event = ?1")?;
+    let mut del_keys = tx.prepare_cached("DELETE FROM event_keys WHERE event = ?1")?;
+    let mut ins_key =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_keys (key, event) VALUES (?1, ?2)")?;
     let mut ins_place = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_places (event, level, code, eur, jobs) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -888,6 +953,7 @@ fn write_back(
                 del_places.execute([rowid])?;
                 del_sectors.execute([rowid])?;
                 del_sources.execute([rowid])?;
+                del_keys.execute([rowid])?;
                 rowid
             }
             None => {
@@ -911,6 +977,14 @@ fn write_back(
         for m in &c.mentions {
             ins_source.execute(params![rowid, m.article])?;
         }
+        for k in resolve::secondary_keys(e) {
+            ins_key.execute(params![k, rowid])?;
+        }
+        if resolve::all_retrospective(c) {
+            if let Some(k) = blocking_key(e) {
+                ins_key.execute(params![format!("t:{k}"), rowid])?;
+            }
+        }
         agg.execute(params![rowid, 1])?;
         c.dirty = false;
     }
@@ -927,7 +1001,7 @@ fn write_back(
 
 fn resolve_all_tx(tx: &Transaction<'_>) -> Result<ResolveReport, StoreError> {
     tx.execute_batch(
-        "DELETE FROM event_places; DELETE FROM event_sectors; DELETE FROM event_sources;
+        "DELETE FROM event_places; DELETE FROM event_sectors; DELETE FROM event_sources; DELETE FROM event_keys;
          DELETE FROM event_json; DELETE FROM events; DELETE FROM agg; UPDATE mentions SET event = NULL, rule = NULL, score = NULL, reason = NULL;",
     )?;
     let sql = format!("{MENTION_COLS} ORDER BY m.id");

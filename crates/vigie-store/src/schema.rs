@@ -168,6 +168,17 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO agg SELECT 'departement', code, NULL, count(*), total(eur), total(jobs)
         FROM event_places WHERE level = 'd' GROUP BY code;
     "#,
+    // 9: secondary resolution keys of an event (word prefixes of its
+    // investor, "p:…"; its recipient for rounds and takeovers, "r:…"),
+    // filled for existing events by `Store::open` (see `backfill_keys`).
+    r#"
+    CREATE TABLE event_keys (
+        key   TEXT NOT NULL,
+        event INTEGER NOT NULL REFERENCES events(rowid),
+        PRIMARY KEY (key, event)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_keys_event ON event_keys(event);
+    "#,
 ];
 
 /// The schema version this build writes.

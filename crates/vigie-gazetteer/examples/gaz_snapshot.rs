@@ -2,7 +2,7 @@
 //! organisations, demonyms, sectors) over the test articles of vigie-extract,
 //! the seed articles and the first MB of the profile corpus, in a fixed order:
 //! a speed change must leave this output byte for byte the same.
-//! `cargo run --release -p vigie-gazetteer --example snapshot -- [MB] > snap.jsonl`
+//! `cargo run --release -p vigie-gazetteer --example gaz_snapshot -- [MB] > gaz_snapshot.jsonl`
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
