@@ -713,6 +713,11 @@ const CODES: &[&str] = &[
 ];
 
 fn code(w: &str) -> Option<&'static str> {
+    // Every code is three capitals: most words are refused here.
+    let b = w.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
     let c = CODES.iter().find(|c| **c == w)?;
     Some(if *c == "RMB" { "CNY" } else { c })
 }
@@ -1058,6 +1063,26 @@ fn currency_after_fn(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> 
     currency_after(t, p, de_ok, lang).or_else(|| {
         // English text may use the French forms and vice versa ("euros").
         let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
+        // Only the forms of `currency_after` that depend on the language can
+        // match now: "de"/"d'" (French) and the English-only words.
+        let (w, _, _) = next_word(t, p)?;
+        let dependent = match other {
+            Lang::Fr => de_ok && matches!(w.as_str(), "de" | "d"),
+            Lang::En => matches!(
+                w.as_str(),
+                "bucks"
+                    | "us"
+                    | "u"
+                    | "canadian"
+                    | "australian"
+                    | "singapore"
+                    | "swiss"
+                    | "american"
+            ),
+        };
+        if !dependent {
+            return None;
+        }
         let r = currency_after(t, p, de_ok, other)?;
         r.0.map(|_| r)
     })
@@ -1207,9 +1232,25 @@ fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
 }
 
 fn qualifier_before(lb: &[u8]) -> Qualifier {
+    // Every phrase ends with a space or an apostrophe: compare the last two
+    // bytes before the whole phrase.
+    let n = lb.len();
+    let (Some(&l1), Some(&l2)) = (lb.last(), n.checked_sub(2).and_then(|i| lb.get(i))) else {
+        return Qualifier::Exact;
+    };
+    if l1 != b' ' && l1 != b'\'' {
+        return Qualifier::Exact;
+    }
     QUALIFIERS
         .iter()
-        .find(|(p, _)| ends_with_phrase(lb, p))
+        .find(|(p, _)| {
+            let pb = p.as_bytes();
+            let k = pb.len();
+            k >= 2
+                && pb.get(k - 1) == Some(&l1)
+                && pb.get(k - 2) == Some(&l2)
+                && ends_with_phrase(lb, p)
+        })
         .map_or(Qualifier::Exact, |(_, q)| *q)
 }
 
@@ -1774,13 +1815,16 @@ fn is_code_like(t: &str, i: usize) -> bool {
 // ------------------------------------------------------------------ driver
 
 /// Tries to read an amount whose number starts at `i`.
+/// The caller has checked that a number starting with a digit is not
+/// code-like ([`is_code_like`]).
 fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
-    if char_at(t, i).is_some_and(|c| c.is_ascii_digit()) && is_code_like(t, i) {
-        return None;
-    }
     let mut c1 = parse_core(t, i, floor, lang)?;
     let start0 = c1.start;
-    let intro = |p: &str| ends_with_phrase(lookback(t, start0).bytes(), p);
+    // The text before the amount, read once (the start never moves: a
+    // range keeps the lower bound's start).
+    let back = std::cell::OnceCell::new();
+    let back = || back.get_or_init(|| lookback(t, start0));
+    let intro = |p: &str| ends_with_phrase(back().bytes(), p);
 
     // Range.
     let mut c2: Option<Core> = None;
@@ -1873,7 +1917,8 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
         return None;
     }
     let qualifier = if qualifier == Qualifier::Exact {
-        qualifier_before(lookback(t, start).bytes())
+        debug_assert_eq!(start, start0);
+        qualifier_before(back().bytes())
     } else {
         qualifier
     };
