@@ -526,16 +526,16 @@ fn is_scale_word(w: &str, lang: Lang) -> bool {
         || (lang == Lang::Fr && matches!(w, "cent" | "cents"))
 }
 
-struct Tok {
-    text: String,
-}
+/// A word handed to text2num (already lowercased).
+#[derive(Clone, Copy)]
+struct Tok<'a>(&'a str);
 
-impl text2num::Token for &Tok {
+impl text2num::Token for Tok<'_> {
     fn text(&self) -> std::borrow::Cow<'_, str> {
-        self.text.as_str().into()
+        self.0.into()
     }
     fn text_lowercase(&self) -> std::borrow::Cow<'_, str> {
-        self.text.as_str().into()
+        self.0.into()
     }
     fn nt_separated(&self, _previous: &Self) -> bool {
         false
@@ -557,9 +557,10 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
         }
     }
     // Collect up to 12 words separated by spaces (hyphens stay inside).
-    let mut toks: Vec<(usize, usize, String)> = Vec::new();
+    let mut buf = [(0usize, 0usize, Low::new("")); 12];
+    let mut n = 0;
     let mut p = i;
-    while toks.len() < 12 {
+    while let Some(slot) = buf.get_mut(n) {
         let mut e = word_end(t, p);
         while char_at(t, e) == Some('-') && word_end(t, e + 1) > e + 1 {
             e = word_end(t, e + 1);
@@ -567,23 +568,30 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
         if e == p {
             break;
         }
-        toks.push((p, e, Low::new(t.get(p..e)?).as_str().to_owned()));
+        *slot = (p, e, Low::new(t.get(p..e)?));
+        n += 1;
         let q = skip_sp(t, e);
         if q == e || !char_at(t, q).is_some_and(char::is_alphabetic) {
             break;
         }
         p = q;
     }
+    let toks: Vec<(usize, usize, &str)> = buf
+        .get(..n)
+        .unwrap_or_default()
+        .iter()
+        .map(|(s, e, w)| (*s, *e, w.as_str()))
+        .collect();
     let first = toks.first()?;
     let capital = char_at(t, i).is_some_and(char::is_uppercase);
     // "un", "une", "one", "a", "an" alone are articles: only with a scale.
-    if matches!(first.2.as_str(), "un" | "une" | "one" | "a" | "an") {
+    if matches!(first.2, "un" | "une" | "one" | "a" | "an") {
         let next = toks.get(1)?;
         if !is_scale_word(&next.2, lang) || next.2.starts_with("cent") {
             return None;
         }
-        if matches!(first.2.as_str(), "a" | "an") {
-            let pow = match next.2.as_str() {
+        if matches!(first.2, "a" | "an") {
+            let pow = match next.2 {
                 "hundred" => 2,
                 "thousand" => 3,
                 "million" => 6,
@@ -610,10 +618,10 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
             return None;
         }
     }
-    let tokens: Vec<Tok> = toks.iter().map(|x| Tok { text: x.2.clone() }).collect();
+    let tokens = toks.iter().map(|x| Tok(x.2));
     let occ = match lang {
-        Lang::Fr => text2num::find_numbers(tokens.iter(), &text2num::Language::french(), 0.0),
-        Lang::En => text2num::find_numbers(tokens.iter(), &text2num::Language::english(), 0.0),
+        Lang::Fr => text2num::find_numbers(tokens, &text2num::Language::french(), 0.0),
+        Lang::En => text2num::find_numbers(tokens, &text2num::Language::english(), 0.0),
     };
     let o = occ.into_iter().next()?;
     if o.start != 0 || o.is_ordinal || o.end == 0 {
@@ -1712,7 +1720,7 @@ fn financial_context(t: &str, start: usize, end: usize) -> bool {
 
 /// The next word after `p` (skipping spaces), lowercased, with its start;
 /// `None` if the next thing is not a word.
-fn next_word(t: &str, p: usize) -> Option<(Low, usize, usize)> {
+fn next_word(t: &str, p: usize) -> Option<(Low<'_>, usize, usize)> {
     let q = skip_sp(t, p);
     let e = word_end(t, q);
     (e > q).then(|| (Low::new(t.get(q..e).unwrap_or_default()), q, e))
