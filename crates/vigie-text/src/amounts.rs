@@ -15,7 +15,7 @@
 //! context ("Mistral AI recherche 600 millions": money, currency `None`).
 //! Everything else that is a number of things is a count.
 
-use crate::fold::{folded, Low};
+use crate::fold::Low;
 use crate::Lang;
 use vigie_model::Qualifier;
 
@@ -510,8 +510,8 @@ fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
             return true;
         }
     }
-    let mut tmp = None;
-    number_word(folded(w, &mut tmp), lang)
+    // `w` is at most 12 bytes: `Low` keeps it whole.
+    number_word(Low::new(w).as_str(), lang)
 }
 
 fn is_scale_word(w: &str, lang: Lang) -> bool {
@@ -587,7 +587,7 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
     // "un", "une", "one", "a", "an" alone are articles: only with a scale.
     if matches!(first.2, "un" | "une" | "one" | "a" | "an") {
         let next = toks.get(1)?;
-        if !is_scale_word(&next.2, lang) || next.2.starts_with("cent") {
+        if !is_scale_word(next.2, lang) || next.2.starts_with("cent") {
             return None;
         }
         if matches!(first.2, "a" | "an") {
