@@ -104,10 +104,25 @@ static KEYS: [(u128, L); STOP_WORDS.len()] = {
     out
 };
 
+/// For each first byte (ASCII lowercased) of a stop word, the set of its
+/// lengths in bytes (bit `len`): most words are refused without a search.
+static LENGTHS_BY_FIRST: [u32; 256] = {
+    let mut out = [0u32; 256];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let w = STOP_WORDS[i].0.as_bytes();
+        assert!(!w.is_empty() && w.len() < 32);
+        out[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    out
+};
+
 /// The stop word `w` (at most 16 bytes) is, lowercased as
 /// [`crate::fold::Low`] does (ASCII and Latin-1 capitals), packed on the fly.
 fn stop_word(w: &[u8]) -> Option<L> {
-    if w.len() > 16 {
+    let first = w.first()?.to_ascii_lowercase();
+    if w.len() > 16 || LENGTHS_BY_FIRST[first as usize] & (1 << w.len()) == 0 {
         return None;
     }
     let mut k = 0u128;
