@@ -1176,6 +1176,13 @@ impl Back {
         self.buf.get(..self.len).unwrap_or_default()
     }
 
+    fn push1(&mut self, x: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = x;
+            self.len += 1;
+        }
+    }
+
     fn push(&mut self, bytes: &[u8]) {
         for &x in bytes {
             if let Some(slot) = self.buf.get_mut(self.len) {
@@ -1197,29 +1204,36 @@ fn lookback(t: &str, start: usize) -> Back {
     };
     let w = t.get(s..start).unwrap_or_default();
     let b = w.as_bytes();
+    // At most 32 bytes in, never more out: `buf` cannot overflow.
+    let mut last_space = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
             if x == b' ' || x == b'\n' || x == b'\t' {
-                if out.bytes().last() != Some(&b' ') {
-                    out.push(b" ");
+                if !last_space {
+                    out.push1(b' ');
+                    last_space = true;
                 }
             } else {
-                out.push(&[x.to_ascii_lowercase()]);
+                out.push1(x.to_ascii_lowercase());
+                last_space = false;
             }
             i += 1;
             continue;
         }
         let Some(c) = char_at(w, i) else { break };
         if is_sp(c) {
-            if out.bytes().last() != Some(&b' ') {
-                out.push(b" ");
+            if !last_space {
+                out.push1(b' ');
+                last_space = true;
             }
         } else if is_apos(c) {
-            out.push(b"'");
+            out.push1(b'\'');
+            last_space = false;
         } else {
             let mut tmp = [0u8; 4];
             out.push(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
+            last_space = false;
         }
         i += c.len_utf8();
     }
@@ -1708,13 +1722,18 @@ fn financial_context(t: &str, start: usize, end: usize) -> bool {
     while !t.is_char_boundary(e) {
         e -= 1;
     }
-    let w: String = t
-        .get(s..e)
-        .unwrap_or_default()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect();
+    // Lowercased (ASCII directly), ’ as '.
+    let win = t.get(s..e).unwrap_or_default();
+    let mut w = String::with_capacity(win.len() + 8);
+    for c in win.chars() {
+        if c.is_ascii() {
+            w.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                w.push(if l == '\u{2019}' { '\'' } else { l });
+            }
+        }
+    }
     FINANCIAL.iter().any(|k| w.contains(k))
 }
 
