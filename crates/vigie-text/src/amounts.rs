@@ -119,11 +119,19 @@ fn is_alnum(c: char) -> bool {
 }
 
 fn char_at(t: &str, i: usize) -> Option<char> {
-    t.get(i..)?.chars().next()
+    match t.as_bytes().get(i) {
+        // An ASCII byte is a whole character.
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => t.get(i..)?.chars().next(),
+    }
 }
 
 fn char_before(t: &str, i: usize) -> Option<char> {
-    t.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|j| t.as_bytes().get(j)) {
+        // An ASCII byte is a whole character, and `i` a boundary after it.
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => t.get(..i)?.chars().next_back(),
+    }
 }
 
 fn next_boundary(t: &str, i: usize) -> usize {
@@ -152,8 +160,26 @@ fn skip_sp_back(t: &str, mut i: usize) -> usize {
 
 /// End of the run of letters starting at `i` (`i` if none).
 fn word_end(t: &str, mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let b = t.as_bytes();
     loop {
+        // Eight bytes at a time: the high bit of each byte of `letters` is
+        // set when that byte is an ASCII letter (no carry crosses a byte:
+        // every byte of `y` is below 0x80).
+        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let w = u64::from_le_bytes(chunk);
+            let y = (w & !H) | 0x2020_2020_2020_2020;
+            let ge_a = y.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+            let gt_z = y.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+            let letters = ge_a & !gt_z & !w & H;
+            if letters == H {
+                i += 8;
+                continue;
+            }
+            // The first byte that is not an ASCII letter.
+            i += ((!letters & H).trailing_zeros() / 8) as usize;
+        }
         match b.get(i) {
             Some(x) if x.is_ascii_alphabetic() => i += 1,
             // Latin-1 letters U+00C0–U+00FF except × and ÷.
@@ -2080,6 +2106,70 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `word_end` as it was written byte by byte.
+    fn word_end_bytewise(t: &str, mut i: usize) -> usize {
+        let b = t.as_bytes();
+        loop {
+            match b.get(i) {
+                Some(x) if x.is_ascii_alphabetic() => i += 1,
+                Some(0xc3) if b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) => i += 2,
+                _ => break,
+            }
+        }
+        if b.get(i).is_none_or(u8::is_ascii) {
+            return i;
+        }
+        while let Some(c) = char_at(t, i) {
+            if !c.is_alphabetic() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    #[test]
+    fn word_end_reads_eight_bytes_as_one() {
+        let pieces = [
+            "a",
+            "Z",
+            "é",
+            "É",
+            "×",
+            "÷",
+            "’",
+            "€",
+            " ",
+            "-",
+            "1",
+            "@",
+            "[",
+            "`",
+            "{",
+            "ß",
+            "ﬁ",
+            "\u{a0}",
+            "abcdefgh",
+            "ABCDEFGHIJ",
+            "Ωμέγα",
+            "\n",
+            "\u{7f}",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            let n = (seed >> 40) % 14;
+            for _ in 0..n {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(word_end(&t, i), word_end_bytewise(&t, i), "{t:?} at {i}");
+            }
+        }
+    }
 
     fn one(
         t: &str,
