@@ -244,3 +244,70 @@ fn a_one_sentence_brief_gives_one_event() {
     assert_eq!(events[0]["jobs"]["value"].as_u64(), Some(12));
     assert_eq!(events[0]["published"].as_str(), Some("2021-06-08"));
 }
+
+/// Amounts of each page's events, sorted, keyed by page stem.
+fn amounts_by_page(stdout: &[u8]) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in String::from_utf8_lossy(stdout).lines() {
+        let e: Value = serde_json::from_str(line).expect("an event per line");
+        let source = e["sources"][0].as_str().unwrap_or_default();
+        let stem = source
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".html")
+            .to_string();
+        let a = amount(&e).map_or_else(|| "none".to_string(), |(v, c)| format!("{v} {c}"));
+        out.entry(stem).or_default().push(a);
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+#[test]
+fn the_same_pages_in_a_warc_archive_give_the_same_events() {
+    let direct = vigie()
+        .arg("extract")
+        .arg(pages())
+        .output()
+        .expect("run vigie");
+    assert!(direct.status.success());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut warc = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(pages())
+        .expect("pages")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    names.sort();
+    for p in &names {
+        let html = vigie_ingest::decode(&std::fs::read(p).expect("page")).expect("decodes");
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        warc.extend(vigie_ingest::warc::response_record(
+            &format!("https://news.example/{stem}.html"),
+            "2025-01-01T00:00:00Z",
+            &html,
+        ));
+    }
+    let archive = dir.path().join("pages.warc");
+    std::fs::write(&archive, warc).expect("write warc");
+    let from_warc = vigie()
+        .arg("extract")
+        .arg(&archive)
+        .output()
+        .expect("run vigie");
+    assert!(
+        from_warc.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_warc.stderr)
+    );
+    assert_eq!(
+        amounts_by_page(&from_warc.stdout),
+        amounts_by_page(&direct.stdout)
+    );
+}

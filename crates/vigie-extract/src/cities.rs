@@ -505,17 +505,30 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
     }
 }
 
+/// The text before the first space (all of it without one).
+fn first_word(s: &str) -> &str {
+    s.as_bytes()
+        .iter()
+        .position(|&b| b == b' ')
+        .and_then(|p| s.get(..p))
+        .unwrap_or(s)
+}
+
 /// The lowercase name is a city or region of the table.
 pub(crate) fn is_city(lower: &str) -> bool {
-    let first = lower.split(' ').next().unwrap_or(lower);
-    by_first()
-        .get(first)
-        .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
+    let first = first_word(lower);
+    tables().firsts.has(first)
+        && by_first()
+            .get(first)
+            .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
 }
 
 /// The country of a city or region of the table.
 pub(crate) fn city_country(lower: &str) -> Option<&'static str> {
-    let first = lower.split(' ').next().unwrap_or(lower);
+    let first = first_word(lower);
+    if !tables().firsts.has(first) {
+        return None;
+    }
     by_first()
         .get(first)
         .and_then(|v| v.iter().find(|&&(n, _)| n == lower).map(|&(_, c)| c))

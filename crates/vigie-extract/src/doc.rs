@@ -108,7 +108,9 @@ pub(crate) struct Doc {
     /// an actor or a place of an event.
     pub dateline_end: usize,
     /// Per sentence: page furniture flags ([`FURN_CHROME`], [`FURN_CAPTION`],
-    /// [`FURN_BYLINE`]), computed once.
+    /// [`FURN_BYLINE`]), computed once, and only where they matter to the
+    /// analysis (sentences with a trigger or where an organisation starts):
+    /// [`FURN_KNOWN`] marks those computed, the others are 0.
     pub furn: Vec<u8>,
 }
 
@@ -118,6 +120,8 @@ pub(crate) const FURN_CHROME: u8 = 1;
 pub(crate) const FURN_CAPTION: u8 = 2;
 /// The sentence is a byline or dateline line.
 pub(crate) const FURN_BYLINE: u8 = 4;
+/// The flags of the sentence were computed.
+pub(crate) const FURN_KNOWN: u8 = 0x80;
 
 /// FNV-1a hashing for the small word sets (faster than SipHash on short
 /// keys; the keys are our own lexicons and the text's words).
@@ -237,6 +241,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             if cur.is_none() {
                 cur = Some((abs, class & UPPER != 0));
             }
+            // the rest of an ASCII run at once
+            i += n;
+            while bytes
+                .get(i)
+                .and_then(|&b| ASCII_CLASS.get(b as usize))
+                .is_some_and(|&c| c & ALNUM != 0)
+            {
+                i += 1;
+            }
+            continue;
         } else {
             if let Some((b, cap)) = cur.take() {
                 out.push(Tok {
@@ -361,7 +375,8 @@ impl Doc {
         (i < self.sents.len() && self.sents[i].start <= off).then_some(i)
     }
 
-    /// Page furniture flags of sentence `k` (0 when unknown).
+    /// Page furniture flags of sentence `k` (0 when not computed, see
+    /// [`Doc::furn`]).
     #[allow(dead_code)]
     pub fn furn(&self, k: usize) -> u8 {
         self.furn.get(k).copied().unwrap_or(0)

@@ -1411,7 +1411,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     }) || tw.starts_with("étud")
         || tw.starts_with("envisag");
     let would = near.contains(&"would") || tw.ends_with("rait") || tw.ends_with("raient");
-    if modal || (would && !reported(&before)) {
+    if modal || (would && !reported(before)) {
         return Status::Planned;
     }
     // completed: perfect tense of the trigger verb, simple past in English,

@@ -96,10 +96,17 @@ impl Gate {
 
     /// A 16-bit hash of the first `klen` bytes of `w`.
     fn key(w: &str, klen: usize) -> usize {
-        let mut k = [0u8; 4];
-        for (d, s) in k.iter_mut().zip(w.bytes().take(klen)) {
-            *d = s;
-        }
+        let b = w.as_bytes();
+        let k = match b.get(..4) {
+            Some(&[b0, b1, b2, b3]) if klen == 4 => [b0, b1, b2, b3],
+            _ => {
+                let mut k = [0u8; 4];
+                for (d, s) in k.iter_mut().zip(b.iter().take(klen)) {
+                    *d = *s;
+                }
+                k
+            }
+        };
         (u32::from_le_bytes(k).wrapping_mul(0x9e37_79b1) >> 16) as usize
     }
 

@@ -360,11 +360,23 @@ impl Extractor {
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
+        // (only where they can matter: sentences with a trigger here, those
+        // holding an organisation below; all when the sentences are not in
+        // order)
+        let ordered = sents.windows(2).all(|w| w[0].end <= w[1].start)
+            && sents.iter().all(|s| s.start <= s.end);
         let furn: Vec<u8> = sents
             .iter()
             .map(|s| {
-                let t = text.get(s.start..s.end).unwrap_or("");
-                page_flags(t, lower.get(s.start..s.end).filter(|_| exact))
+                if !ordered
+                    || trig
+                        .get(s.t0..s.t1)
+                        .is_some_and(|t| t.iter().any(Option::is_some))
+                {
+                    sentence_flags(&text, &lower, exact, s)
+                } else {
+                    0
+                }
             })
             .collect();
         // page chrome ("Abonnez-vous dès 1 €") holds no event
@@ -475,7 +487,12 @@ impl Extractor {
                 continue;
             }
             for i in s.t0..s.t1 {
-                if !jobish_count(&word, i) {
+                // the job nouns are words of 4 to 12 bytes
+                if !toks
+                    .get(i)
+                    .is_some_and(|t| t.word && (4..=12).contains(&(t.end - t.start)))
+                    || !jobish_count(&word, i)
+                {
                     continue;
                 }
                 // the count before the job noun
@@ -801,6 +818,9 @@ impl Extractor {
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
         for (k, t) in toks.iter().enumerate() {
             let w = text.get(t.start..t.end).unwrap_or("");
+            if w != "Britain" {
+                continue;
+            }
             let great = k > 0
                 && toks
                     .get(k - 1)
@@ -934,7 +954,12 @@ impl Extractor {
         // an operator named by its facility and place that acts: "Le port
         // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
         for k in 1..d.toks.len().saturating_sub(3) {
-            if !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
+            // "port", "grand", "airport", "aéroport": 4 to 9 bytes
+            if !d
+                .toks
+                .get(k)
+                .is_some_and(|t| (4..=9).contains(&(t.end - t.start)))
+                || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
                 || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
             {
                 continue;
@@ -1094,7 +1119,25 @@ impl Extractor {
                 k += 1;
             }
         }
-        // page furniture: bylines ("Par X | Publié le ...", "By X — May 3")
+        // page furniture: bylines ("Par X | Publié le ...", "By X — May 3");
+        // only the sentence in which a name starts can drop it (the others
+        // end before it): their flags are wanted
+        let everywhere = !ordered || orgs.iter().any(|o| o.end <= o.start);
+        for o in &orgs {
+            let k = d.sents.partition_point(|s| s.start <= o.start);
+            let range = if everywhere {
+                0..d.sents.len()
+            } else {
+                k.saturating_sub(1)..k
+            };
+            for j in range {
+                if let (Some(s), Some(f)) = (d.sents.get(j), d.furn.get_mut(j)) {
+                    if *f & doc::FURN_KNOWN == 0 && (everywhere || o.start < s.end) {
+                        *f = sentence_flags(&d.text, &d.lower, exact, s);
+                    }
+                }
+            }
+        }
         let bylines: Vec<(usize, usize)> = d
             .sents
             .iter()
@@ -1726,6 +1769,13 @@ fn lower_of<'a>(s: &str, t: &str, lower: Option<&'a str>) -> Cow<'a, str> {
         Some(l) if a <= s.len() => Cow::Borrowed(l),
         _ => Cow::Owned(t.to_lowercase()),
     }
+}
+
+/// [`page_flags`] of sentence `s` of the text, with [`doc::FURN_KNOWN`];
+/// `exact` tells that `lower` is exactly the lowercase of `text`.
+fn sentence_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
+    let t = text.get(s.start..s.end).unwrap_or("");
+    page_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
 }
 
 /// `l` starts with one of `heads` (first bytes compared before the rest).

@@ -1,8 +1,11 @@
 //! Start-up and lookup speed: `cargo bench -p vigie-gazetteer`.
 //!
-//! Lookup runs `Gazetteer::analyze` (places, organisations, demonyms,
-//! sectors; every name loaded) over 64 MB of generated French/English news
-//! text, in 4 KB articles, and reports throughput.
+//! Lookup runs `Gazetteer::analyze_ref` (places, organisations, demonyms,
+//! sectors; every name loaded; borrowed matches: what vigie-extract calls)
+//! and `Gazetteer::analyze` (the same, copied into owned strings: what the
+//! CLI's `places` prints) over 64 MB of generated French/English news text,
+//! in 4 KB articles, and reports throughput (issue 3: >= 100 MB/s).
+//! `BENCH_MB=8 cargo bench -p vigie-gazetteer` runs on less text.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use vigie_gazetteer::Gazetteer;
 
@@ -18,12 +21,26 @@ fn startup(c: &mut Criterion) {
 
 fn lookup(c: &mut Criterion) {
     let gz = Gazetteer::new();
-    let docs = corpus(64 << 20);
+    let mb: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let docs = corpus(mb << 20);
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut g = c.benchmark_group("lookup");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("analyze_64MB", |b| {
+    g.bench_function(format!("analyze_ref_{mb}MB"), |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for d in &docs {
+                let a = gz.analyze_ref(d);
+                n += a.places.len() + a.orgs.len();
+            }
+            n
+        })
+    });
+    g.bench_function(format!("analyze_{mb}MB"), |b| {
         b.iter(|| {
             let mut n = 0usize;
             for d in &docs {

@@ -213,7 +213,10 @@ impl Folded {
     pub fn orig_span(&self, text: &str, fs: usize, fe: usize) -> Option<(usize, usize)> {
         let start = self.orig(fs)?;
         let last = self.orig(fe.checked_sub(1)?)?;
-        let len = text.get(last..)?.chars().next()?.len_utf8();
+        let len = match text.as_bytes().get(last) {
+            Some(b) if b.is_ascii() => 1,
+            _ => text.get(last..)?.chars().next()?.len_utf8(),
+        };
         Some((start, last + len))
     }
 }

@@ -241,6 +241,9 @@ struct Ctx<'g, 't, 'f> {
     f: &'f Folded,
     /// The folded bytes as a string (folding gives UTF-8).
     fstr: &'f str,
+    /// The last answer of `prev_word_capitalised` (offset, answer): it is
+    /// asked again for the same match by several rules.
+    last_prev_cap: std::cell::Cell<(usize, bool)>,
 }
 
 /// Working vectors, reused from one text to the next (only types without
@@ -522,6 +525,7 @@ pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
         text,
         f: &f,
         fstr,
+        last_prev_cap: std::cell::Cell::new((usize::MAX, false)),
     };
     let out = run(&cx, &mut sc);
     // Keep buffers of ordinary size only (a huge text's would stay pinned).
@@ -559,14 +563,27 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let pending_orgs = &mut sc.pending_orgs; // os, oe, org, needs confirmation
     let triggers = &mut sc.triggers;
     let suffixes = &mut sc.suffixes;
-    let mut sectors: Vec<SectorRef<'t>> = Vec::new();
-    let mut demonyms: Vec<DemonymRef<'t>> = Vec::new();
+    // Room for every sector word and demonym the automaton saw.
+    let (mut n_sectors, mut n_demonyms) = (0, 0);
+    for r in raws {
+        for e in g.entries.of(r.pat) {
+            match e.target {
+                Target::Sector(_) => n_sectors += 1,
+                Target::DemonymFr(_) | Target::DemonymEn(_) => n_demonyms += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut sectors: Vec<SectorRef<'t>> = Vec::with_capacity(n_sectors);
+    let mut demonyms: Vec<DemonymRef<'t>> = Vec::with_capacity(n_demonyms);
 
     // Pass 1: everything but communes.
     for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
         for e in entries {
-            if !cx.case_ok(r, e) {
+            // Communes wait for pass 2 (checked there).
+            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) || !cx.case_ok(r, e)
+            {
                 continue;
             }
             match e.target {
@@ -1028,6 +1045,16 @@ impl<'t> Ctx<'_, 't, '_> {
     /// function word nor the first word of a sentence: the match is part of
     /// a longer name ("Microsoft France", "Jean Castex").
     fn prev_word_capitalised(&self, os: usize) -> bool {
+        let (at, answer) = self.last_prev_cap.get();
+        if at == os {
+            return answer;
+        }
+        let answer = self.prev_word_capitalised_uncached(os);
+        self.last_prev_cap.set((os, answer));
+        answer
+    }
+
+    fn prev_word_capitalised_uncached(&self, os: usize) -> bool {
         let before = self.text.get(..os).unwrap_or("");
         let Some(sp) = before.chars().next_back() else {
             return false;
@@ -1303,19 +1330,13 @@ impl<'t> Ctx<'_, 't, '_> {
         let ok = if dep_ctx.is_some() {
             !self.prev_word_capitalised(r.os)
         } else {
-            if self.prev_word_capitalised(r.os) || self.next_word_capitalised(r.oe) {
-                return None;
-            }
-            if !strong && self.prev_is_article(r) {
-                return None;
-            }
-            let initial = self.sentence_initial(r.os);
-            if c.wordlike || c.namelike {
+            // The checks are pure: the cheap ones first.
+            let by_size = if c.wordlike || c.namelike {
                 if c.population < 2000 {
                     strong && in_doc
                 } else if strong {
                     true
-                } else if initial {
+                } else if self.sentence_initial(r.os) {
                     // "Nice work", "Tours de table": big cities only, and not
                     // the few whose name is a very common word.
                     c.population >= 100_000
@@ -1325,7 +1346,10 @@ impl<'t> Ctx<'_, 't, '_> {
                 }
             } else {
                 strong || c.population >= 2000 || in_doc
-            }
+            };
+            by_size
+                && !(self.prev_word_capitalised(r.os) || self.next_word_capitalised(r.oe))
+                && (strong || !self.prev_is_article(r))
         };
         if !ok {
             return None;

@@ -588,7 +588,7 @@ fn headline(
         .iter()
         .filter(|v| is_article_ld(v))
         .find_map(|v| ld_str(v, "headline").or_else(|| ld_str(v, "name")))
-        .map(one_line);
+        .map(unescape_entities);
     let tag = {
         let t = one_line(&doc.select("head title").text());
         let t = if t.is_empty() {
@@ -666,6 +666,16 @@ fn headline(
         return Some(h.clone());
     }
     tag.map(|t| strip_site(&t, sites))
+}
+
+/// JSON-LD strings often keep HTML entities (`d&#039;euros`): decoded by
+/// the parser, on one line.
+fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return one_line(s);
+    }
+    let escaped = s.replace('<', "&lt;");
+    one_line(&Document::from(escaped.as_str()).root().text())
 }
 
 /// Does `title` hold `h` whole, between its ends and title separators?
@@ -1255,13 +1265,19 @@ fn keep_around_headline(doc: &Document, title: &str) {
             paragraphs[p] = paragraphs[p].saturating_add(paragraphs[i]);
         }
     }
+    let total = paragraphs.first().copied().unwrap_or(0);
     let mut story = None;
     for a in h1.ancestors_it(None) {
         if has_name(&a, "body") || has_name(&a, "html") || !a.is_element() {
             break;
         }
-        if index.get(&a.id).is_some_and(|&i| paragraphs[i] >= 3) {
-            story = Some(a);
+        let Some(&i) = index.get(&a.id) else { break };
+        if paragraphs[i] >= 3 {
+            // Three teasers beside the headline and the story elsewhere:
+            // the part must hold a third of the page's paragraphs.
+            if paragraphs[i].saturating_mul(3) >= total {
+                story = Some(a);
+            }
             break;
         }
     }
@@ -1779,5 +1795,62 @@ mod tests {
         ));
         assert!(is_label_line("Read more: Acme raises $5m"));
         assert!(!is_label_line("À lire les chiffres, la croissance est là."));
+    }
+
+    #[test]
+    fn the_story_part_is_kept_around_the_headline() {
+        let p80 = |w: &str| {
+            format!(
+                "<p>{w} {}</p>",
+                "et la suite du texte de ce paragraphe ".repeat(3)
+            )
+        };
+        // A side column of long prose beside a short story goes.
+        let side = format!(
+            "<html><head><title>Acme investit 5 millions à Lyon - Le Journal</title></head><body>\
+             <div><div class=\"c\"><h1>Acme investit 5 millions à Lyon</h1>{}{}{}</div>\
+             <div class=\"col\">{}{}{}</div></div></body></html>",
+            p80("Acme investit 5 millions d'euros"),
+            p80("Le chantier"),
+            p80("La région"),
+            p80("Notre charte éditoriale"),
+            p80("Notre indépendance"),
+            p80("Faites un don")
+        );
+        let t = extract_page(&side, None).text;
+        assert!(t.contains("Acme investit 5 millions"), "{t}");
+        assert!(!t.contains("charte"), "{t}");
+        // Teasers beside the headline, the story in a sibling block: no
+        // cut.
+        let hero = format!(
+            "<html><head><title>Acme investit 5 millions à Lyon</title></head><body>\
+             <div class=\"hero\"><h1>Acme investit 5 millions à Lyon</h1>{}{}{}</div>\
+             <div class=\"corps\">{}{}{}{}{}{}{}</div></body></html>",
+            p80("Teaser un"),
+            p80("Teaser deux"),
+            p80("Teaser trois"),
+            p80("Acme investit 5 millions d'euros"),
+            p80("Le chantier"),
+            p80("La région"),
+            p80("Les emplois"),
+            p80("Le maire"),
+            p80("Les travaux"),
+            p80("La suite")
+        );
+        let t = extract_page(&hero, None).text;
+        assert!(t.contains("Acme investit 5 millions d'euros"), "{t}");
+    }
+
+    #[test]
+    fn json_ld_headlines_are_unescaped() {
+        assert_eq!(
+            unescape_entities("Acme investit 5 millions d&#039;euros &amp; plus"),
+            "Acme investit 5 millions d'euros & plus"
+        );
+        let h = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"L&#039;usine &lt;Acme&gt; ouvre"}</script></head><body><p>Texte.</p></body></html>"#;
+        assert_eq!(
+            extract_page(h, None).title.as_deref(),
+            Some("L'usine <Acme> ouvre")
+        );
     }
 }

@@ -77,6 +77,9 @@
 //! and sources: union in mention order.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use vigie_model::{Event, Kind, Money, Place, Qualifier, Sector, Status};
 
@@ -173,12 +176,37 @@ const RETRO_CUES: &[&str] = &[
     "in december",
 ];
 
+/// A matcher of cue phrases, ASCII-case-insensitive ("Déjà" and "déjà"),
+/// with both apostrophes; `None` only if the automaton cannot be built.
+fn cue_matcher(cues: &[&str]) -> Option<AhoCorasick> {
+    let mut pats: Vec<String> = Vec::with_capacity(cues.len() * 2);
+    for c in cues {
+        pats.push((*c).to_string());
+        if c.contains('\'') {
+            pats.push(c.replace('\'', "\u{2019}"));
+        }
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(pats)
+        .ok()
+}
+
+/// Whether some evidence sentence of `e` contains one of `cues`.
+fn has_cue(e: &Event, m: &Option<AhoCorasick>, cues: &[&str]) -> bool {
+    e.evidence.iter().any(|ev| match m {
+        Some(m) => m.is_match(&ev.sentence),
+        None => {
+            let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
+            cues.iter().any(|c| s.contains(c))
+        }
+    })
+}
+
 /// Whether a mention recalls an earlier commitment (see [`RETRO_CUES`]).
 pub(crate) fn retrospective(e: &Event) -> bool {
-    e.evidence.iter().any(|ev| {
-        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
-        RETRO_CUES.iter().any(|c| s.contains(c))
-    })
+    static M: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    has_cue(e, M.get_or_init(|| cue_matcher(RETRO_CUES)), RETRO_CUES)
 }
 const BUCKET_DAYS: i64 = 30;
 
@@ -274,7 +302,7 @@ pub fn org_key(name: &str) -> String {
 
 /// The organisation gazetteer, built once per process (immutable).
 fn gazetteer() -> &'static vigie_gazetteer::Gazetteer {
-    static G: std::sync::OnceLock<vigie_gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    static G: OnceLock<vigie_gazetteer::Gazetteer> = OnceLock::new();
     G.get_or_init(vigie_gazetteer::Gazetteer::new)
 }
 
@@ -558,10 +586,12 @@ fn national(places: &[Place]) -> bool {
 }
 
 fn programme_cue(e: &Event) -> bool {
-    e.evidence.iter().any(|ev| {
-        let s = ev.sentence.to_lowercase().replace('\u{2019}', "'");
-        PROGRAMME_CUES.iter().any(|c| s.contains(c))
-    })
+    static M: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    has_cue(
+        e,
+        M.get_or_init(|| cue_matcher(PROGRAMME_CUES)),
+        PROGRAMME_CUES,
+    )
 }
 
 /// Whether two reports of the same figure naming different sites may be
@@ -879,9 +909,9 @@ pub struct Decision {
 pub struct Resolver {
     pub clusters: Vec<Cluster>,
     /// (key, 30-day bucket or i64::MIN when undated) -> clusters.
-    buckets: HashMap<(String, i64), Vec<usize>>,
+    buckets: HashMap<(u64, i64), Vec<usize>>,
     /// key -> clusters (for undated mentions).
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<u64, Vec<usize>>,
     families: Families,
 }
 
@@ -894,6 +924,13 @@ pub fn event_id(doc: &str, ordinal: usize) -> String {
     )
 }
 
+/// Index keys are hashed (64-bit FNV-1a): no string is cloned or compared
+/// in the index; a collision only adds a candidate, which [`compare`]
+/// rejects on the parties.
+fn key_hash(k: &str) -> u64 {
+    vigie_model::fnv1a64(k.as_bytes())
+}
+
 fn bucket_of(day: Option<i64>) -> i64 {
     day.map_or(i64::MIN, |d| d.div_euclid(BUCKET_DAYS))
 }
@@ -904,11 +941,16 @@ impl Resolver {
     }
 
     fn index(&mut self, idx: usize, day: Option<i64>) {
-        let Some((keys, all_retro)) = self
-            .clusters
-            .get(idx)
-            .map(|c| (c.feats.keys.clone(), c.feats.all_retro))
-        else {
+        let Some((keys, all_retro)) = self.clusters.get(idx).map(|c| {
+            (
+                c.feats
+                    .keys
+                    .iter()
+                    .map(|k| key_hash(k))
+                    .collect::<Vec<u64>>(),
+                c.feats.all_retro,
+            )
+        }) else {
             return;
         };
         // An event made of recollections is also found from the days of
@@ -916,7 +958,7 @@ impl Resolver {
         if let (true, Some(d)) = (all_retro, day) {
             for b in bucket_of(Some(d - RETRO_DAYS))..bucket_of(Some(d)) {
                 for key in &keys {
-                    let list = self.buckets.entry((key.clone(), b)).or_default();
+                    let list = self.buckets.entry((*key, b)).or_default();
                     if list.last() != Some(&idx) {
                         list.push(idx);
                     }
@@ -927,10 +969,7 @@ impl Resolver {
         // deduplicated on lookup, and a linear membership test here would
         // make large blocks quadratic.
         for key in keys {
-            let list = self
-                .buckets
-                .entry((key.clone(), bucket_of(day)))
-                .or_default();
+            let list = self.buckets.entry((key, bucket_of(day))).or_default();
             if list.last() != Some(&idx) {
                 list.push(idx);
             }
@@ -973,7 +1012,7 @@ impl Resolver {
         let mut best: Option<(usize, Match)> = None;
         if !keys.is_empty() {
             let mut cands: Vec<usize> = Vec::new();
-            for key in &keys {
+            for key in keys.iter().map(|k| key_hash(k)) {
                 match mday {
                     Some(d) => {
                         let b = d.div_euclid(BUCKET_DAYS);
@@ -983,7 +1022,7 @@ impl Resolver {
                         } else {
                             span
                         };
-                        let mut k = (key.clone(), 0);
+                        let mut k = (key, 0);
                         for bb in (b - back)..=(b + span) {
                             k.1 = bb;
                             if let Some(v) = self.buckets.get(&k) {
@@ -996,7 +1035,7 @@ impl Resolver {
                         }
                     }
                     None => {
-                        if let Some(v) = self.by_key.get(key) {
+                        if let Some(v) = self.by_key.get(&key) {
                             cands.extend(v);
                         }
                     }
