@@ -1059,8 +1059,9 @@ impl Extractor {
             .map(|o| (o.start, o.end))
             .collect();
         let mut pat = Vec::new();
-        orgs::pattern_orgs(&d, &taken, &mut pat);
+        // capitalised words inside sentences, once for both uses
         let caps = orgs::caps_inside(&d);
+        orgs::pattern_orgs(&d, &taken, &caps, &mut pat);
         orgs.retain(|o| {
             o.known
                 || o.public

@@ -1408,7 +1408,13 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 }
 
 /// Capitalised names that look like organisations.
-pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM>) {
+/// `caps` is [`caps_inside`] of the document.
+pub(crate) fn pattern_orgs(
+    d: &Doc,
+    taken: &[(usize, usize)],
+    caps: &HashSet<&str>,
+    out: &mut Vec<OrgM>,
+) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     // places are sorted by start: look them up by position
     let places_at = |a: usize| {
@@ -1458,9 +1464,12 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
             let mut bits = [0u64; 16];
             for s in &d.sents {
+                let mut initial = true;
                 for i in s.t0..s.t1 {
                     let t = d.toks[i];
-                    if t.word && t.cap && is_sentence_initial(d, i, s.t0) {
+                    let here = initial;
+                    initial = after_token_initial(d, i, initial);
+                    if t.word && t.cap && here {
                         let w = d.w(i);
                         asked.insert(w, false);
                         let h = slot(w);
@@ -1503,8 +1512,6 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 .any(|(k, t)| d.w(k) == w && written_lower(t)),
         }
     };
-    let inside_caps_cell = std::cell::OnceCell::new();
-    let inside_caps = || inside_caps_cell.get_or_init(|| caps_inside(d));
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1719,7 +1726,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = inside_caps().contains(d.raw(i));
+                let seen_inside = caps.contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2141,13 +2148,38 @@ pub(crate) fn distinctive(w: &str) -> bool {
 pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
     let mut set = HashSet::default();
     for s in &d.sents {
+        // is_sentence_initial of each token in one forward pass
+        let mut initial = true;
         for k in s.t0..s.t1 {
-            if d.toks[k].word && d.toks[k].cap && !is_sentence_initial(d, k, s.t0) {
+            let Some(&t) = d.toks.get(k) else {
+                break;
+            };
+            if t.word && t.cap && !initial {
                 set.insert(d.raw(k));
             }
+            initial = after_token_initial(d, k, initial);
         }
     }
     set
+}
+
+/// [`is_sentence_initial`] of the token after `k` when `initial` is that of
+/// token `k` (the same answer, computed forwards).
+fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
+    let Some(t) = d.toks.get(k) else {
+        return initial;
+    };
+    // the words and marks looked at are one byte long
+    let one = match d.lower.as_bytes().get(t.start) {
+        Some(&b) if t.end == t.start + 1 => Some(b),
+        _ => None,
+    };
+    match one {
+        Some(b'.' | b':' | b'!' | b'?' | b'\n' | b';') => true,
+        Some(b'l' | b'd') => initial,
+        _ if !t.word => initial,
+        _ => false,
+    }
 }
 
 /// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
@@ -2404,7 +2436,7 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
         }
         let mut best: Option<usize> = None;
         for (b, wb) in &rep_words {
-            let (b, wb) = (*b, wb.clone());
+            let b = *b;
             if orgs[b].name == orgs[a].name || orgs[b].outlet || orgs[b].public {
                 continue;
             }
@@ -2438,20 +2470,21 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 "holding",
                 "holdings",
             ];
-            best = rep_words.iter().map(|(b, _)| *b).find(|&b| {
+            best = rep_words.iter().find_map(|(b, wb)| {
+                let b = *b;
                 if orgs[b].name == orgs[a].name
                     || !orgs[b].known
                     || orgs[b].outlet
                     || orgs[b].public
                 {
-                    return false;
+                    return None;
                 }
-                let wb = words(&orgs[b].name);
                 let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
-                !wb.is_empty()
+                (!wb.is_empty()
                     && wb.iter().all(|w| wa.contains(w))
                     && !extra.is_empty()
-                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str()))
+                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str())))
+                .then_some(b)
             });
         }
         memo.insert(orgs[a].name.clone(), best);
