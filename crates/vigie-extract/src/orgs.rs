@@ -1000,6 +1000,65 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
     }
 }
 
+/// Every word the arms of [`public_bodies`] match (test
+/// `public_heads_cover_the_arms` checks the list against the source).
+static PUBLIC_HEADS: crate::lexicon::Words = crate::lexicon::Words::new(PUBLIC_HEAD_LIST);
+
+/// [`PUBLIC_HEADS`] by first byte and length: bit `len` of entry `b` is set
+/// when a word of `len` bytes starting with `b` is in the list (a cheap
+/// first test that most words fail).
+const PUBLIC_HEAD_SHAPES: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < PUBLIC_HEAD_LIST.len() {
+        let b = PUBLIC_HEAD_LIST[k].as_bytes();
+        assert!(b.len() < 32);
+        t[b[0] as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+};
+
+/// A word that may be in [`PUBLIC_HEADS`].
+fn may_be_public_head(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&f) => b.len() < 32 && PUBLIC_HEAD_SHAPES[f as usize] >> b.len() & 1 != 0,
+        None => false,
+    }
+}
+
+const PUBLIC_HEAD_LIST: &[&str] = &[
+    "ademe",
+    "agence",
+    "banque",
+    "bei",
+    "bpifrance",
+    "caisse",
+    "collectivité",
+    "commission",
+    "communauté",
+    "conseil",
+    "department",
+    "département",
+    "eib",
+    "eic",
+    "erc",
+    "etat",
+    "european",
+    "fonds",
+    "france",
+    "fund",
+    "gouvernement",
+    "government",
+    "métropole",
+    "region",
+    "région",
+    "state",
+    "union",
+    "état",
+];
+
 /// Public funders, by token patterns over the lowercase text.
 pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
@@ -1007,6 +1066,12 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     while i < n {
         let w = d.w(i);
         let t = d.toks[i];
+        // a lowercase word takes an arm below only when it is one of their
+        // words (the one arm without a word wants a capital)
+        if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
+            i += 1;
+            continue;
+        }
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
         let mut from = i;
         match w {
@@ -1284,7 +1349,6 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             // "Wisconsin will provide $20m in tax credits", "Ohio officials said":
             // a state or a city acting as a government
             _ if t.cap
-                && crate::cities::city_country(w).is_some()
                 && matches!(
                     d.w(i + 1),
                     "will"
@@ -1297,7 +1361,8 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                         | "officials"
                         | "awarded"
                         | "approved"
-                ) =>
+                )
+                && crate::cities::city_country(w).is_some() =>
             {
                 found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
             }
@@ -1356,11 +1421,15 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let mut i = 0;
     while i < n {
         // part of a longer name ("Balderton Capital") is not the outlet
+        if !d.toks[i].cap {
+            i += 1;
+            continue;
+        }
         let glued = i > 0
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if !d.toks[i].cap || glued || !sets().outlet_first.contains(d.w(i)) {
+        if glued || !sets().outlet_first.contains(d.w(i)) {
             i += 1;
             continue;
         }
@@ -2496,5 +2565,44 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
             }
             orgs[a].known = orgs[b].known;
         }
+    }
+}
+
+#[cfg(test)]
+mod heads_tests {
+    /// Every string a match arm of `public_bodies` starts with is in
+    /// `PUBLIC_HEADS` (the gate lets no other lowercase word in).
+    #[test]
+    fn public_heads_cover_the_arms() {
+        let src = include_str!("orgs.rs");
+        let body = src
+            .split_once("pub(crate) fn public_bodies(")
+            .map(|(_, b)| b)
+            .unwrap_or("");
+        let body = body.split_once("_ => {}").map(|(b, _)| b).unwrap_or("");
+        let arms = body.split_once("match w {").map(|(_, b)| b).unwrap_or("");
+        assert!(!arms.is_empty());
+        let mut n = 0;
+        let mut lines = arms.lines().peekable();
+        while let Some(l) = lines.next() {
+            if !l.starts_with("            \"") {
+                continue;
+            }
+            // the pattern runs to its guard or its arrow
+            let mut pat = l.to_string();
+            while !pat.contains(" if ") && !pat.contains("=>") && !pat.ends_with(" if") {
+                match lines.next() {
+                    Some(x) => pat.push_str(x),
+                    None => break,
+                }
+            }
+            let head = pat.split(" if").next().unwrap_or("");
+            let head = head.split("=>").next().unwrap_or("");
+            for w in head.split('"').skip(1).step_by(2) {
+                n += 1;
+                assert!(super::PUBLIC_HEADS.contains(&w), "{w} missing");
+            }
+        }
+        assert!(n >= 28, "{n} arm words found");
     }
 }
