@@ -2475,11 +2475,15 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
     // one representative mention per distinct name, with its words (long
     // articles name the same companies hundreds of times)
     let mut reps: Vec<usize> = Vec::new();
-    let mut seen: crate::doc::FastSet<&str> = Default::default();
+    // per mention, its name's representative (index in `reps`)
+    let mut rep_of: Vec<usize> = Vec::with_capacity(n);
+    let mut seen: crate::doc::FastMap<&str, usize> = Default::default();
     for (i, o) in orgs.iter().enumerate() {
-        if seen.insert(o.name.as_str()) {
+        let r = *seen.entry(o.name.as_str()).or_insert_with(|| {
             reps.push(i);
-        }
+            reps.len() - 1
+        });
+        rep_of.push(r);
     }
     let rep_words: Vec<(usize, Vec<String>)> =
         reps.iter().map(|&i| (i, words(&orgs[i].name))).collect();
@@ -2499,7 +2503,10 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
             }
             continue;
         }
-        let wa = words(&orgs[a].name);
+        // the words of the same name
+        let Some((_, wa)) = rep_of.get(a).and_then(|&r| rep_words.get(r)) else {
+            continue;
+        };
         if wa.is_empty() {
             continue;
         }
