@@ -1026,7 +1026,13 @@ impl<'a> Ctx<'a> {
 /// "écrit Bloomberg", "(AFP)", "told Reuters", "a déclaré à l'AFP".
 fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     let t = d.tok_at(o.start);
-    let prev: Vec<&str> = (t.saturating_sub(4)..t).map(|k| d.w(k)).collect();
+    // the four words before, without a Vec
+    let lo = t.saturating_sub(4);
+    let mut buf = [""; 4];
+    for (slot, k) in buf.iter_mut().zip(lo..t) {
+        *slot = d.w(k);
+    }
+    let prev: &[&str] = buf.get(..t - lo).unwrap_or(&[]);
     let p1 = prev.last().copied().unwrap_or("");
     if matches!(
         p1,

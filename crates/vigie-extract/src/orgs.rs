@@ -1708,6 +1708,9 @@ pub(crate) fn pattern_orgs(
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
             let name = d.text.get(a..b).unwrap_or("");
+            // its lowercase, made on first use, once
+            let lname_cell = std::cell::OnceCell::new();
+            let lname = || -> &str { lname_cell.get_or_init(|| name.to_lowercase()) };
             let after_company_noun = i > 0
                 && matches!(
                     d.w(i - 1),
@@ -1818,60 +1821,63 @@ pub(crate) fn pattern_orgs(
                 {
                     k += 1;
                 }
-                let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
-                let before_verb = crate::lexicon::classify(d.w(k), &next, "")
-                    .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
-                    || matches!(
-                        d.w(j),
-                        "a" | "va"
-                            | "vont"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "is"
-                            | "was"
-                            | "annonce"
-                            | "announced"
-                            | "announces"
-                            | "said"
-                            | "says"
-                            | "prévoit"
-                            | "compte"
-                            | "entend"
-                            | "plans"
-                            | "veut"
-                            | "wants"
-                            | "aims"
-                            | "devrait"
-                            | "doit"
-                            | "affirme"
-                            | "indique"
-                            | "confirme"
-                            | "envisage"
-                            | "étudie"
-                            | "ouvre"
-                            | "opens"
-                            | "signe"
-                            | "signs"
-                            | "agrees"
-                            | "agreed"
-                            | "reported"
-                            | "reports"
-                            | "posted"
-                            | "unveiled"
-                            | "unveils"
-                            | "launched"
-                            | "launches"
-                            | "signed"
-                            | "won"
-                            | "hired"
-                            | "lance"
-                            | "inaugure"
-                            | "dévoile"
-                            | "rachète"
-                    );
+                // (classify refuses what may_trigger refuses: no words
+                // gathered for those)
+                let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
+                    let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
+                    crate::lexicon::classify(d.w(k), &next, "")
+                        .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
+                } || matches!(
+                    d.w(j),
+                    "a" | "va"
+                        | "vont"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "is"
+                        | "was"
+                        | "annonce"
+                        | "announced"
+                        | "announces"
+                        | "said"
+                        | "says"
+                        | "prévoit"
+                        | "compte"
+                        | "entend"
+                        | "plans"
+                        | "veut"
+                        | "wants"
+                        | "aims"
+                        | "devrait"
+                        | "doit"
+                        | "affirme"
+                        | "indique"
+                        | "confirme"
+                        | "envisage"
+                        | "étudie"
+                        | "ouvre"
+                        | "opens"
+                        | "signe"
+                        | "signs"
+                        | "agrees"
+                        | "agreed"
+                        | "reported"
+                        | "reports"
+                        | "posted"
+                        | "unveiled"
+                        | "unveils"
+                        | "launched"
+                        | "launches"
+                        | "signed"
+                        | "won"
+                        | "hired"
+                        | "lance"
+                        | "inaugure"
+                        | "dévoile"
+                        | "rachète"
+                );
                 // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
                 // or a name in apposition with what it is ("Fernhill, the
                 // London-based developer of ...")
@@ -1946,7 +1952,7 @@ pub(crate) fn pattern_orgs(
             if ok && a < d.dateline_end {
                 ok = false;
             }
-            if ok && crate::cities::is_city(&name.to_lowercase()) {
+            if ok && crate::cities::is_city(lname()) {
                 ok = false;
             }
             // a product is not a company: "the obesity drug Zepbound", "le
@@ -2072,10 +2078,7 @@ pub(crate) fn pattern_orgs(
                 ok = false;
             }
             // the tail of a city ("York" of "New York", "Lasfar")
-            if ok
-                && i > s.t0
-                && crate::cities::is_city(&format!("{} {}", d.w(i - 1), name.to_lowercase()))
-            {
+            if ok && i > s.t0 && crate::cities::is_city(&format!("{} {}", d.w(i - 1), lname())) {
                 ok = false;
             }
             // a name headed by a place or facility noun is a place, not an
@@ -2118,7 +2121,7 @@ pub(crate) fn pattern_orgs(
             // world regions are places: "its footprint in North America"
             if ok
                 && matches!(
-                    name.to_lowercase().as_str(),
+                    lname(),
                     "north america"
                         | "south america"
                         | "latin america"
@@ -2139,7 +2142,7 @@ pub(crate) fn pattern_orgs(
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names().contains(&name.to_lowercase()) {
+            if ok && !after_company_noun && place_names().contains(lname()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
