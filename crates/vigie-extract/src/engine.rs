@@ -113,6 +113,10 @@ static PREP: lexicon::Words = lexicon::Words::new(&[
 ]);
 
 static COMPANY_NOUNS: lexicon::Words = lexicon::Words::new(&[
+    // "L'électricien estime que ...", "le poudrier Eurenco"
+    "électricien",
+    "poudrier",
+    "aciériste",
     "entreprise",
     "société",
     "groupe",
@@ -331,6 +335,20 @@ pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
             "tandis" | "whereas" => Some(i),
             "alors" if matches!(d.w(i + 1), "que" | "qu") => Some(i),
             "while" if i > t0 && d.w(i - 1) == "," => Some(i),
+            // an absolute clause: ", with the government providing about 1
+            // billion euros in subsidies"
+            "with"
+                if i > t0
+                    && d.w(i - 1) == ","
+                    && (matches!(d.w(i + 1), "the" | "a" | "its" | "their")
+                        || d.toks.get(i + 1).is_some_and(|t| t.cap))
+                    && (i + 2..(i + 5).min(t1)).any(|k| {
+                        let x = d.w(k);
+                        x.len() > 5 && x.ends_with("ing") && !d.toks[k].cap
+                    }) =>
+            {
+                Some(i)
+            }
             "mais" | "but" if i > t0 && d.w(i - 1) == "," => Some(i),
             "-" | "–" | "—" => {
                 let t = d.toks[i];
@@ -500,6 +518,13 @@ fn usable_amounts(
                 && !total_of_this(k)
                 && (!positional(w) || k + 3 >= n)
                 && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))
+                // "Its campus near Marseille, announced last year with a
+                // budget of €400 million": the cost of a project
+                && !(*w == "budget"
+                    && k >= 2
+                    && matches!(left[k - 1], "a" | "un")
+                    && matches!(left[k - 2], "with" | "avec")
+                    && (c0..ti).any(|j| PROJECT_NOUNS.contains(&d.w(j))))
                 // "L'investissement atteint 100 millions d'euros": the size
                 // of the investment
                 && !(matches!(*w, "atteint" | "reached")
@@ -538,6 +563,35 @@ fn usable_amounts(
         let right: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
         if lexicon::bad_right(&right) {
             bad = true;
+        }
+        // a figure to compare with ("valued at $14 billion, up from $6.7
+        // billion"), a sum over many ("startups raised a combined €3.1
+        // billion"), a year's statistic ("la French Tech a levé 7,8 Md€ en
+        // 2025, en recul de 10 %"): no commitment
+        if n >= 2
+            && matches!(
+                (left[n - 2], left[n - 1]),
+                ("up" | "down", "from") | ("compared", "with" | "to") | ("rapport", "à")
+            )
+            || left
+                .iter()
+                .any(|w| matches!(*w, "combined" | "cumulé" | "cumulés" | "cumulée"))
+        {
+            bad = true;
+        }
+        let wide: Vec<&str> = (te..(te + 9).min(s.t1)).map(|k| d.w(k)).collect();
+        if let Some(y) = wide.windows(2).position(|w| {
+            matches!(w[0], "en" | "in")
+                && w[1].len() == 4
+                && (w[1].starts_with("19") || w[1].starts_with("20"))
+                && w[1].chars().all(|c| c.is_ascii_digit())
+        }) {
+            if wide[y..]
+                .iter()
+                .any(|w| matches!(*w, "recul" | "hausse" | "baisse" | "repli"))
+            {
+                bad = true;
+            }
         }
         // totals over many projects: "pour 56 projets", "across 20 projects"
         if right.windows(3).any(|w| {
@@ -860,7 +914,17 @@ impl<'a> Ctx<'a> {
                     && d.sent_of(d.toks[k - 1].start)
                         .is_some_and(|s| d.sents[s].t0 == k - 1)
                     && d.w(d.tok_at(o.end)) == ",";
-                return !fronted;
+                // ", with the government providing 1 billion euros": the
+                // subject of an absolute clause
+                let e = d.tok_at(o.end);
+                let absolute = w == "with"
+                    && o.public
+                    && k >= 2
+                    && d.w(k - 2) == ","
+                    && d.w(e).len() > 5
+                    && d.w(e).ends_with("ing")
+                    && !d.toks.get(e).is_some_and(|x| x.cap);
+                return !(fronted || absolute);
             }
             if matches!(w, "le" | "la" | "les" | "l" | "the" | "'" | "’")
                 || !self.d.toks[k - 1].word
@@ -1293,15 +1357,30 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     {
         return Status::Cancelled;
     }
+    // "le fonds Hy24 est entré au capital de X": done
+    if (lo..trig + 1).any(|k| {
+        k > lo
+            && matches!(d.w(k - 1), "est" | "sont" | "était" | "étaient")
+            && matches!(d.w(k), "entré" | "entrée" | "entrés")
+    }) {
+        return Status::Completed;
+    }
     // a grant given or won in the past tense is done: "La Région a voté
     // une subvention", "la BEI a accordé un prêt", "has won a €2.5m grant"
     if class == Class::Grant
         && (lo..trig + 1).any(|k| {
             k > lo
-                && matches!(d.w(k - 1), "a" | "ont" | "has" | "have")
+                && matches!(
+                    d.w(k - 1),
+                    "a" | "ont" | "has" | "have" | "avait" | "avaient" | "had"
+                )
                 && matches!(
                     d.w(k),
-                    "accordé"
+                    "apporté"
+                        | "apportée"
+                        | "awarded"
+                        | "granted"
+                        | "accordé"
                         | "accordée"
                         | "octroyé"
                         | "octroyée"
@@ -1426,7 +1505,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         let mut k = trig;
         let mut found = false;
         let mut steps = 0;
-        while k > lo && steps < 4 {
+        while k > lo && steps < 5 {
             let w = d.w(k - 1);
             if matches!(
                 w,
@@ -1455,6 +1534,13 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                     | "bien"
                     | "successfully"
                     | "now"
+                    // "a lui-même investi 60 M€"
+                    | "lui"
+                    | "elle"
+                    | "eux"
+                    | "-"
+                    | "même"
+                    | "itself"
             ) {
                 break;
             }
@@ -1788,8 +1874,15 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             }
             k += 1;
         }
-        if !noun && d.w(te) == "d" && d.w(te + 2) == "emplois" {
+        if !noun && d.w(te) == "d" && lexicon::job_noun(d.w(te + 2)) {
             noun = true;
+            // "Une cinquantaine d'emplois directs seront créés": what comes
+            // after is read from the noun
+            k = te + 2;
+        } else if !noun && d.w(te) == "de" && lexicon::job_noun(d.w(te + 1)) {
+            // "Une centaine de postes sont à la clé"
+            noun = true;
+            k = te + 1;
         }
         let prev: Vec<&str> = (ti.saturating_sub(6).max(s.t0)..ti)
             .map(|k| d.w(k))
@@ -1883,7 +1976,26 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         // "s'accompagnera de 80 embauches": hires are created jobs
         let create = verb_hire
             || matches!(d.w(k), "embauches" | "recrutements" | "créations")
-            || prev.iter().any(|w| lexicon::job_create(w))
+            // a coordination counts only right before the number ("et 1 200
+            // emplois", "with over 250 jobs"), not further back ("serves
+            // banks and processes payroll for over 900,000 employees")
+            || prev.iter().rev().enumerate().any(|(n, w)| {
+                lexicon::job_create(w)
+                    && (n < 2
+                        || !matches!(
+                            *w,
+                            "and"
+                                | "et"
+                                | "with"
+                                | "avec"
+                                | "prévoit"
+                                | "prévoient"
+                                | "promet"
+                                | "promettent"
+                                | "promises"
+                                | "promised"
+                        ))
+            })
             || (k + 1..(k + 4).min(s.t1)).any(|j| {
                 let w = d.w(j);
                 // "où 400 personnes seront recrutées", "500 jobs will be created"
@@ -1923,6 +2035,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
 pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
+    let boiler = boilerplate_start(d);
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
@@ -1931,7 +2044,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let trigs = triggers(d, s.t0, s.t1);
         // a sentence without trigger can only hold a job count
         let jobs_only = if trigs.is_empty() {
-            let jobs = job_mentions(d, si, false);
+            let jobs = if si >= boiler {
+                Vec::new()
+            } else {
+                job_mentions(d, si, false)
+            };
             if jobs.is_empty() {
                 continue;
             }
@@ -1973,9 +2090,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     continue;
                 }
                 let tend = tr.tok + tr.len;
+                // "a second production line at its plant in the Somme
+                // department, at a cost of €180m": the cost of the event
+                let costed = (at.saturating_sub(4).max(c.0)..at)
+                    .any(|k| matches!(d.w(k), "cost" | "coût" | "costing"));
                 let cost = if tend <= at {
                     let dist = at - tend;
                     let max = match tr.class {
+                        _ if costed => 30,
                         Class::Announce => 3,
                         Class::Weak => 8,
                         _ => 30,
@@ -2125,9 +2247,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 }
             }
         }
-        // jobs
+        // jobs (none in a press release's boilerplate: "About Halvorsen ...
+        // approximately 9,000 employees in 30 countries" is a headcount)
         let has_event = cands.len() > first_new;
-        let jobs = jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event));
+        let jobs = if si >= boiler {
+            Vec::new()
+        } else {
+            jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event))
+        };
         for (ai, jobs) in jobs {
             let at = d.tok_at(d.amounts[ai].start);
             let c = clause_of(at);
@@ -2154,7 +2281,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                         (0..e)
                             .rev()
                             .find(|&x| {
-                                cands[x].kind != Kind::PublicFunding && cands[x].sent + 3 > si
+                                cands[x].kind != Kind::PublicFunding && cands[x].sent + 6 > si
                             })
                             .unwrap_or(e)
                     } else {
@@ -2177,7 +2304,26 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             // prévoyait d'embaucher", "Separately, it will hire") is its own
             let apart = (s.t0..s.t1)
                 .any(|k| d.w(k) == "separately" || d.w(k) == "par" && d.w(k + 1) == "ailleurs");
-            let referred = referred.filter(|_| !apart);
+            // buying a company creates no jobs: hiring in a sentence of its
+            // own beside an acquisition is its own announcement
+            let bought = referred.is_some_and(|ci| cands[ci].kind == Kind::Acquisition);
+            // "Le nouvel ensemble emploiera 3 100 personnes": the headcount
+            // of the merged group, not hiring
+            if bought
+                && !apart
+                && !(s.t0..s.t1).any(|k| {
+                    let w = d.w(k);
+                    w.starts_with("recrut")
+                        || w.starts_with("embauch")
+                        || w.starts_with("hir")
+                        || w.starts_with("recruit")
+                        || w.starts_with("créer")
+                        || w.starts_with("create")
+                })
+            {
+                continue;
+            }
+            let referred = referred.filter(|_| !apart && !bought);
             if let Some(ci) = referred {
                 if cands[ci].jobs.is_none() {
                     cands[ci].jobs = Some(jobs);
@@ -2223,6 +2369,29 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // later sentence continuing an earlier one ("Il s'agit ... en région parisienne")
     }
     cands
+}
+
+/// The first sentence of a press release's boilerplate ("À propos de X",
+/// "About X" as a heading line), or the number of sentences.
+fn boilerplate_start(d: &Doc) -> usize {
+    d.sents
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, s)| {
+            let t = d.text.get(s.start..s.end).unwrap_or("").trim();
+            t.len() < 80
+                && !t.ends_with('.')
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && ["À propos de ", "À propos d'", "A propos de ", "About "]
+                    .iter()
+                    .any(|p| {
+                        t.strip_prefix(p)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_uppercase)
+                    })
+        })
+        .map_or(d.sents.len(), |(k, _)| k)
 }
 
 /// The most recent candidate whose actor is of the family of org `oi`
@@ -2288,7 +2457,21 @@ fn actor_event(
             return Some(i);
         }
     }
-    recent.first().copied()
+    // "Le site ligérien a bénéficié de 40 M€ d'investissements depuis 2021"
+    // a few sentences down: the last event of a company
+    // (not when the clause names a place of its own: another site)
+    recent.first().copied().or_else(|| {
+        if !here.is_empty() {
+            return None;
+        }
+        (0..cands.len()).rev().find(|&i| {
+            cands[i].sent < si
+                && cands[i].sent + 6 > si
+                && cands[i].kind == Kind::Capex
+                && cands[i].amount.is_some()
+                && cands[i].investor.is_some_and(|o| !d.orgs[o].public)
+        })
+    })
 }
 
 /// Who the clause is about, before token `at`: (org, how, event referred).
@@ -2621,12 +2804,67 @@ fn recipient_after(
         {
             continue;
         }
+        // the funder's own programme: "a grant from its Innovation Fund",
+        // "from the UK government's Industrial Energy Transformation Fund"
+        let last = d.w(d.tok_at(d.orgs[oi].end).saturating_sub(1));
+        if ot > 0
+            && matches!(last, "fund" | "scheme" | "programme" | "program" | "fonds")
+            && matches!(
+                d.w(ot - 1),
+                "its" | "their" | "son" | "sa" | "leur" | "s" | "from"
+            )
+        {
+            continue;
+        }
         let lo = ot.saturating_sub(max_gap).max(from);
         if markers.is_empty() || (lo..ot).any(|k| markers.contains(&d.w(k))) {
             return Some(oi);
         }
     }
     None
+}
+
+/// The company whose site public money funds: "pour la future usine
+/// d'hydrogène d'H2Gard", "for the new plant of X".
+fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    cx.orgs_in(a, b).find(|&oi| {
+        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+            return false;
+        }
+        let ot = d.tok_at(d.orgs[oi].start);
+        ot >= from + 2
+            && matches!(d.w(ot - 1), "de" | "d" | "du" | "of" | "'")
+            && (from..ot).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
+    })
+}
+
+/// The fund a round is raised from: "auprès du fonds Breega", "from
+/// regional fund Finovam", "from Northvolt founders' fund Vargas" (a name
+/// right after "fonds"/"fund", itself after "auprès"/"from" in the clause).
+fn fund_after(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+    let d = cx.d;
+    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
+    let b = d
+        .toks
+        .get(c.1.saturating_sub(1))
+        .map(|t| t.end)
+        .unwrap_or(0);
+    cx.orgs_in(a, b).find(|&oi| {
+        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+            return false;
+        }
+        let ot = d.tok_at(d.orgs[oi].start);
+        ot > from
+            && matches!(d.w(ot - 1), "fonds" | "fund")
+            && (ot.saturating_sub(7).max(from)..ot).any(|k| matches!(d.w(k), "auprès" | "from"))
+    })
 }
 
 /// "dans Mistral AI", "in the start-up X", "a stake in X": a company, not a
@@ -2785,6 +3023,36 @@ fn build(
     }
     let agentive = !matches!(tr.class, Class::Weak);
     let (mut subject, mut via, mut ref_cand) = actor_before(cx, cands, si, c, tr.tok, agentive);
+    // "Mardi, son PDG, Hubert Delattre, a présenté un projet de 25 M€", "its
+    // chief executive said it would invest": the company its head speaks for
+    if subject.is_none() && via == Via::None {
+        if let Some(k) = (c.0..tr.tok.min(c.0 + 6)).find(|&k| {
+            matches!(d.w(k), "son" | "sa" | "leur" | "its" | "their")
+                && matches!(
+                    d.w(k + 1),
+                    "pdg"
+                        | "président"
+                        | "présidente"
+                        | "directeur"
+                        | "directrice"
+                        | "dirigeant"
+                        | "dirigeante"
+                        | "patron"
+                        | "patronne"
+                        | "fondateur"
+                        | "fondatrice"
+                        | "ceo"
+                        | "chief"
+                        | "boss"
+                        | "chairman"
+                )
+        }) {
+            subject = cx.last_org_before(d.toks[k].start, None, false);
+            if subject.is_some() {
+                via = Via::Coref;
+            }
+        }
+    }
     // coordinated subjects share the verb: "L'armateur engagera 250 M€ et
     // le Grand Port 150 M€", "the federal government €1.3bn and NRW €700m",
     // "la Région apporte 2 M€ et Bpifrance accorde un prêt de 5 M€"
@@ -2808,12 +3076,46 @@ fn build(
             .unwrap_or(0);
         cx.orgs_in(a, b).any(|o| !cx.reporting[o])
     };
+    // a clause headed by an event noun with no actor ("Un investissement
+    // de 70 M€, étalé sur trois ans", "Une enveloppe de 60 M€ est consacrée
+    // au projet"): the event the sentences before describe
+    // ("Ce nouveau volet s'ajoute aux 400 M€ déjà annoncés en 2022")
+    let head_noun = |k: usize| {
+        EVENT_NOUNS.contains(&d.w(k))
+            && !matches!(
+                d.w(k),
+                "nouveau" | "nouvelle" | "futur" | "future" | "fonds"
+            )
+            || matches!(d.w(k), "volet" | "tranche" | "phase")
+    };
+    let headed = c.0 + 1 < c.1
+        && tr.tok > c.0
+        && (matches!(d.w(c.0), "un" | "une" | "a" | "an") && head_noun(c.0 + 1)
+            || matches!(d.w(c.0), "ce" | "cet" | "cette" | "this")
+                && (head_noun(c.0 + 1)
+                    || matches!(d.w(c.0 + 1), "nouveau" | "nouvel" | "nouvelle" | "new")
+                        && head_noun(c.0 + 2)));
+    // "Its campus near Marseille, announced last year with a budget of
+    // €400 million, is on track to open in 2027": the company's own project
     if subject.is_none()
         && via == Via::None
         && !owner_named
-        && tr.class == Class::Weak
-        && EVENT_NOUNS.contains(&d.w(tr.tok))
-        && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+        && c.0 + 1 < tr.tok
+        && matches!(d.w(c.0), "its" | "their" | "son" | "sa" | "leur")
+        && head_noun(c.0 + 1)
+    {
+        subject = cx.last_org_before(d.toks[c.0].start, None, false);
+        if subject.is_some() {
+            via = Via::Coref;
+        }
+    }
+    if subject.is_none()
+        && via == Via::None
+        && !owner_named
+        && (tr.class == Class::Weak
+            && EVENT_NOUNS.contains(&d.w(tr.tok))
+            && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+            || headed)
     {
         if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
             let ce = &cands[e];
@@ -2921,6 +3223,13 @@ fn build(
                     recipient,
                     6,
                 );
+                // "auprès du fonds Breega", "from regional fund Finovam",
+                // "from Northvolt founders' fund Vargas": the fund named
+                if let Some(f) = fund_after(cx, sent_end, tend, recipient) {
+                    if investor.is_none_or(|i| d.orgs[i].start < d.orgs[f].start) {
+                        investor = Some(f);
+                    }
+                }
                 if investor.is_none() {
                     if let Some(p) = public_after(cx, sent_end, tend) {
                         investor = Some(p);
@@ -3019,7 +3328,9 @@ fn build(
             }
             // "buy a stake in X", "prendre une participation dans X"
             let stake = (tend..(tend + 4).min(c.1))
-                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"));
+                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"))
+                // "est entré au capital de X à hauteur de 60 M€"
+                || d.w(tr.tok).starts_with("entr") && d.w(tend + 1) == "capital";
             kind = if stake {
                 Kind::Equity
             } else {
@@ -3063,6 +3374,11 @@ fn build(
             let own_funds = (tend..c.1).any(|k| {
                 d.w(k) == "propres" && d.w(k.saturating_sub(1)) == "fonds"
                     || matches!(d.w(k), "equity" | "capital")
+            }) || (c.0..tr.tok).any(|k| {
+                // "elle avait ouvert son capital au fonds Siparex, qui avait
+                // apporté 15 M€"
+                d.w(k) == "capital"
+                    && matches!(d.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
             });
             let holder = investor.filter(|&i| !d.orgs[i].public && own_funds);
             let held = holder.and_then(|i| {
@@ -3113,6 +3429,7 @@ fn build(
                         investor,
                         10,
                     )
+                    .or_else(|| facility_owner(cx, c, tend, investor))
                     .or_else(|| recipient_after(cx, c, tend, &[], investor, 0));
                 }
                 if recipient.is_none() {
@@ -3167,7 +3484,8 @@ fn build(
                     ],
                     investor,
                     6,
-                );
+                )
+                .or_else(|| facility_owner(cx, c, tend, investor));
                 if recipient.is_none() {
                     let (r, rv, rc) = recipient_coref(cx, cands, si, c, tend);
                     recipient = r;
@@ -3422,6 +3740,29 @@ fn build(
                 ref_cand = Some(e);
             }
         }
+        if recipient.is_none()
+            && !trade_wide
+            && (c.0..c.1).any(|k| {
+                matches!(
+                    d.w(k),
+                    "projet" | "project" | "chantier" | "usine" | "plant"
+                ) && matches!(
+                    d.w(k.saturating_sub(1)),
+                    "au" | "le" | "du" | "the" | "this"
+                )
+            })
+        {
+            // "L'État apportera 250 M€ au projet" further down a long
+            // article: the project the article is about, however far back
+            if let Some(e) = (0..cands.len()).rev().find(|&e| {
+                cands[e].kind == Kind::Capex
+                    && cands[e].amount.is_some()
+                    && cands[e].investor.is_some_and(|i| !d.orgs[i].public)
+            }) {
+                recipient = cands[e].investor;
+                ref_cand = Some(e);
+            }
+        }
         if recipient.is_none() && !trade_wide && si > 0 {
             // "... approved €2 billion in aid for thyssenkrupp Steel's plant.
             // The federal government will contribute €1.3 billion": the
@@ -3658,7 +3999,9 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
                 | "avait"
         ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
     });
-    if secret_price(d, c.clause)
+    // "X rachète Y ; le montant n'est pas divulgué": the rest of the sentence
+    let rest = (c.clause.1, d.sents[c.sent].t1.max(c.clause.1));
+    if (secret_price(d, c.clause) || secret_price(d, rest))
         && !past
         && matches!(c.kind, Kind::Acquisition | Kind::Equity)
         && c.investor.is_some()

@@ -429,6 +429,25 @@ const TRIGGER_WORDS: &[&str] = &[
     "étend",
     "étendra",
     "étendre",
+    "chip",
+    "chips",
+    "chipping",
+    "apporté",
+    "apportée",
+    "entré",
+    "entrée",
+    "entrés",
+    "entre",
+    "entrent",
+    "entrera",
+    "entreront",
+    "entrer",
+    "snaps",
+    "snapped",
+    "snap",
+    "snapping",
+    "ajoute",
+    "ajoutent",
 ];
 
 /// Every prefix `classify` tests the current word with (`w.starts_with`,
@@ -880,6 +899,43 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             )
         })
     {
+        // "débourse 400 M€ pour une nouvelle ligne", "pour ses stylos
+        // injecteurs", "pour construire": money spent on its own site
+        if matches!(w, "déboursé" | "débourse" | "débourser") {
+            if let Some(k) = next.iter().take(8).position(|x| *x == "pour") {
+                let a = next.get(k + 1).copied().unwrap_or("");
+                let b = next.get(k + 2).copied().unwrap_or("");
+                let c = next.get(k + 3).copied().unwrap_or("");
+                let site = |x: &str| {
+                    matches!(
+                        x,
+                        "usine"
+                            | "ligne"
+                            | "lignes"
+                            | "site"
+                            | "entrepôt"
+                            | "extension"
+                            | "unité"
+                            | "centre"
+                            | "campus"
+                            | "atelier"
+                            | "bâtiment"
+                            | "plateforme"
+                            | "projet"
+                            | "chantier"
+                    )
+                };
+                let own = matches!(a, "ses" | "son" | "sa" | "leur" | "leurs");
+                let build_verb = !a.starts_with("rachet")
+                    && !a.starts_with("acqu")
+                    && !a.starts_with("repren")
+                    && (a.ends_with("er") || a.ends_with("ir") || a.ends_with("re"))
+                    && a.len() > 4;
+                if own || build_verb || site(b) || site(c) {
+                    return Some((Class::Invest, 1));
+                }
+            }
+        }
         return Some((Class::Acquire, 1));
     }
     if w.starts_with("purchas") || w.starts_with("takeover") {
@@ -904,6 +960,22 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
         .any(|x| matches!(*x, "participation" | "stake" | "participations" | "stakes"))
     {
         return Some((Class::Acquire, 1));
+    }
+    // "le fonds Hy24 est entré au capital de GravitHy à hauteur de 60 M€"
+    if matches!(
+        w,
+        "entré" | "entrée" | "entrés" | "entre" | "entrent" | "entrera" | "entreront" | "entrer"
+    ) && (n1 == "au" && n2 == "capital" || n1 == "dans" && n2 == "le" && n3 == "capital")
+    {
+        return Some((Class::Acquire, 1));
+    }
+    // "TotalEnergies snaps up Polish wind developer Wiatrak"
+    if matches!(w, "snaps" | "snapped" | "snap" | "snapping") && n1 == "up" {
+        return Some((Class::Acquire, 2));
+    }
+    // "Ce nouveau volet s'ajoute aux 400 M€ déjà annoncés en 2022"
+    if matches!(w, "ajoute" | "ajoutent") && prev == "'" && matches!(n1, "aux" | "à") {
+        return Some((Class::Weak, 1));
     }
     if matches!(w, "take" | "takes" | "took" | "taking" | "taken") && n1 == "over" {
         return Some((Class::Acquire, 2));
@@ -957,6 +1029,10 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     ) {
         return Some((Class::Grant, 1));
     }
+    // "Berlin to chip in 1 billion"
+    if matches!(w, "chip" | "chips" | "chipping") && n1 == "in" {
+        return Some((Class::Grant, 2));
+    }
     if matches!(w, "aide" | "aides") && !matches!(n1, "à" | "a") {
         return Some((Class::Grant, 1));
     }
@@ -975,7 +1051,14 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     ) && next.iter().any(|x| {
         matches!(
             *x,
-            "credits" | "incentives" | "grants" | "subsidies" | "aid" | "subventions" | "aides"
+            "credits"
+                | "incentives"
+                | "grants"
+                | "subsidies"
+                | "aid"
+                | "subventions"
+                | "aides"
+                | "tax"
         )
     }) {
         return Some((Class::Grant, 1));
@@ -992,6 +1075,8 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             | "apportent"
             | "apporteront"
             | "apporter"
+            | "apporté"
+            | "apportée"
             | "accorde"
             | "accordera"
             | "soutient"
@@ -1075,7 +1160,8 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
             w,
             "cancels" | "cancelled" | "canceled" | "shelves" | "shelved" | "axes" | "ditches"
         ))
-        && next.iter().take(6).any(|x| project_noun(x))
+        // "scraps its $2.6 billion Georgia battery gigafactory"
+        && next.iter().take(10).any(|x| project_noun(x))
     {
         return Some((Class::Build, 1));
     }
@@ -1597,6 +1683,15 @@ pub(crate) fn job_create(w: &str) -> bool {
                 | "permettre"
                 | "générera"
                 | "devrait"
+                | "promet"
+                | "promettent"
+                | "promises"
+                | "promised"
+                | "prévoit"
+                | "prévoient"
+                | "generate"
+                | "generates"
+                | "generating"
         )
 }
 

@@ -99,8 +99,13 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
             }
         }
         let mut target = None;
+        // buying a company creates no jobs: hiring announced beside an
+        // acquisition ("Kestrel plans to hire 150 engineers in France") is
+        // an announcement of its own
+        let hires = cands[i].jobs.is_some();
+        let not_bought = |j: usize| !(hires && cands[j].kind == Kind::Acquisition);
         if let Some(r) = cands[i].ref_cand {
-            if r < n && r != i {
+            if r < n && r != i && not_bought(r) {
                 target = Some(r);
             }
         }
@@ -120,6 +125,7 @@ pub(crate) fn group(d: &Doc, cands: &[Cand]) -> Vec<Group> {
                     || cands[i].kind == cands[j].kind;
                 if cands[j].amount.is_some()
                     && kind_ok
+                    && not_bought(j)
                     && (shares_place(d, &cands[i], &cands[j])
                         || cands[j].ref_cand == Some(i)
                         || same_target)

@@ -30,6 +30,50 @@ const STOP: &[&str] = &[
     "section",
     "à",
     "dès",
+    // scale words and months ("for $3.2 Billion", "Sept. 16, 2025"); "Mars"
+    // and "Avril" are left out: they are also companies
+    "billion",
+    "billions",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    // a ministry's portfolio ("l'Éducation nationale", "le ministre délégué
+    // à l'Industrie") is no company
+    "éducation",
+    "industrie",
+    // a headline's event noun ("Completes Acquisition of Paymatic")
+    "acquisition",
     // generic plurals and titles before a person's name
     "companies",
     "entreprises",
@@ -1075,6 +1119,35 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
         let mut from = i;
         match w {
+            // "l'État de Caroline du Sud", "l'État du Texas": a foreign state
+            "état" | "etat"
+                if t.cap
+                    && matches!(d.w(i + 1), "de" | "du")
+                    && d.toks.get(i + 2).is_some_and(|x| x.cap && x.word) =>
+            {
+                let first = if d.w(i + 1) == "du" { i + 1 } else { i + 2 };
+                let mut e = i + 3;
+                while e < n
+                    && e < i + 7
+                    && (d.toks[e].cap && d.toks[e].word
+                        || matches!(d.w(e), "du" | "de" | "-")
+                            && d.toks.get(e + 1).is_some_and(|x| x.cap && x.word))
+                {
+                    e += if d.toks[e].cap { 1 } else { 2 };
+                }
+                let e = e.min(n);
+                let name = d
+                    .text
+                    .get(d.toks[first].start..d.toks[e - 1].end)
+                    .unwrap_or("État")
+                    .to_string();
+                let name = match name.strip_prefix("du ") {
+                    Some(r) => r.to_string(),
+                    None => name,
+                };
+                let country = crate::cities::city_country(&name.to_lowercase());
+                found = Some((e, name, country));
+            }
             "état" | "etat" if t.cap => {
                 let mut e = i + 1;
                 if d.w(i + 1) == "français" {
@@ -1361,6 +1434,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                         | "officials"
                         | "awarded"
                         | "approved"
+                        | "to"
                 )
                 && crate::cities::city_country(w).is_some() =>
             {
@@ -1459,11 +1533,63 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     }
 }
 
+/// Verbs of a title-case headline ("NovaCel Therapeutics Announces €75
+/// Million Investment", "Halden Industrial Agrees to Buy ..."): they end the
+/// name before them.
+fn headline_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "announces"
+            | "agrees"
+            | "plans"
+            | "raises"
+            | "buys"
+            | "acquires"
+            | "completes"
+            | "closes"
+            | "secures"
+            | "unveils"
+            | "picks"
+            | "opens"
+            | "invests"
+            | "launches"
+            | "signs"
+            | "seeks"
+            | "pledges"
+            | "starts"
+            | "expands"
+            | "wins"
+            | "sells"
+            | "commits"
+            | "receives"
+            | "lands"
+            | "breaks"
+            | "selects"
+            | "chooses"
+            | "confirms"
+            | "scraps"
+            | "shelves"
+            | "cancels"
+            | "hires"
+            | "to"
+    )
+}
+
 fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
     let mut j = i;
     while j > sent_t0 {
         let p = d.w(j - 1);
         if matches!(p, "." | ":" | "!" | "?" | "\n" | ";") {
+            return true;
+        }
+        // a dash between spaces after a dateline or a time ("(Reuters) -
+        // Consulting firm X", "16h40 - Le bilan") starts the sentence
+        if !p.is_empty()
+            && p.chars().all(|c| matches!(c, '-' | '–' | '—'))
+            && d.text.get(d.toks[j - 1].end..d.toks[j - 1].end + 1) == Some(" ")
+            && d.toks[j - 1].start > 0
+            && d.text.get(d.toks[j - 1].start - 1..d.toks[j - 1].start) == Some(" ")
+        {
             return true;
         }
         // quotes, dashes, emoji, "L'", "D'": still the start
@@ -1585,7 +1711,10 @@ pub(crate) fn pattern_orgs(
         let mut i = s.t0;
         while i < s.t1 {
             let t = d.toks[i];
-            if !(t.word && t.cap) || stop(d.w(i)) && !is_le_name(d, i, s.t0) {
+            if !(t.word && t.cap)
+                || stop(d.w(i)) && !is_le_name(d, i, s.t0)
+                || i > s.t0 && headline_verb(d.w(i))
+            {
                 i += 1;
                 continue;
             }
@@ -1601,9 +1730,24 @@ pub(crate) fn pattern_orgs(
                 if tj.word
                     && tj.cap
                     && (single_space || adjacent)
-                    && (!stop(wj) || matches!(d.raw(j), "AI" | "IA"))
+                    && (!stop(wj)
+                        || matches!(d.raw(j), "AI" | "IA")
+                        // "Empire State Development"
+                        || wj == "state"
+                            && d.toks.get(j + 1).is_some_and(|x| x.cap && x.word)
+                            && !stop(d.w(j + 1)))
+                    && !headline_verb(wj)
                 {
                     j += 1;
+                } else if wj == "'"
+                    && adjacent
+                    && d.toks
+                        .get(j + 1)
+                        .is_some_and(|x| x.cap && x.word && x.start == tj.end)
+                    && !matches!(d.w(j - 1), "l" | "d" | "qu")
+                {
+                    // "Lait'Nord": an apostrophe inside a name
+                    j += 2;
                 } else if ((wj == "&"
                     || wj == "and"
                         && d.toks.get(j + 1).is_some_and(|x| x.cap)
@@ -1997,6 +2141,13 @@ pub(crate) fn pattern_orgs(
                         | "lanceur"
                         | "fusée"
                         | "rocket"
+                        | "substrat"
+                        | "substrats"
+                        | "puce"
+                        | "puces"
+                        | "chips"
+                        | "composants"
+                        | "gamme"
                 )
             {
                 ok = false;
@@ -2060,7 +2211,13 @@ pub(crate) fn pattern_orgs(
             if ok
                 && (matches!(
                     d.w(j),
-                    "district" | "county" | "province" | "prefecture" | "municipality" | "township"
+                    "district"
+                        | "county"
+                        | "province"
+                        | "prefecture"
+                        | "municipality"
+                        | "township"
+                        | "department"
                 ) || i >= s.t0 + 2
                     && matches!(d.w(i - 1), "de" | "of")
                     && matches!(
@@ -2114,6 +2271,8 @@ pub(crate) fn pattern_orgs(
                         | "cap"
                         | "golfe"
                         | "baie"
+                        | "plaine"
+                        | "caserne"
                 )
             {
                 ok = false;
@@ -2176,7 +2335,20 @@ pub(crate) fn pattern_orgs(
                         | "bioparc"
                         | "biopôle"
                         | "campus"
-                ) {
+                        | "caserne"
+                ) || k + 1 < i
+                    && matches!(
+                        d.w(k),
+                        "usine"
+                            | "laiterie"
+                            | "entrepôt"
+                            | "raffinerie"
+                            | "fonderie"
+                            | "aciérie"
+                            | "sucrerie"
+                    )
+                {
+                    // "leur laiterie de Valognes" (not "la fonderie Morvan")
                     ok = false;
                 }
             }
@@ -2184,6 +2356,32 @@ pub(crate) fn pattern_orgs(
             if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
                 || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
             {
+                ok = false;
+            }
+            // "in Peoria, Arizona", "à Valbonne Sophia Antipolis" after
+            // "installée", "based in": a place
+            if ok
+                && i > s.t0
+                && matches!(d.w(i - 1), "in" | "à" | "en")
+                && d.w(j) == ","
+                && crate::cities::is_city(d.w(j + 1))
+            {
+                ok = false;
+            }
+            if ok && i > s.t0 + 1 && matches!(d.w(i - 1), "in" | "à" | "en") && {
+                let p = d.w(i - 2);
+                [
+                    "install",
+                    "bas",
+                    "implant",
+                    "situ",
+                    "located",
+                    "headquartered",
+                ]
+                .iter()
+                .any(|x| p.starts_with(x))
+                    && p.len() <= 13
+            } {
                 ok = false;
             }
             if ok {
@@ -2249,6 +2447,16 @@ fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
     match one {
         Some(b'.' | b':' | b'!' | b'?' | b'\n' | b';') => true,
         Some(b'l' | b'd') => initial,
+        // a dash between spaces after a dateline or a time starts the
+        // sentence (as in is_sentence_initial)
+        _ if !t.word
+            && matches!(d.w(k), "-" | "–" | "—")
+            && d.text.get(t.end..t.end + 1) == Some(" ")
+            && t.start > 0
+            && d.text.get(t.start - 1..t.start) == Some(" ") =>
+        {
+            true
+        }
         _ if !t.word => initial,
         _ => false,
     }
@@ -2299,6 +2507,20 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         "affirme",
         "souligne",
         "résume",
+        "sourit",
+        "glisse",
+        "confie",
+        "assure",
+        "reconnaît",
+        "plaide",
+        "estime",
+        "raconte",
+        "ajoute",
+        "rappelle",
+        "commente",
+        "added",
+        "explained",
+        "noted",
         "présidente",
         "patron",
         "patronne",
@@ -2345,6 +2567,20 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
                 | "affirme"
                 | "souligne"
                 | "résume"
+                | "sourit"
+                | "glisse"
+                | "confie"
+                | "assure"
+                | "reconnaît"
+                | "plaide"
+                | "estime"
+                | "raconte"
+                | "ajoute"
+                | "rappelle"
+                | "commente"
+                | "added"
+                | "explained"
+                | "noted"
         );
         if TITLES.contains(&w) && (!speech || ntok >= 2) {
             return true;
@@ -2358,6 +2594,18 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
         && TITLES.contains(&d.w(j + 2))
     {
         return true;
+    }
+    // "Patrice Vergne, le président d'Hexacell", "Jane Roe, the chief
+    // executive": a name in apposition with a title
+    if ntok >= 2 && d.w(j) == "," {
+        let k = match d.w(j + 1) {
+            "le" | "la" | "the" => j + 2,
+            "l" if d.w(j + 2) == "'" => j + 3,
+            _ => 0,
+        };
+        if k > 0 && TITLES.contains(&d.w(k)) {
+            return true;
+        }
     }
     false
 }
@@ -2391,6 +2639,9 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
         "concurrent",
         "partner",
         "partenaire",
+        // the heading of a press release's boilerplate ("About Kestrel
+        // Software")
+        "about",
     ];
     let mut cut = 0;
     let mut rest = o.name.as_str();

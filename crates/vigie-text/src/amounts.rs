@@ -15,7 +15,7 @@
 //! context ("Mistral AI recherche 600 millions": money, currency `None`).
 //! Everything else that is a number of things is a count.
 
-use crate::fold::{folded, Low};
+use crate::fold::Low;
 use crate::Lang;
 use vigie_model::Qualifier;
 
@@ -119,11 +119,19 @@ fn is_alnum(c: char) -> bool {
 }
 
 fn char_at(t: &str, i: usize) -> Option<char> {
-    t.get(i..)?.chars().next()
+    match t.as_bytes().get(i) {
+        // An ASCII byte is a whole character.
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => t.get(i..)?.chars().next(),
+    }
 }
 
 fn char_before(t: &str, i: usize) -> Option<char> {
-    t.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|j| t.as_bytes().get(j)) {
+        // An ASCII byte is a whole character, and `i` a boundary after it.
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => t.get(..i)?.chars().next_back(),
+    }
 }
 
 fn next_boundary(t: &str, i: usize) -> usize {
@@ -152,8 +160,26 @@ fn skip_sp_back(t: &str, mut i: usize) -> usize {
 
 /// End of the run of letters starting at `i` (`i` if none).
 fn word_end(t: &str, mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let b = t.as_bytes();
     loop {
+        // Eight bytes at a time: the high bit of each byte of `letters` is
+        // set when that byte is an ASCII letter (no carry crosses a byte:
+        // every byte of `y` is below 0x80).
+        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let w = u64::from_le_bytes(chunk);
+            let y = (w & !H) | 0x2020_2020_2020_2020;
+            let ge_a = y.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+            let gt_z = y.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+            let letters = ge_a & !gt_z & !w & H;
+            if letters == H {
+                i += 8;
+                continue;
+            }
+            // The first byte that is not an ASCII letter.
+            i += ((!letters & H).trailing_zeros() / 8) as usize;
+        }
         match b.get(i) {
             Some(x) if x.is_ascii_alphabetic() => i += 1,
             // Latin-1 letters U+00C0–U+00FF except × and ÷.
@@ -510,8 +536,8 @@ fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
             return true;
         }
     }
-    let mut tmp = None;
-    number_word(folded(w, &mut tmp), lang)
+    // `w` is at most 12 bytes: `Low` keeps it whole.
+    number_word(Low::new(w).as_str(), lang)
 }
 
 fn is_scale_word(w: &str, lang: Lang) -> bool {
@@ -526,16 +552,16 @@ fn is_scale_word(w: &str, lang: Lang) -> bool {
         || (lang == Lang::Fr && matches!(w, "cent" | "cents"))
 }
 
-struct Tok {
-    text: String,
-}
+/// A word handed to text2num (already lowercased).
+#[derive(Clone, Copy)]
+struct Tok<'a>(&'a str);
 
-impl text2num::Token for &Tok {
+impl text2num::Token for Tok<'_> {
     fn text(&self) -> std::borrow::Cow<'_, str> {
-        self.text.as_str().into()
+        self.0.into()
     }
     fn text_lowercase(&self) -> std::borrow::Cow<'_, str> {
-        self.text.as_str().into()
+        self.0.into()
     }
     fn nt_separated(&self, _previous: &Self) -> bool {
         false
@@ -557,9 +583,10 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
         }
     }
     // Collect up to 12 words separated by spaces (hyphens stay inside).
-    let mut toks: Vec<(usize, usize, String)> = Vec::new();
+    let mut buf = [(0usize, 0usize, Low::new("")); 12];
+    let mut n = 0;
     let mut p = i;
-    while toks.len() < 12 {
+    while let Some(slot) = buf.get_mut(n) {
         let mut e = word_end(t, p);
         while char_at(t, e) == Some('-') && word_end(t, e + 1) > e + 1 {
             e = word_end(t, e + 1);
@@ -567,23 +594,30 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
         if e == p {
             break;
         }
-        toks.push((p, e, Low::new(t.get(p..e)?).as_str().to_owned()));
+        *slot = (p, e, Low::new(t.get(p..e)?));
+        n += 1;
         let q = skip_sp(t, e);
         if q == e || !char_at(t, q).is_some_and(char::is_alphabetic) {
             break;
         }
         p = q;
     }
+    let toks: Vec<(usize, usize, &str)> = buf
+        .get(..n)
+        .unwrap_or_default()
+        .iter()
+        .map(|(s, e, w)| (*s, *e, w.as_str()))
+        .collect();
     let first = toks.first()?;
     let capital = char_at(t, i).is_some_and(char::is_uppercase);
     // "un", "une", "one", "a", "an" alone are articles: only with a scale.
-    if matches!(first.2.as_str(), "un" | "une" | "one" | "a" | "an") {
+    if matches!(first.2, "un" | "une" | "one" | "a" | "an") {
         let next = toks.get(1)?;
-        if !is_scale_word(&next.2, lang) || next.2.starts_with("cent") {
+        if !is_scale_word(next.2, lang) || next.2.starts_with("cent") {
             return None;
         }
-        if matches!(first.2.as_str(), "a" | "an") {
-            let pow = match next.2.as_str() {
+        if matches!(first.2, "a" | "an") {
+            let pow = match next.2 {
                 "hundred" => 2,
                 "thousand" => 3,
                 "million" => 6,
@@ -610,10 +644,10 @@ fn parse_words(t: &str, i: usize, lang: Lang) -> Option<Num> {
             return None;
         }
     }
-    let tokens: Vec<Tok> = toks.iter().map(|x| Tok { text: x.2.clone() }).collect();
+    let tokens = toks.iter().map(|x| Tok(x.2));
     let occ = match lang {
-        Lang::Fr => text2num::find_numbers(tokens.iter(), &text2num::Language::french(), 0.0),
-        Lang::En => text2num::find_numbers(tokens.iter(), &text2num::Language::english(), 0.0),
+        Lang::Fr => text2num::find_numbers(tokens, &text2num::Language::french(), 0.0),
+        Lang::En => text2num::find_numbers(tokens, &text2num::Language::english(), 0.0),
     };
     let o = occ.into_iter().next()?;
     if o.start != 0 || o.is_ordinal || o.end == 0 {
@@ -713,6 +747,11 @@ const CODES: &[&str] = &[
 ];
 
 fn code(w: &str) -> Option<&'static str> {
+    // Every code is three capitals: most words are refused here.
+    let b = w.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
     let c = CODES.iter().find(|c| **c == w)?;
     Some(if *c == "RMB" { "CNY" } else { c })
 }
@@ -1058,6 +1097,26 @@ fn currency_after_fn(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> 
     currency_after(t, p, de_ok, lang).or_else(|| {
         // English text may use the French forms and vice versa ("euros").
         let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
+        // Only the forms of `currency_after` that depend on the language can
+        // match now: "de"/"d'" (French) and the English-only words.
+        let (w, _, _) = next_word(t, p)?;
+        let dependent = match other {
+            Lang::Fr => de_ok && matches!(w.as_str(), "de" | "d"),
+            Lang::En => matches!(
+                w.as_str(),
+                "bucks"
+                    | "us"
+                    | "u"
+                    | "canadian"
+                    | "australian"
+                    | "singapore"
+                    | "swiss"
+                    | "american"
+            ),
+        };
+        if !dependent {
+            return None;
+        }
         let r = currency_after(t, p, de_ok, other)?;
         r.0.map(|_| r)
     })
@@ -1143,6 +1202,13 @@ impl Back {
         self.buf.get(..self.len).unwrap_or_default()
     }
 
+    fn push1(&mut self, x: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = x;
+            self.len += 1;
+        }
+    }
+
     fn push(&mut self, bytes: &[u8]) {
         for &x in bytes {
             if let Some(slot) = self.buf.get_mut(self.len) {
@@ -1164,29 +1230,36 @@ fn lookback(t: &str, start: usize) -> Back {
     };
     let w = t.get(s..start).unwrap_or_default();
     let b = w.as_bytes();
+    // At most 32 bytes in, never more out: `buf` cannot overflow.
+    let mut last_space = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
             if x == b' ' || x == b'\n' || x == b'\t' {
-                if out.bytes().last() != Some(&b' ') {
-                    out.push(b" ");
+                if !last_space {
+                    out.push1(b' ');
+                    last_space = true;
                 }
             } else {
-                out.push(&[x.to_ascii_lowercase()]);
+                out.push1(x.to_ascii_lowercase());
+                last_space = false;
             }
             i += 1;
             continue;
         }
         let Some(c) = char_at(w, i) else { break };
         if is_sp(c) {
-            if out.bytes().last() != Some(&b' ') {
-                out.push(b" ");
+            if !last_space {
+                out.push1(b' ');
+                last_space = true;
             }
         } else if is_apos(c) {
-            out.push(b"'");
+            out.push1(b'\'');
+            last_space = false;
         } else {
             let mut tmp = [0u8; 4];
             out.push(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
+            last_space = false;
         }
         i += c.len_utf8();
     }
@@ -1207,9 +1280,25 @@ fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
 }
 
 fn qualifier_before(lb: &[u8]) -> Qualifier {
+    // Every phrase ends with a space or an apostrophe: compare the last two
+    // bytes before the whole phrase.
+    let n = lb.len();
+    let (Some(&l1), Some(&l2)) = (lb.last(), n.checked_sub(2).and_then(|i| lb.get(i))) else {
+        return Qualifier::Exact;
+    };
+    if l1 != b' ' && l1 != b'\'' {
+        return Qualifier::Exact;
+    }
     QUALIFIERS
         .iter()
-        .find(|(p, _)| ends_with_phrase(lb, p))
+        .find(|(p, _)| {
+            let pb = p.as_bytes();
+            let k = pb.len();
+            k >= 2
+                && pb.get(k - 1) == Some(&l1)
+                && pb.get(k - 2) == Some(&l2)
+                && ends_with_phrase(lb, p)
+        })
         .map_or(Qualifier::Exact, |(_, q)| *q)
 }
 
@@ -1659,19 +1748,24 @@ fn financial_context(t: &str, start: usize, end: usize) -> bool {
     while !t.is_char_boundary(e) {
         e -= 1;
     }
-    let w: String = t
-        .get(s..e)
-        .unwrap_or_default()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect();
+    // Lowercased (ASCII directly), ’ as '.
+    let win = t.get(s..e).unwrap_or_default();
+    let mut w = String::with_capacity(win.len() + 8);
+    for c in win.chars() {
+        if c.is_ascii() {
+            w.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                w.push(if l == '\u{2019}' { '\'' } else { l });
+            }
+        }
+    }
     FINANCIAL.iter().any(|k| w.contains(k))
 }
 
 /// The next word after `p` (skipping spaces), lowercased, with its start;
 /// `None` if the next thing is not a word.
-fn next_word(t: &str, p: usize) -> Option<(Low, usize, usize)> {
+fn next_word(t: &str, p: usize) -> Option<(Low<'_>, usize, usize)> {
     let q = skip_sp(t, p);
     let e = word_end(t, q);
     (e > q).then(|| (Low::new(t.get(q..e).unwrap_or_default()), q, e))
@@ -1774,13 +1868,16 @@ fn is_code_like(t: &str, i: usize) -> bool {
 // ------------------------------------------------------------------ driver
 
 /// Tries to read an amount whose number starts at `i`.
+/// The caller has checked that a number starting with a digit is not
+/// code-like ([`is_code_like`]).
 fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
-    if char_at(t, i).is_some_and(|c| c.is_ascii_digit()) && is_code_like(t, i) {
-        return None;
-    }
     let mut c1 = parse_core(t, i, floor, lang)?;
     let start0 = c1.start;
-    let intro = |p: &str| ends_with_phrase(lookback(t, start0).bytes(), p);
+    // The text before the amount, read once (the start never moves: a
+    // range keeps the lower bound's start).
+    let back = std::cell::OnceCell::new();
+    let back = || back.get_or_init(|| lookback(t, start0));
+    let intro = |p: &str| ends_with_phrase(back().bytes(), p);
 
     // Range.
     let mut c2: Option<Core> = None;
@@ -1873,7 +1970,8 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
         return None;
     }
     let qualifier = if qualifier == Qualifier::Exact {
-        qualifier_before(lookback(t, start).bytes())
+        debug_assert_eq!(start, start0);
+        qualifier_before(back().bytes())
     } else {
         qualifier
     };
@@ -2008,6 +2106,70 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `word_end` as it was written byte by byte.
+    fn word_end_bytewise(t: &str, mut i: usize) -> usize {
+        let b = t.as_bytes();
+        loop {
+            match b.get(i) {
+                Some(x) if x.is_ascii_alphabetic() => i += 1,
+                Some(0xc3) if b.get(i + 1).is_some_and(|&y| y != 0x97 && y != 0xb7) => i += 2,
+                _ => break,
+            }
+        }
+        if b.get(i).is_none_or(u8::is_ascii) {
+            return i;
+        }
+        while let Some(c) = char_at(t, i) {
+            if !c.is_alphabetic() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    #[test]
+    fn word_end_reads_eight_bytes_as_one() {
+        let pieces = [
+            "a",
+            "Z",
+            "é",
+            "É",
+            "×",
+            "÷",
+            "’",
+            "€",
+            " ",
+            "-",
+            "1",
+            "@",
+            "[",
+            "`",
+            "{",
+            "ß",
+            "ﬁ",
+            "\u{a0}",
+            "abcdefgh",
+            "ABCDEFGHIJ",
+            "Ωμέγα",
+            "\n",
+            "\u{7f}",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            let n = (seed >> 40) % 14;
+            for _ in 0..n {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(word_end(&t, i), word_end_bytewise(&t, i), "{t:?} at {i}");
+            }
+        }
+    }
 
     fn one(
         t: &str,

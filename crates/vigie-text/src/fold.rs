@@ -1,19 +1,33 @@
 //! Cheap case folding for word lists (no allocation).
 
 /// A short word lowercased on the stack (ASCII and Latin-1 capitals such as
-/// É, À); words longer than the buffer become "" (they match no list).
+/// É, À); words longer than the buffer become "" (they match no list). A
+/// word with no capital is borrowed as it is (no copy, no check).
 #[derive(Clone, Copy)]
-pub(crate) struct Low {
+pub(crate) struct Low<'a> {
+    /// The word itself when it has no capital.
+    same: Option<&'a str>,
     buf: [u8; 32],
     pub(crate) len: usize,
 }
 
-impl Low {
-    pub(crate) fn new(w: &str) -> Low {
-        let mut buf = [0u8; 32];
+impl<'a> Low<'a> {
+    pub(crate) fn new(w: &'a str) -> Low<'a> {
         let b = w.as_bytes();
+        if !has_capital(w) {
+            return Low {
+                same: Some(w),
+                buf: [0u8; 32],
+                len: if b.len() > 32 { 0 } else { b.len() },
+            };
+        }
+        let mut buf = [0u8; 32];
         if b.len() > buf.len() {
-            return Low { buf, len: 0 };
+            return Low {
+                same: None,
+                buf,
+                len: 0,
+            };
         }
         let mut prev_c3 = false;
         for (slot, &x) in buf.iter_mut().zip(b) {
@@ -27,14 +41,23 @@ impl Low {
             };
             prev_c3 = x == 0xc3;
         }
-        Low { buf, len: b.len() }
+        Low {
+            same: None,
+            buf,
+            len: b.len(),
+        }
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or_default()
+        match self.same {
+            Some(w) if self.len == w.len() => w,
+            Some(_) => "",
+            None => self
+                .buf
+                .get(..self.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -49,16 +72,6 @@ pub(crate) fn has_capital(w: &str) -> bool {
     })
 }
 
-/// `w` lowercased: `w` itself when it has no capital, else a folded copy in
-/// `tmp`.
-pub(crate) fn folded<'a>(w: &'a str, tmp: &'a mut Option<Low>) -> &'a str {
-    if has_capital(w) {
-        tmp.insert(Low::new(w)).as_str()
-    } else {
-        w
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,10 +80,9 @@ mod tests {
     fn folds_ascii_and_latin1() {
         assert_eq!(Low::new("ÉTÉ Àla").as_str(), "été àla");
         assert_eq!(Low::new("×").as_str(), "×");
-        let mut t = None;
-        assert_eq!(folded("déjà", &mut t), "déjà");
-        assert!(t.is_none());
-        assert_eq!(folded("Déjà", &mut t), "déjà");
+        assert_eq!(Low::new("déjà").as_str(), "déjà");
+        assert_eq!(Low::new("Déjà").as_str(), "déjà");
+        assert_eq!(Low::new(&"é".repeat(20)).as_str(), "");
         assert_eq!(Low::new(&"x".repeat(40)).as_str(), "");
     }
 }

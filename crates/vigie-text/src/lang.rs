@@ -4,7 +4,6 @@
 //! Portuguese, German, Dutch) are scored too, so that their text is reported
 //! as unsupported instead of being guessed French or English.
 
-use crate::fold::folded;
 use crate::Lang;
 
 /// Only the start of long texts is examined (speed; news articles do not
@@ -20,34 +19,128 @@ enum L {
 
 /// Stop words that are distinctive of one language (words shared by several
 /// languages, like "de" or "la", are left out or given to the one that uses
-/// them most in news text).
-fn stop_word(w: &str) -> Option<L> {
-    use L::*;
-    Some(match w {
-        // French
-        "le" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "pour" | "qui" | "sur"
-        | "pas" | "au" | "aux" | "avec" | "ses" | "cette" | "il" | "elle" | "sont" | "par"
-        | "plus" | "ont" | "été" | "être" | "leur" | "leurs" | "mais" | "ou" | "où" | "nous"
-        | "vous" | "ils" | "elles" | "sera" | "selon" | "aussi" | "ces" | "comme" | "entre"
-        | "après" | "depuis" | "chez" | "très" | "lui" | "dont" | "ainsi" | "déjà" | "contre"
-        | "avait" | "fait" | "peut" | "à" | "ce" | "son" | "sa" | "millions" | "milliards"
-        | "d" | "l" | "qu" | "aujourd" | "n" | "s" | "c" | "j" | "va" | "notamment" => Fr,
-        // English
-        "the" | "and" | "of" | "to" | "is" | "for" | "that" | "with" | "on" | "as" | "by"
-        | "at" | "from" | "its" | "it" | "was" | "are" | "be" | "has" | "have" | "will"
-        | "said" | "which" | "an" | "this" | "their" | "they" | "were" | "been" | "would"
-        | "not" | "but" | "or" | "he" | "she" | "we" | "his" | "her" | "about" | "more"
-        | "than" | "into" | "also" | "after" | "over" | "new" | "billion" | "million"
-        | "company" | "could" | "had" | "who" | "up" | "year" | "says" => En,
-        // Spanish, Italian, Portuguese, German, Dutch
-        "el" | "los" | "las" | "del" | "y" | "por" | "una" | "con" | "para" | "su" | "lo"
-        | "como" | "pero" | "más" | "también" | "fue" | "muy" | "della" | "di" | "che" | "gli"
-        | "nel" | "sono" | "anche" | "degli" | "alla" | "è" | "não" | "em" | "os" | "uma"
-        | "com" | "foi" | "ao" | "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit"
-        | "sich" | "auf" | "für" | "dem" | "ein" | "eine" | "auch" | "werden" | "het" | "een"
-        | "van" | "niet" | "zijn" | "op" | "voor" | "met" | "dat" | "wordt" | "ook" => Other,
-        _ => return None,
-    })
+/// them most in news text). Lowercase, at most 16 bytes; any order (the
+/// lookup table [`KEYS`] is sorted at compile time).
+#[rustfmt::skip]
+const STOP_WORDS: &[(&str, L)] = &[
+    // French
+    ("le", L::Fr), ("les", L::Fr), ("des", L::Fr), ("du", L::Fr), ("et", L::Fr), ("est", L::Fr),
+    ("une", L::Fr), ("dans", L::Fr), ("pour", L::Fr), ("qui", L::Fr), ("sur", L::Fr),
+    ("pas", L::Fr), ("au", L::Fr), ("aux", L::Fr), ("avec", L::Fr), ("ses", L::Fr),
+    ("cette", L::Fr), ("il", L::Fr), ("elle", L::Fr), ("sont", L::Fr), ("par", L::Fr),
+    ("plus", L::Fr), ("ont", L::Fr), ("été", L::Fr), ("être", L::Fr), ("leur", L::Fr),
+    ("leurs", L::Fr), ("mais", L::Fr), ("ou", L::Fr), ("où", L::Fr), ("nous", L::Fr),
+    ("vous", L::Fr), ("ils", L::Fr), ("elles", L::Fr), ("sera", L::Fr), ("selon", L::Fr),
+    ("aussi", L::Fr), ("ces", L::Fr), ("comme", L::Fr), ("entre", L::Fr), ("après", L::Fr),
+    ("depuis", L::Fr), ("chez", L::Fr), ("très", L::Fr), ("lui", L::Fr), ("dont", L::Fr),
+    ("ainsi", L::Fr), ("déjà", L::Fr), ("contre", L::Fr), ("avait", L::Fr), ("fait", L::Fr),
+    ("peut", L::Fr), ("à", L::Fr), ("ce", L::Fr), ("son", L::Fr), ("sa", L::Fr),
+    ("millions", L::Fr), ("milliards", L::Fr), ("d", L::Fr), ("l", L::Fr), ("qu", L::Fr),
+    ("aujourd", L::Fr), ("n", L::Fr), ("s", L::Fr), ("c", L::Fr), ("j", L::Fr), ("va", L::Fr),
+    ("notamment", L::Fr),
+    // English
+    ("the", L::En), ("and", L::En), ("of", L::En), ("to", L::En), ("is", L::En), ("for", L::En),
+    ("that", L::En), ("with", L::En), ("on", L::En), ("as", L::En), ("by", L::En), ("at", L::En),
+    ("from", L::En), ("its", L::En), ("it", L::En), ("was", L::En), ("are", L::En), ("be", L::En),
+    ("has", L::En), ("have", L::En), ("will", L::En), ("said", L::En), ("which", L::En),
+    ("an", L::En), ("this", L::En), ("their", L::En), ("they", L::En), ("were", L::En),
+    ("been", L::En), ("would", L::En), ("not", L::En), ("but", L::En), ("or", L::En),
+    ("he", L::En), ("she", L::En), ("we", L::En), ("his", L::En), ("her", L::En), ("about", L::En),
+    ("more", L::En), ("than", L::En), ("into", L::En), ("also", L::En), ("after", L::En),
+    ("over", L::En), ("new", L::En), ("billion", L::En), ("million", L::En), ("company", L::En),
+    ("could", L::En), ("had", L::En), ("who", L::En), ("up", L::En), ("year", L::En),
+    ("says", L::En),
+    // Spanish, Italian, Portuguese, German, Dutch
+    ("el", L::Other), ("los", L::Other), ("las", L::Other), ("del", L::Other), ("y", L::Other),
+    ("por", L::Other), ("una", L::Other), ("con", L::Other), ("para", L::Other), ("su", L::Other),
+    ("lo", L::Other), ("como", L::Other), ("pero", L::Other), ("más", L::Other),
+    ("también", L::Other), ("fue", L::Other), ("muy", L::Other), ("della", L::Other),
+    ("di", L::Other), ("che", L::Other), ("gli", L::Other), ("nel", L::Other), ("sono", L::Other),
+    ("anche", L::Other), ("degli", L::Other), ("alla", L::Other), ("è", L::Other),
+    ("não", L::Other), ("em", L::Other), ("os", L::Other), ("uma", L::Other), ("com", L::Other),
+    ("foi", L::Other), ("ao", L::Other), ("der", L::Other), ("die", L::Other), ("und", L::Other),
+    ("das", L::Other), ("ist", L::Other), ("nicht", L::Other), ("mit", L::Other),
+    ("sich", L::Other), ("auf", L::Other), ("für", L::Other), ("dem", L::Other), ("ein", L::Other),
+    ("eine", L::Other), ("auch", L::Other), ("werden", L::Other), ("het", L::Other),
+    ("een", L::Other), ("van", L::Other), ("niet", L::Other), ("zijn", L::Other), ("op", L::Other),
+    ("voor", L::Other), ("met", L::Other), ("dat", L::Other), ("wordt", L::Other),
+    ("ook", L::Other),
+];
+
+/// A word's bytes packed into an integer (words hold no NUL byte, so the
+/// packing of words of up to 16 bytes is one to one).
+const fn pack(b: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < b.len() {
+        k = k << 8 | b[i] as u128;
+        i += 1;
+    }
+    k
+}
+
+/// [`STOP_WORDS`] packed and sorted, for a binary search.
+static KEYS: [(u128, L); STOP_WORDS.len()] = {
+    let mut out = [(0u128, L::Other); STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let (w, l) = STOP_WORDS[i];
+        assert!(w.len() <= 16);
+        out[i] = (pack(w.as_bytes()), l);
+        i += 1;
+    }
+    // Insertion sort (at compile time).
+    let mut i = 1;
+    while i < out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            let t = out[j - 1];
+            out[j - 1] = out[j];
+            out[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// For each first byte (ASCII lowercased) of a stop word, the set of its
+/// lengths in bytes (bit `len`): most words are refused without a search.
+static LENGTHS_BY_FIRST: [u32; 256] = {
+    let mut out = [0u32; 256];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let w = STOP_WORDS[i].0.as_bytes();
+        assert!(!w.is_empty() && w.len() < 32);
+        out[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    out
+};
+
+/// The stop word `w` (at most 16 bytes) is, lowercased as
+/// [`crate::fold::Low`] does (ASCII and Latin-1 capitals), packed on the fly.
+fn stop_word(w: &[u8]) -> Option<L> {
+    let first = w.first()?.to_ascii_lowercase();
+    if w.len() > 16 || LENGTHS_BY_FIRST[first as usize] & (1 << w.len()) == 0 {
+        return None;
+    }
+    let mut k = 0u128;
+    let mut prev_c3 = false;
+    for &x in w {
+        let latin1_capital = prev_c3 && (0x80..=0x9e).contains(&x) && x != 0x97;
+        let y = if x.is_ascii_uppercase() || latin1_capital {
+            x + 0x20
+        } else {
+            x
+        };
+        prev_c3 = x == 0xc3;
+        k = k << 8 | u128::from(y);
+    }
+    KEYS.binary_search_by(|&(key, _)| key.cmp(&k))
+        .ok()
+        .and_then(|i| KEYS.get(i))
+        .map(|&(_, l)| l)
 }
 
 /// Detects French or English. Any other language, or too little text to
@@ -77,9 +170,7 @@ pub fn detect_language(text: &str) -> Option<Lang> {
         if i - s > 10 {
             continue;
         }
-        let w = sample.get(s..i).unwrap_or_default();
-        let mut tmp = None;
-        match stop_word(folded(w, &mut tmp)) {
+        match stop_word(b.get(s..i).unwrap_or_default()) {
             Some(L::Fr) => fr += 1,
             Some(L::En) => en += 1,
             Some(L::Other) => other += 1,
@@ -108,6 +199,17 @@ pub fn detect_language(text: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_unique_and_found() {
+        assert!(KEYS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(w, _) in STOP_WORDS {
+            assert!(stop_word(w.as_bytes()).is_some(), "{w}");
+        }
+        assert!(matches!(stop_word("Été".as_bytes()), Some(L::Fr)));
+        assert!(matches!(stop_word(b"THE"), Some(L::En)));
+        assert!(stop_word(b"usine").is_none() && stop_word(b"").is_none());
+    }
 
     #[test]
     fn french_and_english() {

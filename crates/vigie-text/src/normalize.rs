@@ -116,12 +116,33 @@ pub fn normalize(s: &str) -> Normalized {
     let mut copied = 0; // start of the pending run to copy
     let mut i = 0;
     while i < bytes.len() {
-        // Fast scan over bytes that never change.
-        while let Some(&b) = bytes.get(i) {
-            if INTERESTING[b as usize] {
-                break;
+        // Fast scan over bytes that never change: eight at a time while
+        // they are ASCII and hold no '\r', else byte by byte over the next
+        // eight (accented letters are not interesting), and so on.
+        'scan: loop {
+            while let Some(chunk) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                let w = u64::from_le_bytes(chunk);
+                let x = w ^ 0x0d0d_0d0d_0d0d_0d0d; // a zero byte where '\r' was
+                let cr = x.wrapping_sub(0x0101_0101_0101_0101) & !x;
+                if (w | cr) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
             }
-            i += 1;
+            let stop = i + 8;
+            while let Some(&b) = bytes.get(i) {
+                if INTERESTING[b as usize] {
+                    break 'scan;
+                }
+                i += 1;
+                if i >= stop {
+                    continue 'scan;
+                }
+            }
+            break;
         }
         let Some(&b) = bytes.get(i) else { break };
         let (len, rep): (usize, &str) = if b == b'\r' {

@@ -25,8 +25,49 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "tel", "tél", "vol", "vs", "éd",
 ];
 
+/// A word of at most 8 bytes packed into an integer (one to one: words hold
+/// no NUL byte).
+const fn pack8(b: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        k = k << 8 | b[i] as u64;
+        i += 1;
+    }
+    k
+}
+
+/// [`ABBREVIATIONS`] packed and sorted (at compile time), for a binary
+/// search on integers.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut out = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[i].as_bytes();
+        assert!(!w.is_empty() && w.len() <= 8);
+        out[i] = pack8(w);
+        i += 1;
+    }
+    let mut i = 1;
+    while i < out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j - 1];
+            out[j - 1] = out[j];
+            out[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 8 && ABBREVIATIONS.binary_search(&w).is_ok()
+    w.len() <= 8
+        && !w.is_empty()
+        && ABBREVIATION_KEYS
+            .binary_search(&pack8(w.as_bytes()))
+            .is_ok()
 }
 
 /// True if `w` (the word before a period, period excluded) is an initial or a
@@ -190,6 +231,12 @@ mod tests {
     fn abbreviation_table_is_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_abbreviation("Mme") && is_abbreviation("etc") && !is_abbreviation("région"));
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(!is_abbreviation(&format!("{a}x")));
+        }
+        assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(!is_abbreviation("") && !is_abbreviation("Mmmmmmmmm"));
     }
 
     fn split(t: &str) -> Vec<&str> {
