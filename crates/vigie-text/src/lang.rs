@@ -143,6 +143,42 @@ fn stop_word(w: &[u8]) -> Option<L> {
         .map(|&(_, l)| l)
 }
 
+fn is_word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || x >= 0x80
+}
+
+/// The high bit of each byte is set when that byte is a word byte (an ASCII
+/// letter or digit, or any byte of a non-ASCII character). No carry crosses
+/// a byte: the bytes added to are all below 0x80.
+fn word_bytes(w: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = w & !H;
+    let low = y | 0x2020_2020_2020_2020;
+    let letter = low.wrapping_add(ONES * (0x80 - 0x61)) & !low.wrapping_add(ONES * (0x80 - 0x7b));
+    let digit = y.wrapping_add(ONES * (0x80 - 0x30)) & !y.wrapping_add(ONES * (0x80 - 0x3a));
+    ((letter | digit) & !w & H) | (w & H)
+}
+
+/// The first position from `i` whose byte is (`word`) or is not (`!word`)
+/// a word byte; eight bytes at a time.
+fn skip_run(b: &[u8], mut i: usize, word: bool) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let m = word_bytes(u64::from_le_bytes(chunk));
+        // High bits of the bytes that continue the run.
+        let run = if word { m } else { !m & H };
+        if run != H {
+            return i + ((!run & H).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| is_word_byte(x) == word) {
+        i += 1;
+    }
+    i
+}
+
 /// Detects French or English. Any other language, or too little text to
 /// tell, gives `None` (never a guess).
 pub fn detect_language(text: &str) -> Option<Lang> {
@@ -153,16 +189,11 @@ pub fn detect_language(text: &str) -> Option<Lang> {
     let sample = text.get(..end).unwrap_or_default();
     let (mut fr, mut en, mut other, mut words) = (0u32, 0u32, 0u32, 0u32);
     let b = sample.as_bytes();
-    let is_word_byte = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
     let mut i = 0;
     while i < b.len() {
-        while b.get(i).is_some_and(|&x| !is_word_byte(x)) {
-            i += 1;
-        }
+        i = skip_run(b, i, false);
         let s = i;
-        while b.get(i).is_some_and(|&x| is_word_byte(x)) {
-            i += 1;
-        }
+        i = skip_run(b, i, true);
         if s == i {
             break;
         }
@@ -199,6 +230,29 @@ pub fn detect_language(text: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_are_read_eight_bytes_at_once() {
+        let mut seed = 99u64;
+        for _ in 0..20_000 {
+            let mut b = Vec::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let n = (seed >> 58) as usize + 1;
+            for _ in 0..n {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                b.push((seed >> 56) as u8);
+            }
+            for i in 0..=b.len() {
+                for word in [false, true] {
+                    let mut j = i;
+                    while b.get(j).is_some_and(|&x| is_word_byte(x) == word) {
+                        j += 1;
+                    }
+                    assert_eq!(skip_run(&b, i, word), j, "{b:?} {i} {word}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn stop_words_are_unique_and_found() {
