@@ -2831,6 +2831,33 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
 
 #[cfg(test)]
 mod heads_tests {
+    /// The forward pass of `caps_inside` gives what `is_sentence_initial`
+    /// says of each token.
+    #[test]
+    fn caps_inside_follows_is_sentence_initial() {
+        let x = crate::Extractor::new();
+        for text in [
+            "Acme SA investit 20 M€ à Lyon. L'État apporte 3 M€ ; Bpifrance aussi.",
+            "PARIS (Reuters) - Consulting firm Halden said: Orange will invest.",
+            "16h40 - Le bilan de Nova. « Nova » vend à Beta-Gamma – Delta.",
+            "D'Artagnan et L'Oréal : Zeta investit. — Omega, puis Kappa — Sigma.",
+        ] {
+            let Ok(doc) = vigie_text::Document::new(text) else {
+                continue;
+            };
+            let d = x.analyse(&doc);
+            let mut want = super::HashSet::default();
+            for s in &d.sents {
+                for k in s.t0..s.t1 {
+                    if d.toks[k].word && d.toks[k].cap && !super::is_sentence_initial(&d, k, s.t0) {
+                        want.insert(d.raw(k));
+                    }
+                }
+            }
+            assert_eq!(super::caps_inside(&d), want, "{text}");
+        }
+    }
+
     /// Every string a match arm of `public_bodies` starts with is in
     /// `PUBLIC_HEADS` (the gate lets no other lowercase word in).
     #[test]
