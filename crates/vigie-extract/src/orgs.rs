@@ -1652,7 +1652,8 @@ pub(crate) fn pattern_orgs(
     // asked words' length and first byte), built on first use
     // (length, first and last byte) to one of 4,096 slots
     let slot_of = |len: usize, first: u8, last: u8| {
-        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ usize::from(last) * 7) & 4095
+        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
+            & 4095
     };
     let slot = |w: &str| {
         let b = w.as_bytes();
