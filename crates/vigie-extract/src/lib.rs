@@ -436,9 +436,12 @@ impl Extractor {
                 .and_then(|t| lower.get(t.start..t.end))
                 .unwrap_or("")
         };
+        // (words only: no mark is one of these)
         let jobish = |i: usize| {
-            let w = word(i);
-            lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+            toks.get(i).is_some_and(|t| t.word) && {
+                let w = word(i);
+                lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+            }
         };
         if prefilter && !(0..toks.len()).any(|i| trig[i].is_some() || jobish(i)) {
             return None;
@@ -951,6 +954,10 @@ impl Extractor {
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
         for (k, t) in toks.iter().enumerate() {
+            // (seven bytes)
+            if t.end.wrapping_sub(t.start) != 7 {
+                continue;
+            }
             let w = text.get(t.start..t.end).unwrap_or("");
             if w != "Britain" {
                 continue;

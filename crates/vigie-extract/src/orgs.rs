@@ -1650,14 +1650,24 @@ pub(crate) fn pattern_orgs(
     // only sentence-initial capitalised words are asked about: their answers
     // come from one pass over the tokens (most skipped by a bitmap of the
     // asked words' length and first byte), built on first use
+    // (length, first and last byte) to one of 4,096 slots
+    let slot_of = |len: usize, first: u8, last: u8| {
+        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
+            & 4095
+    };
     let slot = |w: &str| {
-        (w.len().wrapping_mul(31) ^ usize::from(w.as_bytes().first().copied().unwrap_or(0))) & 1023
+        let b = w.as_bytes();
+        slot_of(
+            b.len(),
+            b.first().copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        )
     };
     let lower_answers_cell = std::cell::OnceCell::new();
     let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
         lower_answers_cell.get_or_init(|| {
             let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
-            let mut bits = [0u64; 16];
+            let mut bits = [0u64; 64];
             for s in &d.sents {
                 let mut initial = true;
                 for i in s.t0..s.t1 {
@@ -1679,10 +1689,18 @@ pub(crate) fn pattern_orgs(
             let exact = asked.contains_key("");
             let lower = d.lower.as_bytes();
             for (k, t) in d.toks.iter().enumerate() {
+                // only a lowercase word can answer yes
+                if !t.word || t.cap {
+                    continue;
+                }
                 if !exact {
                     let len = t.end.saturating_sub(t.start);
-                    let first = lower.get(t.start).copied().filter(|_| len > 0);
-                    let h = (len.wrapping_mul(31) ^ usize::from(first.unwrap_or(0))) & 1023;
+                    let (first, last) = match (lower.get(t.start), lower.get(t.end.wrapping_sub(1)))
+                    {
+                        (Some(&f), Some(&l)) if len > 0 => (f, l),
+                        _ => (0, 0),
+                    };
+                    let h = slot_of(len, first, last);
                     if bits.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
                         continue;
                     }
@@ -2435,31 +2453,34 @@ pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
 
 /// [`is_sentence_initial`] of the token after `k` when `initial` is that of
 /// token `k` (the same answer, computed forwards).
+#[inline]
 fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
     let Some(t) = d.toks.get(k) else {
         return initial;
     };
-    // the words and marks looked at are one byte long
-    let one = match d.lower.as_bytes().get(t.start) {
-        Some(&b) if t.end == t.start + 1 => Some(b),
-        _ => None,
-    };
-    match one {
-        Some(b'.' | b':' | b'!' | b'?' | b'\n' | b';') => true,
-        Some(b'l' | b'd') => initial,
-        // a dash between spaces after a dateline or a time starts the
-        // sentence (as in is_sentence_initial)
-        _ if !t.word
-            && matches!(d.w(k), "-" | "–" | "—")
-            && d.text.get(t.end..t.end + 1) == Some(" ")
-            && t.start > 0
-            && d.text.get(t.start - 1..t.start) == Some(" ") =>
-        {
-            true
-        }
-        _ if !t.word => initial,
-        _ => false,
+    if t.word {
+        // "l", "d" (of "L'", "D'") keep the start; other words end it
+        let one = t.end == t.start + 1;
+        return initial && one && matches!(d.lower.as_bytes().get(t.start), Some(b'l' | b'd'));
     }
+    // a mark: the words and marks looked at are one byte long, but for
+    // the dashes – and — (three bytes)
+    let dash = match d.lower.as_bytes().get(t.start..t.end) {
+        Some([b'.' | b':' | b'!' | b'?' | b'\n' | b';']) => return true,
+        Some(b"-") => true,
+        Some(b) => b == "–".as_bytes() || b == "—".as_bytes(),
+        None => false,
+    };
+    // a dash between spaces after a dateline or a time starts the
+    // sentence (as in is_sentence_initial)
+    if dash
+        && d.text.get(t.end..t.end + 1) == Some(" ")
+        && t.start > 0
+        && d.text.get(t.start - 1..t.start) == Some(" ")
+    {
+        return true;
+    }
+    initial
 }
 
 /// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
