@@ -1090,7 +1090,13 @@ impl<'a> Ctx<'a> {
 /// "écrit Bloomberg", "(AFP)", "told Reuters", "a déclaré à l'AFP".
 fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     let t = d.tok_at(o.start);
-    let prev: Vec<&str> = (t.saturating_sub(4)..t).map(|k| d.w(k)).collect();
+    // the four words before, without a Vec
+    let lo = t.saturating_sub(4);
+    let mut buf = [""; 4];
+    for (slot, k) in buf.iter_mut().zip(lo..t) {
+        *slot = d.w(k);
+    }
+    let prev: &[&str] = buf.get(..t - lo).unwrap_or(&[]);
     let p1 = prev.last().copied().unwrap_or("");
     if matches!(
         p1,
@@ -2235,10 +2241,12 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             if !had_amounts && cands.len() > first_new {
                 break;
             }
+            // beside amounts, only a secret price makes a statement (asked
+            // before building it: build is pure)
+            if had_amounts && !secret_price(d, c) {
+                continue;
+            }
             if let Some(cand) = build(cx, &cands, si, c, *tr, None, None) {
-                if had_amounts && !secret_price(d, c) {
-                    continue;
-                }
                 cands.push(cand);
                 if !had_amounts {
                     break;
@@ -4193,20 +4201,19 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     // de Nantes") is where its money goes
     let inside_org = |a: usize, b: usize| {
         d.orgs.iter().any(|o| {
-            let n = o.name.to_lowercase();
-            o.start <= a
-                && b <= o.end
-                && !["port ", "aéroport ", "airport ", "grand port "]
+            o.start <= a && b <= o.end && {
+                let n = o.name.to_lowercase();
+                !["port ", "aéroport ", "airport ", "grand port "]
                     .iter()
                     .any(|f| n.starts_with(f))
+            }
         })
     };
     let home_marker = |p_start: usize| {
         let t = d.tok_at(p_start);
-        let prev: Vec<&str> = (t.saturating_sub(3)..t).map(|k| d.w(k)).collect();
-        prev.iter().any(|w| {
+        (t.saturating_sub(3)..t).map(|k| d.w(k)).any(|w| {
             matches!(
-                *w,
+                w,
                 "basé"
                     | "basée"
                     | "based"

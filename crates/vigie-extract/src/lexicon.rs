@@ -42,7 +42,24 @@ fn any_prefix(w: &str, ps: &[&str]) -> bool {
 /// linear scan of a long list costs more than hashing the word).
 pub(crate) struct Words {
     list: &'static [&'static str],
-    set: std::sync::OnceLock<crate::doc::FastSet<&'static str>>,
+    set: std::sync::OnceLock<WordsSet>,
+}
+
+/// The set of a [`Words`] list, with a bitmap of (length, first byte, last
+/// byte) of its words that refuses most other words without hashing them.
+struct WordsSet {
+    bits: [u64; 64],
+    set: crate::doc::FastSet<&'static str>,
+}
+
+impl WordsSet {
+    /// A slot of 4,096 for the word.
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let first = b.first().copied().unwrap_or(0) as usize;
+        let last = b.last().copied().unwrap_or(0) as usize;
+        (b.len().wrapping_mul(31) ^ first.wrapping_mul(131) ^ last.wrapping_mul(7)) & 4095
+    }
 }
 
 impl Words {
@@ -55,9 +72,21 @@ impl Words {
 
     /// Same as `list.contains(w)`.
     pub(crate) fn contains(&self, w: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(*w)
+        let s = self.set.get_or_init(|| {
+            let mut bits = [0u64; 64];
+            for w in self.list {
+                let k = WordsSet::key(w);
+                if let Some(b) = bits.get_mut(k >> 6) {
+                    *b |= 1 << (k & 63);
+                }
+            }
+            WordsSet {
+                bits,
+                set: self.list.iter().copied().collect(),
+            }
+        });
+        let k = WordsSet::key(w);
+        s.bits.get(k >> 6).is_some_and(|b| b >> (k & 63) & 1 != 0) && s.set.contains(*w)
     }
 }
 

@@ -436,9 +436,12 @@ impl Extractor {
                 .and_then(|t| lower.get(t.start..t.end))
                 .unwrap_or("")
         };
+        // (words only: no mark is one of these)
         let jobish = |i: usize| {
-            let w = word(i);
-            lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+            toks.get(i).is_some_and(|t| t.word) && {
+                let w = word(i);
+                lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+            }
         };
         if prefilter && !(0..toks.len()).any(|i| trig[i].is_some() || jobish(i)) {
             return None;
@@ -951,6 +954,10 @@ impl Extractor {
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
         for (k, t) in toks.iter().enumerate() {
+            // (seven bytes)
+            if t.end.wrapping_sub(t.start) != 7 {
+                continue;
+            }
             let w = text.get(t.start..t.end).unwrap_or("");
             if w != "Britain" {
                 continue;
@@ -1193,8 +1200,9 @@ impl Extractor {
             .map(|o| (o.start, o.end))
             .collect();
         let mut pat = Vec::new();
-        orgs::pattern_orgs(&d, &taken, &mut pat);
+        // capitalised words inside sentences, once for both uses
         let caps = orgs::caps_inside(&d);
+        orgs::pattern_orgs(&d, &taken, &caps, &mut pat);
         orgs.retain(|o| {
             o.known
                 || o.public
@@ -1900,11 +1908,27 @@ pub fn event_id(
             }
         })
         .unwrap_or_default();
-    let key = format!(
-        "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{}",
-        kind.as_str()
-    );
-    format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()))
+    // FNV-1a of "{doc}\u{1f}{investor}\u{1f}{recipient}\u{1f}{amt}\u{1f}{kind}"
+    // (vigie_model::fnv1a64 of that key), fed piece by piece
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let sep = [0x1fu8];
+    for part in [
+        doc.as_bytes(),
+        &sep,
+        investor.as_bytes(),
+        &sep,
+        recipient.as_bytes(),
+        &sep,
+        amt.as_bytes(),
+        &sep,
+        kind.as_str().as_bytes(),
+    ] {
+        for &b in part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("evt_{h:016x}")
 }
 
 /// Confidence from features of the evidence; calibrated on the dev set
@@ -2394,6 +2418,15 @@ mod inline_tests {
             let b = format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()));
             assert_eq!(a, b, "{v}");
         }
+    }
+
+    #[test]
+    fn ids_hash_the_joined_key() {
+        let key = "doc_1\u{1f}Microsoft\u{1f}Acme\u{1f}4000000000\u{1f}capex";
+        assert_eq!(
+            event_id("doc_1", "Microsoft", "Acme", Some(4e9), Kind::Capex),
+            format!("evt_{:016x}", vigie_model::fnv1a64(key.as_bytes()))
+        );
     }
 
     #[test]

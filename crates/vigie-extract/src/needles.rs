@@ -9,6 +9,9 @@ pub(crate) struct Needles {
     first: [u32; 256],
     /// Per byte: the needles whose second byte it is.
     second: [u32; 256],
+    /// A bit per pair of bytes that opens some needle (65,536 bits): one
+    /// look refuses most positions.
+    pairs: [u64; 1024],
 }
 
 impl Needles {
@@ -18,18 +21,22 @@ impl Needles {
         assert!(list.len() <= 32, "at most 32 needles");
         let mut first = [0u32; 256];
         let mut second = [0u32; 256];
+        let mut pairs = [0u64; 1024];
         let mut k = 0;
         while k < list.len() {
             let b = list[k].as_bytes();
             assert!(b.len() >= 2, "needles of two bytes or more");
             first[b[0] as usize] |= 1 << k;
             second[b[1] as usize] |= 1 << k;
+            let p = (b[0] as usize) << 8 | b[1] as usize;
+            pairs[p >> 6] |= 1 << (p & 63);
             k += 1;
         }
         Needles {
             list,
             first,
             second,
+            pairs,
         }
     }
 
@@ -41,6 +48,14 @@ impl Needles {
         let mut found = 0u32;
         for (i, w) in h.windows(2).enumerate() {
             let &[b0, b1] = w else { continue };
+            let p = (b0 as usize) << 8 | b1 as usize;
+            if self
+                .pairs
+                .get(p >> 6)
+                .is_none_or(|x| x >> (p & 63) & 1 == 0)
+            {
+                continue;
+            }
             let mut m = self.first[b0 as usize] & self.second[b1 as usize] & !found;
             while m != 0 {
                 let k = m.trailing_zeros() as usize;

@@ -1044,6 +1044,65 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
     }
 }
 
+/// Every word the arms of [`public_bodies`] match (test
+/// `public_heads_cover_the_arms` checks the list against the source).
+static PUBLIC_HEADS: crate::lexicon::Words = crate::lexicon::Words::new(PUBLIC_HEAD_LIST);
+
+/// [`PUBLIC_HEADS`] by first byte and length: bit `len` of entry `b` is set
+/// when a word of `len` bytes starting with `b` is in the list (a cheap
+/// first test that most words fail).
+const PUBLIC_HEAD_SHAPES: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < PUBLIC_HEAD_LIST.len() {
+        let b = PUBLIC_HEAD_LIST[k].as_bytes();
+        assert!(b.len() < 32);
+        t[b[0] as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+};
+
+/// A word that may be in [`PUBLIC_HEADS`].
+fn may_be_public_head(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&f) => b.len() < 32 && PUBLIC_HEAD_SHAPES[f as usize] >> b.len() & 1 != 0,
+        None => false,
+    }
+}
+
+const PUBLIC_HEAD_LIST: &[&str] = &[
+    "ademe",
+    "agence",
+    "banque",
+    "bei",
+    "bpifrance",
+    "caisse",
+    "collectivité",
+    "commission",
+    "communauté",
+    "conseil",
+    "department",
+    "département",
+    "eib",
+    "eic",
+    "erc",
+    "etat",
+    "european",
+    "fonds",
+    "france",
+    "fund",
+    "gouvernement",
+    "government",
+    "métropole",
+    "region",
+    "région",
+    "state",
+    "union",
+    "état",
+];
+
 /// Public funders, by token patterns over the lowercase text.
 pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
@@ -1051,6 +1110,12 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     while i < n {
         let w = d.w(i);
         let t = d.toks[i];
+        // a lowercase word takes an arm below only when it is one of their
+        // words (the one arm without a word wants a capital)
+        if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
+            i += 1;
+            continue;
+        }
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
         let mut from = i;
         match w {
@@ -1366,7 +1431,6 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             // "Wisconsin will provide $20m in tax credits", "Ohio officials said":
             // a state or a city acting as a government
             _ if t.cap
-                && crate::cities::city_country(w).is_some()
                 && matches!(
                     d.w(i + 1),
                     "will"
@@ -1380,7 +1444,8 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                         | "awarded"
                         | "approved"
                         | "to"
-                ) =>
+                )
+                && crate::cities::city_country(w).is_some() =>
             {
                 found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
             }
@@ -1439,11 +1504,15 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let mut i = 0;
     while i < n {
         // part of a longer name ("Balderton Capital") is not the outlet
+        if !d.toks[i].cap {
+            i += 1;
+            continue;
+        }
         let glued = i > 0
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if !d.toks[i].cap || glued || !sets().outlet_first.contains(d.w(i)) {
+        if glued || !sets().outlet_first.contains(d.w(i)) {
             i += 1;
             continue;
         }
@@ -1543,7 +1612,13 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 }
 
 /// Capitalised names that look like organisations.
-pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM>) {
+/// `caps` is [`caps_inside`] of the document.
+pub(crate) fn pattern_orgs(
+    d: &Doc,
+    taken: &[(usize, usize)],
+    caps: &HashSet<&str>,
+    out: &mut Vec<OrgM>,
+) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     // places are sorted by start: look them up by position
     let places_at = |a: usize| {
@@ -1584,18 +1659,31 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
     // only sentence-initial capitalised words are asked about: their answers
     // come from one pass over the tokens (most skipped by a bitmap of the
     // asked words' length and first byte), built on first use
+    // (length, first and last byte) to one of 4,096 slots
+    let slot_of = |len: usize, first: u8, last: u8| {
+        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
+            & 4095
+    };
     let slot = |w: &str| {
-        (w.len().wrapping_mul(31) ^ usize::from(w.as_bytes().first().copied().unwrap_or(0))) & 1023
+        let b = w.as_bytes();
+        slot_of(
+            b.len(),
+            b.first().copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        )
     };
     let lower_answers_cell = std::cell::OnceCell::new();
     let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
         lower_answers_cell.get_or_init(|| {
             let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
-            let mut bits = [0u64; 16];
+            let mut bits = [0u64; 64];
             for s in &d.sents {
+                let mut initial = true;
                 for i in s.t0..s.t1 {
                     let t = d.toks[i];
-                    if t.word && t.cap && is_sentence_initial(d, i, s.t0) {
+                    let here = initial;
+                    initial = after_token_initial(d, i, initial);
+                    if t.word && t.cap && here {
                         let w = d.w(i);
                         asked.insert(w, false);
                         let h = slot(w);
@@ -1610,10 +1698,18 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             let exact = asked.contains_key("");
             let lower = d.lower.as_bytes();
             for (k, t) in d.toks.iter().enumerate() {
+                // only a lowercase word can answer yes
+                if !t.word || t.cap {
+                    continue;
+                }
                 if !exact {
                     let len = t.end.saturating_sub(t.start);
-                    let first = lower.get(t.start).copied().filter(|_| len > 0);
-                    let h = (len.wrapping_mul(31) ^ usize::from(first.unwrap_or(0))) & 1023;
+                    let (first, last) = match (lower.get(t.start), lower.get(t.end.wrapping_sub(1)))
+                    {
+                        (Some(&f), Some(&l)) if len > 0 => (f, l),
+                        _ => (0, 0),
+                    };
+                    let h = slot_of(len, first, last);
                     if bits.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
                         continue;
                     }
@@ -1638,8 +1734,6 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 .any(|(k, t)| d.w(k) == w && written_lower(t)),
         }
     };
-    let inside_caps_cell = std::cell::OnceCell::new();
-    let inside_caps = || inside_caps_cell.get_or_init(|| caps_inside(d));
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
@@ -1785,6 +1879,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
             let name = d.text.get(a..b).unwrap_or("");
+            // its lowercase, made on first use, once
+            let lname_cell = std::cell::OnceCell::new();
+            let lname = || -> &str { lname_cell.get_or_init(|| name.to_lowercase()) };
             let after_company_noun = i > 0
                 && matches!(
                     d.w(i - 1),
@@ -1872,7 +1969,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = inside_caps().contains(d.raw(i));
+                let seen_inside = caps.contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -1895,60 +1992,63 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 {
                     k += 1;
                 }
-                let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
-                let before_verb = crate::lexicon::classify(d.w(k), &next, "")
-                    .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
-                    || matches!(
-                        d.w(j),
-                        "a" | "va"
-                            | "vont"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "is"
-                            | "was"
-                            | "annonce"
-                            | "announced"
-                            | "announces"
-                            | "said"
-                            | "says"
-                            | "prévoit"
-                            | "compte"
-                            | "entend"
-                            | "plans"
-                            | "veut"
-                            | "wants"
-                            | "aims"
-                            | "devrait"
-                            | "doit"
-                            | "affirme"
-                            | "indique"
-                            | "confirme"
-                            | "envisage"
-                            | "étudie"
-                            | "ouvre"
-                            | "opens"
-                            | "signe"
-                            | "signs"
-                            | "agrees"
-                            | "agreed"
-                            | "reported"
-                            | "reports"
-                            | "posted"
-                            | "unveiled"
-                            | "unveils"
-                            | "launched"
-                            | "launches"
-                            | "signed"
-                            | "won"
-                            | "hired"
-                            | "lance"
-                            | "inaugure"
-                            | "dévoile"
-                            | "rachète"
-                    );
+                // (classify refuses what may_trigger refuses: no words
+                // gathered for those)
+                let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
+                    let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
+                    crate::lexicon::classify(d.w(k), &next, "")
+                        .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
+                } || matches!(
+                    d.w(j),
+                    "a" | "va"
+                        | "vont"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "is"
+                        | "was"
+                        | "annonce"
+                        | "announced"
+                        | "announces"
+                        | "said"
+                        | "says"
+                        | "prévoit"
+                        | "compte"
+                        | "entend"
+                        | "plans"
+                        | "veut"
+                        | "wants"
+                        | "aims"
+                        | "devrait"
+                        | "doit"
+                        | "affirme"
+                        | "indique"
+                        | "confirme"
+                        | "envisage"
+                        | "étudie"
+                        | "ouvre"
+                        | "opens"
+                        | "signe"
+                        | "signs"
+                        | "agrees"
+                        | "agreed"
+                        | "reported"
+                        | "reports"
+                        | "posted"
+                        | "unveiled"
+                        | "unveils"
+                        | "launched"
+                        | "launches"
+                        | "signed"
+                        | "won"
+                        | "hired"
+                        | "lance"
+                        | "inaugure"
+                        | "dévoile"
+                        | "rachète"
+                );
                 // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
                 // or a name in apposition with what it is ("Fernhill, the
                 // London-based developer of ...")
@@ -2023,7 +2123,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             if ok && a < d.dateline_end {
                 ok = false;
             }
-            if ok && crate::cities::is_city(&name.to_lowercase()) {
+            if ok && crate::cities::is_city(lname()) {
                 ok = false;
             }
             // a product is not a company: "the obesity drug Zepbound", "le
@@ -2162,10 +2262,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the tail of a city ("York" of "New York", "Lasfar")
-            if ok
-                && i > s.t0
-                && crate::cities::is_city(&format!("{} {}", d.w(i - 1), name.to_lowercase()))
-            {
+            if ok && i > s.t0 && crate::cities::is_city(&format!("{} {}", d.w(i - 1), lname())) {
                 ok = false;
             }
             // a name headed by a place or facility noun is a place, not an
@@ -2210,7 +2307,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
             // world regions are places: "its footprint in North America"
             if ok
                 && matches!(
-                    name.to_lowercase().as_str(),
+                    lname(),
                     "north america"
                         | "south america"
                         | "latin america"
@@ -2231,7 +2328,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], out: &mut Vec<OrgM
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names().contains(&name.to_lowercase()) {
+            if ok && !after_company_noun && place_names().contains(lname()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
@@ -2348,13 +2445,51 @@ pub(crate) fn distinctive(w: &str) -> bool {
 pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
     let mut set = HashSet::default();
     for s in &d.sents {
+        // is_sentence_initial of each token in one forward pass
+        let mut initial = true;
         for k in s.t0..s.t1 {
-            if d.toks[k].word && d.toks[k].cap && !is_sentence_initial(d, k, s.t0) {
+            let Some(&t) = d.toks.get(k) else {
+                break;
+            };
+            if t.word && t.cap && !initial {
                 set.insert(d.raw(k));
             }
+            initial = after_token_initial(d, k, initial);
         }
     }
     set
+}
+
+/// [`is_sentence_initial`] of the token after `k` when `initial` is that of
+/// token `k` (the same answer, computed forwards).
+#[inline]
+fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
+    let Some(t) = d.toks.get(k) else {
+        return initial;
+    };
+    if t.word {
+        // "l", "d" (of "L'", "D'") keep the start; other words end it
+        let one = t.end == t.start + 1;
+        return initial && one && matches!(d.lower.as_bytes().get(t.start), Some(b'l' | b'd'));
+    }
+    // a mark: the words and marks looked at are one byte long, but for
+    // the dashes – and — (three bytes)
+    let dash = match d.lower.as_bytes().get(t.start..t.end) {
+        Some([b'.' | b':' | b'!' | b'?' | b'\n' | b';']) => return true,
+        Some(b"-") => true,
+        Some(b) => b == "–".as_bytes() || b == "—".as_bytes(),
+        None => false,
+    };
+    // a dash between spaces after a dateline or a time starts the
+    // sentence (as in is_sentence_initial)
+    if dash
+        && d.text.get(t.end..t.end + 1) == Some(" ")
+        && t.start > 0
+        && d.text.get(t.start - 1..t.start) == Some(" ")
+    {
+        return true;
+    }
+    initial
 }
 
 /// "Le Guellec", "La Poste" inside a sentence: the article is part of the name.
@@ -2624,11 +2759,15 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
     // one representative mention per distinct name, with its words (long
     // articles name the same companies hundreds of times)
     let mut reps: Vec<usize> = Vec::new();
-    let mut seen: crate::doc::FastSet<&str> = Default::default();
+    // per mention, its name's representative (index in `reps`)
+    let mut rep_of: Vec<usize> = Vec::with_capacity(n);
+    let mut seen: crate::doc::FastMap<&str, usize> = Default::default();
     for (i, o) in orgs.iter().enumerate() {
-        if seen.insert(o.name.as_str()) {
+        let r = *seen.entry(o.name.as_str()).or_insert_with(|| {
             reps.push(i);
-        }
+            reps.len() - 1
+        });
+        rep_of.push(r);
     }
     let rep_words: Vec<(usize, Vec<String>)> =
         reps.iter().map(|&i| (i, words(&orgs[i].name))).collect();
@@ -2648,13 +2787,16 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
             }
             continue;
         }
-        let wa = words(&orgs[a].name);
+        // the words of the same name
+        let Some((_, wa)) = rep_of.get(a).and_then(|&r| rep_words.get(r)) else {
+            continue;
+        };
         if wa.is_empty() {
             continue;
         }
         let mut best: Option<usize> = None;
         for (b, wb) in &rep_words {
-            let (b, wb) = (*b, wb.clone());
+            let b = *b;
             if orgs[b].name == orgs[a].name || orgs[b].outlet || orgs[b].public {
                 continue;
             }
@@ -2688,20 +2830,21 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 "holding",
                 "holdings",
             ];
-            best = rep_words.iter().map(|(b, _)| *b).find(|&b| {
+            best = rep_words.iter().find_map(|(b, wb)| {
+                let b = *b;
                 if orgs[b].name == orgs[a].name
                     || !orgs[b].known
                     || orgs[b].outlet
                     || orgs[b].public
                 {
-                    return false;
+                    return None;
                 }
-                let wb = words(&orgs[b].name);
                 let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
-                !wb.is_empty()
+                (!wb.is_empty()
                     && wb.iter().all(|w| wa.contains(w))
                     && !extra.is_empty()
-                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str()))
+                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str())))
+                .then_some(b)
             });
         }
         memo.insert(orgs[a].name.clone(), best);
@@ -2713,5 +2856,71 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
             }
             orgs[a].known = orgs[b].known;
         }
+    }
+}
+
+#[cfg(test)]
+mod heads_tests {
+    /// The forward pass of `caps_inside` gives what `is_sentence_initial`
+    /// says of each token.
+    #[test]
+    fn caps_inside_follows_is_sentence_initial() {
+        let x = crate::Extractor::new();
+        for text in [
+            "Acme SA investit 20 M€ à Lyon. L'État apporte 3 M€ ; Bpifrance aussi.",
+            "PARIS (Reuters) - Consulting firm Halden said: Orange will invest.",
+            "16h40 - Le bilan de Nova. « Nova » vend à Beta-Gamma – Delta.",
+            "D'Artagnan et L'Oréal : Zeta investit. — Omega, puis Kappa — Sigma.",
+        ] {
+            let Ok(doc) = vigie_text::Document::new(text) else {
+                continue;
+            };
+            let d = x.analyse(&doc);
+            let mut want = super::HashSet::default();
+            for s in &d.sents {
+                for k in s.t0..s.t1 {
+                    if d.toks[k].word && d.toks[k].cap && !super::is_sentence_initial(&d, k, s.t0) {
+                        want.insert(d.raw(k));
+                    }
+                }
+            }
+            assert_eq!(super::caps_inside(&d), want, "{text}");
+        }
+    }
+
+    /// Every string a match arm of `public_bodies` starts with is in
+    /// `PUBLIC_HEADS` (the gate lets no other lowercase word in).
+    #[test]
+    fn public_heads_cover_the_arms() {
+        let src = include_str!("orgs.rs");
+        let body = src
+            .split_once("pub(crate) fn public_bodies(")
+            .map(|(_, b)| b)
+            .unwrap_or("");
+        let body = body.split_once("_ => {}").map(|(b, _)| b).unwrap_or("");
+        let arms = body.split_once("match w {").map(|(_, b)| b).unwrap_or("");
+        assert!(!arms.is_empty());
+        let mut n = 0;
+        let mut lines = arms.lines().peekable();
+        while let Some(l) = lines.next() {
+            if !l.starts_with("            \"") {
+                continue;
+            }
+            // the pattern runs to its guard or its arrow
+            let mut pat = l.to_string();
+            while !pat.contains(" if ") && !pat.contains("=>") && !pat.ends_with(" if") {
+                match lines.next() {
+                    Some(x) => pat.push_str(x),
+                    None => break,
+                }
+            }
+            let head = pat.split(" if").next().unwrap_or("");
+            let head = head.split("=>").next().unwrap_or("");
+            for w in head.split('"').skip(1).step_by(2) {
+                n += 1;
+                assert!(super::PUBLIC_HEADS.contains(&w), "{w} missing");
+            }
+        }
+        assert!(n >= 28, "{n} arm words found");
     }
 }

@@ -479,6 +479,8 @@ PTS_FIX = {
     # Three-letter names of companies seldom in French news, which other things share.
     "MBB": None, "MLP": None, "PNE": None, "IMI": None, "ICG": None, "DCC": None, "SSE": None,
     "SMC": None,
+    # Folded, "1&1" reads as the number "1,1" / "1.1".
+    "1&1": None,
 }
 # Home countries the package gets wrong.
 PTS_COUNTRY = {"SES": "LU", "PDD Holdings": "CN", "Marks & Spencer": "GB", "Stabilus": "DE", "Entain": "GB",

@@ -208,6 +208,36 @@ impl Folded {
                 .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    /// Maximal runs `lo..hi` of two or more folded bytes that all come from
+    /// capitals, in order (read a word of the bitset at a time).
+    pub fn cap_runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut done = 0usize;
+        for (k, &w) in self.caps.iter().enumerate() {
+            let next = self.caps.get(k + 1).map_or(0, |&x| x & 1);
+            // Bit j: capitals at j and j + 1.
+            let mut pair = w & ((w >> 1) | (next << 63));
+            while pair != 0 {
+                let i = k * 64 + pair.trailing_zeros() as usize;
+                pair &= pair - 1;
+                if i < done || i + 1 >= self.len {
+                    continue;
+                }
+                let mut lo = i;
+                while lo > done && self.cap(lo - 1) {
+                    lo -= 1;
+                }
+                let mut hi = i + 2;
+                while self.cap(hi) {
+                    hi += 1;
+                }
+                out.push((lo, hi));
+                done = hi;
+            }
+        }
+        out
+    }
+
     /// Original byte span of folded bytes `fs..fe` (`fe` exclusive, both
     /// inside the frame).
     pub fn orig_span(&self, text: &str, fs: usize, fe: usize) -> Option<(usize, usize)> {

@@ -1301,36 +1301,45 @@ impl<'t> Ctx<'_, 't, '_> {
     /// and a colon or a dash follows ("Douai : ...", "Lille - ..."); not a
     /// name an organisation has too ("Orange : le plan ...").
     fn dateline(&self, r: &Raw) -> bool {
-        let before = self.text.get(..r.os).unwrap_or("");
-        let (head, line) = before.rsplit_once('\n').unwrap_or(("", before));
-        let blank = |s: &str| {
-            s.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '"' | '«' | '“' | '*' | '•' | '>')
-            })
-            .is_empty()
-        };
-        if !blank(line) || head.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
-            return false;
-        }
-        if self
-            .g
-            .entries
-            .of(r.pat)
-            .iter()
-            .any(|e| matches!(e.target, Target::Org(_)))
-        {
-            return false;
-        }
+        // A colon or a dash after the name (cheap, checked first).
         let after = self.text.get(r.oe..).unwrap_or("");
         let rest = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         if after.len() - rest.len() > 2 {
             return false;
         }
-        rest.starts_with(':')
+        let mark = rest.starts_with(':')
             || ['-', '–', '—'].iter().any(|&d| {
                 rest.strip_prefix(d)
                     .is_some_and(|x| x.starts_with([' ', '\u{a0}']))
-            })
+            });
+        if !mark {
+            return false;
+        }
+        // Nothing but blanks and quotes before it on its line, at most one
+        // line (the title) above.
+        let before = self.text.get(..r.os).unwrap_or("");
+        let t = before.trim_end_matches(|c: char| {
+            c != '\n' && (c.is_whitespace() || matches!(c, '"' | '«' | '“' | '*' | '•' | '>'))
+        });
+        let head = match t.strip_suffix('\n') {
+            Some(h) => h,
+            None if t.is_empty() => "",
+            None => return false,
+        };
+        if head
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .nth(1)
+            .is_some()
+        {
+            return false;
+        }
+        !self
+            .g
+            .entries
+            .of(r.pat)
+            .iter()
+            .any(|e| matches!(e.target, Target::Org(_)))
     }
 
     /// Strong local evidence that a capitalised word is a place.
@@ -1652,7 +1661,6 @@ impl<'t> Ctx<'_, 't, '_> {
     /// subject of an act ("XYZ investit", "XYZ a annoncé", "XYZ plans").
     fn acronyms(&self, hits: &[Hit]) -> Vec<Hit> {
         let text = self.text;
-        let b = text.as_bytes();
         let is_acr =
             |w: &str| (2..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
         // Acronyms the patterns named as organisations.
@@ -1662,6 +1670,30 @@ impl<'t> Ctx<'_, 't, '_> {
             .map(|h| self.slice(h.os, h.oe))
             .filter(|w| is_acr(w))
             .collect();
+        let mut out = Vec::new();
+        // Two ASCII capitals in a row are two capitals in a row in the
+        // folded text: only its runs of capital bits are read (the text's
+        // bytes are not all visited).
+        for (lo, hi) in self.f.cap_runs() {
+            let (Some(lo), Some(last)) = (self.f.orig(lo), self.f.orig(hi - 1)) else {
+                continue;
+            };
+            let end = last
+                + text
+                    .get(last..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(0, char::len_utf8);
+            self.acronyms_in(lo, end, &named, &mut out);
+        }
+        out
+    }
+
+    /// [`Ctx::acronyms`] over the text's bytes `from..to` (a run of capitals).
+    fn acronyms_in(&self, from: usize, to: usize, named: &[&str], out: &mut Vec<Hit>) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let is_acr =
+            |w: &str| (2..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
         let word_at = |s: usize| {
             let r = text.get(s..).unwrap_or("");
             let n = r
@@ -1674,9 +1706,8 @@ impl<'t> Ctx<'_, 't, '_> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         };
-        let mut out = Vec::new();
-        let mut i = 0usize;
-        while i < b.len() {
+        let mut i = from;
+        while i < to {
             if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
                 i += 1;
                 continue;
@@ -1768,7 +1799,6 @@ impl<'t> Ctx<'_, 't, '_> {
                 kind: HitKind::Org(None),
             });
         }
-        out
     }
 
     /// An organisation named `s..e` unless the name is a month, a function

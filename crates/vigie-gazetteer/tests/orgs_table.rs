@@ -114,3 +114,15 @@ fn ordinary_words_units_and_places_are_not_organisations() {
         assert!(k.is_empty(), "{text:?}: {k:?}");
     }
 }
+
+#[test]
+fn decimal_numbers_are_not_organisations() {
+    // Folded, a name such as "1&1" would read "1 1" and match "1,1".
+    for text in [
+        "Le projet représente 1,1 milliard d'euros.",
+        "The plant will cost $1.1 billion.",
+        "Il mobilise 2,5 millions d'euros et 1 1 salarié.",
+    ] {
+        assert!(g().orgs(text).is_empty(), "{:?}", g().orgs(text));
+    }
+}

@@ -20,7 +20,7 @@ enum L {
 /// Stop words that are distinctive of one language (words shared by several
 /// languages, like "de" or "la", are left out or given to the one that uses
 /// them most in news text). Lowercase, at most 16 bytes; any order (the
-/// lookup table [`KEYS`] is sorted at compile time).
+/// lookup table [`TABLE`] is built at compile time).
 #[rustfmt::skip]
 const STOP_WORDS: &[(&str, L)] = &[
     // French
@@ -79,26 +79,31 @@ const fn pack(b: &[u8]) -> u128 {
     k
 }
 
-/// [`STOP_WORDS`] packed and sorted, for a binary search.
-static KEYS: [(u128, L); STOP_WORDS.len()] = {
-    let mut out = [(0u128, L::Other); STOP_WORDS.len()];
+/// Slots of the hash table of stop words (a power of two, about three times
+/// the number of words: probes are short).
+const SLOTS: usize = 512;
+
+/// The slot where the search for packed word `k` starts.
+const fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(23);
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 9)) as usize
+}
+
+/// [`STOP_WORDS`] packed, in an open-addressing hash table built at compile
+/// time (key 0 marks an empty slot: no word packs to 0).
+static TABLE: [(u128, L); SLOTS] = {
+    let mut out = [(0u128, L::Other); SLOTS];
     let mut i = 0;
     while i < STOP_WORDS.len() {
         let (w, l) = STOP_WORDS[i];
-        assert!(w.len() <= 16);
-        out[i] = (pack(w.as_bytes()), l);
-        i += 1;
-    }
-    // Insertion sort (at compile time).
-    let mut i = 1;
-    while i < out.len() {
-        let mut j = i;
-        while j > 0 && out[j - 1].0 > out[j].0 {
-            let t = out[j - 1];
-            out[j - 1] = out[j];
-            out[j] = t;
-            j -= 1;
+        assert!(!w.is_empty() && w.len() <= 16);
+        let k = pack(w.as_bytes());
+        let mut j = slot(k);
+        while out[j].0 != 0 {
+            assert!(out[j].0 != k, "stop word listed twice");
+            j = (j + 1) % SLOTS;
         }
+        out[j] = (k, l);
         i += 1;
     }
     out
@@ -137,10 +142,17 @@ fn stop_word(w: &[u8]) -> Option<L> {
         prev_c3 = x == 0xc3;
         k = k << 8 | u128::from(y);
     }
-    KEYS.binary_search_by(|&(key, _)| key.cmp(&k))
-        .ok()
-        .and_then(|i| KEYS.get(i))
-        .map(|&(_, l)| l)
+    let mut j = slot(k);
+    while let Some(&(key, l)) = TABLE.get(j) {
+        if key == k {
+            return Some(l);
+        }
+        if key == 0 {
+            return None;
+        }
+        j = (j + 1) % SLOTS;
+    }
+    None
 }
 
 fn is_word_byte(x: u8) -> bool {
@@ -256,7 +268,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_unique_and_found() {
-        assert!(KEYS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(
+            TABLE.iter().filter(|(k, _)| *k != 0).count(),
+            STOP_WORDS.len()
+        );
         for &(w, _) in STOP_WORDS {
             assert!(stop_word(w.as_bytes()).is_some(), "{w}");
         }

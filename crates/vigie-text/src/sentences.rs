@@ -96,7 +96,7 @@ fn is_closer(c: char) -> bool {
 /// surrounding whitespace, never empty, in order.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
     let mut start = 0usize;
     let mut i = 0usize;
     // Next positions of ".!?" and of "\n" / 0xE2 (lead byte of "…"), found
@@ -185,15 +185,35 @@ fn ends_sentence(text: &str, start: usize, i: usize, j: usize, c: char) -> bool 
         return true;
     }
     // A single period: look at the word before it.
-    let before = text.get(start..i).unwrap_or_default();
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
-        .next()
-        .unwrap_or_default();
+    let word = last_word(text.get(start..i).unwrap_or_default());
     if word.is_empty() {
         return true;
     }
     !(is_abbreviation(word) || is_initial_or_acronym(word))
+}
+
+/// What follows the last whitespace, `(`, `"`, `'` or `[` of `before` (all of
+/// it if none): ASCII bytes are tested directly, other characters decoded.
+fn last_word(before: &str) -> &str {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while let Some(&x) = k.checked_sub(1).and_then(|j| b.get(j)) {
+        let len = if x < 0x80 {
+            // `char::is_whitespace` on ASCII: \t \n \x0B \x0C \r and space.
+            if x.is_ascii_whitespace() || matches!(x, 0x0b | b'(' | b'"' | b'\'' | b'[') {
+                return before.get(k..).unwrap_or_default();
+            }
+            1
+        } else {
+            match before.get(..k).and_then(|p| p.chars().next_back()) {
+                Some(c) if c.is_whitespace() => return before.get(k..).unwrap_or_default(),
+                Some(c) => c.len_utf8(),
+                None => return before,
+            }
+        };
+        k -= len;
+    }
+    before
 }
 
 /// A newline at `nl` continues the sentence when the next line starts with a
@@ -226,6 +246,28 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_word_is_what_rsplit_gives() {
+        let pieces = [
+            "a", "é", " ", "\u{a0}", "(", "\"", "'", "[", "\u{b}", "\u{2003}", "’", "x.y", "\n",
+            "€",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let want = t
+                .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
+                .next()
+                .unwrap_or_default();
+            assert_eq!(last_word(&t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn abbreviation_table_is_sorted() {
