@@ -2070,9 +2070,15 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let a = &d.amounts[ai];
             let at = d.tok_at(a.start);
             let c = clause_of(at);
+            let aid = aid_amount(d, a.end);
             let mut best: Option<(usize, usize)> = None;
             for (k, tr) in trigs.iter().enumerate() {
                 if tr.tok < c.0 || tr.tok >= c.1 {
+                    continue;
+                }
+                // "to build a €3.4bn plant, with €1.1bn in state aid": public
+                // money is no building cost
+                if aid && matches!(tr.class, Class::Build | Class::Weak | Class::Announce) {
                     continue;
                 }
                 // "le rachat de X, l'opérateur ..., pour un montant de 950
@@ -2936,11 +2942,67 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
     {
         return true;
     }
+    // a town or region is where the money goes, not a company ("to invest
+    // £450m in Macclesfield"), even when it acts elsewhere ("Macclesfield
+    // has a skilled workforce")
+    if is_place_name(d, o) {
+        return false;
+    }
     // the same name acts elsewhere in the article
     d.orgs
         .iter()
         .enumerate()
         .any(|(j, x)| j != r && x.canonical == o.canonical && cx.is_subject(j))
+}
+
+/// The amount ending at byte `end` is named public aid: "€1.1bn in state
+/// aid", "$60m in incentives", "2 M€ d'aides", "5 M€ de subventions".
+fn aid_amount(d: &Doc, end: usize) -> bool {
+    let te = d.tok_at(end);
+    let aidw = |w: &str| {
+        matches!(
+            w,
+            "aid" | "subsidies" | "subsidy" | "grants" | "incentives" | "aides" | "subventions"
+        )
+    };
+    match d.w(te) {
+        "in" => (te + 1..te + 3).any(|k| aidw(d.w(k))),
+        "d" | "de" => (te + 1..te + 3).any(|k| aidw(d.w(k))),
+        _ => false,
+    }
+}
+
+/// The organisation's mention is also a place the gazetteer or the city
+/// table knows.
+fn is_place_name(d: &Doc, o: &OrgM) -> bool {
+    d.places
+        .iter()
+        .any(|p| p.start == o.start && p.end == o.end)
+        || crate::cities::is_city(&o.name.to_lowercase())
+}
+
+/// The sentence opens with a grant label ("Aide : 9 M€.", "Grant: €92m.").
+fn label_line(d: &Doc, si: usize) -> bool {
+    let Some(s) = d.sents.get(si) else {
+        return false;
+    };
+    let Some(colon) = (s.t0..(s.t0 + 6).min(s.t1)).find(|&k| d.w(k) == ":") else {
+        return false;
+    };
+    (s.t0..colon).any(|k| matches!(d.w(k), "aide" | "aides" | "grant" | "subvention"))
+        && grant_label(d, (s.t0, s.t1), colon - 1, colon)
+}
+
+/// The grant trigger is the label of a list entry: only "montant de l'",
+/// "amount of" (or nothing) before it in its clause, a colon right after.
+fn grant_label(d: &Doc, c: (usize, usize), tok: usize, tend: usize) -> bool {
+    d.w(tend) == ":"
+        && (c.0..tok).all(|k| {
+            matches!(
+                d.w(k),
+                "montant" | "de" | "d" | "l" | "'" | "la" | "du" | "amount" | "of" | "the"
+            )
+        })
 }
 
 /// A public funder after the trigger ("une subvention de la Région").
@@ -3368,6 +3430,15 @@ fn build(
                     recipient = investor;
                     investor = Some(p);
                 }
+            }
+            // a label in a list of laureates ("Aide : 9,3 M€", "Montant de
+            // l'aide : ...", "Grant: €148 million"): the funder is the public
+            // body the release named before
+            if investor.is_none() && grant_label(d, c, tr.tok, tend) {
+                let off = d.toks[c.0].start;
+                investor = (0..d.orgs.len())
+                    .rev()
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j]);
             }
             // a shareholder that brings capital: "son actionnaire Brookfield
             // apportera 500 M€ de fonds propres" is a stake in the company
@@ -4362,6 +4433,23 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         if let Some(r) = c.ref_cand.and_then(|r| cands.get(r)) {
             country = r.country.clone();
         }
+    }
+    // "Grant: €92 million." after a list entry's head ("CarbonClay
+    // (Netherlands): a carbon capture plant..."): the head names the country
+    if country.is_none() && c.sent > 0 && label_line(d, c.sent) {
+        let p = d.sents[c.sent - 1];
+        let (a, b) = span(p.t0, p.t1);
+        country = d
+            .places
+            .iter()
+            .filter(|p| p.start >= a && p.end <= b)
+            .find_map(|p| p.country.clone())
+            .or_else(|| {
+                d.ctrys
+                    .iter()
+                    .find(|m| m.start >= a && m.end <= b && !m.demonym)
+                    .map(|m| m.country.clone())
+            });
     }
     if country.is_none() {
         let next = c.sent + 1;

@@ -1164,12 +1164,21 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     found = Some((e, "État".into(), Some("FR")));
                 }
             }
-            "government" if i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
+            // "The government" at a sentence start is "the government"
+            "government"
+                if i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word && d.w(i - 1) != "the" =>
+            {
                 from = i - 1;
                 found = Some((i + 1, format!("{} government", d.raw(i - 1)), None));
             }
             // "the US Commerce Department", "the Energy Department"
-            "department" if t.cap && i > 0 && d.toks[i - 1].cap && d.toks[i - 1].word => {
+            "department"
+                if t.cap
+                    && i > 0
+                    && d.toks[i - 1].cap
+                    && d.toks[i - 1].word
+                    && d.w(i - 1) != "the" =>
+            {
                 from = i - 1;
                 if i > 1 && d.toks[i - 2].cap && d.toks[i - 2].word && d.w(i - 2).len() <= 3 {
                     from = i - 2;

@@ -561,3 +561,43 @@ fn hires_are_created_jobs() {
     let e = one("Le groupe Kerlan va investir 45 millions d'euros à Morlaix. Le chantier, qui doit démarrer au printemps, s'accompagnera de 80 embauches en CDI.");
     assert_eq!(e.jobs.as_ref().map(|j| j.value), Some(80));
 }
+
+#[test]
+fn grant_labels_in_a_list_of_laureates_are_the_funder_s() {
+    let e = ev("L'État annonce son soutien à trois projets industriels dans le cadre de France 2030.\nVerrelux (Albi, Tarn) : nouveau four électrique. Montant de l'aide : 6 millions d'euros.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding && amount(x) == Some(6e6))
+        .expect("the labelled grant");
+    assert!(g.investor.is_some(), "{e:#?}");
+    let e = ev("The European Commission has selected four projects to receive grants from its clean-tech programme.\nBlueKiln (Netherlands): an electric kiln in a brick works. Grant: €41 million.\nHydroLusa (Portugal): a hydrogen plant. Grant: €58 million.");
+    let g = e
+        .iter()
+        .find(|x| x.kind == Kind::PublicFunding && amount(x) == Some(4.1e7))
+        .expect("the labelled grant");
+    assert_eq!(g.country.as_deref(), Some("NL"), "{e:#?}");
+}
+
+#[test]
+fn the_government_at_a_sentence_start_is_the_government() {
+    let e = one("Pellow Foods will expand its bakery in Leeds. The government is supporting the project with a £12m grant.");
+    assert_eq!(e.kind, Kind::PublicFunding);
+    assert_eq!(inv(&e), "government");
+}
+
+#[test]
+fn a_town_is_no_equity_recipient() {
+    let e = ev("Marlow Chemicals to invest £80m in Sheffield\nMarlow Chemicals said it would invest £80m in Sheffield. Sheffield has a long history of steel making.");
+    assert!(!e.is_empty(), "{e:#?}");
+    assert!(e.iter().all(|x| x.kind == Kind::Capex), "{e:#?}");
+}
+
+#[test]
+fn state_aid_amount_is_no_building_cost() {
+    let e = ev("Korvan Semi to build €2bn chip plant in Leipzig, with €500m in state aid");
+    assert!(
+        e.iter()
+            .all(|x| amount(x) != Some(5e8) || x.kind == Kind::PublicFunding),
+        "{e:#?}"
+    );
+}
