@@ -2830,9 +2830,15 @@ fn recipient_after(
     None
 }
 
-/// The company whose site public money funds: "pour la future usine
-/// d'hydrogène d'H2Gard", "for the new plant of X".
-fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+/// The first organisation of clause `c` from token `from` on that is neither
+/// `skip`, a reporter nor a public body, and whose first token passes `at`.
+fn private_org_after(
+    cx: &Ctx,
+    c: (usize, usize),
+    from: usize,
+    skip: Option<usize>,
+    at: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let d = cx.d;
     let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
     let b = d
@@ -2841,10 +2847,18 @@ fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>)
         .map(|t| t.end)
         .unwrap_or(0);
     cx.orgs_in(a, b).find(|&oi| {
-        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
-            return false;
-        }
-        let ot = d.tok_at(d.orgs[oi].start);
+        Some(oi) != skip
+            && !cx.reporting[oi]
+            && !d.orgs[oi].public
+            && at(d.tok_at(d.orgs[oi].start))
+    })
+}
+
+/// The company whose site public money funds: "pour la future usine
+/// d'hydrogène d'H2Gard", "for the new plant of X".
+fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
+    let d = cx.d;
+    private_org_after(cx, c, from, skip, |ot| {
         ot >= from + 2
             && matches!(d.w(ot - 1), "de" | "d" | "du" | "of" | "'")
             && (from..ot).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
@@ -2856,17 +2870,7 @@ fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>)
 /// right after "fonds"/"fund", itself after "auprès"/"from" in the clause).
 fn fund_after(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
     let d = cx.d;
-    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
-    let b = d
-        .toks
-        .get(c.1.saturating_sub(1))
-        .map(|t| t.end)
-        .unwrap_or(0);
-    cx.orgs_in(a, b).find(|&oi| {
-        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
-            return false;
-        }
-        let ot = d.tok_at(d.orgs[oi].start);
+    private_org_after(cx, c, from, skip, |ot| {
         ot > from
             && matches!(d.w(ot - 1), "fonds" | "fund")
             && (ot.saturating_sub(7).max(from)..ot).any(|k| matches!(d.w(k), "auprès" | "from"))
