@@ -4440,11 +4440,12 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     }
     // "Grant: €92 million." after a list entry's head ("CarbonClay
     // (Netherlands): a carbon capture plant..."): the head names the country
-    if country.is_none() && c.sent > 0 && label_line(d, c.sent) {
-        let p = d.sents[c.sent - 1];
-        let (a, b) = span(p.t0, p.t1);
-        country = d
-            .places
+    // the country a sentence names: its first place's, else a country
+    // named (not a demonym)
+    let sent_country = |k: usize| -> Option<String> {
+        let s = d.sents[k];
+        let (a, b) = span(s.t0, s.t1);
+        d.places
             .iter()
             .filter(|p| p.start >= a && p.end <= b)
             .find_map(|p| p.country.clone())
@@ -4453,24 +4454,15 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
                     .iter()
                     .find(|m| m.start >= a && m.end <= b && !m.demonym)
                     .map(|m| m.country.clone())
-            });
+            })
+    };
+    if country.is_none() && c.sent > 0 && label_line(d, c.sent) {
+        country = sent_country(c.sent - 1);
     }
     if country.is_none() {
         let next = c.sent + 1;
         if next < d.sents.len() && !sent_has_cand(next) {
-            let n = d.sents[next];
-            let (a, b) = span(n.t0, n.t1);
-            country = d
-                .places
-                .iter()
-                .filter(|p| p.start >= a && p.end <= b)
-                .find_map(|p| p.country.clone())
-                .or_else(|| {
-                    d.ctrys
-                        .iter()
-                        .find(|m| m.start >= a && m.end <= b && !m.demonym)
-                        .map(|m| m.country.clone())
-                });
+            country = sent_country(next);
         }
     }
     if country.is_none() && c.kind == Kind::PublicFunding {

@@ -1060,22 +1060,7 @@ impl Extractor {
             // "Portugal will contribute €350 million in incentives": a
             // state that grants is a public funder
             let grants = class == Some(lexicon::Class::Grant);
-            if k > t && grants {
-                let name = d.text.get(c.start..c.end).unwrap_or("").to_string();
-                extra.push(OrgM {
-                    start: c.start,
-                    end: c.end,
-                    canonical: name.clone(),
-                    family: name.clone(),
-                    name,
-                    country: Some(c.country.clone()),
-                    outlet: false,
-                    known: true,
-                    public: true,
-                });
-                continue;
-            }
-            if k > t && invests {
+            if k > t && (grants || invests) {
                 let name = d.text.get(c.start..c.end).unwrap_or("").to_string();
                 extra.push(OrgM {
                     start: c.start,
@@ -1088,7 +1073,7 @@ impl Extractor {
                     known: true,
                     // a sovereign investor builds (capex), it does not
                     // subsidise someone else's project
-                    public: false,
+                    public: grants,
                 });
             }
         }
