@@ -2374,7 +2374,153 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         // later sentence continuing an earlier one ("Il s'agit ... en région parisienne")
     }
+    co_funders(cx, &mut cands);
     cands
+}
+
+/// "32,5 millions d'euros, dont 2 millions d'euros de subvention de la
+/// Région", "dont 4 M€ de l'État et 2,5 M€ de la Région": the public shares
+/// of a project's cost are public funding of its owner.
+fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
+    let d = cx.d;
+    let n = cands.len();
+    for (si, s) in d.sents.iter().enumerate() {
+        let Some(dont) = (s.t0..s.t1).find(|&k| d.w(k) == "dont") else {
+            continue;
+        };
+        // the total the "dont" splits: the money amount right before it
+        let dont_at = d.toks[dont].start;
+        let Some(ti) = d
+            .amounts
+            .iter()
+            .rposition(|a| a.money && a.end <= dont_at && a.start >= s.start)
+        else {
+            continue;
+        };
+        let total = &d.amounts[ti];
+        if d.text
+            .get(total.end..dont_at)
+            .is_none_or(|g| g.trim_matches([' ', ',']).len() > 0)
+        {
+            continue;
+        }
+        // the capex it is the cost of: of this sentence, or one of the last
+        // three stating the same sum ("Le projet représente 42 M€, dont ...")
+        let Some(ci) = (0..n).rev().find(|&i| {
+            let c = &cands[i];
+            c.kind == Kind::Capex
+                && c.sent <= si
+                && c.sent + 3 >= si
+                && c.amount.is_some_and(|a| {
+                    a == ti
+                        || d.amounts[a].value == total.value
+                            && d.amounts[a].currency == total.currency
+                })
+        }) else {
+            continue;
+        };
+        let Some(owner) = cands[ci].investor else {
+            continue;
+        };
+        if d.orgs[owner].public {
+            continue;
+        }
+        // the amounts of the "dont" list, each with the public body after it
+        let mut k = dont + 1;
+        let mut found: Vec<(usize, usize)> = Vec::new(); // (amount, org)
+        while k < s.t1 {
+            let Some(bi) = d
+                .amounts
+                .iter()
+                .position(|a| a.money && d.toks[k].start == a.start)
+            else {
+                break;
+            };
+            let end = d.tok_at(d.amounts[bi].end.saturating_sub(1)) + 1;
+            // "de subvention de la Région X", "apportés par l'État", "de l'État"
+            let mut j = end;
+            while j < s.t1
+                && j < end + 6
+                && matches!(
+                    d.w(j),
+                    "de" | "d"
+                        | "du"
+                        | "la"
+                        | "l"
+                        | "'"
+                        | "’"
+                        | "subvention"
+                        | "subventions"
+                        | "aide"
+                        | "aides"
+                        | "apportés"
+                        | "apportées"
+                        | "versés"
+                        | "versées"
+                        | "financés"
+                        | "financées"
+                        | "par"
+                )
+            {
+                j += 1;
+            }
+            let at = d.toks.get(j).map_or(usize::MAX, |t| t.start);
+            let Some(oi) = d.orgs.iter().position(|o| o.start == at && o.public) else {
+                break;
+            };
+            found.push((bi, oi));
+            // "et 2,5 millions d'euros de la Région ..."
+            let oend = d.tok_at(d.orgs[oi].end.saturating_sub(1)) + 1;
+            let next = (oend..s.t1.min(oend + 12)).find(|&m| matches!(d.w(m), "et" | ","));
+            match next {
+                Some(m) if d.w(m) == "et" || d.w(m) == "," => {
+                    // skip to the next amount, if it comes right after
+                    let after = (m + 1..s.t1.min(m + 3)).find(|&q| {
+                        d.amounts
+                            .iter()
+                            .any(|a| a.money && a.start == d.toks[q].start)
+                    });
+                    match after {
+                        Some(q) => k = q,
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        for (bi, oi) in found {
+            if cands.iter().any(|o| o.amount == Some(bi)) {
+                continue;
+            }
+            let c = &cands[ci];
+            let mut evidence = c.evidence.clone();
+            if !evidence.contains(&si) {
+                evidence.push(si);
+            }
+            let cand = Cand {
+                sent: si,
+                clause: (dont, d.sents[si].t1),
+                trig: dont,
+                class: c.class,
+                amount: Some(bi),
+                investor: Some(oi),
+                via: Via::Subject,
+                recipient: Some(owner),
+                kind: Kind::PublicFunding,
+                status: c.status,
+                jobs: None,
+                horizon: c.horizon.clone(),
+                places: c.places.clone(),
+                country: c.country.clone(),
+                sectors: c.sectors.clone(),
+                ref_cand: None,
+                pref: None,
+                evidence,
+                pwin: c.pwin,
+            };
+            cands.push(cand);
+        }
+    }
 }
 
 /// The first sentence of a press release's boilerplate ("À propos de X",

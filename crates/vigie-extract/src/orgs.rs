@@ -1270,6 +1270,17 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                         break;
                     }
                 }
+                // a region the gazetteer knows runs to its end: "Région Pays
+                // de la Loire", "Région Centre-Val de Loire"
+                if let Some(p) = d.toks.get(i + 1).and_then(|nt| {
+                    d.places
+                        .iter()
+                        .find(|p| p.start == nt.start && p.rank == 2 && p.country.is_some())
+                }) {
+                    while e < n && d.toks[e].end <= p.end {
+                        e += 1;
+                    }
+                }
                 // only treat as funder with a capital R or a name after it
                 if e > i + 1 && t.cap {
                     let name = d
