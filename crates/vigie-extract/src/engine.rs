@@ -2400,7 +2400,7 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
         let total = &d.amounts[ti];
         if d.text
             .get(total.end..dont_at)
-            .is_none_or(|g| g.trim_matches([' ', ',']).len() > 0)
+            .is_none_or(|g| !g.trim_matches([' ', ',']).is_empty())
         {
             continue;
         }
