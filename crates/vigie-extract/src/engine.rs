@@ -4513,6 +4513,43 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             }
         }
     }
+    // nothing named near the statement ("Montant de l'investissement : 45
+    // M€"): the town the headline and lead put the story in, when the article
+    // is about one project ("Près de Rouen, ..." is not the town)
+    if places.is_empty() && c.sent < 8 {
+        let (sa, sb) = span(s.t0, s.t1);
+        let foreign = d
+            .ctrys
+            .iter()
+            .any(|m| m.start >= sa && m.end <= sb && m.country != "FR");
+        let fam = c.investor.map(|i| &d.orgs[i].family);
+        let others_placed = cands.iter().any(|o| {
+            o.investor.map(|i| &d.orgs[i].family) != fam
+                && o.places.iter().any(|&i| d.places[i].rank < 3)
+        });
+        if !foreign && !others_placed {
+            let lead_end = d.sents.get(c.sent.min(2)).map_or(0, |x| x.end);
+            let near = |start: usize| {
+                let t = d.tok_at(start);
+                (t.saturating_sub(3)..t).any(|k| {
+                    matches!(
+                        d.w(k),
+                        "près" | "proche" | "near" | "portes" | "côté" | "loin"
+                    )
+                })
+            };
+            if let Some(i) = d.places.iter().position(|p| {
+                p.end <= lead_end
+                    && p.rank == 0
+                    && p.country.as_deref() == Some("FR")
+                    && !inside_org(p.start, p.end)
+                    && !home_marker(p.start)
+                    && !near(p.start)
+            }) {
+                places.push(i);
+            }
+        }
+    }
     // a country named before the trigger is the investor's, unless "en France, ..."
     places.retain(|&i| {
         let p = &d.places[i];
