@@ -2956,6 +2956,11 @@ fn recipient_after(
         {
             continue;
         }
+        // the programme the money comes under: "au titre du Ségur de
+        // l'investissement", "dans le cadre de France 2030", "under the CHIPS Act"
+        if (ot.saturating_sub(3)..ot).any(|k| matches!(d.w(k), "titre" | "cadre" | "under")) {
+            continue;
+        }
         // the funder's own programme: "a grant from its Innovation Fund",
         // "from the UK government's Industrial Energy Transformation Fund"
         let last = d.w(d.tok_at(d.orgs[oi].end).saturating_sub(1));
@@ -3988,11 +3993,23 @@ fn build(
             // "... approved €2 billion in aid for thyssenkrupp Steel's plant.
             // The federal government will contribute €1.3 billion": the
             // company the previous sentence funds
+            // (or the one before: "Le CHU de X a validé ... Coût total : 320
+            // M€ ... L'État apportera 150 M€")
             let p = d.sents[si - 1];
             let off = d.toks[c.0].start;
-            recipient = (0..d.orgs.len()).rev().find(|&j| {
-                let o = &d.orgs[j];
-                o.start >= p.start && o.end <= off && !o.public && !o.outlet && !cx.reporting[j]
+            let named_in = |a: usize| {
+                (0..d.orgs.len()).rev().find(|&j| {
+                    let o = &d.orgs[j];
+                    o.start >= a && o.end <= off && !o.public && !o.outlet && !cx.reporting[j]
+                })
+            };
+            recipient = named_in(p.start).or_else(|| {
+                let p2 = d.sents[si.saturating_sub(2)];
+                let prev_money = d
+                    .amounts
+                    .iter()
+                    .any(|a| a.money && a.start >= p.start && a.end <= p.end);
+                named_in(p2.start).filter(|_| si >= 2 && prev_money)
             });
         }
         recipient?;

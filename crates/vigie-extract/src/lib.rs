@@ -1033,6 +1033,7 @@ impl Extractor {
             .collect();
         let mut extra = Vec::new();
         orgs::public_bodies(&d, &mut extra);
+        orgs::institutions(&d, &mut extra);
         // a state that invests abroad: "the United Arab Emirates will invest
         // €30bn in France", "le Qatar va investir 10 milliards"
         for c in d.ctrys.iter().filter(|c| !c.demonym) {

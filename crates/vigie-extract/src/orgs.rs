@@ -1044,6 +1044,92 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
     }
 }
 
+/// Public institutions that invest in their own sites (a hospital, a
+/// university): "le CHU de Limoges", "du centre hospitalier de Dax-Côte
+/// d'Argent", "l'Université de Bordeaux". They own projects; they are not
+/// funders of others' projects.
+pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
+    let n = d.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = d.w(i);
+        // the head and the token after it
+        let after = match w {
+            "chu" | "chru" if d.toks[i].cap => i + 1,
+            "centre" | "center"
+                if d.w(i + 1) == "hospitalier"
+                    && (d.toks[i].cap || d.toks.get(i + 2).is_some_and(|t| t.cap) || {
+                        let k =
+                            if matches!(d.w(i + 2), "universitaire" | "régional" | "intercommunal")
+                            {
+                                i + 3
+                            } else {
+                                i + 2
+                            };
+                        matches!(d.w(k), "de" | "du" | "d")
+                    }) =>
+            {
+                let mut k = i + 2;
+                if matches!(d.w(k), "universitaire" | "régional" | "intercommunal") {
+                    k += 1;
+                }
+                k
+            }
+            "université" | "university" if d.toks[i].cap => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // "de", "du", "d'" then capitalised words, hyphenated compounds and
+        // "d'Argent"
+        let mut e = after;
+        if matches!(d.w(e), "de" | "du" | "of") {
+            e += 1;
+        } else if d.w(e) == "d" && matches!(d.w(e + 1), "'" | "’") {
+            e += 2;
+        }
+        let name_start = e;
+        while e < n && e < name_start + 8 {
+            let t = d.toks[e];
+            let glued = e > 0 && d.toks[e - 1].end == t.start;
+            if t.cap && t.word
+                || glued && matches!(d.w(e), "-" | "'" | "’")
+                || d.w(e) == "d"
+                    && matches!(d.w(e + 1), "'" | "’")
+                    && d.toks.get(e + 2).is_some_and(|x| x.cap)
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        while e > name_start && matches!(d.w(e - 1), "-" | "'" | "’" | "d") {
+            e -= 1;
+        }
+        if e == name_start {
+            i = after;
+            continue;
+        }
+        let start = d.toks[i].start;
+        let end = d.toks[e - 1].end;
+        let name = d.text.get(start..end).unwrap_or("");
+        // "centre hospitalier de Dax" is "Centre hospitalier de Dax"
+        let mut canon: String = name.to_string();
+        if let Some(f) = canon.get(..1) {
+            let up = f.to_uppercase();
+            canon.replace_range(..1, &up);
+        }
+        let mut o = org(start, end, name, false, false);
+        o.canonical = canon.clone();
+        o.family = canon;
+        o.country = Some("FR".to_string());
+        o.known = true;
+        out.push(o);
+        i = e;
+    }
+}
+
 /// Every word the arms of [`public_bodies`] match (test
 /// `public_heads_cover_the_arms` checks the list against the source).
 static PUBLIC_HEADS: crate::lexicon::Words = crate::lexicon::Words::new(PUBLIC_HEAD_LIST);
@@ -1317,6 +1403,8 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                             | "écologique"
                             | "innovation"
                             | "attractivité"
+                            | "régionale"
+                            | "santé"
                     )
                 };
                 let mut e = i + 1;
