@@ -28,6 +28,15 @@ const STOP: &[&str] = &[
     "five",
     "rubrique",
     "section",
+    // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon")
+    "montant",
+    "siège",
+    "effectif",
+    "effectifs",
+    "création",
+    "fondateurs",
+    "investisseurs",
+    "headquarters",
     "à",
     "dès",
     // scale words and months ("for $3.2 Billion", "Sept. 16, 2025"); "Mars"
