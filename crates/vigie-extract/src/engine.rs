@@ -2821,6 +2821,23 @@ fn actor_before(
                         ce.investor
                     }
                 });
+                // no statement before to take up ("La foncière X a posé la
+                // première pierre de l'hôtel. Le projet représente un
+                // investissement de 38 M€"): the company the sentence before
+                // is about, its first name
+                let actor = actor.or_else(|| {
+                    if ev.is_some() || si == 0 {
+                        return None;
+                    }
+                    let p = d.sents[si - 1];
+                    cx.orgs_in(p.start.max(d.dateline_end), p.end)
+                        .find(|&oi| {
+                            let o = &d.orgs[oi];
+                            !o.public && !o.outlet && !cx.reporting[oi] && !cx.prep_before(oi)
+                        })
+                        // its subject: named at the start
+                        .filter(|&oi| d.tok_at(d.orgs[oi].start) <= p.t0 + 4)
+                });
                 return (actor, Via::EventRef, ev);
             }
             _ => {

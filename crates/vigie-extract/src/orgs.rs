@@ -27,6 +27,13 @@ const STOP: &[&str] = &[
     "four",
     "five",
     "rubrique",
+    // continents ("fournisseurs en Asie" is no company)
+    "asie",
+    "afrique",
+    "océanie",
+    "asia",
+    "africa",
+    "oceania",
     "section",
     // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon")
     "montant",
