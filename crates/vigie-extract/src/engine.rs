@@ -386,8 +386,8 @@ pub(crate) struct Trig {
     pub class: Class,
 }
 
-pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
-    let mut out = Vec::new();
+pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
+    out.clear();
     let mut i = t0;
     while i < t1 {
         if let Some(Some((class, len))) = d.trig.get(i) {
@@ -401,7 +401,6 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
             i += 1;
         }
     }
-    out
 }
 
 /// The trigger class of every token (computed once per article).
@@ -418,7 +417,8 @@ pub(crate) fn classify_tokens(
     };
     for s in sents {
         let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (i, t) in (s.t0..).zip(ts) {
+        for (j, t) in ts.iter().enumerate() {
+            let i = s.t0 + j;
             if !t.word || t.end.saturating_sub(t.start) < 3 {
                 continue;
             }
@@ -1382,27 +1382,29 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     let tw = cx.w(trig);
     let before = span(lo, trig);
     let near = span(trig.saturating_sub(6).max(lo), trig);
+    // (every word below has five bytes or more)
     let cancel = |w: &str| {
-        w.starts_with("renon")
-            || w.starts_with("abandon")
-            || w.starts_with("annul")
-            || w.starts_with("scrap")
-            || w.starts_with("cancel")
-            || w.starts_with("shelv")
-            || w.starts_with("suspen")
-            || matches!(
-                w,
-                "gèle"
-                    | "gelé"
-                    | "suspend"
-                    | "suspendu"
-                    | "suspended"
-                    | "withdrew"
-                    | "withdraws"
-                    | "ditch"
-                    | "ditched"
-                    | "ditches"
-            )
+        w.len() >= 5
+            && (w.starts_with("renon")
+                || w.starts_with("abandon")
+                || w.starts_with("annul")
+                || w.starts_with("scrap")
+                || w.starts_with("cancel")
+                || w.starts_with("shelv")
+                || w.starts_with("suspen")
+                || matches!(
+                    w,
+                    "gèle"
+                        | "gelé"
+                        | "suspend"
+                        | "suspendu"
+                        | "suspended"
+                        | "withdrew"
+                        | "withdraws"
+                        | "ditch"
+                        | "ditched"
+                        | "ditches"
+                ))
     };
     let whole = span(lo, c.1);
     if whole.iter().any(|w| cancel(w))
@@ -2089,12 +2091,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
     let boiler = boilerplate_start(d);
+    let mut trig_buf = Vec::new();
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
             continue;
         }
-        let trigs = triggers(d, s.t0, s.t1);
+        triggers(d, s.t0, s.t1, &mut trig_buf);
+        let trigs: &[Trig] = &trig_buf;
         // a sentence without trigger can only hold a job count
         let jobs_only = if trigs.is_empty() {
             let jobs = if si >= boiler {
@@ -2189,16 +2193,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         // one amount per trigger, except coordinated amounts ("2 Md€ en France et 1 Md€ en Allemagne")
         let mut per_trig: Vec<(usize, usize)> = Vec::new();
-        let mut by_trig: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
-            Default::default();
-        for (k, ai, cost) in taken {
-            by_trig.entry(k).or_default().push((cost, ai));
-        }
-        for (k, mut v) in by_trig {
-            v.sort();
-            let first = v[0].1;
+        // by trigger, cheapest first
+        taken.sort_unstable_by_key(|&(k, ai, cost)| (k, cost, ai));
+        for v in taken.chunk_by(|x, y| x.0 == y.0) {
+            let Some(&(k, first, _)) = v.first() else {
+                continue;
+            };
             per_trig.push((k, first));
-            for &(_, ai) in v.iter().skip(1) {
+            for &(_, ai, _) in v.iter().skip(1) {
                 let prev_end = d.amounts[first].end;
                 let a = &d.amounts[ai];
                 if a.start > prev_end {
@@ -2217,7 +2219,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
         let first_new = cands.len();
         let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
-        let main_trigs: Vec<(usize, usize)> = per_trig.clone();
+        let main_trigs = per_trig;
         for (n, &(k, ai)) in main_trigs.iter().enumerate() {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
@@ -2280,7 +2282,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // clause of its own with a deal whose price is secret ("..., while
         // Hyatt completed its purchase of X for an undisclosed sum")
         let had_amounts = cands.len() > first_new;
-        for tr in &trigs {
+        for tr in trigs {
             let c = clause_of(tr.tok);
             if clause_vetoed(cx, c) {
                 continue;

@@ -1858,7 +1858,8 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
             continue;
         }
         let ts = d.toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (i, &t) in (s.t0..).zip(ts) {
+        for (j, &t) in ts.iter().enumerate() {
+            let i = s.t0 + j;
             if !t.word {
                 continue;
             }
