@@ -432,8 +432,11 @@ pub(crate) fn classify_tokens(
             if wi.len() < 3 || !lexicon::may_trigger(wi) {
                 continue;
             }
-            let next: [&str; 10] =
-                std::array::from_fn(|k| if i + 1 + k < s.t1 { w(i + 1 + k) } else { "" });
+            let mut next = [""; 10];
+            let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
+            for (slot, t) in next.iter_mut().zip(after) {
+                *slot = lower.get(t.start..t.end).unwrap_or("");
+            }
             let prev = if i > s.t0 { w(i - 1) } else { "" };
             if let Some(slot) = out.get_mut(i) {
                 *slot = lexicon::classify(wi, &next, prev);
@@ -1280,14 +1283,16 @@ fn coref_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, Via, Option<String>)
             }
         }
         // an object ("rachète le site") is not the subject of the trigger
-        let object = i > a
-            && d.toks[i - 1].word
-            && !PREP.contains(&cx.w(i - 1))
-            && !matches!(
-                cx.w(i - 1),
-                "et" | "and" | "que" | "qu" | "that" | "mais" | "but"
-            );
-        if is_det(w) && !object {
+        let object = || {
+            i > a
+                && d.toks[i - 1].word
+                && !PREP.contains(&cx.w(i - 1))
+                && !matches!(
+                    cx.w(i - 1),
+                    "et" | "and" | "que" | "qu" | "that" | "mais" | "but"
+                )
+        };
+        if is_det(w) && !object() {
             // det + (start - up) + noun (+ adjective demonym)
             let mut k = i + 1;
             if matches!(cx.w(k), "'" | "’") {

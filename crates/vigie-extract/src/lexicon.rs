@@ -119,6 +119,8 @@ struct Gate {
     words: crate::doc::FastSet<&'static str>,
     /// Sorted bytewise, none starting another.
     prefixes: &'static [&'static str],
+    /// The prefixes by their first four bytes (when `klen` is 4), sorted.
+    by_start: Vec<(u32, &'static str)>,
 }
 
 /// Bit `h` of a 65,536-bit map.
@@ -147,6 +149,11 @@ impl Gate {
             set_bit(&mut keys, Gate::key(p, klen));
             set_bit(&mut pkeys, Gate::key(p, klen));
         }
+        let mut by_start: Vec<(u32, &'static str)> = prefixes
+            .iter()
+            .filter_map(|p| Some((Gate::start(p.as_bytes())?, *p)))
+            .collect();
+        by_start.sort_unstable();
         Gate {
             keys,
             pkeys,
@@ -154,6 +161,7 @@ impl Gate {
             klen,
             words: words.iter().copied().collect(),
             prefixes,
+            by_start,
         }
     }
 
@@ -221,9 +229,31 @@ impl Gate {
             || bit(&self.pkeys, h) && self.has_prefix(w)
     }
 
-    /// `w` starts with one of the prefixes: iff it starts with the greatest
-    /// prefix not above it.
+    /// The first four bytes of `b` as a number.
+    fn start(b: &[u8]) -> Option<u32> {
+        match b.get(..4) {
+            Some(&[b0, b1, b2, b3]) => Some(u32::from_le_bytes([b0, b1, b2, b3])),
+            _ => None,
+        }
+    }
+
+    /// `w` starts with one of the prefixes.
     fn has_prefix(&self, w: &str) -> bool {
+        if self.klen == 4 {
+            // a prefix `w` starts with has the first four bytes of `w`
+            let Some(k) = Gate::start(w.as_bytes()) else {
+                return false;
+            };
+            let lo = self.by_start.partition_point(|&(x, _)| x < k);
+            return self
+                .by_start
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(x, _)| x == k)
+                .any(|&(_, p)| w.starts_with(p));
+        }
+        // iff it starts with the greatest prefix not above it
         let k = self.prefixes.partition_point(|p| *p <= w);
         k > 0 && self.prefixes.get(k - 1).is_some_and(|p| w.starts_with(p))
     }
@@ -1863,6 +1893,11 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
             if !t.word {
                 continue;
             }
+            // below four bytes, only "ia", "ai" and "5g" are sector words
+            let n = t.end.saturating_sub(t.start);
+            if n < 4 && n != 2 {
+                continue;
+            }
             // most words fail the gate on their first four bytes
             if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
                 if t.end >= t.start + 4 && !sector_gate().admits_start([b0, b1, b2, b3]) {
@@ -2295,6 +2330,30 @@ mod gate_tests {
             // sorted and none starts another (binary search)
             for p in sorted.windows(2) {
                 assert!(p[0] < p[1] && !p[1].starts_with(p[0]), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gate_prefixes_as_defined() {
+        for (words, prefixes) in [
+            (TRIGGER_WORDS, TRIGGER_PREFIXES),
+            (SECTOR_WORDS, SECTOR_PREFIXES),
+        ] {
+            let gate = Gate::new(words, prefixes);
+            let mut probes: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            for p in prefixes {
+                probes.push(p.to_string());
+                probes.push(format!("{p}s"));
+                probes.push(p.chars().take(p.chars().count() - 1).collect());
+                probes.push(format!("x{p}"));
+            }
+            probes.extend(["", "a", "ab", "abc", "le", "entreprise"].map(String::from));
+            for w in &probes {
+                let naive = prefixes.iter().any(|p| w.starts_with(p));
+                assert_eq!(gate.has_prefix(w), naive, "{w:?}");
+                let admitted = words.contains(&w.as_str()) || naive;
+                assert_eq!(gate.admits(w), admitted, "{w:?}");
             }
         }
     }
