@@ -849,7 +849,7 @@ pub(crate) struct Ctx<'a> {
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
-    pub main_actor: Option<usize>,
+    main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
     since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
 }
@@ -886,7 +886,7 @@ impl<'a> Ctx<'a> {
             site_country,
             clauses,
             reporting: Vec::new(),
-            main_actor: None,
+            main_actor: Default::default(),
             since_launch: Default::default(),
         };
         let reporting = d
@@ -895,8 +895,13 @@ impl<'a> Ctx<'a> {
             .map(|o| o.outlet || reporting_role(&cx, o))
             .collect();
         cx.reporting = reporting;
-        cx.main_actor = cx.most_named(0);
         cx
+    }
+
+    /// The company the article names most (a last resort for
+    /// "l'entreprise"), found on first use.
+    fn main_actor(&self) -> Option<usize> {
+        *self.main_actor.get_or_init(|| self.most_named(0))
     }
 
     /// Lowercase text of token `i` (`Doc::w`, looked up once per article).
@@ -2825,11 +2830,13 @@ fn actor_before(
                 // nothing named in the last sentences: the company the
                 // article is about ("L'entreprise ne jette pas l'éponge. Elle
                 // confirme son investissement...")
-                let main = cx
-                    .main_actor
-                    .filter(|&m| d.orgs[m].start < off && dem.is_none() && !public_np);
+                let main = || {
+                    cx.main_actor()
+                        .filter(|&m| d.orgs[m].start < off && dem.is_none() && !public_np)
+                };
                 return (
-                    cx.last_org_before(off, dem.as_deref(), public_np).or(main),
+                    cx.last_org_before(off, dem.as_deref(), public_np)
+                        .or_else(main),
                     Via::Coref,
                     None,
                 );
@@ -3585,9 +3592,9 @@ fn build(
             // communauté de communes investira 1,8 M€ dans l'aménagement de
             // la zone", "Rennes Métropole va investir 3 M€ dans un bâtiment")
             let local = investor.is_some_and(|i| {
-                let n = d.orgs[i].canonical.to_lowercase();
-                d.orgs[i].public
-                    && [
+                d.orgs[i].public && {
+                    let n = d.orgs[i].canonical.to_lowercase();
+                    [
                         "communauté",
                         "métropole",
                         "agglomération",
@@ -3596,6 +3603,7 @@ fn build(
                     ]
                     .iter()
                     .any(|k| n.contains(k))
+                }
             });
             let named_company = local
                 && recipient_after(
