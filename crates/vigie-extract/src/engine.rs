@@ -439,7 +439,8 @@ pub(crate) fn classify_tokens(
             }
             let prev = if i > s.t0 { w(i - 1) } else { "" };
             if let Some(slot) = out.get_mut(i) {
-                *slot = lexicon::classify(wi, &next, prev);
+                // (the gate is passed: the rules at once)
+                *slot = lexicon::classify_admitted(wi, &next, prev);
             }
         }
         // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
