@@ -746,8 +746,8 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
                 | "plan"
                 | "cost"
                 | "savings"
-        ) || w.starts_with("attir")
-            || w.starts_with("attract")
+        ) || w.as_bytes().first() == Some(&b'a')
+            && (w.starts_with("attir") || w.starts_with("attract"))
     };
     let all = cx.ws(c.0, c.1);
     if !all.iter().any(|w| head(w)) {
@@ -1527,7 +1527,11 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     };
     let wide: &[&str] = cx.ws(trig.saturating_sub(14).max(lo), trig);
     let modal = wide.iter().any(|w| {
-        w.starts_with("envisag")
+        // the first bytes of the prefixes below ('é' is 0xC3 0xA9)
+        matches!(
+            w.as_bytes().first(),
+            Some(b'e' | 0xC3 | b'r' | b's' | b'c' | b'm' | b'w' | b'p')
+        ) && (w.starts_with("envisag")
             || w.starts_with("étudi")
             || w.starts_with("réfléchi")
             || w.starts_with("song")
@@ -1537,7 +1541,7 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
             || w.starts_with("explor")
             || w.starts_with("pourrai")
             || w.starts_with("potenti")
-            || w.starts_with("éventuel")
+            || w.starts_with("éventuel"))
             || matches!(
                 *w,
                 "could"
