@@ -316,46 +316,47 @@ fn is_det(w: &str) -> bool {
 /// Splits a sentence's tokens into clauses at strong boundaries: ";",
 /// "tandis que", "alors que", "while", "whereas", ", mais", ", but", and a
 /// dash standing alone (datelines, asides).
-pub(crate) fn clauses(d: &Doc, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+    let d = cx.d;
     let mut out = Vec::new();
     let mut start = t0;
     let mut i = t0;
     while i < t1 {
-        let w = d.w(i);
+        let w = cx.w(i);
         let cut = match w {
             ";" => Some(i + 1),
             // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
             ":" if matches!(
-                d.w(i + 1),
+                cx.w(i + 1),
                 "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"
             ) =>
             {
                 Some(i + 1)
             }
             "tandis" | "whereas" => Some(i),
-            "alors" if matches!(d.w(i + 1), "que" | "qu") => Some(i),
-            "while" if i > t0 && d.w(i - 1) == "," => Some(i),
+            "alors" if matches!(cx.w(i + 1), "que" | "qu") => Some(i),
+            "while" if i > t0 && cx.w(i - 1) == "," => Some(i),
             // an absolute clause: ", with the government providing about 1
             // billion euros in subsidies"
             "with"
                 if i > t0
-                    && d.w(i - 1) == ","
-                    && (matches!(d.w(i + 1), "the" | "a" | "its" | "their")
+                    && cx.w(i - 1) == ","
+                    && (matches!(cx.w(i + 1), "the" | "a" | "its" | "their")
                         || d.toks.get(i + 1).is_some_and(|t| t.cap))
                     && (i + 2..(i + 5).min(t1)).any(|k| {
-                        let x = d.w(k);
+                        let x = cx.w(k);
                         x.len() > 5 && x.ends_with("ing") && !d.toks[k].cap
                     }) =>
             {
                 Some(i)
             }
-            "mais" | "but" if i > t0 && d.w(i - 1) == "," => Some(i),
+            "mais" | "but" if i > t0 && cx.w(i - 1) == "," => Some(i),
             "-" | "–" | "—" => {
                 let t = d.toks[i];
                 let spaced = d.text.get(t.start.saturating_sub(1)..t.start) == Some(" ")
                     && d.text.get(t.end..t.end + 1) == Some(" ");
                 // a list item keeps its parts: "- Pfizer — extension du site : 500 M€"
-                let item = matches!(d.w(t0), "-" | "•" | "–" | "*");
+                let item = matches!(cx.w(t0), "-" | "•" | "–" | "*");
                 (spaced && !item).then_some(i + 1)
             }
             _ => None,
@@ -385,8 +386,8 @@ pub(crate) struct Trig {
     pub class: Class,
 }
 
-pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
-    let mut out = Vec::new();
+pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
+    out.clear();
     let mut i = t0;
     while i < t1 {
         if let Some(Some((class, len))) = d.trig.get(i) {
@@ -400,7 +401,6 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize) -> Vec<Trig> {
             i += 1;
         }
     }
-    out
 }
 
 /// The trigger class of every token (computed once per article).
@@ -416,14 +416,32 @@ pub(crate) fn classify_tokens(
             .unwrap_or("")
     };
     for s in sents {
-        for i in s.t0..s.t1 {
-            if !toks[i].word || w(i).len() < 3 || !lexicon::may_trigger(w(i)) {
+        let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, t) in ts.iter().enumerate() {
+            let i = s.t0 + j;
+            if !t.word || t.end.saturating_sub(t.start) < 3 {
                 continue;
             }
-            let next: [&str; 10] =
-                std::array::from_fn(|k| if i + 1 + k < s.t1 { w(i + 1 + k) } else { "" });
+            // most words fail the gate on their first four bytes
+            if let Some(&[b0, b1, b2, b3]) = lower.as_bytes().get(t.start..t.start + 4) {
+                if t.end - t.start >= 4 && !lexicon::may_trigger_start([b0, b1, b2, b3]) {
+                    continue;
+                }
+            }
+            let wi = lower.get(t.start..t.end).unwrap_or("");
+            if wi.len() < 3 || !lexicon::may_trigger(wi) {
+                continue;
+            }
+            let mut next = [""; 10];
+            let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
+            for (slot, t) in next.iter_mut().zip(after) {
+                *slot = lower.get(t.start..t.end).unwrap_or("");
+            }
             let prev = if i > s.t0 { w(i - 1) } else { "" };
-            out[i] = lexicon::classify(w(i), &next, prev);
+            if let Some(slot) = out.get_mut(i) {
+                // (the gate is passed: the rules at once)
+                *slot = lexicon::classify_admitted(wi, &next, prev);
+            }
         }
         // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
         // emplois": the colon before the figure carries the amount
@@ -475,7 +493,7 @@ fn usable_amounts(
         prev_end = Some(a.end);
         let (c0, c1) = clause_of(ti);
         let lo = ti.saturating_sub(6).max(c0).max(s.t0);
-        let left: Vec<&str> = (lo..ti).map(|k| d.w(k)).collect();
+        let left: &[&str] = cx.ws(lo, ti);
         let positional = |w: &str| {
             matches!(
                 w,
@@ -524,7 +542,7 @@ fn usable_amounts(
                     && k >= 2
                     && matches!(left[k - 1], "a" | "un")
                     && matches!(left[k - 2], "with" | "avec")
-                    && (c0..ti).any(|j| PROJECT_NOUNS.contains(&d.w(j))))
+                    && (c0..ti).any(|j| PROJECT_NOUNS.contains(&cx.w(j))))
                 // "L'investissement atteint 100 millions d'euros": the size
                 // of the investment
                 && !(matches!(*w, "atteint" | "reached")
@@ -539,14 +557,14 @@ fn usable_amounts(
             .any(|w| matches!(*w, "après" | "after"))
             && !left.iter().any(|w| matches!(*w, "avoir" | "having"));
         // totals: "au total, 37 Md€", "a total of", "depuis son lancement"
-        if total_before(d, c0, ti) || cx.since_launch((c0, c1)) {
+        if total_before(cx, c0, ti) || cx.since_launch((c0, c1)) {
             bad = true;
         }
         // "un projet qui coûtera 240 M€", "the project will cost £240m": the investment
         if left
             .iter()
             .any(|w| w.starts_with("coût") || matches!(*w, "cost" | "costs" | "costing"))
-            && (c0..ti).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
+            && (c0..ti).any(|k| PROJECT_NOUNS.contains(&cx.w(k)))
         {
             bad = left.iter().any(|w| {
                 lexicon::bad_left(w)
@@ -560,8 +578,8 @@ fn usable_amounts(
         }) {
             bad = true;
         }
-        let right: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
-        if lexicon::bad_right(&right) {
+        let right: &[&str] = cx.ws(te, (te + 4).min(s.t1));
+        if lexicon::bad_right(right) {
             bad = true;
         }
         // a figure to compare with ("valued at $14 billion, up from $6.7
@@ -579,7 +597,7 @@ fn usable_amounts(
         {
             bad = true;
         }
-        let wide: Vec<&str> = (te..(te + 9).min(s.t1)).map(|k| d.w(k)).collect();
+        let wide: &[&str] = cx.ws(te, (te + 9).min(s.t1));
         if let Some(y) = wide.windows(2).position(|w| {
             matches!(w[0], "en" | "in")
                 && w[1].len() == 4
@@ -598,14 +616,14 @@ fn usable_amounts(
             matches!(w[0], "pour" | "for" | "across" | "répartis" | "entre")
                 && w[1].chars().all(|c| c.is_ascii_digit())
         }) || (te..(te + 6).min(s.t1)).any(|k| {
-            matches!(d.w(k), "projets" | "projects")
-                && d.w(k - 1).chars().all(|c| c.is_ascii_digit())
+            matches!(cx.w(k), "projets" | "projects")
+                && cx.w(k - 1).chars().all(|c| c.is_ascii_digit())
         }) {
             bad = true;
         }
         // sport transfers, wages, refinancing: money, not investment
         if (c0..c1).any(|k| {
-            let w = d.w(k);
+            let w = cx.w(k);
             matches!(
                 w,
                 "players"
@@ -640,7 +658,7 @@ fn usable_amounts(
         }
         if !bad {
             out.push(ai);
-        } else if after_other && !lexicon::bad_right(&right) {
+        } else if after_other && !lexicon::bad_right(right) {
             let only_after = left
                 .iter()
                 .filter(|w| lexicon::bad_left(w))
@@ -677,24 +695,42 @@ static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[
 ]);
 
 /// "au total", "en tout", "in total", "a total of" before token `upto` in the clause.
-fn total_before(d: &Doc, c0: usize, upto: usize) -> bool {
+fn total_before(cx: &Ctx, c0: usize, upto: usize) -> bool {
     (c0..upto.saturating_sub(1)).any(|k| {
-        let a = d.w(k);
+        let a = cx.w(k);
         if !matches!(a, "au" | "in" | "en" | "a" | "un") {
             return false;
         }
-        let b = d.w(k + 1);
+        let b = cx.w(k + 1);
         let total = (a == "au" && matches!(b, "total" | "cumul"))
             || (a == "in" && b == "total")
             || (a == "en" && b == "tout")
             || (matches!(a, "a" | "un") && b == "total");
         // "va investir au total 38 M€": the total of this investment
-        total && !(k > c0 && lexicon::classify(d.w(k - 1), &[], "").is_some())
+        total && !(k > c0 && lexicon::classify(cx.w(k - 1), &[], "").is_some())
     })
 }
 
+/// Whether `f` holds for some three consecutive items of `it` (as
+/// `windows(3).any(f)` on the collected items, without collecting them).
+fn windows3<'w>(
+    mut it: impl Iterator<Item = &'w str>,
+    mut f: impl FnMut([&'w str; 3]) -> bool,
+) -> bool {
+    let (Some(mut a), Some(mut b)) = (it.next(), it.next()) else {
+        return false;
+    };
+    for c in it {
+        if f([a, b, c]) {
+            return true;
+        }
+        (a, b) = (b, c);
+    }
+    false
+}
+
 /// "depuis son lancement", "since its launch": cumulative figures.
-fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
+fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
     // every rule below starts with one of these words: most clauses have none
     let head = |w: &str| {
         matches!(
@@ -710,31 +746,30 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
                 | "plan"
                 | "cost"
                 | "savings"
-        ) || w.starts_with("attir")
-            || w.starts_with("attract")
+        ) || w.as_bytes().first() == Some(&b'a')
+            && (w.starts_with("attir") || w.starts_with("attract"))
     };
-    if !(c.0..c.1).any(|k| head(d.w(k))) {
+    let all = cx.ws(c.0, c.1);
+    if !all.iter().any(|w| head(w)) {
         return false;
     }
-    let ws: Vec<&str> = (c.0..c.1)
-        .map(|k| d.w(k))
-        .filter(|w| !matches!(*w, "'" | "’"))
-        .collect();
+    // the words of the clause without apostrophes, read three by three
+    let ws = || all.iter().copied().filter(|w| !matches!(*w, "'" | "’"));
     // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
     // an earlier round as well as a year does (computed only when needed)
     let undated_cell = std::cell::OnceCell::new();
     let undated = || {
         *undated_cell.get_or_init(|| {
-            let dated_phrase = ws.windows(3).any(|w| {
+            let dated_phrase = windows3(ws(), |w| {
                 (w[0] == "y" && w[1] == "a" && number_word(w[2]).is_some())
                     || (matches!(w[1], "years" | "year" | "months") && w[2] == "ago")
                     || (w[0] == "an" && matches!(w[1], "dernier" | "passé"))
                     || (w[0] == "last" && w[1] == "year")
             });
-            !ws.iter().any(|w| year(w).is_some()) && !dated_phrase
+            !all.iter().any(|w| year(w).is_some()) && !dated_phrase
         })
     };
-    ws.windows(3).any(|w| {
+    windows3(ws(), |w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
             && matches!(w[2], "lancement" | "création"))
@@ -776,7 +811,7 @@ fn since_launch(d: &Doc, c: (usize, usize)) -> bool {
 
 /// A whole-clause veto: cumulative totals and the like.
 fn clause_vetoed(cx: &Ctx, c: (usize, usize)) -> bool {
-    total_before(cx.d, c.0, c.1) || cx.since_launch(c)
+    total_before(cx, c.0, c.1) || cx.since_launch(c)
 }
 
 /// The country an article is mostly about (places and demonyms), if one
@@ -803,6 +838,8 @@ fn main_country(d: &Doc) -> Option<String> {
 
 pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
+    /// The lowercase text of every token: `words[i]` is `d.w(i)`.
+    words: Vec<&'a str>,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
@@ -813,7 +850,7 @@ pub(crate) struct Ctx<'a> {
     /// The organisations in text order, with their roles in reporting.
     pub reporting: Vec<bool>,
     /// The company the article names most (a last resort for "l'entreprise").
-    pub main_actor: Option<usize>,
+    main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
     since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
 }
@@ -837,29 +874,53 @@ impl<'a> Ctx<'a> {
                 _ => None,
             }
         };
-        let reporting = d
-            .orgs
-            .iter()
-            .map(|o| o.outlet || reporting_role(d, o))
-            .collect();
         let clauses = d.sents.iter().map(|_| Default::default()).collect();
+        let words = d
+            .toks
+            .iter()
+            .map(|t| d.lower.get(t.start..t.end).unwrap_or(""))
+            .collect();
         let mut cx = Ctx {
             d,
+            words,
             main_country,
             site_country,
             clauses,
-            reporting,
-            main_actor: None,
+            reporting: Vec::new(),
+            main_actor: Default::default(),
             since_launch: Default::default(),
         };
-        cx.main_actor = cx.most_named(0);
+        let reporting = d
+            .orgs
+            .iter()
+            .map(|o| o.outlet || reporting_role(&cx, o))
+            .collect();
+        cx.reporting = reporting;
         cx
+    }
+
+    /// The company the article names most (a last resort for
+    /// "l'entreprise"), found on first use.
+    fn main_actor(&self) -> Option<usize> {
+        *self.main_actor.get_or_init(|| self.most_named(0))
+    }
+
+    /// Lowercase text of token `i` (`Doc::w`, looked up once per article).
+    #[inline]
+    pub fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// Lowercase text of tokens `a..b` (in range: the tokens of a sentence).
+    #[inline]
+    fn ws(&self, a: usize, b: usize) -> &[&'a str] {
+        self.words.get(a..b).unwrap_or(&[])
     }
 
     /// The clauses of sentence `si` (token ranges).
     pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
         match (self.clauses.get(si), self.d.sents.get(si)) {
-            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self.d, s.t0, s.t1)),
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self, s.t0, s.t1)),
             _ => &[],
         }
     }
@@ -869,7 +930,7 @@ impl<'a> Ctx<'a> {
         if let Some(&v) = self.since_launch.borrow().get(&c) {
             return v;
         }
-        let v = since_launch(self.d, c);
+        let v = since_launch(self, c);
         self.since_launch.borrow_mut().insert(c, v);
         v
     }
@@ -881,13 +942,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn prep_before(&self, oi: usize) -> bool {
+        let cx = self;
         let o = &self.d.orgs[oi];
         let t = self.d.tok_at(o.start);
         let mut k = t;
         // skip determiners and adjectives of nationality right before the name
         let mut steps = 0;
         while k > 0 && steps < 4 {
-            let w = self.d.w(k - 1);
+            let w = self.w(k - 1);
             if PREP.contains(&w) {
                 let d = self.d;
                 // "Son concurrent TotalEnergies a renoncé...", "Its rival
@@ -900,7 +962,7 @@ impl<'a> Ctx<'a> {
                     && (opens(k - 1)
                         || k >= 2
                             && matches!(
-                                d.w(k - 2),
+                                cx.w(k - 2),
                                 "son" | "sa" | "ses" | "leur" | "its" | "their" | "his" | "her"
                             )
                             && opens(k - 2))
@@ -913,16 +975,16 @@ impl<'a> Ctx<'a> {
                 let fronted = matches!(w, "for" | "pour")
                     && d.sent_of(d.toks[k - 1].start)
                         .is_some_and(|s| d.sents[s].t0 == k - 1)
-                    && d.w(d.tok_at(o.end)) == ",";
+                    && cx.w(d.tok_at(o.end)) == ",";
                 // ", with the government providing 1 billion euros": the
                 // subject of an absolute clause
                 let e = d.tok_at(o.end);
                 let absolute = w == "with"
                     && o.public
                     && k >= 2
-                    && d.w(k - 2) == ","
-                    && d.w(e).len() > 5
-                    && d.w(e).ends_with("ing")
+                    && cx.w(k - 2) == ","
+                    && cx.w(e).len() > 5
+                    && cx.w(e).ends_with("ing")
                     && !d.toks.get(e).is_some_and(|x| x.cap);
                 return !(fronted || absolute);
             }
@@ -997,6 +1059,7 @@ impl<'a> Ctx<'a> {
         country: Option<&str>,
         allow_public: bool,
     ) -> Option<usize> {
+        let cx = self;
         let d = self.d;
         let window_start = d
             .sent_of(off)
@@ -1032,7 +1095,7 @@ impl<'a> Ctx<'a> {
             }
             // a local authority ("Pays des Herbiers", "Communauté de
             // communes ...") is not what "l'entreprise" takes up
-            let head = d.w(d.tok_at(o.start));
+            let head = cx.w(d.tok_at(o.start));
             if matches!(
                 head,
                 "pays"
@@ -1064,9 +1127,9 @@ impl<'a> Ctx<'a> {
             // ("une série A menée par Frst. ... l'éditeur compte recruter")
             let t = d.tok_at(o.start);
             if t >= 2
-                && matches!(d.w(t - 1), "par" | "by")
+                && matches!(cx.w(t - 1), "par" | "by")
                 && matches!(
-                    d.w(t - 2),
+                    cx.w(t - 2),
                     "menée" | "mené" | "led" | "emmenée" | "emmené" | "conduite" | "pilotée"
                 )
             {
@@ -1088,13 +1151,14 @@ impl<'a> Ctx<'a> {
 
 /// An organisation named as the source of a report: "selon Reuters",
 /// "écrit Bloomberg", "(AFP)", "told Reuters", "a déclaré à l'AFP".
-fn reporting_role(d: &Doc, o: &OrgM) -> bool {
+fn reporting_role(cx: &Ctx, o: &OrgM) -> bool {
+    let d = cx.d;
     let t = d.tok_at(o.start);
     // the four words before, without a Vec
     let lo = t.saturating_sub(4);
     let mut buf = [""; 4];
     for (slot, k) in buf.iter_mut().zip(lo..t) {
-        *slot = d.w(k);
+        *slot = cx.w(k);
     }
     let prev: &[&str] = buf.get(..t - lo).unwrap_or(&[]);
     let p1 = prev.last().copied().unwrap_or("");
@@ -1156,7 +1220,7 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
     }
     // the owner in an apposition: "L'opérateur, détenu par le fonds canadien
     // Brookfield, prévoit...", "The company, backed by DigitalBridge, ..."
-    let wide: Vec<&str> = (t.saturating_sub(6)..t).map(|k| d.w(k)).collect();
+    let wide: &[&str] = cx.ws(t.saturating_sub(6), t);
     if wide.windows(2).any(|w| {
         matches!(
             w[0],
@@ -1170,13 +1234,13 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
                 | "contrôlée"
                 | "controlled"
         ) && matches!(w[1], "par" | "by")
-    }) && (t.saturating_sub(6)..t).any(|k| d.w(k) == ",")
+    }) && (t.saturating_sub(6)..t).any(|k| cx.w(k) == ",")
     {
         return true;
     }
     let e = d.tok_at(o.end);
     // "PARIS (Reuters)", not "- Usine de Douai (AESC) : 1,3 Md€"
-    if p1 == "(" && d.w(e) == ")" && !matches!(d.w(e + 1), ":" | "—" | "–") {
+    if p1 == "(" && cx.w(e) == ")" && !matches!(cx.w(e + 1), ":" | "—" | "–") {
         return true;
     }
     false
@@ -1184,17 +1248,18 @@ fn reporting_role(d: &Doc, o: &OrgM) -> bool {
 
 /// Tokens of a coreferring description before `trig` in the clause:
 /// returns (token index, kind) where kind is Coref (org) or EventRef.
-fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)> {
+fn coref_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, Via, Option<String>)> {
+    let d = cx.d;
     let mut i = b;
     while i > a {
         i -= 1;
-        let w = d.w(i);
+        let w = cx.w(i);
         if matches!(w, "nous" | "we") && i + 1 < b && d.toks[i + 1].word {
             return Some((i, Via::Coref, None));
         }
         if matches!(w, "il" | "elle") {
-            let n1 = d.w(i + 1);
-            let n2 = d.w(i + 2);
+            let n1 = cx.w(i + 1);
+            let n2 = cx.w(i + 2);
             let impersonal = (n1 == "s" && n2.starts_with("agi"))
                 || n1 == "faut"
                 || (n1 == "y" && n2 == "a")
@@ -1204,8 +1269,8 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
             }
         }
         if w == "it" {
-            let n1 = d.w(i + 1);
-            let n2 = d.w(i + 2);
+            let n1 = cx.w(i + 1);
+            let n2 = cx.w(i + 2);
             let impersonal = matches!(n1, "is" | "was")
                 && matches!(
                     n2,
@@ -1224,21 +1289,23 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
             }
         }
         // an object ("rachète le site") is not the subject of the trigger
-        let object = i > a
-            && d.toks[i - 1].word
-            && !PREP.contains(&d.w(i - 1))
-            && !matches!(
-                d.w(i - 1),
-                "et" | "and" | "que" | "qu" | "that" | "mais" | "but"
-            );
-        if is_det(w) && !object {
+        let object = || {
+            i > a
+                && d.toks[i - 1].word
+                && !PREP.contains(&cx.w(i - 1))
+                && !matches!(
+                    cx.w(i - 1),
+                    "et" | "and" | "que" | "qu" | "that" | "mais" | "but"
+                )
+        };
+        if is_det(w) && !object() {
             // det + (start - up) + noun (+ adjective demonym)
             let mut k = i + 1;
-            if matches!(d.w(k), "'" | "’") {
+            if matches!(cx.w(k), "'" | "’") {
                 k += 1;
             }
             if matches!(
-                d.w(k),
+                cx.w(k),
                 "jeune"
                     | "petite"
                     | "petit"
@@ -1248,23 +1315,23 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                     | "nouvelle"
                     | "futur"
                     | "future"
-            ) && !EVENT_NOUNS.contains(&d.w(k + 1))
+            ) && !EVENT_NOUNS.contains(&cx.w(k + 1))
             {
                 k += 1;
             }
-            let n = d.w(k);
+            let n = cx.w(k);
             let mut m = k;
             while m < b
                 && m < k + 2
                 && d.toks[m].word
-                && !EVENT_NOUNS.contains(&d.w(m))
-                && !COMPANY_NOUNS.contains(&d.w(m))
-                && !PREP.contains(&d.w(m))
-                && !is_det(d.w(m))
+                && !EVENT_NOUNS.contains(&cx.w(m))
+                && !COMPANY_NOUNS.contains(&cx.w(m))
+                && !PREP.contains(&cx.w(m))
+                && !is_det(cx.w(m))
             {
                 m += 1;
             }
-            let later = d.w(m);
+            let later = cx.w(m);
             if (EVENT_NOUNS.contains(&n) && k < b
                 || (m > k && m < b && EVENT_NOUNS.contains(&later)))
                 && !matches!(w, "son" | "sa" | "ses" | "its")
@@ -1278,18 +1345,18 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
                 let mut q = k;
                 while q < b
                     && q < k + 6
-                    && !COMPANY_NOUNS.contains(&d.w(q))
-                    && !EVENT_NOUNS.contains(&d.w(q))
-                    && !PREP.contains(&d.w(q))
-                    && !is_det(d.w(q))
-                    && (d.toks[q].word || matches!(d.w(q), "." | "-"))
+                    && !COMPANY_NOUNS.contains(&cx.w(q))
+                    && !EVENT_NOUNS.contains(&cx.w(q))
+                    && !PREP.contains(&cx.w(q))
+                    && !is_det(cx.w(q))
+                    && (d.toks[q].word || matches!(cx.w(q), "." | "-"))
                     && d.triggers_none(q)
                 {
                     q += 1;
                 }
-                if q < b && COMPANY_NOUNS.contains(&d.w(q)) {
+                if q < b && COMPANY_NOUNS.contains(&cx.w(q)) {
                     k = q;
-                    n = d.w(q);
+                    n = cx.w(q);
                 }
             }
             if COMPANY_NOUNS.contains(&n)
@@ -1313,40 +1380,42 @@ fn coref_in(d: &Doc, a: usize, b: usize) -> Option<(usize, Via, Option<String>)>
 
 /// What a clause says about status, looking at the words before (and a few
 /// after) the trigger.
-pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -> Status {
+pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
     // the words of lo..max(c.1, trig) once; the ranges below are slices of it
-    let all: Vec<&str> = (lo..c.1.max(trig).max(hi)).map(|k| d.w(k)).collect();
+    let all: &[&str] = cx.ws(lo, c.1.max(trig).max(hi));
     let span = |a: usize, b: usize| -> &[&str] {
         all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
             .unwrap_or(&[])
     };
     let ws = span(lo, hi);
-    let tw = d.w(trig);
+    let tw = cx.w(trig);
     let before = span(lo, trig);
     let near = span(trig.saturating_sub(6).max(lo), trig);
+    // (every word below has five bytes or more)
     let cancel = |w: &str| {
-        w.starts_with("renon")
-            || w.starts_with("abandon")
-            || w.starts_with("annul")
-            || w.starts_with("scrap")
-            || w.starts_with("cancel")
-            || w.starts_with("shelv")
-            || w.starts_with("suspen")
-            || matches!(
-                w,
-                "gèle"
-                    | "gelé"
-                    | "suspend"
-                    | "suspendu"
-                    | "suspended"
-                    | "withdrew"
-                    | "withdraws"
-                    | "ditch"
-                    | "ditched"
-                    | "ditches"
-            )
+        w.len() >= 5
+            && (w.starts_with("renon")
+                || w.starts_with("abandon")
+                || w.starts_with("annul")
+                || w.starts_with("scrap")
+                || w.starts_with("cancel")
+                || w.starts_with("shelv")
+                || w.starts_with("suspen")
+                || matches!(
+                    w,
+                    "gèle"
+                        | "gelé"
+                        | "suspend"
+                        | "suspendu"
+                        | "suspended"
+                        | "withdrew"
+                        | "withdraws"
+                        | "ditch"
+                        | "ditched"
+                        | "ditches"
+                ))
     };
     let whole = span(lo, c.1);
     if whole.iter().any(|w| cancel(w))
@@ -1360,8 +1429,8 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     // "le fonds Hy24 est entré au capital de X": done
     if (lo..trig + 1).any(|k| {
         k > lo
-            && matches!(d.w(k - 1), "est" | "sont" | "était" | "étaient")
-            && matches!(d.w(k), "entré" | "entrée" | "entrés")
+            && matches!(cx.w(k - 1), "est" | "sont" | "était" | "étaient")
+            && matches!(cx.w(k), "entré" | "entrée" | "entrés")
     }) {
         return Status::Completed;
     }
@@ -1371,11 +1440,11 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         && (lo..trig + 1).any(|k| {
             k > lo
                 && matches!(
-                    d.w(k - 1),
+                    cx.w(k - 1),
                     "a" | "ont" | "has" | "have" | "avait" | "avaient" | "had"
                 )
                 && matches!(
-                    d.w(k),
+                    cx.w(k),
                     "apporté"
                         | "apportée"
                         | "awarded"
@@ -1456,11 +1525,13 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
                 )
         })
     };
-    let wide: Vec<&str> = (trig.saturating_sub(14).max(lo)..trig)
-        .map(|k| d.w(k))
-        .collect();
+    let wide: &[&str] = cx.ws(trig.saturating_sub(14).max(lo), trig);
     let modal = wide.iter().any(|w| {
-        w.starts_with("envisag")
+        // the first bytes of the prefixes below ('é' is 0xC3 0xA9)
+        matches!(
+            w.as_bytes().first(),
+            Some(b'e' | 0xC3 | b'r' | b's' | b'c' | b'm' | b'w' | b'p')
+        ) && (w.starts_with("envisag")
             || w.starts_with("étudi")
             || w.starts_with("réfléchi")
             || w.starts_with("song")
@@ -1470,7 +1541,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
             || w.starts_with("explor")
             || w.starts_with("pourrai")
             || w.starts_with("potenti")
-            || w.starts_with("éventuel")
+            || w.starts_with("éventuel"))
             || matches!(
                 *w,
                 "could"
@@ -1506,7 +1577,7 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
         let mut found = false;
         let mut steps = 0;
         while k > lo && steps < 5 {
-            let w = d.w(k - 1);
+            let w = cx.w(k - 1);
             if matches!(
                 w,
                 "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had" | "vient" | "viennent"
@@ -1619,9 +1690,9 @@ pub(crate) fn status_of(d: &Doc, c: (usize, usize), trig: usize, class: Class) -
     // "Telora a inauguré ... un investissement de 60 M€", "has completed the
     // acquisition": a perfect tense of a verb of completion before the trigger
     let done_before = (lo..trig).any(|k| {
-        matches!(d.w(k), "a" | "ont" | "has" | "have")
+        matches!(cx.w(k), "a" | "ont" | "has" | "have")
             && (k + 1..(k + 3).min(trig)).any(|m| {
-                let w = d.w(m);
+                let w = cx.w(m);
                 [
                     "inaugur",
                     "ouvert",
@@ -1772,14 +1843,14 @@ fn year(w: &str) -> Option<i32> {
 }
 
 /// "d'ici 2027", "à l'horizon 2030", "by 2027", "sur cinq ans", "over the next three years".
-pub(crate) fn horizon_in(d: &Doc, a: usize, b: usize) -> Option<Horizon> {
+pub(crate) fn horizon_in(cx: &Ctx, a: usize, b: usize) -> Option<Horizon> {
     let mut h = Horizon::default();
     let mut i = a;
     while i < b {
-        let w = d.w(i);
-        let n = |k: usize| d.w(i + k);
+        let w = cx.w(i);
+        let n = |k: usize| cx.w(i + k);
         match w {
-            "ici" if i > a && d.w(i - 1) == "'" => {
+            "ici" if i > a && cx.w(i - 1) == "'" => {
                 for k in 1..4 {
                     if let Some(y) = year(n(k)) {
                         h.until.get_or_insert(y);
@@ -1840,7 +1911,8 @@ pub(crate) fn horizon_in(d: &Doc, a: usize, b: usize) -> Option<Horizon> {
 }
 
 /// The job counts in a sentence that announce creation: (amount index, token index).
-pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, Jobs)> {
+pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, Jobs)> {
+    let d = cx.d;
     let s = d.sents[si];
     let mut out = Vec::new();
     let lo = d.amounts.partition_point(|a| a.start < s.start);
@@ -1860,7 +1932,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         // "250 emplois directs", "300 ingénieurs", "1,250 high-skilled jobs"
         let mut noun = false;
         for _ in 0..5 {
-            let w = d.w(k);
+            let w = cx.w(k);
             if lexicon::job_noun(w) {
                 noun = true;
                 break;
@@ -1874,19 +1946,17 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             }
             k += 1;
         }
-        if !noun && d.w(te) == "d" && lexicon::job_noun(d.w(te + 2)) {
+        if !noun && cx.w(te) == "d" && lexicon::job_noun(cx.w(te + 2)) {
             noun = true;
             // "Une cinquantaine d'emplois directs seront créés": what comes
             // after is read from the noun
             k = te + 2;
-        } else if !noun && d.w(te) == "de" && lexicon::job_noun(d.w(te + 1)) {
+        } else if !noun && cx.w(te) == "de" && lexicon::job_noun(cx.w(te + 1)) {
             // "Une centaine de postes sont à la clé"
             noun = true;
             k = te + 1;
         }
-        let prev: Vec<&str> = (ti.saturating_sub(6).max(s.t0)..ti)
-            .map(|k| d.w(k))
-            .collect();
+        let prev: &[&str] = cx.ws(ti.saturating_sub(6).max(s.t0), ti);
         let verb_hire = prev.last().is_some_and(|w| {
             w.starts_with("recrut")
                 || w.starts_with("embauch")
@@ -1902,7 +1972,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         // millions de m² d'entrepôts et 12 000 salariés", "revendique 25 000
         // salariés", unless a creation verb comes after it
         let headcount = (s.t0..ti).rev().take_while(|&k| {
-            let w = d.w(k);
+            let w = cx.w(k);
             !(w.starts_with("cré")
                 || w.starts_with("recrut")
                 || w.starts_with("embauch")
@@ -1912,7 +1982,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         });
         // "où 400 personnes seront recrutées": the creation comes after
         let created_after = (k + 1..(k + 4).min(s.t1)).any(|j| {
-            let w = d.w(j);
+            let w = cx.w(j);
             matches!(w, "créés" | "created" | "hired" | "recruited")
                 || w.starts_with("recrut")
                 || w.starts_with("embauch")
@@ -1920,7 +1990,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         if !created_after
             && headcount.into_iter().any(|k| {
                 matches!(
-                    d.w(k),
+                    cx.w(k),
                     "compte"
                         | "comptait"
                         | "emploie"
@@ -1941,7 +2011,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         // "2,000 jobs lost", "two people familiar with the matter"
         if noun
             && (k + 1..(k + 3).min(s.t1)).any(|j| {
-                let w = d.w(j);
+                let w = cx.w(j);
                 w.starts_with("suppr")
                     || w.starts_with("menac")
                     || matches!(
@@ -1967,7 +2037,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
             continue;
         }
         // "sur les 900 que compte", "dont 1 100 à Lille"
-        let after: Vec<&str> = (te..(te + 4).min(s.t1)).map(|k| d.w(k)).collect();
+        let after: &[&str] = cx.ws(te, (te + 4).min(s.t1));
         if after.iter().any(|w| matches!(*w, "que" | "qu"))
             && after.iter().any(|w| matches!(*w, "compte" | "emploie"))
         {
@@ -1975,7 +2045,7 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
         }
         // "s'accompagnera de 80 embauches": hires are created jobs
         let create = verb_hire
-            || matches!(d.w(k), "embauches" | "recrutements" | "créations")
+            || matches!(cx.w(k), "embauches" | "recrutements" | "créations")
             // a coordination counts only right before the number ("et 1 200
             // emplois", "with over 250 jobs"), not further back ("serves
             // banks and processes payroll for over 900,000 employees")
@@ -1997,14 +2067,14 @@ pub(crate) fn job_mentions(d: &Doc, si: usize, has_event: bool) -> Vec<(usize, J
                         ))
             })
             || (k + 1..(k + 4).min(s.t1)).any(|j| {
-                let w = d.w(j);
+                let w = cx.w(j);
                 // "où 400 personnes seront recrutées", "500 jobs will be created"
                 matches!(w, "clé" | "créés" | "created" | "hired" | "recruited")
                     || w.starts_with("recrut")
                     || w.starts_with("embauch")
             });
         let strong_noun = matches!(
-            d.w(k),
+            cx.w(k),
             "emplois"
                 | "emploi"
                 | "postes"
@@ -2036,18 +2106,20 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
     let boiler = boilerplate_start(d);
+    let mut trig_buf = Vec::new();
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
             continue;
         }
-        let trigs = triggers(d, s.t0, s.t1);
+        triggers(d, s.t0, s.t1, &mut trig_buf);
+        let trigs: &[Trig] = &trig_buf;
         // a sentence without trigger can only hold a job count
         let jobs_only = if trigs.is_empty() {
             let jobs = if si >= boiler {
                 Vec::new()
             } else {
-                job_mentions(d, si, false)
+                job_mentions(cx, si, false)
             };
             if jobs.is_empty() {
                 continue;
@@ -2070,7 +2142,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let a = &d.amounts[ai];
             let at = d.tok_at(a.start);
             let c = clause_of(at);
-            let aid = aid_amount(d, a.end);
+            let aid = aid_amount(cx, a.end);
             let mut best: Option<(usize, usize)> = None;
             for (k, tr) in trigs.iter().enumerate() {
                 if tr.tok < c.0 || tr.tok >= c.1 {
@@ -2085,8 +2157,8 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 // M€": the sum is the price of the verb before it
                 if tr.class == Class::Weak
                     && tr.tok >= 2
-                    && matches!(d.w(tr.tok - 1), "un" | "a")
-                    && matches!(d.w(tr.tok - 2), "pour" | "for")
+                    && matches!(cx.w(tr.tok - 1), "un" | "a")
+                    && matches!(cx.w(tr.tok - 2), "pour" | "for")
                     && trigs.iter().any(|o| {
                         o.tok >= c.0
                             && o.tok < tr.tok
@@ -2099,7 +2171,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 // "a second production line at its plant in the Somme
                 // department, at a cost of €180m": the cost of the event
                 let costed = (at.saturating_sub(4).max(c.0)..at)
-                    .any(|k| matches!(d.w(k), "cost" | "coût" | "costing"));
+                    .any(|k| matches!(cx.w(k), "cost" | "coût" | "costing"));
                 let cost = if tend <= at {
                     let dist = at - tend;
                     let max = match tr.class {
@@ -2136,16 +2208,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         }
         // one amount per trigger, except coordinated amounts ("2 Md€ en France et 1 Md€ en Allemagne")
         let mut per_trig: Vec<(usize, usize)> = Vec::new();
-        let mut by_trig: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
-            Default::default();
-        for (k, ai, cost) in taken {
-            by_trig.entry(k).or_default().push((cost, ai));
-        }
-        for (k, mut v) in by_trig {
-            v.sort();
-            let first = v[0].1;
+        // by trigger, cheapest first
+        taken.sort_unstable_by_key(|&(k, ai, cost)| (k, cost, ai));
+        for v in taken.chunk_by(|x, y| x.0 == y.0) {
+            let Some(&(k, first, _)) = v.first() else {
+                continue;
+            };
             per_trig.push((k, first));
-            for &(_, ai) in v.iter().skip(1) {
+            for &(_, ai, _) in v.iter().skip(1) {
                 let prev_end = d.amounts[first].end;
                 let a = &d.amounts[ai];
                 if a.start > prev_end {
@@ -2164,7 +2234,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
         let first_new = cands.len();
         let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
-        let main_trigs: Vec<(usize, usize)> = per_trig.clone();
+        let main_trigs = per_trig;
         for (n, &(k, ai)) in main_trigs.iter().enumerate() {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
@@ -2207,7 +2277,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let pwin = Some((a.start, byte(c.1)));
             if let Some(mut cand) = build(cx, &cands, si, c, trigs[k], Some(ai), pwin) {
                 let te = d.tok_at(a.end);
-                let after: Vec<&str> = (te..(te + 3).min(c.1)).map(|t| d.w(t)).collect();
+                let after: &[&str] = cx.ws(te, (te + 3).min(c.1));
                 if after.iter().any(|w| {
                     matches!(
                         *w,
@@ -2227,7 +2297,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // clause of its own with a deal whose price is secret ("..., while
         // Hyatt completed its purchase of X for an undisclosed sum")
         let had_amounts = cands.len() > first_new;
-        for tr in &trigs {
+        for tr in trigs {
             let c = clause_of(tr.tok);
             if clause_vetoed(cx, c) {
                 continue;
@@ -2243,7 +2313,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             }
             // beside amounts, only a secret price makes a statement (asked
             // before building it: build is pure)
-            if had_amounts && !secret_price(d, c) {
+            if had_amounts && !secret_price(cx, c) {
                 continue;
             }
             if let Some(cand) = build(cx, &cands, si, c, *tr, None, None) {
@@ -2259,7 +2329,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let jobs = if si >= boiler {
             Vec::new()
         } else {
-            jobs_only.unwrap_or_else(|| job_mentions(d, si, has_event))
+            jobs_only.unwrap_or_else(|| job_mentions(cx, si, has_event))
         };
         for (ai, jobs) in jobs {
             let at = d.tok_at(d.amounts[ai].start);
@@ -2309,7 +2379,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             // a hiring plan said to be apart ("a par ailleurs indiqué qu'il
             // prévoyait d'embaucher", "Separately, it will hire") is its own
             let apart = (s.t0..s.t1)
-                .any(|k| d.w(k) == "separately" || d.w(k) == "par" && d.w(k + 1) == "ailleurs");
+                .any(|k| cx.w(k) == "separately" || cx.w(k) == "par" && cx.w(k + 1) == "ailleurs");
             // buying a company creates no jobs: hiring in a sentence of its
             // own beside an acquisition is its own announcement
             let bought = referred.is_some_and(|ci| cands[ci].kind == Kind::Acquisition);
@@ -2318,7 +2388,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             if bought
                 && !apart
                 && !(s.t0..s.t1).any(|k| {
-                    let w = d.w(k);
+                    let w = cx.w(k);
                     w.starts_with("recrut")
                         || w.starts_with("embauch")
                         || w.starts_with("hir")
@@ -2343,7 +2413,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 if d.orgs[oi].public {
                     continue;
                 }
-                let status = match status_of(d, c, at.saturating_sub(1).max(c.0), Class::Build) {
+                let status = match status_of(cx, c, at.saturating_sub(1).max(c.0), Class::Build) {
                     Status::Completed => continue,
                     s => s,
                 };
@@ -2359,7 +2429,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     kind: Kind::Jobs,
                     status,
                     jobs: Some(jobs),
-                    horizon: horizon_in(d, c.0, c.1).or_else(|| horizon_in(d, s.t0, s.t1)),
+                    horizon: horizon_in(cx, c.0, c.1).or_else(|| horizon_in(cx, s.t0, s.t1)),
                     places: Vec::new(),
                     country: None,
                     sectors: Vec::new(),
@@ -2642,7 +2712,7 @@ fn actor_before(
     let mut k = at;
     while k > c.0
         && matches!(
-            d.w(k - 1),
+            cx.w(k - 1),
             "also"
                 | "aussi"
                 | "également"
@@ -2661,7 +2731,7 @@ fn actor_before(
     {
         k -= 1;
     }
-    if k > c.0 + 1 && matches!(d.w(k - 1), "qui" | "which" | "who") && d.w(k - 2) == "," {
+    if k > c.0 + 1 && matches!(cx.w(k - 1), "qui" | "which" | "who") && cx.w(k - 2) == "," {
         let comma = d.toks[k - 2].start;
         let sa = d.sents[si].start.max(d.dateline_end);
         if let Some(oi) = cx
@@ -2682,11 +2752,11 @@ fn actor_before(
         // "X a indiqué que Y allait investir": the second name acts
         let e = d.tok_at(d.orgs[oi].end);
         let mut k = e;
-        if matches!(d.w(k), "a" | "has" | "had") {
+        if matches!(cx.w(k), "a" | "has" | "had") {
             k += 1;
         }
         let speech = matches!(
-            d.w(k),
+            cx.w(k),
             "said"
                 | "says"
                 | "announced"
@@ -2723,13 +2793,13 @@ fn actor_before(
     let led = cx.orgs_in(a.max(d.dateline_end), b).find(|&oi| {
         let t = d.tok_at(d.orgs[oi].start);
         t >= c.0 + 3
-            && matches!(d.w(t - 1), "par" | "by")
+            && matches!(cx.w(t - 1), "par" | "by")
             && matches!(
-                d.w(t - 2),
+                cx.w(t - 2),
                 "mené" | "menée" | "emmené" | "emmenée" | "piloté" | "pilotée" | "led" | "headed"
             )
             && matches!(
-                d.w(t - 3),
+                cx.w(t - 3),
                 "consortium"
                     | "groupement"
                     | "alliance"
@@ -2746,7 +2816,7 @@ fn actor_before(
     // to ...": the investor of the last takeover or stake
     let owner_noun = (c.0..at).any(|k| {
         matches!(
-            d.w(k),
+            cx.w(k),
             "actionnaire"
                 | "repreneur"
                 | "acquéreur"
@@ -2756,7 +2826,7 @@ fn actor_before(
                 | "propriétaire"
         ) && k > c.0
             && matches!(
-                d.w(k - 1),
+                cx.w(k - 1),
                 "le" | "l" | "'" | "nouvel" | "nouveau" | "the" | "new" | "its"
             )
     });
@@ -2770,19 +2840,19 @@ fn actor_before(
             return (pc.investor, Via::Coref, None);
         }
     }
-    if let Some((tok, mut via, dem)) = coref_in(d, c.0, at) {
-        let w = d.w(tok);
+    if let Some((tok, mut via, dem)) = coref_in(cx, c.0, at) {
+        let w = cx.w(tok);
         // "Le projet est l'un des lauréats. Il doit permettre...": the pronoun
         // takes up the previous sentence's subject when that is an event
         if matches!(w, "il" | "elle" | "it") && si > 0 && tok == c.0 && !agentive {
             let p = d.sents[si - 1];
             let mut k = p.t0;
-            if is_det(d.w(k)) {
+            if is_det(cx.w(k)) {
                 k += 1;
-                if matches!(d.w(k), "'" | "’") {
+                if matches!(cx.w(k), "'" | "’") {
                     k += 1;
                 }
-                if EVENT_NOUNS.contains(&d.w(k)) && !COMPANY_NOUNS.contains(&d.w(k)) {
+                if EVENT_NOUNS.contains(&cx.w(k)) && !COMPANY_NOUNS.contains(&cx.w(k)) {
                     via = Via::EventRef;
                 }
             }
@@ -2868,13 +2938,13 @@ fn actor_before(
                     "scaleup",
                 ];
                 let mut nk = tok + 1;
-                if matches!(d.w(nk), "'" | "’") {
+                if matches!(cx.w(nk), "'" | "’") {
                     nk += 1;
                 }
-                if matches!(d.w(nk), "jeune" | "petite" | "young") {
+                if matches!(cx.w(nk), "jeune" | "petite" | "young") {
                     nk += 1;
                 }
-                let noun = d.w(nk);
+                let noun = cx.w(nk);
                 // "la banque mutualiste", "the lender": the last bank named
                 // ("Crédit Mutuel Arkéa", "BNP Paribas", "Caisse d'Epargne")
                 if matches!(noun, "banque" | "bank" | "lender" | "bancassureur") && dem.is_none() {
@@ -2907,7 +2977,7 @@ fn actor_before(
                     let lo = d.orgs.partition_point(|o| o.start < from);
                     let introduced = |i: usize| {
                         let t = d.tok_at(d.orgs[i].start);
-                        (t.saturating_sub(3)..t).any(|k| class.contains(&d.w(k)))
+                        (t.saturating_sub(3)..t).any(|k| class.contains(&cx.w(k)))
                     };
                     let ok = |i: usize| !d.orgs[i].public && !cx.reporting[i] && introduced(i);
                     // the headline when nothing before in the body
@@ -2921,18 +2991,20 @@ fn actor_before(
                 }
                 let public_np = (tok..(tok + 4).min(at)).any(|k| {
                     matches!(
-                        d.w(k),
+                        cx.w(k),
                         "publique" | "public" | "state" | "état" | "collectivité" | "agglomération"
                     )
                 });
                 // nothing named in the last sentences: the company the
                 // article is about ("L'entreprise ne jette pas l'éponge. Elle
                 // confirme son investissement...")
-                let main = cx
-                    .main_actor
-                    .filter(|&m| d.orgs[m].start < off && dem.is_none() && !public_np);
+                let main = || {
+                    cx.main_actor()
+                        .filter(|&m| d.orgs[m].start < off && dem.is_none() && !public_np)
+                };
                 return (
-                    cx.last_org_before(off, dem.as_deref(), public_np).or(main),
+                    cx.last_org_before(off, dem.as_deref(), public_np)
+                        .or_else(main),
                     Via::Coref,
                     None,
                 );
@@ -2967,7 +3039,7 @@ fn recipient_after(
         // "du programme Horizon", "via its Innovate scheme"
         if ot > 0
             && matches!(
-                d.w(ot - 1),
+                cx.w(ot - 1),
                 "fonds" | "programme" | "dispositif" | "volet" | "fund" | "scheme" | "program"
             )
         {
@@ -2980,18 +3052,18 @@ fn recipient_after(
         }
         // the funder's own programme: "a grant from its Innovation Fund",
         // "from the UK government's Industrial Energy Transformation Fund"
-        let last = d.w(d.tok_at(d.orgs[oi].end).saturating_sub(1));
+        let last = cx.w(d.tok_at(d.orgs[oi].end).saturating_sub(1));
         if ot > 0
             && matches!(last, "fund" | "scheme" | "programme" | "program" | "fonds")
             && matches!(
-                d.w(ot - 1),
+                cx.w(ot - 1),
                 "its" | "their" | "son" | "sa" | "leur" | "s" | "from"
             )
         {
             continue;
         }
         let lo = ot.saturating_sub(max_gap).max(from);
-        if markers.is_empty() || (lo..ot).any(|k| markers.contains(&d.w(k))) {
+        if markers.is_empty() || (lo..ot).any(|k| markers.contains(&cx.w(k))) {
             return Some(oi);
         }
     }
@@ -3025,11 +3097,10 @@ fn private_org_after(
 /// The company whose site public money funds: "pour la future usine
 /// d'hydrogène d'H2Gard", "for the new plant of X".
 fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
-    let d = cx.d;
     private_org_after(cx, c, from, skip, |ot| {
         ot >= from + 2
-            && matches!(d.w(ot - 1), "de" | "d" | "du" | "of" | "'")
-            && (from..ot).any(|k| PROJECT_NOUNS.contains(&d.w(k)))
+            && matches!(cx.w(ot - 1), "de" | "d" | "du" | "of" | "'")
+            && (from..ot).any(|k| PROJECT_NOUNS.contains(&cx.w(k)))
     })
 }
 
@@ -3037,11 +3108,10 @@ fn facility_owner(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>)
 /// regional fund Finovam", "from Northvolt founders' fund Vargas" (a name
 /// right after "fonds"/"fund", itself after "auprès"/"from" in the clause).
 fn fund_after(cx: &Ctx, c: (usize, usize), from: usize, skip: Option<usize>) -> Option<usize> {
-    let d = cx.d;
     private_org_after(cx, c, from, skip, |ot| {
         ot > from
-            && matches!(d.w(ot - 1), "fonds" | "fund")
-            && (ot.saturating_sub(7).max(from)..ot).any(|k| matches!(d.w(k), "auprès" | "from"))
+            && matches!(cx.w(ot - 1), "fonds" | "fund")
+            && (ot.saturating_sub(7).max(from)..ot).any(|k| matches!(cx.w(k), "auprès" | "from"))
     })
 }
 
@@ -3061,7 +3131,7 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
         return false;
     }
     let ot = d.tok_at(o.start);
-    let between: Vec<&str> = (from..ot).map(|k| d.w(k)).collect();
+    let between: &[&str] = cx.ws(from, ot);
     if between.iter().any(|w| {
         COMPANY_NOUNS.contains(w)
             || matches!(
@@ -3089,9 +3159,9 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
     // an apposition says what it is: "dans COBCO, coentreprise qui ...",
     // "in Pagalo, a Madrid-based start-up"
     let oe = d.tok_at(o.end);
-    if d.w(oe) == ","
+    if cx.w(oe) == ","
         && (oe + 1..(oe + 6).min(d.toks.len())).any(|k| {
-            let w = d.w(k);
+            let w = cx.w(k);
             COMPANY_NOUNS.contains(&w)
                 || matches!(
                     w,
@@ -3129,7 +3199,8 @@ fn company_target(cx: &Ctx, from: usize, r: usize) -> bool {
 
 /// The amount ending at byte `end` is named public aid: "€1.1bn in state
 /// aid", "$60m in incentives", "2 M€ d'aides", "5 M€ de subventions".
-fn aid_amount(d: &Doc, end: usize) -> bool {
+fn aid_amount(cx: &Ctx, end: usize) -> bool {
+    let d = cx.d;
     let te = d.tok_at(end);
     let aidw = |w: &str| {
         matches!(
@@ -3137,9 +3208,9 @@ fn aid_amount(d: &Doc, end: usize) -> bool {
             "aid" | "subsidies" | "subsidy" | "grants" | "incentives" | "aides" | "subventions"
         )
     };
-    match d.w(te) {
-        "in" => (te + 1..te + 3).any(|k| aidw(d.w(k))),
-        "d" | "de" => (te + 1..te + 3).any(|k| aidw(d.w(k))),
+    match cx.w(te) {
+        "in" => (te + 1..te + 3).any(|k| aidw(cx.w(k))),
+        "d" | "de" => (te + 1..te + 3).any(|k| aidw(cx.w(k))),
         _ => false,
     }
 }
@@ -3154,24 +3225,25 @@ fn is_place_name(d: &Doc, o: &OrgM) -> bool {
 }
 
 /// The sentence opens with a grant label ("Aide : 9 M€.", "Grant: €92m.").
-fn label_line(d: &Doc, si: usize) -> bool {
+fn label_line(cx: &Ctx, si: usize) -> bool {
+    let d = cx.d;
     let Some(s) = d.sents.get(si) else {
         return false;
     };
-    let Some(colon) = (s.t0..(s.t0 + 6).min(s.t1)).find(|&k| d.w(k) == ":") else {
+    let Some(colon) = (s.t0..(s.t0 + 6).min(s.t1)).find(|&k| cx.w(k) == ":") else {
         return false;
     };
-    (s.t0..colon).any(|k| matches!(d.w(k), "aide" | "aides" | "grant" | "subvention"))
-        && grant_label(d, (s.t0, s.t1), colon - 1, colon)
+    (s.t0..colon).any(|k| matches!(cx.w(k), "aide" | "aides" | "grant" | "subvention"))
+        && grant_label(cx, (s.t0, s.t1), colon - 1, colon)
 }
 
 /// The grant trigger is the label of a list entry: only "montant de l'",
 /// "amount of" (or nothing) before it in its clause, a colon right after.
-fn grant_label(d: &Doc, c: (usize, usize), tok: usize, tend: usize) -> bool {
-    d.w(tend) == ":"
+fn grant_label(cx: &Ctx, c: (usize, usize), tok: usize, tend: usize) -> bool {
+    cx.w(tend) == ":"
         && (c.0..tok).all(|k| {
             matches!(
-                d.w(k),
+                cx.w(k),
                 "montant" | "de" | "d" | "l" | "'" | "la" | "du" | "amount" | "of" | "the"
             )
         })
@@ -3214,16 +3286,16 @@ fn gapped_subject(cx: &Ctx, c: (usize, usize), ai: usize) -> Option<usize> {
         return None;
     }
     let name_tail = (oe..at)
-        .all(|k| d.toks[k].cap || matches!(d.w(k), "de" | "du" | "des" | "d" | "'" | "-" | "of"));
-    if !name_tail && !matches!(d.w(at - 1), "de" | "of" | "d") {
+        .all(|k| d.toks[k].cap || matches!(cx.w(k), "de" | "du" | "des" | "d" | "'" | "-" | "of"));
+    if !name_tail && !matches!(cx.w(at - 1), "de" | "of" | "d") {
         return None;
     }
     // a coordinator right before the name (determiners skipped)
     let mut k = ot;
-    while k > c.0 && is_det(d.w(k - 1)) {
+    while k > c.0 && is_det(cx.w(k - 1)) {
         k -= 1;
     }
-    if k <= c.0 || !matches!(d.w(k - 1), "et" | "and" | "while" | "tandis" | "whereas") {
+    if k <= c.0 || !matches!(cx.w(k - 1), "et" | "and" | "while" | "tandis" | "whereas") {
         return None;
     }
     // another money amount between the clause start and the name
@@ -3249,7 +3321,7 @@ fn build(
     let mut tr = tr;
     if tr.class == Class::Announce
         && matches!(
-            d.w(tr.tok),
+            cx.w(tr.tok),
             "recherche" | "recherchent" | "cherche" | "cherchent" | "seeks" | "seek" | "seeking"
         )
     {
@@ -3261,9 +3333,9 @@ fn build(
     // chief executive said it would invest": the company its head speaks for
     if subject.is_none() && via == Via::None {
         if let Some(k) = (c.0..tr.tok.min(c.0 + 6)).find(|&k| {
-            matches!(d.w(k), "son" | "sa" | "leur" | "its" | "their")
+            matches!(cx.w(k), "son" | "sa" | "leur" | "its" | "their")
                 && matches!(
-                    d.w(k + 1),
+                    cx.w(k + 1),
                     "pdg"
                         | "président"
                         | "présidente"
@@ -3315,19 +3387,19 @@ fn build(
     // au projet"): the event the sentences before describe
     // ("Ce nouveau volet s'ajoute aux 400 M€ déjà annoncés en 2022")
     let head_noun = |k: usize| {
-        EVENT_NOUNS.contains(&d.w(k))
+        EVENT_NOUNS.contains(&cx.w(k))
             && !matches!(
-                d.w(k),
+                cx.w(k),
                 "nouveau" | "nouvelle" | "futur" | "future" | "fonds"
             )
-            || matches!(d.w(k), "volet" | "tranche" | "phase")
+            || matches!(cx.w(k), "volet" | "tranche" | "phase")
     };
     let headed = c.0 + 1 < c.1
         && tr.tok > c.0
-        && (matches!(d.w(c.0), "un" | "une" | "a" | "an") && head_noun(c.0 + 1)
-            || matches!(d.w(c.0), "ce" | "cet" | "cette" | "this")
+        && (matches!(cx.w(c.0), "un" | "une" | "a" | "an") && head_noun(c.0 + 1)
+            || matches!(cx.w(c.0), "ce" | "cet" | "cette" | "this")
                 && (head_noun(c.0 + 1)
-                    || matches!(d.w(c.0 + 1), "nouveau" | "nouvel" | "nouvelle" | "new")
+                    || matches!(cx.w(c.0 + 1), "nouveau" | "nouvel" | "nouvelle" | "new")
                         && head_noun(c.0 + 2)));
     // "Its campus near Marseille, announced last year with a budget of
     // €400 million, is on track to open in 2027": the company's own project
@@ -3335,7 +3407,7 @@ fn build(
         && via == Via::None
         && !owner_named
         && c.0 + 1 < tr.tok
-        && matches!(d.w(c.0), "its" | "their" | "son" | "sa" | "leur")
+        && matches!(cx.w(c.0), "its" | "their" | "son" | "sa" | "leur")
         && head_noun(c.0 + 1)
     {
         subject = cx.last_org_before(d.toks[c.0].start, None, false);
@@ -3347,8 +3419,8 @@ fn build(
         && via == Via::None
         && !owner_named
         && (tr.class == Class::Weak
-            && EVENT_NOUNS.contains(&d.w(tr.tok))
-            && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(d.w(k)))
+            && EVENT_NOUNS.contains(&cx.w(tr.tok))
+            && (tr.tok.saturating_sub(3).max(c.0)..tr.tok).any(|k| is_det(cx.w(k)))
             || headed)
     {
         if let Some(e) = actor_event(cx, cands, si, c, tr.tok) {
@@ -3387,17 +3459,17 @@ fn build(
             // "Santander's fund leads €20m Series A in Pagalo": the subject
             // leads or joins the round of the company named after
             let led_by_after = (tr.tok..c.1).any(|k| {
-                matches!(d.w(k), "led" | "mené" | "menée" | "emmené" | "emmenée")
-                    && matches!(d.w(k + 1), "by" | "par")
+                matches!(cx.w(k), "led" | "mené" | "menée" | "emmené" | "emmenée")
+                    && matches!(cx.w(k + 1), "by" | "par")
             });
             let backer = (c.0..tr.tok).find(|&k| {
                 matches!(
-                    d.w(k),
+                    cx.w(k),
                     "back" | "backs" | "backers" | "soutiennent" | "soutient" | "financent"
                 ) || !led_by_after
-                    && !matches!(d.w(k + 1), "by" | "par")
+                    && !matches!(cx.w(k + 1), "by" | "par")
                     && matches!(
-                        d.w(k),
+                        cx.w(k),
                         "leads"
                             | "lead"
                             | "led"
@@ -3471,7 +3543,7 @@ fn build(
                 }
                 // "X obtient 5 M€ de la Région", "X secures a £30m grant": public money
                 let raise_word = {
-                    let w = d.w(tr.tok);
+                    let w = cx.w(tr.tok);
                     w.starts_with("lev")
                         || w.starts_with("lèv")
                         || w.starts_with("rais")
@@ -3485,7 +3557,7 @@ fn build(
                 // a bank loan or a bond is debt, not a stake
                 let debt = (c.0..c.1).any(|k| {
                     matches!(
-                        d.w(k),
+                        cx.w(k),
                         "loan"
                             | "loans"
                             | "prêt"
@@ -3529,7 +3601,7 @@ fn build(
                     let ot = d.tok_at(d.orgs[oi].start);
                     let seller = (ot.saturating_sub(4).max(tend)..ot).any(|k| {
                         matches!(
-                            d.w(k),
+                            cx.w(k),
                             "from"
                                 | "auprès"
                                 | "par"
@@ -3562,9 +3634,9 @@ fn build(
             }
             // "buy a stake in X", "prendre une participation dans X"
             let stake = (tend..(tend + 4).min(c.1))
-                .any(|k| matches!(d.w(k), "stake" | "participation" | "part" | "parts"))
+                .any(|k| matches!(cx.w(k), "stake" | "participation" | "part" | "parts"))
                 // "est entré au capital de X à hauteur de 60 M€"
-                || d.w(tr.tok).starts_with("entr") && d.w(tend + 1) == "capital";
+                || cx.w(tr.tok).starts_with("entr") && cx.w(tend + 1) == "capital";
             kind = if stake {
                 Kind::Equity
             } else {
@@ -3578,7 +3650,7 @@ fn build(
             if investor.is_none_or(|i| !d.orgs[i].public)
                 && (c.0..tr.tok).any(|k| {
                     matches!(
-                        d.w(k),
+                        cx.w(k),
                         "department"
                             | "agency"
                             | "ministry"
@@ -3586,7 +3658,7 @@ fn build(
                             | "agence"
                             | "administration"
                     ) && k > 0
-                        && matches!(d.w(k - 1), "the" | "l" | "le" | "'")
+                        && matches!(cx.w(k - 1), "the" | "l" | "le" | "'")
                 })
             {
                 let off = d.toks[c.0].start;
@@ -3606,7 +3678,7 @@ fn build(
             // a label in a list of laureates ("Aide : 9,3 M€", "Montant de
             // l'aide : ...", "Grant: €148 million"): the funder is the public
             // body the release named before
-            if investor.is_none() && grant_label(d, c, tr.tok, tend) {
+            if investor.is_none() && grant_label(cx, c, tr.tok, tend) {
                 let off = d.toks[c.0].start;
                 investor = (0..d.orgs.len())
                     .rev()
@@ -3615,13 +3687,13 @@ fn build(
             // a shareholder that brings capital: "son actionnaire Brookfield
             // apportera 500 M€ de fonds propres" is a stake in the company
             let own_funds = (tend..c.1).any(|k| {
-                d.w(k) == "propres" && d.w(k.saturating_sub(1)) == "fonds"
-                    || matches!(d.w(k), "equity" | "capital")
+                cx.w(k) == "propres" && cx.w(k.saturating_sub(1)) == "fonds"
+                    || matches!(cx.w(k), "equity" | "capital")
             }) || (c.0..tr.tok).any(|k| {
                 // "elle avait ouvert son capital au fonds Siparex, qui avait
                 // apporté 15 M€"
-                d.w(k) == "capital"
-                    && matches!(d.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
+                cx.w(k) == "capital"
+                    && matches!(cx.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
             });
             let holder = investor.filter(|&i| !d.orgs[i].public && own_funds);
             let held = holder.and_then(|i| {
@@ -3688,14 +3760,14 @@ fn build(
         }
         _ => {
             investor = subject;
-            let stake = (c.0..c.1).any(|k| d.w(k) == "capital" || d.w(k) == "stake");
+            let stake = (c.0..c.1).any(|k| cx.w(k) == "capital" || cx.w(k) == "stake");
             // a local authority building its own infrastructure ("la
             // communauté de communes investira 1,8 M€ dans l'aménagement de
             // la zone", "Rennes Métropole va investir 3 M€ dans un bâtiment")
             let local = investor.is_some_and(|i| {
-                let n = d.orgs[i].canonical.to_lowercase();
-                d.orgs[i].public
-                    && [
+                d.orgs[i].public && {
+                    let n = d.orgs[i].canonical.to_lowercase();
+                    [
                         "communauté",
                         "métropole",
                         "agglomération",
@@ -3704,6 +3776,7 @@ fn build(
                     ]
                     .iter()
                     .any(|k| n.contains(k))
+                }
             });
             let named_company = local
                 && recipient_after(
@@ -3755,10 +3828,10 @@ fn build(
                     let rt = d.tok_at(d.orgs[r].start);
                     !(tend..rt).any(|k| {
                         matches!(
-                            d.w(k),
+                            cx.w(k),
                             "ses" | "son" | "sa" | "its" | "their" | "leurs" | "leur"
                         ) && (k + 1..(k + 4).min(rt)).any(|m| {
-                            let w = d.w(m);
+                            let w = cx.w(m);
                             w.starts_with("hôtel")
                                 || w.starts_with("hotel")
                                 || w.starts_with("usine")
@@ -3778,10 +3851,10 @@ fn build(
                     // "a investi 15 M€ dans l'entreprise": the company just named
                     let end = (tend + 6).min(c.1);
                     if let Some(k) = (tend..end).find(|&k| {
-                        matches!(d.w(k), "dans" | "in" | "into")
+                        matches!(cx.w(k), "dans" | "in" | "into")
                             && (k + 1..(k + 4).min(c.1)).any(|m| {
                                 matches!(
-                                    d.w(m),
+                                    cx.w(m),
                                     "entreprise"
                                         | "société"
                                         | "start"
@@ -3839,7 +3912,7 @@ fn build(
                             !t.word
                                 || (t.start >= amt_span.0 && t.end <= amt_span.1)
                                 || matches!(
-                                    d.w(k),
+                                    cx.w(k),
                                     "montant"
                                         | "total"
                                         | "de"
@@ -3884,7 +3957,7 @@ fn build(
                     }
                 }
                 if matches!(
-                    d.w(tr.tok),
+                    cx.w(tr.tok),
                     "financement" | "funding" | "financing" | "financements"
                 ) && recipient.is_none()
                     && investor.is_some()
@@ -3906,7 +3979,7 @@ fn build(
                 } else if let Some(r) = (c.0..c.1)
                     .any(|k| {
                         matches!(
-                            d.w(k),
+                            cx.w(k),
                             "actionnaire"
                                 | "actionnaires"
                                 | "shareholder"
@@ -3915,7 +3988,7 @@ fn build(
                         )
                         // not a description of who owns the investor: "Le
                         // groupe, dont Volkswagen est le premier actionnaire,"
-                        && !(c.0..k).any(|m| matches!(d.w(m), "dont" | "whose"))
+                        && !(c.0..k).any(|m| matches!(cx.w(m), "dont" | "whose"))
                     })
                     .then(|| {
                         // "qui investit 1,3 Md€ et devient son premier actionnaire"
@@ -3932,8 +4005,8 @@ fn build(
                     recipient = Some(r);
                     kind = Kind::Equity;
                 } else if let Some(k) = (c.0..c.1).find(|&k| {
-                    d.w(k) == "capital"
-                        && matches!(d.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
+                    cx.w(k) == "capital"
+                        && matches!(cx.w(k.saturating_sub(1)), "son" | "leur" | "its" | "their")
                 }) {
                     // "entre à son capital": a stake in the company just named
                     recipient = cx
@@ -3953,13 +4026,13 @@ fn build(
     if kind == Kind::PublicFunding {
         let yearly = (c.0..c.1).any(|k| {
             matches!(
-                (d.w(k), d.w(k + 1)),
+                (cx.w(k), cx.w(k + 1)),
                 ("chaque", "année")
                     | ("par", "an")
                     | ("each", "year")
                     | ("per", "year")
                     | ("every", "year")
-            ) || d.w(k) == "annually"
+            ) || cx.w(k) == "annually"
         });
         if yearly {
             return None;
@@ -3968,7 +4041,7 @@ fn build(
         // production", "the industry") is no company's funding
         let trade_wide = (c.0..c.1).any(|k| {
             matches!(
-                d.w(k),
+                cx.w(k),
                 "filière" | "filières" | "secteur" | "sector" | "industry" | "production"
             )
         });
@@ -3987,10 +4060,10 @@ fn build(
             && !trade_wide
             && (c.0..c.1).any(|k| {
                 matches!(
-                    d.w(k),
+                    cx.w(k),
                     "projet" | "project" | "chantier" | "usine" | "plant"
                 ) && matches!(
-                    d.w(k.saturating_sub(1)),
+                    cx.w(k.saturating_sub(1)),
                     "au" | "le" | "du" | "the" | "this"
                 )
             })
@@ -4039,7 +4112,7 @@ fn build(
     }
     // "appelle les Vingt-Sept à investir", "urges Europe to invest": a call, not a commitment
     if (c.0..tr.tok).any(|k| {
-        let w = d.w(k);
+        let w = cx.w(k);
         w.starts_with("appel")
             || w.starts_with("exhort")
             || w.starts_with("urge")
@@ -4073,7 +4146,7 @@ fn build(
     // a denied report is no commitment: "Unilever denied a report that it
     // was in talks to acquire Fage", "Le groupe dément vouloir racheter X"
     if (c.0..tr.tok).any(|k| {
-        let w = d.w(k);
+        let w = cx.w(k);
         matches!(
             w,
             "denied"
@@ -4093,10 +4166,10 @@ fn build(
     // "has no plans to buy" (but "pas moins de 300 M€" is an amount)
     if (tr.tok.saturating_sub(7).max(c.0)..tr.tok).any(|k| {
         matches!(
-            d.w(k),
+            cx.w(k),
             "not" | "no" | "pas" | "jamais" | "never" | "aucun" | "aucune"
         ) && !matches!(
-            d.w(k + 1),
+            cx.w(k + 1),
             "moins" | "seulement" | "only" | "less" | "fewer" | "later" | "sooner"
         )
     }) {
@@ -4105,7 +4178,8 @@ fn build(
     // what is lacking commits nothing: "liquidation faute d'offre de reprise
     // jugée sérieuse", "en l'absence de repreneur", "for lack of a buyer"
     if (tr.tok.saturating_sub(6).max(c.0)..tr.tok).any(|k| {
-        matches!(d.w(k), "faute" | "absence") || d.w(k) == "lack" && k > c.0 && d.w(k - 1) == "for"
+        matches!(cx.w(k), "faute" | "absence")
+            || cx.w(k) == "lack" && k > c.0 && cx.w(k - 1) == "for"
     }) {
         return None;
     }
@@ -4113,12 +4187,12 @@ fn build(
     // higher at Rs 1,512", "l'action a bondi de 8 %"
     let stock = (c.0..c.1).any(|k| {
         matches!(
-            d.w(k),
+            cx.w(k),
             "shares" | "stock" | "action" | "titre" | "share" | "nasdaq" | "nyse" | "bourse"
         )
     }) && (c.0..c.1).any(|k| {
         matches!(
-            d.w(k),
+            cx.w(k),
             "closed"
                 | "rose"
                 | "fell"
@@ -4148,10 +4222,10 @@ fn build(
     if let Some(a) = ai.and_then(|a| d.amounts.get(a)) {
         let at = d.tok_at(a.end);
         let private = (at..(at + 4).min(c.1))
-            .any(|k| matches!(d.w(k), "private" | "privés" | "privé" | "privées"));
+            .any(|k| matches!(cx.w(k), "private" | "privés" | "privé" | "privées"));
         let lever = (c.0..d.tok_at(a.start)).any(|k| {
             matches!(
-                d.w(k),
+                cx.w(k),
                 "unlock" | "leverage" | "attract" | "catalyse" | "catalyze" | "générer" | "attirer"
             )
         });
@@ -4162,15 +4236,15 @@ fn build(
     // savings are not spending: "Le gouvernement cherche à économiser 40
     // milliards", "seeks to save $2bn", "vise 3 Md€ d'économies"
     if (tr.tok + 1..(tr.tok + 4).min(c.1)).any(|k| {
-        let w = d.w(k);
+        let w = cx.w(k);
         w.starts_with("économ") || matches!(w, "save" | "saving" | "savings" | "trim")
     }) {
         return None;
     }
-    let mut status = status_of(d, c, tr.tok, tr.class);
+    let mut status = status_of(cx, c, tr.tok, tr.class);
     // "Mistral AI recherche 600 millions", "Qubitek said to seek €200m"
     if matches!(
-        d.w(tr.tok),
+        cx.w(tr.tok),
         "recherche" | "recherchent" | "cherche" | "cherchent" | "seeks" | "seek" | "seeking"
     ) && status != Status::Cancelled
     {
@@ -4188,7 +4262,7 @@ fn build(
         kind,
         status,
         jobs: None,
-        horizon: horizon_in(d, c.0, c.1),
+        horizon: horizon_in(cx, c.0, c.1),
         places: Vec::new(),
         country: None,
         sectors: Vec::new(),
@@ -4226,12 +4300,12 @@ fn lead_sentence(d: &Doc, si: usize) -> bool {
 
 /// A deal whose price is kept secret: "pour un montant non communiqué",
 /// "for an undisclosed sum".
-fn secret_price(d: &Doc, c: (usize, usize)) -> bool {
+fn secret_price(cx: &Ctx, c: (usize, usize)) -> bool {
     (c.0..c.1).any(|k| {
-        matches!(d.w(k), "undisclosed" | "confidential")
-            || matches!(d.w(k), "non" | "not" | "pas")
+        matches!(cx.w(k), "undisclosed" | "confidential")
+            || matches!(cx.w(k), "non" | "not" | "pas")
                 && matches!(
-                    d.w(k + 1),
+                    cx.w(k + 1),
                     "communiqué" | "dévoilé" | "divulgué" | "précisé" | "disclosed" | "révélé"
                 )
     })
@@ -4241,7 +4315,7 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
     let d = cx.d;
     // background: "since it bought Verpak for an undisclosed sum in 2021"
     let past = (c.clause.0..c.clause.1).any(|k| {
-        let w = d.w(k);
+        let w = cx.w(k);
         matches!(
             w,
             "since"
@@ -4252,11 +4326,11 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
                 | "précédemment"
                 | "had"
                 | "avait"
-        ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
+        ) || (year(w).is_some() && k > 0 && matches!(cx.w(k - 1), "en" | "in"))
     });
     // "X rachète Y ; le montant n'est pas divulgué": the rest of the sentence
     let rest = (c.clause.1, d.sents[c.sent].t1.max(c.clause.1));
-    if (secret_price(d, c.clause) || secret_price(d, rest))
+    if (secret_price(cx, c.clause) || secret_price(cx, rest))
         && !past
         && matches!(c.kind, Kind::Acquisition | Kind::Equity)
         && c.investor.is_some()
@@ -4271,7 +4345,7 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
             // lead of the article, not background ("bought X in 2021")
             let s = d.sents[c.sent];
             let background = (c.clause.0..c.clause.1).any(|k| {
-                let w = d.w(k);
+                let w = cx.w(k);
                 matches!(
                     w,
                     "déjà"
@@ -4282,7 +4356,7 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
                         | "depuis"
                         | "avait"
                         | "had"
-                ) || (year(w).is_some() && k > 0 && matches!(d.w(k - 1), "en" | "in"))
+                ) || (year(w).is_some() && k > 0 && matches!(cx.w(k - 1), "en" | "in"))
             });
             let a = d.toks[c.clause.0].start;
             let b = d.toks.get(c.clause.1 - 1).map(|t| t.end).unwrap_or(s.end);
@@ -4334,23 +4408,23 @@ fn recipient_coref(
     let d = cx.d;
     let mut k = from;
     while k + 1 < c.1 {
-        let w = d.w(k);
+        let w = cx.w(k);
         if matches!(
             w,
             "à" | "au" | "aux" | "to" | "for" | "pour" | "dans" | "in"
         ) {
             let mut j = k + 1;
             if matches!(
-                d.w(j),
+                cx.w(j),
                 "l" | "la" | "le" | "the" | "ce" | "cette" | "son" | "sa" | "its" | "this"
             ) {
                 j += 1;
             }
-            if matches!(d.w(j), "'" | "’") {
+            if matches!(cx.w(j), "'" | "’") {
                 j += 1;
             }
-            let n = d.w(j);
-            if EVENT_NOUNS.contains(&n) || w == "au" && EVENT_NOUNS.contains(&d.w(k + 1)) {
+            let n = cx.w(j);
+            if EVENT_NOUNS.contains(&n) || w == "au" && EVENT_NOUNS.contains(&cx.w(k + 1)) {
                 let ev = actor_event(cx, cands, si, c, from);
                 let r = ev.and_then(|e| cands[e].investor.or(cands[e].recipient));
                 return (r, Via::EventRef, ev);
@@ -4395,7 +4469,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     };
     let home_marker = |p_start: usize| {
         let t = d.tok_at(p_start);
-        (t.saturating_sub(3)..t).map(|k| d.w(k)).any(|w| {
+        (t.saturating_sub(3)..t).map(|k| cx.w(k)).any(|w| {
             matches!(
                 w,
                 "basé"
@@ -4439,12 +4513,12 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
         v.retain(|&i| {
             let t = d.tok_at(d.places[i].start);
             !(t.saturating_sub(4)..t).any(|k| {
-                let w = d.w(k);
+                let w = cx.w(k);
                 w.starts_with("conquér")
                     || w.starts_with("conquêt")
                     || w.starts_with("conquer")
                     || w.starts_with("export")
-                    || w == "into" && k > 0 && d.w(k - 1).starts_with("expand")
+                    || w == "into" && k > 0 && cx.w(k - 1).starts_with("expand")
             })
         });
         v
@@ -4460,7 +4534,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             return true;
         }
         let t = d.tok_at(p.start);
-        t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+        t > 0 && matches!(cx.w(t - 1), "en" | "in" | "au" | "aux" | "à")
     });
     if places.is_empty() {
         let (sa, sb) = span(s.t0, s.t1);
@@ -4484,7 +4558,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
     if !sub(&places) {
         // a continuation sentence after: "Il s'agit ...", "Le site ...", "The plant ..."
         let next = c.sent + 1;
-        if next < d.sents.len() && !sent_has_cand(next) && continuation(d, next) {
+        if next < d.sents.len() && !sent_has_cand(next) && continuation(cx, next) {
             let n = d.sents[next];
             let (a, b) = span(n.t0, n.t1);
             let extra = places_in(a, b, places.is_empty());
@@ -4591,7 +4665,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
             return true;
         }
         let t = d.tok_at(p.start);
-        t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+        t > 0 && matches!(cx.w(t - 1), "en" | "in" | "au" | "aux" | "à")
     });
     places.sort_by_key(|&i| (d.places[i].rank, d.places[i].start));
     places.dedup_by_key(|i| {
@@ -4618,7 +4692,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
                 // before the trigger only as a place: "En France, ..."
                 d.ctrys.iter().filter(ok).find(|m| {
                     let t = d.tok_at(m.start);
-                    !m.demonym && t > 0 && matches!(d.w(t - 1), "en" | "in" | "au" | "aux" | "à")
+                    !m.demonym && t > 0 && matches!(cx.w(t - 1), "en" | "in" | "au" | "aux" | "à")
                 })
             })
             .map(|m| m.country.clone())
@@ -4673,7 +4747,7 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
                     .map(|m| m.country.clone())
             })
     };
-    if country.is_none() && c.sent > 0 && label_line(d, c.sent) {
+    if country.is_none() && c.sent > 0 && label_line(cx, c.sent) {
         country = sent_country(c.sent - 1);
     }
     if country.is_none() {
@@ -4735,11 +4809,12 @@ pub(crate) fn locate(cx: &Ctx, cands: &[Cand], c: &mut Cand) {
 }
 
 /// A sentence that continues the previous one's statement.
-fn continuation(d: &Doc, si: usize) -> bool {
+fn continuation(cx: &Ctx, si: usize) -> bool {
+    let d = cx.d;
     let s = d.sents[si];
     let ws: Vec<&str> = (s.t0..(s.t0 + 8).min(s.t1))
         .filter(|&k| d.toks[k].word)
-        .map(|k| d.w(k))
+        .map(|k| cx.w(k))
         .collect();
     let w0 = ws.first().copied().unwrap_or("");
     let w1 = ws.get(1).copied().unwrap_or("");

@@ -53,7 +53,13 @@ struct WordsSet {
 }
 
 impl WordsSet {
+    #[inline(never)]
+    fn has(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+
     /// A slot of 4,096 for the word.
+    #[inline]
     fn key(w: &str) -> usize {
         let b = w.as_bytes();
         let first = b.first().copied().unwrap_or(0) as usize;
@@ -71,8 +77,16 @@ impl Words {
     }
 
     /// Same as `list.contains(w)`.
+    #[inline]
     pub(crate) fn contains(&self, w: &&str) -> bool {
-        let s = self.set.get_or_init(|| {
+        let s = self.set();
+        let k = WordsSet::key(w);
+        s.bits.get(k >> 6).is_some_and(|b| b >> (k & 63) & 1 != 0) && s.has(w)
+    }
+
+    #[inline]
+    fn set(&self) -> &WordsSet {
+        self.set.get_or_init(|| {
             let mut bits = [0u64; 64];
             for w in self.list {
                 let k = WordsSet::key(w);
@@ -84,9 +98,7 @@ impl Words {
                 bits,
                 set: self.list.iter().copied().collect(),
             }
-        });
-        let k = WordsSet::key(w);
-        s.bits.get(k >> 6).is_some_and(|b| b >> (k & 63) & 1 != 0) && s.set.contains(*w)
+        })
     }
 }
 
@@ -99,31 +111,62 @@ struct Gate {
     /// A bit per hash of the first `klen` bytes (zero-padded) of every word
     /// and prefix: a cheap first test that most words fail.
     keys: Box<[u64; 1024]>,
+    /// The same for the prefixes alone.
+    pkeys: Box<[u64; 1024]>,
+    /// A bit per hash of (length, first and last four bytes) of every word.
+    wkeys: Box<[u64; 1024]>,
     klen: usize,
     words: crate::doc::FastSet<&'static str>,
     /// Sorted bytewise, none starting another.
     prefixes: &'static [&'static str],
+    /// The prefixes by their first four bytes (when `klen` is 4), sorted.
+    by_start: Vec<(u32, &'static str)>,
+}
+
+/// Bit `h` of a 65,536-bit map.
+#[inline]
+fn bit(map: &[u64; 1024], h: usize) -> bool {
+    map.get(h >> 6).is_some_and(|b| b >> (h & 63) & 1 != 0)
+}
+
+fn set_bit(map: &mut [u64; 1024], h: usize) {
+    if let Some(b) = map.get_mut(h >> 6) {
+        *b |= 1 << (h & 63);
+    }
 }
 
 impl Gate {
     fn new(words: &[&'static str], prefixes: &'static [&'static str]) -> Gate {
         let klen = prefixes.iter().map(|p| p.len()).fold(4, usize::min);
         let mut keys = Box::new([0u64; 1024]);
-        for w in words.iter().chain(prefixes) {
-            let h = Gate::key(w, klen);
-            if let Some(b) = keys.get_mut(h >> 6) {
-                *b |= 1 << (h & 63);
-            }
+        let mut pkeys = Box::new([0u64; 1024]);
+        let mut wkeys = Box::new([0u64; 1024]);
+        for w in words {
+            set_bit(&mut keys, Gate::key(w, klen));
+            set_bit(&mut wkeys, Gate::word_key(w));
         }
+        for p in prefixes {
+            set_bit(&mut keys, Gate::key(p, klen));
+            set_bit(&mut pkeys, Gate::key(p, klen));
+        }
+        let mut by_start: Vec<(u32, &'static str)> = prefixes
+            .iter()
+            .filter_map(|p| Some((Gate::start(p.as_bytes())?, *p)))
+            .collect();
+        by_start.sort_unstable();
         Gate {
             keys,
+            pkeys,
+            wkeys,
             klen,
             words: words.iter().copied().collect(),
             prefixes,
+            by_start,
         }
     }
 
     /// A 16-bit hash of the first `klen` bytes of `w`.
+    #[inline]
     fn key(w: &str, klen: usize) -> usize {
         let b = w.as_bytes();
         let k = match b.get(..4) {
@@ -136,20 +179,83 @@ impl Gate {
                 k
             }
         };
+        Gate::hash4(k)
+    }
+
+    #[inline]
+    fn hash4(k: [u8; 4]) -> usize {
         (u32::from_le_bytes(k).wrapping_mul(0x9e37_79b1) >> 16) as usize
     }
 
+    /// A 16-bit hash of the length and the first and last four bytes of `w`.
+    #[inline]
+    fn word_key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let (first, last) = match (b.get(..4), n.checked_sub(4).and_then(|k| b.get(k..))) {
+            (Some(&[a0, a1, a2, a3]), Some(&[z0, z1, z2, z3])) => {
+                ([a0, a1, a2, a3], [z0, z1, z2, z3])
+            }
+            _ => {
+                let mut k = [0u8; 4];
+                for (d, s) in k.iter_mut().zip(b) {
+                    *d = *s;
+                }
+                (k, [0u8; 4])
+            }
+        };
+        let x = (u64::from(u32::from_le_bytes(first)) | u64::from(u32::from_le_bytes(last)) << 32)
+            ^ (n as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    }
+
+    /// False when no word of four bytes or more starting with `start` is
+    /// admitted.
+    #[inline]
+    fn admits_start(&self, start: [u8; 4]) -> bool {
+        self.klen != 4 || bit(&self.keys, Gate::hash4(start))
+    }
+
+    #[inline]
     fn admits(&self, w: &str) -> bool {
         let h = Gate::key(w, self.klen);
-        if self.keys.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
-            return false;
+        bit(&self.keys, h) && self.admits_keyed(w, h)
+    }
+
+    /// [`Gate::admits`] for a word whose key `h` is in the map.
+    #[inline(never)]
+    fn admits_keyed(&self, w: &str, h: usize) -> bool {
+        bit(&self.wkeys, Gate::word_key(w)) && self.words.contains(w)
+            || bit(&self.pkeys, h) && self.has_prefix(w)
+    }
+
+    /// The first four bytes of `b` as a number.
+    fn start(b: &[u8]) -> Option<u32> {
+        match b.get(..4) {
+            Some(&[b0, b1, b2, b3]) => Some(u32::from_le_bytes([b0, b1, b2, b3])),
+            _ => None,
         }
-        // `w` starts with one of the prefixes iff it starts with the greatest
-        // prefix not above it
-        self.words.contains(w) || {
-            let k = self.prefixes.partition_point(|p| *p <= w);
-            k > 0 && self.prefixes.get(k - 1).is_some_and(|p| w.starts_with(p))
+    }
+
+    /// `w` starts with one of the prefixes.
+    fn has_prefix(&self, w: &str) -> bool {
+        if self.klen == 4 {
+            // a prefix `w` starts with has the first four bytes of `w`
+            let Some(k) = Gate::start(w.as_bytes()) else {
+                return false;
+            };
+            let lo = self.by_start.partition_point(|&(x, _)| x < k);
+            return self
+                .by_start
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(x, _)| x == k)
+                .any(|&(_, p)| w.starts_with(p));
         }
+        // iff it starts with the greatest prefix not above it
+        let k = self.prefixes.partition_point(|p| *p <= w);
+        k > 0 && self.prefixes.get(k - 1).is_some_and(|p| w.starts_with(p))
     }
 }
 
@@ -493,10 +599,21 @@ const TRIGGER_PREFIXES: &[&str] = &[
 ];
 
 /// Can `w` be (the first word of) a trigger? A necessary condition only.
+#[inline]
 pub(crate) fn may_trigger(w: &str) -> bool {
+    trigger_gate().admits(w)
+}
+
+/// False when no word of four bytes or more starting with `start` can be a
+/// trigger ([`may_trigger`] refuses it): a test on the bytes of the text.
+#[inline]
+pub(crate) fn may_trigger_start(start: [u8; 4]) -> bool {
+    trigger_gate().admits_start(start)
+}
+
+fn trigger_gate() -> &'static Gate {
     static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
     GATE.get_or_init(|| Gate::new(TRIGGER_WORDS, TRIGGER_PREFIXES))
-        .admits(w)
 }
 
 /// The same for the sector words of `more_sectors`.
@@ -728,10 +845,14 @@ const SECTOR_PREFIXES: &[&str] = &[
     "éolien",
 ];
 
+#[inline]
 fn may_be_sector(w: &str) -> bool {
+    sector_gate().admits(w)
+}
+
+fn sector_gate() -> &'static Gate {
     static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
     GATE.get_or_init(|| Gate::new(SECTOR_WORDS, SECTOR_PREFIXES))
-        .admits(w)
 }
 
 /// Classifies the word at token `i` (lowercase `w`), given the next words.
@@ -740,6 +861,12 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if !may_trigger(w) {
         return None;
     }
+    classify_admitted(w, next, prev)
+}
+
+/// [`classify`] for a word that [`may_trigger`] admits (the rules; the test
+/// `gates_cover_their_rules` reads this function).
+pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
     // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
     let mut buf = [""; 10];
     let mut n = 0;
@@ -1762,305 +1889,330 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
-    let toks = d
-        .sents
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| near_busy.get(*k).copied().unwrap_or(true))
-        .flat_map(|(_, s)| s.t0..s.t1);
-    for i in toks {
-        let t = d.toks[i];
-        if !t.word {
+    for (k, s) in d.sents.iter().enumerate() {
+        if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
         }
-        let w = d.w(i);
-        if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
-            continue;
-        }
-        if !may_be_sector(w) {
-            continue;
-        }
-        let sector = if w.starts_with("logisti")
-            || w.starts_with("entrepôt")
-            || matches!(w, "warehouse" | "warehouses" | "fulfilment" | "fulfillment")
-            || (w == "distribution"
-                && matches!(
-                    d.w(i + 1),
-                    "centre" | "center" | "centres" | "centers" | "hub"
-                )) {
-            Some(Sector::Logistics)
-        } else if w.starts_with("semi") && d.w(i + 1) == "-" && d.w(i + 2).starts_with("conduct")
-            || w.starts_with("semiconduct")
-            || matches!(w, "puces" | "chips" | "chipmaker" | "wafer" | "wafers")
-        {
-            Some(Sector::Semiconductors)
-        } else if w.starts_with("batteri")
-            || w.starts_with("batter")
-            || w == "gigafactory"
-            || w == "gigafactories"
-        {
-            Some(Sector::BatteriesEv)
-        } else if w.starts_with("pharma")
-            || w.starts_with("médicament")
-            || w.starts_with("biomédicament")
-            || w.starts_with("vaccin")
-            || matches!(
+        let ts = d.toks.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, &t) in ts.iter().enumerate() {
+            let i = s.t0 + j;
+            if !t.word {
+                continue;
+            }
+            // below four bytes, only "ia", "ai" and "5g" are sector words
+            let n = t.end.saturating_sub(t.start);
+            if n < 4 && n != 2 {
+                continue;
+            }
+            // most words fail the gate on their first four bytes
+            if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
+                if t.end >= t.start + 4 && !sector_gate().admits_start([b0, b1, b2, b3]) {
+                    continue;
+                }
+            }
+            let w = d.lower.get(t.start..t.end).unwrap_or("");
+            if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
+                continue;
+            }
+            if !may_be_sector(w) {
+                continue;
+            }
+            let sector = if w.starts_with("logisti")
+                || w.starts_with("entrepôt")
+                || matches!(w, "warehouse" | "warehouses" | "fulfilment" | "fulfillment")
+                || (w == "distribution"
+                    && matches!(
+                        d.w(i + 1),
+                        "centre" | "center" | "centres" | "centers" | "hub"
+                    )) {
+                Some(Sector::Logistics)
+            } else if w.starts_with("semi")
+                && d.w(i + 1) == "-"
+                && d.w(i + 2).starts_with("conduct")
+                || w.starts_with("semiconduct")
+                || matches!(w, "puces" | "chips" | "chipmaker" | "wafer" | "wafers")
+            {
+                Some(Sector::Semiconductors)
+            } else if w.starts_with("batteri")
+                || w.starts_with("batter")
+                || w == "gigafactory"
+                || w == "gigafactories"
+            {
+                Some(Sector::BatteriesEv)
+            } else if w.starts_with("pharma")
+                || w.starts_with("médicament")
+                || w.starts_with("biomédicament")
+                || w.starts_with("vaccin")
+                || matches!(
+                    w,
+                    "medtech"
+                        | "biotech"
+                        | "biotechs"
+                        | "santé"
+                        | "diagnostic"
+                        | "hospital"
+                        | "hôpital"
+                )
+            {
+                Some(Sector::PharmaHealth)
+            } else if w.starts_with("chimi")
+                || w.starts_with("chemical")
+                || w.starts_with("polymère")
+                || w.starts_with("cosmétique")
+            {
+                Some(Sector::Chemicals)
+            } else if w.starts_with("agroalimentaire")
+                || w.starts_with("conserv")
+                || w.starts_with("laiti")
+                || w.starts_with("fromag")
+                || matches!(
+                    w,
+                    "food"
+                        | "foods"
+                        | "dairy"
+                        | "bakery"
+                        | "boulangerie"
+                        | "brasserie"
+                        | "brewery"
+                        | "alimentaire"
+                )
+            {
+                Some(Sector::AgriFood)
+            } else if w.starts_with("hydrogène")
+                || w.starts_with("hydrogen")
+                || w.starts_with("électrolys")
+                || w.starts_with("electrolys")
+                || w.starts_with("éolien")
+                || w.starts_with("photovolta")
+                || w.starts_with("solaire")
+                || matches!(
+                    w,
+                    "solar"
+                        | "wind"
+                        | "offshore"
+                        | "énergie"
+                        | "energy"
+                        | "nucléaire"
+                        | "nuclear"
+                        | "biogaz"
+                        | "biomasse"
+                        | "grid"
+                        | "électricité"
+                )
+            {
+                Some(Sector::Energy)
+            } else if w.starts_with("automobile")
+                || w.starts_with("automotive")
+                || matches!(
+                    w,
+                    "carmaker"
+                        | "carmakers"
+                        | "équipementier"
+                        | "véhicules"
+                        | "vehicles"
+                        | "voitures"
+                        | "cars"
+                )
+            {
+                Some(Sector::Automotive)
+            } else if w.starts_with("logiciel")
+                || w.starts_with("software")
+                || w.starts_with("cybers")
+                || w == "saas"
+                || w == "numérique"
+            {
+                Some(Sector::Software)
+            } else if matches!(
                 w,
-                "medtech"
-                    | "biotech"
-                    | "biotechs"
-                    | "santé"
-                    | "diagnostic"
-                    | "hospital"
-                    | "hôpital"
-            )
-        {
-            Some(Sector::PharmaHealth)
-        } else if w.starts_with("chimi")
-            || w.starts_with("chemical")
-            || w.starts_with("polymère")
-            || w.starts_with("cosmétique")
-        {
-            Some(Sector::Chemicals)
-        } else if w.starts_with("agroalimentaire")
-            || w.starts_with("conserv")
-            || w.starts_with("laiti")
-            || w.starts_with("fromag")
-            || matches!(
+                "supermarket"
+                    | "supermarché"
+                    | "supermarchés"
+                    | "magasin"
+                    | "magasins"
+                    | "stores"
+                    | "store"
+                    | "retail"
+                    | "retailer"
+                    | "commerce"
+                    | "enseigne"
+                    | "hypermarché"
+            ) {
+                Some(Sector::Retail)
+            } else if matches!(
                 w,
-                "food"
-                    | "foods"
-                    | "dairy"
-                    | "bakery"
-                    | "boulangerie"
-                    | "brasserie"
-                    | "brewery"
-                    | "alimentaire"
-            )
-        {
-            Some(Sector::AgriFood)
-        } else if w.starts_with("hydrogène")
-            || w.starts_with("hydrogen")
-            || w.starts_with("électrolys")
-            || w.starts_with("electrolys")
-            || w.starts_with("éolien")
-            || w.starts_with("photovolta")
-            || w.starts_with("solaire")
-            || matches!(
+                "banque" | "bank" | "fintech" | "assurance" | "insurance" | "assureur" | "insurer"
+            ) {
+                Some(Sector::Finance)
+            } else if w.starts_with("télécom")
+                || w.starts_with("telecom")
+                || matches!(w, "fibre" | "5g")
+            {
+                Some(Sector::Telecom)
+            } else if matches!(
                 w,
-                "solar"
-                    | "wind"
-                    | "offshore"
-                    | "énergie"
-                    | "energy"
-                    | "nucléaire"
-                    | "nuclear"
-                    | "biogaz"
-                    | "biomasse"
-                    | "grid"
-                    | "électricité"
-            )
-        {
-            Some(Sector::Energy)
-        } else if w.starts_with("automobile")
-            || w.starts_with("automotive")
-            || matches!(
+                "usine"
+                    | "usines"
+                    | "factory"
+                    | "plant"
+                    | "manufacturing"
+                    | "manufacturier"
+                    | "usinage"
+            ) || (w == "sous" && d.w(i + 2).starts_with("traitant"))
+            {
+                Some(Sector::Manufacturing)
+            } else if matches!(
                 w,
-                "carmaker"
-                    | "carmakers"
-                    | "équipementier"
-                    | "véhicules"
-                    | "vehicles"
-                    | "voitures"
-                    | "cars"
-            )
-        {
-            Some(Sector::Automotive)
-        } else if w.starts_with("logiciel")
-            || w.starts_with("software")
-            || w.starts_with("cybers")
-            || w == "saas"
-            || w == "numérique"
-        {
-            Some(Sector::Software)
-        } else if matches!(
-            w,
-            "supermarket"
-                | "supermarché"
-                | "supermarchés"
-                | "magasin"
-                | "magasins"
-                | "stores"
-                | "store"
-                | "retail"
-                | "retailer"
-                | "commerce"
-                | "enseigne"
-                | "hypermarché"
-        ) {
-            Some(Sector::Retail)
-        } else if matches!(
-            w,
-            "banque" | "bank" | "fintech" | "assurance" | "insurance" | "assureur" | "insurer"
-        ) {
-            Some(Sector::Finance)
-        } else if w.starts_with("télécom")
-            || w.starts_with("telecom")
-            || matches!(w, "fibre" | "5g")
-        {
-            Some(Sector::Telecom)
-        } else if matches!(
-            w,
-            "usine"
-                | "usines"
-                | "factory"
-                | "plant"
-                | "manufacturing"
-                | "manufacturier"
-                | "usinage"
-        ) || (w == "sous" && d.w(i + 2).starts_with("traitant"))
-        {
-            Some(Sector::Manufacturing)
-        } else if matches!(
-            w,
-            "datacenter" | "datacenters" | "hyperscale" | "colocation" | "serveurs" | "servers"
-        ) || (w == "data"
-            && matches!(d.w(i + 1), "center" | "centre" | "centers" | "centres"))
-            || ((w == "centres" || w == "centre") && d.w(i + 1) == "de" && d.w(i + 2) == "données")
-        {
-            Some(Sector::DatacenterCloud)
-        } else if w.starts_with("emballage")
-            || w.starts_with("packaging")
-            || w.starts_with("verrer")
-            || w.starts_with("sidérurg")
-            || w.starts_with("fonderie")
-            || w.starts_with("papeter")
-            || w.starts_with("chaudronn")
-            || w.starts_with("aéronaut")
-            || w.starts_with("aerospace")
-            || w.starts_with("robot")
-            || w.starts_with("forklift")
-            || w.starts_with("textile")
-            || w.starts_with("plasturg")
-            || matches!(
+                "datacenter" | "datacenters" | "hyperscale" | "colocation" | "serveurs" | "servers"
+            ) || (w == "data"
+                && matches!(d.w(i + 1), "center" | "centre" | "centers" | "centres"))
+                || ((w == "centres" || w == "centre")
+                    && d.w(i + 1) == "de"
+                    && d.w(i + 2) == "données")
+            {
+                Some(Sector::DatacenterCloud)
+            } else if w.starts_with("emballage")
+                || w.starts_with("packaging")
+                || w.starts_with("verrer")
+                || w.starts_with("sidérurg")
+                || w.starts_with("fonderie")
+                || w.starts_with("papeter")
+                || w.starts_with("chaudronn")
+                || w.starts_with("aéronaut")
+                || w.starts_with("aerospace")
+                || w.starts_with("robot")
+                || w.starts_with("forklift")
+                || w.starts_with("textile")
+                || w.starts_with("plasturg")
+                || matches!(
+                    w,
+                    "steel"
+                        | "acier"
+                        | "glass"
+                        | "verre"
+                        | "paper"
+                        | "carton"
+                        | "pump"
+                        | "pumps"
+                        | "pompes"
+                        | "machines"
+                        | "machinery"
+                        | "composants"
+                        | "components"
+                        | "moteurs"
+                        | "engines"
+                        | "sièges"
+                        | "seats"
+                        | "housses"
+                        | "four"
+                        | "furnace"
+                        | "cimenterie"
+                        | "cement"
+                        | "chariots"
+                        | "trains"
+                        | "rail"
+                        | "ferroviaire"
+                )
+            {
+                Some(Sector::Manufacturing)
+            } else if matches!(
                 w,
-                "steel"
-                    | "acier"
-                    | "glass"
-                    | "verre"
-                    | "paper"
-                    | "carton"
-                    | "pump"
-                    | "pumps"
-                    | "pompes"
-                    | "machines"
-                    | "machinery"
-                    | "composants"
-                    | "components"
-                    | "moteurs"
-                    | "engines"
-                    | "sièges"
-                    | "seats"
-                    | "housses"
-                    | "four"
-                    | "furnace"
-                    | "cimenterie"
-                    | "cement"
-                    | "chariots"
-                    | "trains"
-                    | "rail"
-                    | "ferroviaire"
-            )
-        {
-            Some(Sector::Manufacturing)
-        } else if matches!(
-            w,
-            "port"
-                | "ports"
-                | "terminal"
-                | "terminaux"
-                | "terminals"
-                | "conteneurs"
-                | "container"
-                | "containers"
-                | "fret"
-                | "freight"
-                | "parcel"
-                | "parcels"
-                | "colis"
-                | "delivery"
-                | "livraison"
-                | "livraisons"
-                | "plateforme"
-                | "transporteur"
-        ) {
-            Some(Sector::Logistics)
-        } else if w.starts_with("healthtech")
-            || w.starts_with("médical")
-            || w.starts_with("medical")
-            || w.starts_with("clinic")
-            || w.starts_with("cardia")
-            || w.starts_with("antibio")
-            || w.starts_with("drug")
-            || matches!(
-                w,
-                "health" | "nhs" | "soins" | "seringues" | "syringes" | "implants" | "septicémie"
-            )
-        {
-            Some(Sector::PharmaHealth)
-        } else if w.starts_with("fromag")
-            || w.starts_with("cheese")
-            || matches!(
-                w,
-                "whey"
-                    | "lait"
-                    | "milk"
-                    | "bière"
-                    | "beer"
-                    | "vin"
-                    | "wine"
-                    | "cognac"
-                    | "chocolat"
-                    | "céréales"
-                    | "nutrition"
-                    | "boulangeries"
-            )
-        {
-            Some(Sector::AgriFood)
-        } else if w.starts_with("scooter")
-            || w.starts_with("truck")
-            || w.starts_with("camion")
-            || w.starts_with("utilitaire")
-            || matches!(w, "carmaker" | "ev" | "evs")
-        {
-            Some(Sector::Automotive)
-        } else if w.starts_with("satellit") || w.starts_with("spatial") || w.starts_with("orbit") {
-            Some(Sector::Telecom)
-        } else if w.starts_with("immobili")
-            || matches!(w, "bureaux" | "offices" | "property" | "properties")
-        {
-            Some(Sector::RealEstate)
-        } else if w.starts_with("quantum") || w.starts_with("quantique") || w == "edtech" {
-            Some(Sector::Other)
-        } else if w.starts_with("cosmét") || w.starts_with("beauty") || w.starts_with("parfum") {
-            Some(Sector::Chemicals)
-        } else if w == "ia"
-            || w == "ai"
-            || w == "genai"
-            || (w == "intelligence" && d.w(i + 1).starts_with("artifici"))
-        {
-            Some(Sector::Ai)
-        } else {
-            None
-        };
-        if let Some(sector) = sector {
-            let covered = out.iter().any(|m| m.start <= t.start && t.end <= m.end);
-            if !covered {
-                out.push(SecM {
-                    start: t.start,
-                    end: t.end,
-                    sector,
-                });
+                "port"
+                    | "ports"
+                    | "terminal"
+                    | "terminaux"
+                    | "terminals"
+                    | "conteneurs"
+                    | "container"
+                    | "containers"
+                    | "fret"
+                    | "freight"
+                    | "parcel"
+                    | "parcels"
+                    | "colis"
+                    | "delivery"
+                    | "livraison"
+                    | "livraisons"
+                    | "plateforme"
+                    | "transporteur"
+            ) {
+                Some(Sector::Logistics)
+            } else if w.starts_with("healthtech")
+                || w.starts_with("médical")
+                || w.starts_with("medical")
+                || w.starts_with("clinic")
+                || w.starts_with("cardia")
+                || w.starts_with("antibio")
+                || w.starts_with("drug")
+                || matches!(
+                    w,
+                    "health"
+                        | "nhs"
+                        | "soins"
+                        | "seringues"
+                        | "syringes"
+                        | "implants"
+                        | "septicémie"
+                )
+            {
+                Some(Sector::PharmaHealth)
+            } else if w.starts_with("fromag")
+                || w.starts_with("cheese")
+                || matches!(
+                    w,
+                    "whey"
+                        | "lait"
+                        | "milk"
+                        | "bière"
+                        | "beer"
+                        | "vin"
+                        | "wine"
+                        | "cognac"
+                        | "chocolat"
+                        | "céréales"
+                        | "nutrition"
+                        | "boulangeries"
+                )
+            {
+                Some(Sector::AgriFood)
+            } else if w.starts_with("scooter")
+                || w.starts_with("truck")
+                || w.starts_with("camion")
+                || w.starts_with("utilitaire")
+                || matches!(w, "carmaker" | "ev" | "evs")
+            {
+                Some(Sector::Automotive)
+            } else if w.starts_with("satellit")
+                || w.starts_with("spatial")
+                || w.starts_with("orbit")
+            {
+                Some(Sector::Telecom)
+            } else if w.starts_with("immobili")
+                || matches!(w, "bureaux" | "offices" | "property" | "properties")
+            {
+                Some(Sector::RealEstate)
+            } else if w.starts_with("quantum") || w.starts_with("quantique") || w == "edtech" {
+                Some(Sector::Other)
+            } else if w.starts_with("cosmét") || w.starts_with("beauty") || w.starts_with("parfum")
+            {
+                Some(Sector::Chemicals)
+            } else if w == "ia"
+                || w == "ai"
+                || w == "genai"
+                || (w == "intelligence" && d.w(i + 1).starts_with("artifici"))
+            {
+                Some(Sector::Ai)
+            } else {
+                None
+            };
+            if let Some(sector) = sector {
+                let covered = out.iter().any(|m| m.start <= t.start && t.end <= m.end);
+                if !covered {
+                    out.push(SecM {
+                        start: t.start,
+                        end: t.end,
+                        sector,
+                    });
+                }
             }
         }
     }
@@ -2172,7 +2324,7 @@ mod gate_tests {
     fn gates_cover_their_rules() {
         type Check = fn(&str) -> bool;
         let gates: [(&str, Check, &[&str]); 2] = [
-            ("classify", may_trigger, TRIGGER_PREFIXES),
+            ("classify_admitted", may_trigger, TRIGGER_PREFIXES),
             ("more_sectors", may_be_sector, SECTOR_PREFIXES),
         ];
         for (name, gate, sorted) in gates {
@@ -2184,6 +2336,30 @@ mod gate_tests {
             // sorted and none starts another (binary search)
             for p in sorted.windows(2) {
                 assert!(p[0] < p[1] && !p[1].starts_with(p[0]), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gate_prefixes_as_defined() {
+        for (words, prefixes) in [
+            (TRIGGER_WORDS, TRIGGER_PREFIXES),
+            (SECTOR_WORDS, SECTOR_PREFIXES),
+        ] {
+            let gate = Gate::new(words, prefixes);
+            let mut probes: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            for p in prefixes {
+                probes.push(p.to_string());
+                probes.push(format!("{p}s"));
+                probes.push(p.chars().take(p.chars().count() - 1).collect());
+                probes.push(format!("x{p}"));
+            }
+            probes.extend(["", "a", "ab", "abc", "le", "entreprise"].map(String::from));
+            for w in &probes {
+                let naive = prefixes.iter().any(|p| w.starts_with(p));
+                assert_eq!(gate.has_prefix(w), naive, "{w:?}");
+                let admitted = words.contains(&w.as_str()) || naive;
+                assert_eq!(gate.admits(w), admitted, "{w:?}");
             }
         }
     }
