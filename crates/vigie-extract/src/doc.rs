@@ -192,11 +192,7 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     let mut out = s.to_ascii_lowercase();
     let mut exact = true;
     let mut at = 0;
-    while let Some(p) = s
-        .as_bytes()
-        .get(at..)
-        .and_then(|r| r.iter().position(|&b| b >= 0x80))
-    {
+    while let Some(p) = s.as_bytes().get(at..).and_then(first_non_ascii) {
         at += p;
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
             break;
@@ -219,13 +215,28 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     (out, exact)
 }
 
-/// Classes of ASCII bytes for [`tokenize`]: the answers of `char`'s
-/// `is_alphanumeric`, `is_uppercase` and `is_whitespace`.
+/// Position of the first byte >= 0x80 (eight ASCII bytes skipped at a time).
+#[inline]
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        if u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| x >= 0x80).map(|p| i + p)
+}
+
+/// Classes of bytes for [`tokenize`]: for ASCII, the answers of `char`'s
+/// `is_alphanumeric`, `is_uppercase` and `is_whitespace`; other bytes
+/// (parts of a longer character) are [`MULTI`], decided by their char.
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const SPACE: u8 = 4;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+const MULTI: u8 = 8;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -252,55 +263,52 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     let mut cur: Option<(usize, bool)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII by a table, the rest by its char
-        let (class, n) = match ASCII_CLASS.get(b as usize) {
-            Some(&class) => (class, 1),
-            None => {
-                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
-                };
-                let class = if c.is_alphanumeric() {
-                    ALNUM | if c.is_uppercase() { UPPER } else { 0 }
-                } else if c.is_whitespace() {
-                    SPACE
-                } else {
-                    0
-                };
-                (class, c.len_utf8())
-            }
-        };
-        let abs = start + i;
+        // ASCII by the table, the rest by its char
+        let mut class = BYTE_CLASS[usize::from(b)];
+        let mut n = 1;
+        if class & MULTI != 0 {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            class = if c.is_alphanumeric() {
+                ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                0
+            };
+            n = c.len_utf8();
+        }
         if class & ALNUM != 0 {
             if cur.is_none() {
-                cur = Some((abs, class & UPPER != 0));
+                cur = Some((start + i, class & UPPER != 0));
             }
             // the rest of an ASCII run at once
             i += n;
-            while bytes
-                .get(i)
-                .and_then(|&b| ASCII_CLASS.get(b as usize))
-                .is_some_and(|&c| c & ALNUM != 0)
-            {
+            while let Some(&b) = bytes.get(i) {
+                if BYTE_CLASS[usize::from(b)] & ALNUM == 0 {
+                    break;
+                }
                 i += 1;
             }
             continue;
-        } else {
-            if let Some((b, cap)) = cur.take() {
-                out.push(Tok {
-                    start: b,
-                    end: abs,
-                    word: true,
-                    cap,
-                });
-            }
-            if class & SPACE == 0 {
-                out.push(Tok {
-                    start: abs,
-                    end: abs + n,
-                    word: false,
-                    cap: false,
-                });
-            }
+        }
+        let abs = start + i;
+        if let Some((b, cap)) = cur.take() {
+            out.push(Tok {
+                start: b,
+                end: abs,
+                word: true,
+                cap,
+            });
+        }
+        if class & SPACE == 0 {
+            out.push(Tok {
+                start: abs,
+                end: abs + n,
+                word: false,
+                cap: false,
+            });
         }
         i += n;
     }

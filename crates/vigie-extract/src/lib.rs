@@ -443,15 +443,16 @@ impl Extractor {
                 lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
             }
         };
-        if prefilter && !(0..toks.len()).any(|i| trig[i].is_some() || jobish(i)) {
-            return None;
-        }
         // amounts matter only in sentences with a trigger or a job count:
         // parse those alone (offsets shifted back to the text)
         let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
         // sentences that can hold or describe an event: busy ones and their
         // neighbours (sector words are only looked up there)
         let busy_flags: Vec<bool> = sents.iter().map(busy).collect();
+        // (every token is in a sentence: none busy, no trigger nor job count)
+        if prefilter && !busy_flags.contains(&true) {
+            return None;
+        }
         let near_busy: Vec<bool> = (0..sents.len())
             .map(|k| {
                 !prefilter
@@ -1194,7 +1195,7 @@ impl Extractor {
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                }) && !orgs::weak_initial(&d, &caps, o.start, o.end)
+                }) && !orgs::weak_initial(&d, &caps.inside, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);

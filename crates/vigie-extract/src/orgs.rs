@@ -1107,11 +1107,22 @@ const PUBLIC_HEAD_LIST: &[&str] = &[
 pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
     let mut i = 0;
+    let lower = d.lower.as_bytes();
     while i < n {
-        let w = d.w(i);
         let t = d.toks[i];
         // a lowercase word takes an arm below only when it is one of their
-        // words (the one arm without a word wants a capital)
+        // words (the one arm without a word wants a capital); its shape
+        // is read from the bytes before the word is sliced
+        if !t.cap
+            && !lower.get(t.start).is_some_and(|&f| {
+                let len = t.end.wrapping_sub(t.start);
+                len < 32 && PUBLIC_HEAD_SHAPES[usize::from(f)] >> len & 1 != 0
+            })
+        {
+            i += 1;
+            continue;
+        }
+        let w = d.w(i);
         if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
             i += 1;
             continue;
@@ -1613,12 +1624,7 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 
 /// Capitalised names that look like organisations.
 /// `caps` is [`caps_inside`] of the document.
-pub(crate) fn pattern_orgs(
-    d: &Doc,
-    taken: &[(usize, usize)],
-    caps: &HashSet<&str>,
-    out: &mut Vec<OrgM>,
-) {
+pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: &mut Vec<OrgM>) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     // places are sorted by start: look them up by position
     let places_at = |a: usize| {
@@ -1677,20 +1683,11 @@ pub(crate) fn pattern_orgs(
         lower_answers_cell.get_or_init(|| {
             let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
             let mut bits = [0u64; 64];
-            for s in &d.sents {
-                let mut initial = true;
-                for i in s.t0..s.t1 {
-                    let t = d.toks[i];
-                    let here = initial;
-                    initial = after_token_initial(d, i, initial);
-                    if t.word && t.cap && here {
-                        let w = d.w(i);
-                        asked.insert(w, false);
-                        let h = slot(w);
-                        if let Some(b) = bits.get_mut(h >> 6) {
-                            *b |= 1 << (h & 63);
-                        }
-                    }
+            for &w in &caps.initial {
+                asked.insert(w, false);
+                let h = slot(w);
+                if let Some(b) = bits.get_mut(h >> 6) {
+                    *b |= 1 << (h & 63);
                 }
             }
             // the slot from the token's span, without slicing the text (a
@@ -1969,7 +1966,7 @@ pub(crate) fn pattern_orgs(
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = caps.contains(d.raw(i));
+                let seen_inside = caps.inside.contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2440,38 +2437,68 @@ pub(crate) fn distinctive(w: &str) -> bool {
         || w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
-/// Capitalised words found inside sentences (not at their start): a name
-/// seen there is a name, not a capitalised first word.
-pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
-    let mut set = HashSet::default();
+/// The capitalised words of the sentences, by place.
+pub(crate) struct Caps<'a> {
+    /// Capitalised words found inside sentences (not at their start): a
+    /// name seen there is a name, not a capitalised first word.
+    pub inside: HashSet<&'a str>,
+    /// The lowercase of the capitalised words at a sentence's start (as
+    /// [`is_sentence_initial`] says), in text order, repeats kept.
+    pub initial: Vec<&'a str>,
+}
+
+/// The capitalised words of `d` inside sentences and at their start.
+pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
+    let mut inside = HashSet::default();
+    let mut first = Vec::new();
+    let lower = d.lower.as_bytes();
     for s in &d.sents {
         // is_sentence_initial of each token in one forward pass
         let mut initial = true;
-        for k in s.t0..s.t1 {
-            let Some(&t) = d.toks.get(k) else {
-                break;
-            };
-            if t.word && t.cap && !initial {
-                set.insert(d.raw(k));
+        let Some(toks) = d.toks.get(s.t0..s.t1.max(s.t0)) else {
+            continue;
+        };
+        for (k, &t) in (s.t0..).zip(toks) {
+            if t.word {
+                if t.cap {
+                    if initial {
+                        first.push(d.w(k));
+                    } else {
+                        inside.insert(d.raw(k));
+                    }
+                }
+                // "l", "d" (of "L'", "D'") keep the start; other words end it
+                initial = initial
+                    && t.end == t.start + 1
+                    && matches!(lower.get(t.start), Some(b'l' | b'd'));
+            } else {
+                initial = after_mark_initial(d, t, initial);
             }
-            initial = after_token_initial(d, k, initial);
         }
     }
-    set
+    Caps {
+        inside,
+        initial: first,
+    }
 }
 
 /// [`is_sentence_initial`] of the token after `k` when `initial` is that of
 /// token `k` (the same answer, computed forwards).
-#[inline]
+#[cfg(test)]
 fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
-    let Some(t) = d.toks.get(k) else {
+    let Some(&t) = d.toks.get(k) else {
         return initial;
     };
     if t.word {
-        // "l", "d" (of "L'", "D'") keep the start; other words end it
         let one = t.end == t.start + 1;
         return initial && one && matches!(d.lower.as_bytes().get(t.start), Some(b'l' | b'd'));
     }
+    after_mark_initial(d, t, initial)
+}
+
+/// [`after_token_initial`] of a mark `t` (a token that is no word).
+#[inline]
+fn after_mark_initial(d: &Doc, t: crate::doc::Tok, initial: bool) -> bool {
     // a mark: the words and marks looked at are one byte long, but for
     // the dashes – and — (three bytes)
     let dash = match d.lower.as_bytes().get(t.start..t.end) {
@@ -2884,7 +2911,21 @@ mod heads_tests {
                     }
                 }
             }
-            assert_eq!(super::caps_inside(&d), want, "{text}");
+            let caps = super::caps_inside(&d);
+            assert_eq!(caps.inside, want, "{text}");
+            // the initial ones, by the same pass token by token
+            let mut first = Vec::new();
+            for s in &d.sents {
+                let mut initial = true;
+                for k in s.t0..s.t1 {
+                    if d.toks[k].word && d.toks[k].cap && initial {
+                        first.push(d.w(k));
+                    }
+                    assert_eq!(initial, super::is_sentence_initial(&d, k, s.t0), "{text}");
+                    initial = super::after_token_initial(&d, k, initial);
+                }
+            }
+            assert_eq!(caps.initial, first, "{text}");
         }
     }
 
