@@ -182,6 +182,48 @@ pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasher
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
+/// A bitmap of words by (length, first byte, last byte) in 4,096 slots: a
+/// quick necessary test of membership in a word set, read from a token's
+/// bytes without slicing a string (most words of a text fail it).
+#[derive(Clone)]
+pub(crate) struct Shapes([u64; 64]);
+
+impl Shapes {
+    pub fn new() -> Shapes {
+        Shapes([0; 64])
+    }
+
+    #[inline]
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
+            & 4095
+    }
+
+    /// Adds a (non-empty) word.
+    pub fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            let k = Self::slot(b.len(), f, l);
+            if let Some(x) = self.0.get_mut(k >> 6) {
+                *x |= 1 << (k & 63);
+            }
+        }
+    }
+
+    /// The word at `bytes[a..b]` may have been added (never for an empty
+    /// span).
+    #[inline]
+    pub fn may_have_span(&self, bytes: &[u8], a: usize, b: usize) -> bool {
+        match (bytes.get(a), bytes.get(b.wrapping_sub(1))) {
+            (Some(&f), Some(&l)) if a < b => {
+                let k = Self::slot(b - a, f, l);
+                self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Lowercases without changing byte offsets (characters whose lowercase
 /// form has another UTF-8 length are kept as they are), and tells whether
 /// the result is exactly `s.to_lowercase()` (no character kept as it was,

@@ -509,12 +509,17 @@ impl Extractor {
         }
         // currencies that several countries share ("12,8 milliards de
         // dirhams"): the country the article names decides
+        // (the same-length lowercase finds these ASCII words as
+        // `to_lowercase` would: the characters it keeps as they are lower
+        // to none of their letters)
         let shared = |a: &Amt| {
             a.money
                 && a.currency.is_none()
-                && text.get(a.start..a.end).is_some_and(|t| {
-                    let t = t.to_lowercase();
-                    t.contains("dirham") || t.contains("riyal") || t.contains("dinar")
+                && lower.get(a.start..a.end).is_some_and(|t| {
+                    let t = t.as_bytes();
+                    [&b"dirham"[..], b"riyal", b"dinar"]
+                        .iter()
+                        .any(|n| t.windows(n.len()).any(|w| w == *n))
                 })
         };
         if amounts.iter().any(shared) {
@@ -735,11 +740,10 @@ impl Extractor {
         // "1,5 million d'EVP", "600 mégawatts"
         for a in amounts.iter_mut().filter(|a| !a.has_currency) {
             let after = lower.get(a.end..).unwrap_or("");
-            let after = after
-                .trim_start()
-                .trim_start_matches("de ")
-                .trim_start_matches("d'")
-                .trim_start_matches("of ");
+            let after = trim_start_str(
+                trim_start_str(trim_start_str(after.trim_start(), "de "), "d'"),
+                "of ",
+            );
             let unit = [
                 "tonne",
                 "ton",
@@ -1082,11 +1086,10 @@ impl Extractor {
         // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
         for k in 1..d.toks.len().saturating_sub(3) {
             // "port", "grand", "airport", "aéroport": 4 to 9 bytes
-            if !d
-                .toks
-                .get(k)
-                .is_some_and(|t| (4..=9).contains(&(t.end - t.start)))
-                || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
+            if !d.toks.get(k).is_some_and(|t| {
+                (4..=9).contains(&(t.end - t.start))
+                    && matches!(d.lower.as_bytes().get(t.start), Some(b'p' | b'a' | b'g'))
+            }) || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
                 || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
             {
                 continue;
@@ -1146,6 +1149,9 @@ impl Extractor {
         // Capital", "Balderton Capital"
         orgs.retain(|o| {
             let tail = matches!(o.name.as_str(), "Capital" | "Challenges" | "Partners");
+            if !(o.outlet && tail) {
+                return true;
+            }
             let before = d.text.get(..o.start).unwrap_or("");
             let glued = before.ends_with(' ')
                 && before
@@ -1207,6 +1213,11 @@ impl Extractor {
         while k < orgs.len() {
             let o = &orgs[k];
             let after = d.text.get(o.end..).unwrap_or("");
+            // (each suffix is a space and one of these capitals)
+            let may = matches!(
+                after.as_bytes().get(..2),
+                Some([b' ', b'C' | b'V' | b'P' | b'I' | b'D' | b'E'])
+            );
             let suffix = [
                 " Capital",
                 " Ventures",
@@ -1220,6 +1231,7 @@ impl Extractor {
                 " Equity",
             ]
             .iter()
+            .filter(|_| may)
             .find(|x| {
                 after.starts_with(**x)
                     && after[x.len()..]
@@ -1458,6 +1470,11 @@ impl Extractor {
         // "CALB, listed in Hong Kong", "a Munich-based brand", "basée à Lyon"
         let lower = &d.lower;
         let home = |start: usize| {
+            // (each phrase below ends in "n " or "à ")
+            let tail = lower.as_bytes().get(start.saturating_sub(2)..start);
+            if !matches!(tail, Some(b"n " | b"\xa0 ")) {
+                return false;
+            }
             let mut a = start.saturating_sub(20);
             while a > 0 && !lower.is_char_boundary(a) {
                 a -= 1;
@@ -1914,7 +1931,14 @@ pub fn event_id(
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("evt_{h:016x}")
+    // format!("evt_{h:016x}"), digit by digit
+    let mut id = String::with_capacity(20);
+    id.push_str("evt_");
+    for k in (0..16).rev() {
+        let nibble = (h >> (4 * k)) & 0xf;
+        id.push(char::from(b"0123456789abcdef"[nibble as usize]));
+    }
+    id
 }
 
 /// Confidence from features of the evidence; calibrated on the dev set
@@ -2043,6 +2067,18 @@ fn jobish_count<'a>(word: &dyn Fn(usize) -> &'a str, i: usize) -> bool {
         word(i),
         "emplois" | "postes" | "salariés" | "recrutements" | "embauches" | "jobs" | "créations"
     )
+}
+
+/// `s.trim_start_matches(p)` for a non-empty `p`, without building a
+/// string searcher.
+fn trim_start_str<'a>(mut s: &'a str, p: &str) -> &'a str {
+    if p.is_empty() {
+        return s;
+    }
+    while let Some(r) = s.strip_prefix(p) {
+        s = r;
+    }
+    s
 }
 
 /// "trentaine" -> 30, "centaine" -> 100 (approximate counts).

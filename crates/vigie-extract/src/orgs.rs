@@ -1003,18 +1003,35 @@ struct Sets {
     first: HashSet<&'static str>,
     outlets: HashSet<&'static str>,
     outlet_first: HashSet<&'static str>,
+    /// The shapes of `outlet_first` (none is empty).
+    outlet_first_shapes: crate::doc::Shapes,
+    /// The shapes of `outlets`.
+    outlet_shapes: crate::doc::Shapes,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
-    SETS.get_or_init(|| Sets {
-        stop: STOP.iter().chain(NATIONALITY.iter()).copied().collect(),
-        first: FIRST_NAMES.iter().copied().collect(),
-        outlets: OUTLETS.iter().copied().collect(),
-        outlet_first: OUTLETS
+    SETS.get_or_init(|| {
+        let outlet_first: HashSet<&'static str> = OUTLETS
             .iter()
             .map(|o| o.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(o))
-            .collect(),
+            .collect();
+        let mut outlet_first_shapes = crate::doc::Shapes::new();
+        for w in &outlet_first {
+            outlet_first_shapes.insert(w);
+        }
+        let mut outlet_shapes = crate::doc::Shapes::new();
+        for w in OUTLETS {
+            outlet_shapes.insert(w);
+        }
+        Sets {
+            stop: STOP.iter().chain(NATIONALITY.iter()).copied().collect(),
+            first: FIRST_NAMES.iter().copied().collect(),
+            outlets: OUTLETS.iter().copied().collect(),
+            outlet_first,
+            outlet_first_shapes,
+            outlet_shapes,
+        }
     })
 }
 
@@ -1109,19 +1126,24 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let mut i = 0;
     let lower = d.lower.as_bytes();
     while i < n {
-        let t = d.toks[i];
         // a lowercase word takes an arm below only when it is one of their
         // words (the one arm without a word wants a capital); its shape
-        // is read from the bytes before the word is sliced
-        if !t.cap
-            && !lower.get(t.start).is_some_and(|&f| {
-                let len = t.end.wrapping_sub(t.start);
-                len < 32 && PUBLIC_HEAD_SHAPES[usize::from(f)] >> len & 1 != 0
+        // is read from the bytes before the word is sliced: skip to the
+        // next token that passes
+        let next = d.toks.get(i..).and_then(|r| {
+            r.iter().position(|t| {
+                t.cap
+                    || lower.get(t.start).is_some_and(|&f| {
+                        let len = t.end.wrapping_sub(t.start);
+                        len < 32 && PUBLIC_HEAD_SHAPES[usize::from(f)] >> len & 1 != 0
+                    })
             })
-        {
-            i += 1;
-            continue;
-        }
+        });
+        let Some(p) = next else {
+            break;
+        };
+        i += p;
+        let t = d.toks[i];
         let w = d.w(i);
         if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
             i += 1;
@@ -1512,10 +1534,18 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
 /// `outlet = true`.
 pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
+    let sets = sets();
+    let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
-        // part of a longer name ("Balderton Capital") is not the outlet
-        if !d.toks[i].cap {
+        // part of a longer name ("Balderton Capital") is not the outlet;
+        // (most capitalised words fail the shapes of the first words)
+        let t = d.toks[i];
+        if !t.cap
+            || !sets
+                .outlet_first_shapes
+                .may_have_span(lower, t.start, t.end)
+        {
             i += 1;
             continue;
         }
@@ -1523,7 +1553,7 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if glued || !sets().outlet_first.contains(d.w(i)) {
+        if glued || !sets.outlet_first.contains(d.w(i)) {
             i += 1;
             continue;
         }
@@ -1535,8 +1565,12 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             }
             let a = d.toks[i].start;
             let b = d.toks[i + len - 1].end;
+            // (an outlet's name is never empty)
+            if !sets.outlet_shapes.may_have_span(lower, a, b) {
+                continue;
+            }
             let s = d.lspan(a, b);
-            if is_outlet_name(s) {
+            if sets.outlets.contains(s) {
                 best = Some((len, a, b));
                 break;
             }
@@ -2888,6 +2922,27 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
 
 #[cfg(test)]
 mod heads_tests {
+    /// The shapes gate of `outlets` refuses only words not in the set.
+    #[test]
+    fn outlet_first_words_are_in_their_shapes() {
+        let s = super::sets();
+        assert!(!s.outlet_first.contains(""));
+        for w in &s.outlet_first {
+            assert!(
+                s.outlet_first_shapes
+                    .may_have_span(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+        for w in super::OUTLETS {
+            assert!(!w.is_empty());
+            assert!(
+                s.outlet_shapes.may_have_span(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+    }
+
     /// The forward pass of `caps_inside` gives what `is_sentence_initial`
     /// says of each token.
     #[test]
