@@ -557,6 +557,12 @@ pub(crate) fn is_city(lower: &str) -> bool {
             .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
 }
 
+/// A city or region of the table may start with the word `first` (the
+/// test [`is_city`] makes of a name's first word).
+pub(crate) fn is_city_start(first: &str) -> bool {
+    tables().firsts.has(first)
+}
+
 /// The country of a city or region of the table.
 pub(crate) fn city_country(lower: &str) -> Option<&'static str> {
     let first = first_word(lower);

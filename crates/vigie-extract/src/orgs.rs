@@ -1907,6 +1907,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 }
             }
             let a = t.start;
+            // the words of the name's first token, before and after it,
+            // sliced once ("" before the first token)
+            let (prev, wi, next_w) = (d.w(i.wrapping_sub(1)), d.w(i), d.w(j));
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
             let name = d.text.get(a..b).unwrap_or("");
@@ -1915,7 +1918,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             let lname = || -> &str { lname_cell.get_or_init(|| name.to_lowercase()) };
             let after_company_noun = i > 0
                 && matches!(
-                    d.w(i - 1),
+                    prev,
                     "groupe"
                         | "société"
                         | "entreprise"
@@ -1936,7 +1939,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                         | "maker"
                 );
             let starts_with_place =
-                places_at(a).any(|p| p.end < b) && !matches!(d.w(i), "grand" | "port");
+                places_at(a).any(|p| p.end < b) && !matches!(wi, "grand" | "port");
             let mut ok = !overlaps(a, b)
                 && (after_company_noun
                     || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
@@ -1949,7 +1952,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             {
                 ok = false;
             }
-            let first = d.w(i);
+            let first = wi;
             if ok && first_name(first) && ntok >= 2 {
                 ok = false;
             }
@@ -1959,7 +1962,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             let initial = is_sentence_initial(d, i, s.t0);
             // "Austin-based", "The Oslo-headquartered company": a place used as an adjective
             if ok
-                && d.w(j) == "-"
+                && next_w == "-"
                 && matches!(
                     d.w(j + 1),
                     "based"
@@ -1978,8 +1981,8 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // a quoted title ("appel à projets "Industrialisation et ..."")
             if ok
                 && i > s.t0
-                && matches!(d.w(i - 1), "\"" | "«" | "“")
-                && !matches!(d.w(j), "\"" | "»" | "”")
+                && matches!(prev, "\"" | "«" | "“")
+                && !matches!(next_w, "\"" | "»" | "”")
             {
                 ok = false;
             }
@@ -2030,7 +2033,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                     crate::lexicon::classify(d.w(k), &next, "")
                         .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
                 } || matches!(
-                    d.w(j),
+                    next_w,
                     "a" | "va"
                         | "vont"
                         | "has"
@@ -2083,7 +2086,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
                 // or a name in apposition with what it is ("Fernhill, the
                 // London-based developer of ...")
-                let apposition = d.w(j) == ","
+                let apposition = next_w == ","
                     && (j + 1..(j + 7).min(s.t1)).any(|k| {
                         matches!(
                             d.w(k),
@@ -2110,7 +2113,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
                 // "Start Campus, which is building a data centre, ...": a
                 // name of several words described by a relative clause
-                let described = ntok >= 2 && d.w(j) == "," && matches!(d.w(j + 1), "which" | "qui");
+                let described = ntok >= 2 && next_w == "," && matches!(d.w(j + 1), "which" | "qui");
                 if !seen_inside
                     && !described
                     && !brand
@@ -2121,7 +2124,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 }
             }
             if ok && ntok == 1 {
-                let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1 && initial;
+                let followed_by_dot = matches!(next_w, "." | ":") && j + 1 >= s.t1 && initial;
                 if followed_by_dot || initial && (lower_elsewhere(first) || first.len() < 3) {
                     ok = false;
                 }
@@ -2130,7 +2133,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                     && d.raw(i).chars().all(|c| !c.is_lowercase())
                     && d.raw(i).len() > 3
                     && initial
-                    && d.w(j) == ","
+                    && next_w == ","
                 {
                     ok = false;
                 }
@@ -2162,7 +2165,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             if ok
                 && i > s.t0
                 && matches!(
-                    d.w(i - 1),
+                    prev,
                     "drug"
                         | "drugs"
                         | "medicine"
@@ -2231,7 +2234,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             }
             if ok
                 && j == i + 1
-                && matches!(d.w(i), "centre" | "center" | "institut" | "laboratoire")
+                && matches!(wi, "centre" | "center" | "institut" | "laboratoire")
                 && d.toks.get(j).is_some_and(|t| t.word && !t.cap)
             {
                 ok = false;
@@ -2241,9 +2244,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // no name of its own
             if ok
                 && i > s.t0
-                && (matches!(d.w(i - 1), "projet" | "project" | "programme")
+                && (matches!(prev, "projet" | "project" | "programme")
                     || i >= s.t0 + 2
-                        && d.w(i - 1) == "-"
+                        && prev == "-"
                         && d.toks[i - 1].end == d.toks[i].start
                         && d.toks[i - 2].end == d.toks[i - 1].start
                         && d.toks[i - 2].word)
@@ -2254,11 +2257,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // "le lycée Jacques-Cœur", "le sommet Choose France"
             if ok
                 && (matches!(
-                    d.w(i),
+                    wi,
                     "iut" | "lycée" | "collège" | "école" | "sommet" | "summit"
                 ) || i > s.t0
                     && matches!(
-                        d.w(i - 1),
+                        prev,
                         "sommet" | "summit" | "salon" | "lycée" | "festival" | "forum"
                     ))
             {
@@ -2268,7 +2271,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // county", "la province de Kénitra"
             if ok
                 && (matches!(
-                    d.w(j),
+                    next_w,
                     "district"
                         | "county"
                         | "province"
@@ -2277,7 +2280,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                         | "township"
                         | "department"
                 ) || i >= s.t0 + 2
-                    && matches!(d.w(i - 1), "de" | "of")
+                    && matches!(prev, "de" | "of")
                     && matches!(
                         d.w(i - 2),
                         "province" | "district" | "county" | "préfecture" | "wilaya" | "state"
@@ -2286,14 +2289,18 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 ok = false;
             }
             // a fronted adverb: "Parallèlement, ...", "Separately, ..."
-            if ok && j == i + 1 && d.w(j) == "," && {
-                let w = d.w(i);
+            if ok && j == i + 1 && next_w == "," && {
+                let w = wi;
                 w.len() > 6 && (w.ends_with("ment") || w.ends_with("ly"))
             } {
                 ok = false;
             }
             // the tail of a city ("York" of "New York", "Lasfar")
-            if ok && i > s.t0 && crate::cities::is_city(&format!("{} {}", d.w(i - 1), lname())) {
+            if ok
+                && i > s.t0
+                && crate::cities::is_city_start(prev)
+                && crate::cities::is_city(&format!("{} {}", prev, lname()))
+            {
                 ok = false;
             }
             // a name headed by a place or facility noun is a place, not an
@@ -2302,7 +2309,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             if ok
                 && j > i + 1
                 && matches!(
-                    d.w(i),
+                    wi,
                     "zac"
                         | "zi"
                         | "za"
@@ -2411,8 +2418,8 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 }
             }
             // "near Navan", "at Wilton", "près de Lyon": a place
-            if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
-                || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
+            if ok && i > s.t0 && matches!(prev, "near" | "at" | "outside" | "près")
+                || ok && i > s.t0 + 1 && prev == "de" && d.w(i - 2) == "près"
             {
                 ok = false;
             }
@@ -2420,13 +2427,13 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // "installée", "based in": a place
             if ok
                 && i > s.t0
-                && matches!(d.w(i - 1), "in" | "à" | "en")
-                && d.w(j) == ","
+                && matches!(prev, "in" | "à" | "en")
+                && next_w == ","
                 && crate::cities::is_city(d.w(j + 1))
             {
                 ok = false;
             }
-            if ok && i > s.t0 + 1 && matches!(d.w(i - 1), "in" | "à" | "en") && {
+            if ok && i > s.t0 + 1 && matches!(prev, "in" | "à" | "en") && {
                 let p = d.w(i - 2);
                 [
                     "install",
@@ -2483,7 +2490,8 @@ pub(crate) struct Caps<'a> {
 
 /// The capitalised words of `d` inside sentences and at their start.
 pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
-    let mut inside = HashSet::default();
+    // (room for a capital every sixteen tokens: few rehashes)
+    let mut inside = HashSet::with_capacity_and_hasher(d.toks.len() / 16, Default::default());
     let mut first = Vec::new();
     let lower = d.lower.as_bytes();
     for s in &d.sents {
@@ -2565,7 +2573,9 @@ fn is_le_name(d: &Doc, i: usize, t0: usize) -> bool {
 /// A person's name: preceded by a title or a speech verb, or followed by a
 /// comma and a title.
 fn person_context(d: &Doc, i: usize, j: usize) -> bool {
-    const TITLES: &[&str] = &[
+    // (looked up as a set: the same answers as the list's `contains`)
+    static TITLES: crate::lexicon::Words = crate::lexicon::Words::new(TITLE_LIST);
+    const TITLE_LIST: &[&str] = &[
         "président",
         "présidente",
         "directeur",
@@ -2646,6 +2656,9 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
     let ntok = (i..j).filter(|&k| d.toks[k].word).count();
     for k in lo..i {
         let w = d.w(k);
+        if !TITLES.contains(&w) {
+            continue;
+        }
         let speech = matches!(
             w,
             "said"
@@ -2673,7 +2686,7 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
                 | "explained"
                 | "noted"
         );
-        if TITLES.contains(&w) && (!speech || ntok >= 2) {
+        if !speech || ntok >= 2 {
             return true;
         }
     }
@@ -2765,6 +2778,7 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
 /// ("Hallvik" and "Hallvik Energy", "Rivoire" and "Emballages Rivoire"):
 /// they share the canonical name of the longest form.
 pub(crate) fn alias(orgs: &mut [OrgM]) {
+    use std::borrow::Cow;
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -2830,8 +2844,31 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
         });
         rep_of.push(r);
     }
-    let rep_words: Vec<(usize, Vec<String>)> =
-        reps.iter().map(|&i| (i, words(&orgs[i].name))).collect();
+    // an ASCII name is lowercased once and its words are slices of that
+    // (the same words: ASCII lowercasing keeps every character's class);
+    // the others word by word
+    let lowered: Vec<Option<String>> = reps
+        .iter()
+        .map(|&i| {
+            let n = &orgs[i].name;
+            n.is_ascii().then(|| n.to_ascii_lowercase())
+        })
+        .collect();
+    let rep_words: Vec<(usize, Vec<Cow<str>>)> = reps
+        .iter()
+        .zip(&lowered)
+        .map(|(&i, l)| {
+            let ws = match l {
+                Some(l) => l
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(Cow::Borrowed)
+                    .collect(),
+                None => words(&orgs[i].name).into_iter().map(Cow::Owned).collect(),
+            };
+            (i, ws)
+        })
+        .collect();
     let mut memo: crate::doc::FastMap<String, Option<usize>> = Default::default();
     for a in 0..n {
         if orgs[a].known || orgs[a].outlet || orgs[a].public {
@@ -2865,7 +2902,7 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 continue;
             }
             let subset = wa.iter().all(|w| wb.contains(w));
-            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_str()));
+            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_ref()));
             if subset && distinctive && best.is_none_or(|x| orgs[x].name.len() < orgs[b].name.len())
             {
                 best = Some(b);
@@ -2900,11 +2937,11 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 {
                     return None;
                 }
-                let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+                let extra: Vec<&Cow<str>> = wa.iter().filter(|w| !wb.contains(w)).collect();
                 (!wb.is_empty()
                     && wb.iter().all(|w| wa.contains(w))
                     && !extra.is_empty()
-                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str())))
+                    && extra.iter().all(|w| SUFFIX.contains(&w.as_ref())))
                 .then_some(b)
             });
         }
