@@ -364,6 +364,47 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     }
 }
 
+/// Tokens that a few rules of the analysis look at, found in one pass
+/// (by necessary conditions on their bytes; the rules test the words).
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// A capital and seven bytes (for "Britain").
+    pub britain: Vec<usize>,
+    /// 4 to 9 bytes starting with p, a or g and ending with t or d
+    /// ("port", "aéroport", "airport", "grand").
+    pub facility: Vec<usize>,
+    /// Words of 4 to 12 bytes starting with e, p, s, r, j or c and ending
+    /// with s (the job nouns of counts in words: "emplois", "postes",
+    /// "salariés", ...).
+    pub job: Vec<usize>,
+}
+
+/// The [`Marks`] of the tokens; `lower` is the lowercase text they index.
+/// (A tight loop of its own: inside a long function its state would live
+/// on the stack.)
+#[inline(never)]
+pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
+    let mut m = Marks::default();
+    for (k, t) in toks.iter().enumerate() {
+        let len = t.end.wrapping_sub(t.start);
+        if !(4..=12).contains(&len) {
+            continue;
+        }
+        if len == 7 && t.cap {
+            m.britain.push(k);
+        }
+        let first = lower.get(t.start).copied().unwrap_or(0);
+        let last = lower.get(t.end.wrapping_sub(1)).copied().unwrap_or(0);
+        if len <= 9 && matches!(first, b'p' | b'a' | b'g') && matches!(last, b't' | b'd') {
+            m.facility.push(k);
+        }
+        if t.word && last == b's' && matches!(first, b'e' | b'p' | b's' | b'r' | b'j' | b'c') {
+            m.job.push(k);
+        }
+    }
+    m
+}
+
 /// The plain definition of [`tokenize`], char by char (tests compare).
 #[cfg(test)]
 fn tokenize_chars(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {

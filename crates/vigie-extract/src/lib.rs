@@ -379,6 +379,8 @@ impl Extractor {
             });
         }
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
+        // tokens a few rules below look at
+        let marks = doc::marks(&toks, lower.as_bytes());
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
         // (only where they can matter: sentences with a trigger here, those
@@ -566,13 +568,12 @@ impl Extractor {
             if prefilter && !busy_flags[k] {
                 continue;
             }
-            for i in s.t0..s.t1 {
-                // the job nouns are words of 4 to 12 bytes
-                if !toks
-                    .get(i)
-                    .is_some_and(|t| t.word && (4..=12).contains(&(t.end - t.start)))
-                    || !jobish_count(&word, i)
-                {
+            // the job nouns are words of 4 to 12 bytes, starting with one
+            // of these letters (marks.job)
+            let from = marks.job.partition_point(|&i| i < s.t0);
+            let to = marks.job.partition_point(|&i| i < s.t1);
+            for &i in marks.job.get(from..to).unwrap_or(&[]) {
+                if !jobish_count(&word, i) {
                     continue;
                 }
                 // the count before the job noun
@@ -958,11 +959,11 @@ impl Extractor {
             demonym: true,
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
-        for (k, t) in toks.iter().enumerate() {
-            // (seven bytes)
-            if t.end.wrapping_sub(t.start) != 7 {
+        // (a capital, seven bytes)
+        for &k in &marks.britain {
+            let Some(t) = toks.get(k) else {
                 continue;
-            }
+            };
             let w = text.get(t.start..t.end).unwrap_or("");
             if w != "Britain" {
                 continue;
@@ -1084,12 +1085,11 @@ impl Extractor {
         }
         // an operator named by its facility and place that acts: "Le port
         // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
-        for k in 1..d.toks.len().saturating_sub(3) {
-            // "port", "grand", "airport", "aéroport": 4 to 9 bytes
-            if !d.toks.get(k).is_some_and(|t| {
-                (4..=9).contains(&(t.end - t.start))
-                    && matches!(d.lower.as_bytes().get(t.start), Some(b'p' | b'a' | b'g'))
-            }) || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
+        // "port", "grand", "airport", "aéroport": 4 to 9 bytes
+        for &k in &marks.facility {
+            if k == 0
+                || k >= d.toks.len().saturating_sub(3)
+                || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
                 || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
             {
                 continue;
@@ -2062,6 +2062,8 @@ fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
 }
 
 /// A job noun that a count in words can precede.
+/// (The job-count loop of `analyse_if` tests the first letters of these
+/// words before calling: keep it in step.)
 fn jobish_count<'a>(word: &dyn Fn(usize) -> &'a str, i: usize) -> bool {
     matches!(
         word(i),

@@ -1007,6 +1007,8 @@ struct Sets {
     outlet_first_shapes: crate::doc::Shapes,
     /// The shapes of `outlets`.
     outlet_shapes: crate::doc::Shapes,
+    /// The shapes of `stop` (none is empty).
+    stop_shapes: crate::doc::Shapes,
 }
 
 fn sets() -> &'static Sets {
@@ -1024,13 +1026,19 @@ fn sets() -> &'static Sets {
         for w in OUTLETS {
             outlet_shapes.insert(w);
         }
+        let stop: HashSet<&'static str> = STOP.iter().chain(NATIONALITY.iter()).copied().collect();
+        let mut stop_shapes = crate::doc::Shapes::new();
+        for w in &stop {
+            stop_shapes.insert(w);
+        }
         Sets {
-            stop: STOP.iter().chain(NATIONALITY.iter()).copied().collect(),
+            stop,
             first: FIRST_NAMES.iter().copied().collect(),
             outlets: OUTLETS.iter().copied().collect(),
             outlet_first,
             outlet_first_shapes,
             outlet_shapes,
+            stop_shapes,
         }
     })
 }
@@ -1040,7 +1048,9 @@ pub(crate) fn is_outlet_name(lower: &str) -> bool {
 }
 
 fn stop(w: &str) -> bool {
-    sets().stop.contains(w)
+    let s = sets();
+    // (most words fail the shapes; no stop word is empty)
+    s.stop_shapes.may_have_span(w.as_bytes(), 0, w.len()) && s.stop.contains(w)
 }
 
 fn first_name(w: &str) -> bool {
@@ -1993,9 +2003,10 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             if ok && multi_caps {
                 ok = false;
             }
+            // (the cheaper test first: most words have a lowercase letter)
             let all_caps = |k: usize| {
-                d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
-                    && d.raw(k).chars().all(|c| !c.is_lowercase())
+                d.raw(k).chars().all(|c| !c.is_lowercase())
+                    && d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
             };
             if ok && (i..j).any(all_caps) {
                 ok = false;
@@ -2963,6 +2974,10 @@ mod heads_tests {
     #[test]
     fn outlet_first_words_are_in_their_shapes() {
         let s = super::sets();
+        assert!(!s.stop.contains(""));
+        for w in &s.stop {
+            assert!(super::stop(w), "{w}");
+        }
         assert!(!s.outlet_first.contains(""));
         for w in &s.outlet_first {
             assert!(
