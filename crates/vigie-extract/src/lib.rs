@@ -2062,8 +2062,8 @@ fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
 }
 
 /// A job noun that a count in words can precede.
-/// (The job-count loop of `analyse_if` tests the first letters of these
-/// words before calling: keep it in step.)
+/// (`doc::marks` picks the tokens asked by their length and first and
+/// last bytes: test `marks_cover_their_words` checks these words.)
 fn jobish_count<'a>(word: &dyn Fn(usize) -> &'a str, i: usize) -> bool {
     matches!(
         word(i),
@@ -2432,6 +2432,45 @@ mod inline_tests {
         let x = Extractor::new();
         let a = Article::new("t.txt", text);
         x.extract(&a).unwrap_or_default()
+    }
+
+    /// The tokens `doc::marks` picks include every word its rules want.
+    #[test]
+    fn marks_cover_their_words() {
+        let words = [
+            "emplois",
+            "postes",
+            "salariés",
+            "recrutements",
+            "embauches",
+            "jobs",
+            "créations",
+            "port",
+            "aéroport",
+            "airport",
+            "grand",
+            "Britain",
+        ];
+        let text = words.join(" ");
+        let mut toks = Vec::new();
+        doc::tokenize(&text, 0, text.len(), &mut toks);
+        let lower = doc::lower_same_len_exact(&text).0;
+        let m = doc::marks(&toks, lower.as_bytes());
+        for (k, t) in toks.iter().enumerate() {
+            let w = lower.get(t.start..t.end).unwrap_or("");
+            if jobish_count(&|i| if i == k { w } else { "" }, k) {
+                assert!(m.job.contains(&k), "{w}");
+            }
+            if matches!(w, "port" | "aéroport" | "airport" | "grand") {
+                assert!(m.facility.contains(&k), "{w}");
+            }
+            if text.get(t.start..t.end) == Some("Britain") {
+                assert!(m.britain.contains(&k), "{w}");
+            }
+        }
+        assert_eq!(m.job.len(), 7);
+        assert_eq!(m.facility.len(), 4);
+        assert_eq!(m.britain.len(), 1);
     }
 
     #[test]
