@@ -408,11 +408,31 @@ impl WordSet {
     }
 
     fn has(&self, word: &str) -> bool {
-        let k = Self::key(word);
+        self.may_have(Self::key(word)) && self.set.contains(word)
+    }
+
+    /// The bitmap says the word of slot `k` may be in the set.
+    #[inline]
+    fn may_have(&self, k: usize) -> bool {
         self.bits
             .get(k >> 6)
             .is_some_and(|b| b & (1 << (k & 63)) != 0)
-            && self.set.contains(word)
+    }
+
+    /// [`WordSet::may_have`] for the word at `lower[a..b]`, read from its
+    /// bytes without slicing a string (a necessary condition of `has`).
+    #[inline]
+    fn may_have_span(&self, lower: &[u8], a: usize, b: usize) -> bool {
+        match (lower.get(a), lower.get(b.wrapping_sub(1))) {
+            (Some(&first), Some(&last)) if a < b => self.may_have(
+                ((b - a).wrapping_mul(31)
+                    ^ usize::from(first).wrapping_mul(131)
+                    ^ usize::from(last).wrapping_mul(7))
+                    & 4095,
+            ),
+            // (an empty word is in no set)
+            _ => false,
+        }
     }
 }
 
@@ -453,8 +473,17 @@ fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)
 pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
     let tables = tables();
     let map = &tables.by_first;
+    let lower = d.lower.as_bytes();
     for (i, t) in d.toks.iter().enumerate() {
-        if !t.word {
+        // (most words fail the bitmap of their set: no string sliced)
+        if !t.word
+            || !if t.cap {
+                &tables.firsts
+            } else {
+                &tables.demonyms
+            }
+            .may_have_span(lower, t.start, t.end)
+        {
             continue;
         }
         let w = d.w(i);
@@ -526,6 +555,12 @@ pub(crate) fn is_city(lower: &str) -> bool {
         && by_first()
             .get(first)
             .is_some_and(|v| v.iter().any(|&(n, _)| n == lower))
+}
+
+/// A city or region of the table may start with the word `first` (the
+/// test [`is_city`] makes of a name's first word).
+pub(crate) fn is_city_start(first: &str) -> bool {
+    tables().firsts.has(first)
 }
 
 /// The country of a city or region of the table.

@@ -182,6 +182,48 @@ pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasher
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
+/// A bitmap of words by (length, first byte, last byte) in 4,096 slots: a
+/// quick necessary test of membership in a word set, read from a token's
+/// bytes without slicing a string (most words of a text fail it).
+#[derive(Clone)]
+pub(crate) struct Shapes([u64; 64]);
+
+impl Shapes {
+    pub fn new() -> Shapes {
+        Shapes([0; 64])
+    }
+
+    #[inline]
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
+            & 4095
+    }
+
+    /// Adds a (non-empty) word.
+    pub fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            let k = Self::slot(b.len(), f, l);
+            if let Some(x) = self.0.get_mut(k >> 6) {
+                *x |= 1 << (k & 63);
+            }
+        }
+    }
+
+    /// The word at `bytes[a..b]` may have been added (never for an empty
+    /// span).
+    #[inline]
+    pub fn may_have_span(&self, bytes: &[u8], a: usize, b: usize) -> bool {
+        match (bytes.get(a), bytes.get(b.wrapping_sub(1))) {
+            (Some(&f), Some(&l)) if a < b => {
+                let k = Self::slot(b - a, f, l);
+                self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Lowercases without changing byte offsets (characters whose lowercase
 /// form has another UTF-8 length are kept as they are), and tells whether
 /// the result is exactly `s.to_lowercase()` (no character kept as it was,
@@ -192,11 +234,7 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     let mut out = s.to_ascii_lowercase();
     let mut exact = true;
     let mut at = 0;
-    while let Some(p) = s
-        .as_bytes()
-        .get(at..)
-        .and_then(|r| r.iter().position(|&b| b >= 0x80))
-    {
+    while let Some(p) = s.as_bytes().get(at..).and_then(first_non_ascii) {
         at += p;
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
             break;
@@ -219,13 +257,28 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     (out, exact)
 }
 
-/// Classes of ASCII bytes for [`tokenize`]: the answers of `char`'s
-/// `is_alphanumeric`, `is_uppercase` and `is_whitespace`.
+/// Position of the first byte >= 0x80 (eight ASCII bytes skipped at a time).
+#[inline]
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        if u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| x >= 0x80).map(|p| i + p)
+}
+
+/// Classes of bytes for [`tokenize`]: for ASCII, the answers of `char`'s
+/// `is_alphanumeric`, `is_uppercase` and `is_whitespace`; other bytes
+/// (parts of a longer character) are [`MULTI`], decided by their char.
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const SPACE: u8 = 4;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+const MULTI: u8 = 8;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -252,55 +305,52 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     let mut cur: Option<(usize, bool)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII by a table, the rest by its char
-        let (class, n) = match ASCII_CLASS.get(b as usize) {
-            Some(&class) => (class, 1),
-            None => {
-                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
-                };
-                let class = if c.is_alphanumeric() {
-                    ALNUM | if c.is_uppercase() { UPPER } else { 0 }
-                } else if c.is_whitespace() {
-                    SPACE
-                } else {
-                    0
-                };
-                (class, c.len_utf8())
-            }
-        };
-        let abs = start + i;
+        // ASCII by the table, the rest by its char
+        let mut class = BYTE_CLASS[usize::from(b)];
+        let mut n = 1;
+        if class & MULTI != 0 {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            class = if c.is_alphanumeric() {
+                ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                0
+            };
+            n = c.len_utf8();
+        }
         if class & ALNUM != 0 {
             if cur.is_none() {
-                cur = Some((abs, class & UPPER != 0));
+                cur = Some((start + i, class & UPPER != 0));
             }
             // the rest of an ASCII run at once
             i += n;
-            while bytes
-                .get(i)
-                .and_then(|&b| ASCII_CLASS.get(b as usize))
-                .is_some_and(|&c| c & ALNUM != 0)
-            {
+            while let Some(&b) = bytes.get(i) {
+                if BYTE_CLASS[usize::from(b)] & ALNUM == 0 {
+                    break;
+                }
                 i += 1;
             }
             continue;
-        } else {
-            if let Some((b, cap)) = cur.take() {
-                out.push(Tok {
-                    start: b,
-                    end: abs,
-                    word: true,
-                    cap,
-                });
-            }
-            if class & SPACE == 0 {
-                out.push(Tok {
-                    start: abs,
-                    end: abs + n,
-                    word: false,
-                    cap: false,
-                });
-            }
+        }
+        let abs = start + i;
+        if let Some((b, cap)) = cur.take() {
+            out.push(Tok {
+                start: b,
+                end: abs,
+                word: true,
+                cap,
+            });
+        }
+        if class & SPACE == 0 {
+            out.push(Tok {
+                start: abs,
+                end: abs + n,
+                word: false,
+                cap: false,
+            });
         }
         i += n;
     }
@@ -312,6 +362,47 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             cap,
         });
     }
+}
+
+/// Tokens that a few rules of the analysis look at, found in one pass
+/// (by necessary conditions on their bytes; the rules test the words).
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// A capital and seven bytes (for "Britain").
+    pub britain: Vec<usize>,
+    /// 4 to 9 bytes starting with p, a or g and ending with t or d
+    /// ("port", "aéroport", "airport", "grand").
+    pub facility: Vec<usize>,
+    /// Words of 4 to 12 bytes starting with e, p, s, r, j or c and ending
+    /// with s (the job nouns of counts in words: "emplois", "postes",
+    /// "salariés", ...).
+    pub job: Vec<usize>,
+}
+
+/// The [`Marks`] of the tokens; `lower` is the lowercase text they index.
+/// (A tight loop of its own: inside a long function its state would live
+/// on the stack.)
+#[inline(never)]
+pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
+    let mut m = Marks::default();
+    for (k, t) in toks.iter().enumerate() {
+        let len = t.end.wrapping_sub(t.start);
+        if !(4..=12).contains(&len) {
+            continue;
+        }
+        if len == 7 && t.cap {
+            m.britain.push(k);
+        }
+        let first = lower.get(t.start).copied().unwrap_or(0);
+        let last = lower.get(t.end.wrapping_sub(1)).copied().unwrap_or(0);
+        if len <= 9 && matches!(first, b'p' | b'a' | b'g') && matches!(last, b't' | b'd') {
+            m.facility.push(k);
+        }
+        if t.word && last == b's' && matches!(first, b'e' | b'p' | b's' | b'r' | b'j' | b'c') {
+            m.job.push(k);
+        }
+    }
+    m
 }
 
 /// The plain definition of [`tokenize`], char by char (tests compare).

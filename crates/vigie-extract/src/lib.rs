@@ -379,6 +379,8 @@ impl Extractor {
             });
         }
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
+        // tokens a few rules below look at
+        let marks = doc::marks(&toks, lower.as_bytes());
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
         // (only where they can matter: sentences with a trigger here, those
@@ -443,15 +445,16 @@ impl Extractor {
                 lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
             }
         };
-        if prefilter && !(0..toks.len()).any(|i| trig[i].is_some() || jobish(i)) {
-            return None;
-        }
         // amounts matter only in sentences with a trigger or a job count:
         // parse those alone (offsets shifted back to the text)
         let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
         // sentences that can hold or describe an event: busy ones and their
         // neighbours (sector words are only looked up there)
         let busy_flags: Vec<bool> = sents.iter().map(busy).collect();
+        // (every token is in a sentence: none busy, no trigger nor job count)
+        if prefilter && !busy_flags.contains(&true) {
+            return None;
+        }
         let near_busy: Vec<bool> = (0..sents.len())
             .map(|k| {
                 !prefilter
@@ -508,12 +511,17 @@ impl Extractor {
         }
         // currencies that several countries share ("12,8 milliards de
         // dirhams"): the country the article names decides
+        // (the same-length lowercase finds these ASCII words as
+        // `to_lowercase` would: the characters it keeps as they are lower
+        // to none of their letters)
         let shared = |a: &Amt| {
             a.money
                 && a.currency.is_none()
-                && text.get(a.start..a.end).is_some_and(|t| {
-                    let t = t.to_lowercase();
-                    t.contains("dirham") || t.contains("riyal") || t.contains("dinar")
+                && lower.get(a.start..a.end).is_some_and(|t| {
+                    let t = t.as_bytes();
+                    [&b"dirham"[..], b"riyal", b"dinar"]
+                        .iter()
+                        .any(|n| t.windows(n.len()).any(|w| w == *n))
                 })
         };
         if amounts.iter().any(shared) {
@@ -560,13 +568,12 @@ impl Extractor {
             if prefilter && !busy_flags[k] {
                 continue;
             }
-            for i in s.t0..s.t1 {
-                // the job nouns are words of 4 to 12 bytes
-                if !toks
-                    .get(i)
-                    .is_some_and(|t| t.word && (4..=12).contains(&(t.end - t.start)))
-                    || !jobish_count(&word, i)
-                {
+            // the job nouns are words of 4 to 12 bytes, starting with one
+            // of these letters (marks.job)
+            let from = marks.job.partition_point(|&i| i < s.t0);
+            let to = marks.job.partition_point(|&i| i < s.t1);
+            for &i in marks.job.get(from..to).unwrap_or(&[]) {
+                if !jobish_count(&word, i) {
                     continue;
                 }
                 // the count before the job noun
@@ -734,11 +741,10 @@ impl Extractor {
         // "1,5 million d'EVP", "600 mégawatts"
         for a in amounts.iter_mut().filter(|a| !a.has_currency) {
             let after = lower.get(a.end..).unwrap_or("");
-            let after = after
-                .trim_start()
-                .trim_start_matches("de ")
-                .trim_start_matches("d'")
-                .trim_start_matches("of ");
+            let after = trim_start_str(
+                trim_start_str(trim_start_str(after.trim_start(), "de "), "d'"),
+                "of ",
+            );
             let unit = [
                 "tonne",
                 "ton",
@@ -953,11 +959,11 @@ impl Extractor {
             demonym: true,
         }));
         // "Britain" alone (not "Great Britain", which the gazetteer knows)
-        for (k, t) in toks.iter().enumerate() {
-            // (seven bytes)
-            if t.end.wrapping_sub(t.start) != 7 {
+        // (a capital, seven bytes)
+        for &k in &marks.britain {
+            let Some(t) = toks.get(k) else {
                 continue;
-            }
+            };
             let w = text.get(t.start..t.end).unwrap_or("");
             if w != "Britain" {
                 continue;
@@ -1080,12 +1086,10 @@ impl Extractor {
         }
         // an operator named by its facility and place that acts: "Le port
         // du Havre investit 1 milliard", "l'aéroport de Nantes va investir"
-        for k in 1..d.toks.len().saturating_sub(3) {
-            // "port", "grand", "airport", "aéroport": 4 to 9 bytes
-            if !d
-                .toks
-                .get(k)
-                .is_some_and(|t| (4..=9).contains(&(t.end - t.start)))
+        // "port", "grand", "airport", "aéroport": 4 to 9 bytes
+        for &k in &marks.facility {
+            if k == 0
+                || k >= d.toks.len().saturating_sub(3)
                 || !matches!(d.w(k), "port" | "aéroport" | "airport" | "grand")
                 || !matches!(d.w(k - 1), "le" | "l" | "'" | "the")
             {
@@ -1146,6 +1150,9 @@ impl Extractor {
         // Capital", "Balderton Capital"
         orgs.retain(|o| {
             let tail = matches!(o.name.as_str(), "Capital" | "Challenges" | "Partners");
+            if !(o.outlet && tail) {
+                return true;
+            }
             let before = d.text.get(..o.start).unwrap_or("");
             let glued = before.ends_with(' ')
                 && before
@@ -1195,7 +1202,7 @@ impl Extractor {
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                }) && !orgs::weak_initial(&d, &caps, o.start, o.end)
+                }) && !orgs::weak_initial(&d, &caps.inside, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);
@@ -1207,6 +1214,11 @@ impl Extractor {
         while k < orgs.len() {
             let o = &orgs[k];
             let after = d.text.get(o.end..).unwrap_or("");
+            // (each suffix is a space and one of these capitals)
+            let may = matches!(
+                after.as_bytes().get(..2),
+                Some([b' ', b'C' | b'V' | b'P' | b'I' | b'D' | b'E'])
+            );
             let suffix = [
                 " Capital",
                 " Ventures",
@@ -1220,6 +1232,7 @@ impl Extractor {
                 " Equity",
             ]
             .iter()
+            .filter(|_| may)
             .find(|x| {
                 after.starts_with(**x)
                     && after[x.len()..]
@@ -1458,6 +1471,11 @@ impl Extractor {
         // "CALB, listed in Hong Kong", "a Munich-based brand", "basée à Lyon"
         let lower = &d.lower;
         let home = |start: usize| {
+            // (each phrase below ends in "n " or "à ")
+            let tail = lower.as_bytes().get(start.saturating_sub(2)..start);
+            if !matches!(tail, Some(b"n " | b"\xa0 ")) {
+                return false;
+            }
             let mut a = start.saturating_sub(20);
             while a > 0 && !lower.is_char_boundary(a) {
                 a -= 1;
@@ -1914,7 +1932,14 @@ pub fn event_id(
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("evt_{h:016x}")
+    // format!("evt_{h:016x}"), digit by digit
+    let mut id = String::with_capacity(20);
+    id.push_str("evt_");
+    for k in (0..16).rev() {
+        let nibble = (h >> (4 * k)) & 0xf;
+        id.push(char::from(b"0123456789abcdef"[nibble as usize]));
+    }
+    id
 }
 
 /// Confidence from features of the evidence; calibrated on the dev set
@@ -2038,11 +2063,25 @@ fn lead_investor(d: &Doc, si: usize, raiser: usize) -> Option<usize> {
 }
 
 /// A job noun that a count in words can precede.
+/// (`doc::marks` picks the tokens asked by their length and first and
+/// last bytes: test `marks_cover_their_words` checks these words.)
 fn jobish_count<'a>(word: &dyn Fn(usize) -> &'a str, i: usize) -> bool {
     matches!(
         word(i),
         "emplois" | "postes" | "salariés" | "recrutements" | "embauches" | "jobs" | "créations"
     )
+}
+
+/// `s.trim_start_matches(p)` for a non-empty `p`, without building a
+/// string searcher.
+fn trim_start_str<'a>(mut s: &'a str, p: &str) -> &'a str {
+    if p.is_empty() {
+        return s;
+    }
+    while let Some(r) = s.strip_prefix(p) {
+        s = r;
+    }
+    s
 }
 
 /// "trentaine" -> 30, "centaine" -> 100 (approximate counts).
@@ -2394,6 +2433,45 @@ mod inline_tests {
         let x = Extractor::new();
         let a = Article::new("t.txt", text);
         x.extract(&a).unwrap_or_default()
+    }
+
+    /// The tokens `doc::marks` picks include every word its rules want.
+    #[test]
+    fn marks_cover_their_words() {
+        let words = [
+            "emplois",
+            "postes",
+            "salariés",
+            "recrutements",
+            "embauches",
+            "jobs",
+            "créations",
+            "port",
+            "aéroport",
+            "airport",
+            "grand",
+            "Britain",
+        ];
+        let text = words.join(" ");
+        let mut toks = Vec::new();
+        doc::tokenize(&text, 0, text.len(), &mut toks);
+        let lower = doc::lower_same_len_exact(&text).0;
+        let m = doc::marks(&toks, lower.as_bytes());
+        for (k, t) in toks.iter().enumerate() {
+            let w = lower.get(t.start..t.end).unwrap_or("");
+            if jobish_count(&|i| if i == k { w } else { "" }, k) {
+                assert!(m.job.contains(&k), "{w}");
+            }
+            if matches!(w, "port" | "aéroport" | "airport" | "grand") {
+                assert!(m.facility.contains(&k), "{w}");
+            }
+            if text.get(t.start..t.end) == Some("Britain") {
+                assert!(m.britain.contains(&k), "{w}");
+            }
+        }
+        assert_eq!(m.job.len(), 7);
+        assert_eq!(m.facility.len(), 4);
+        assert_eq!(m.britain.len(), 1);
     }
 
     #[test]

@@ -1019,18 +1019,43 @@ struct Sets {
     first: HashSet<&'static str>,
     outlets: HashSet<&'static str>,
     outlet_first: HashSet<&'static str>,
+    /// The shapes of `outlet_first` (none is empty).
+    outlet_first_shapes: crate::doc::Shapes,
+    /// The shapes of `outlets`.
+    outlet_shapes: crate::doc::Shapes,
+    /// The shapes of `stop` (none is empty).
+    stop_shapes: crate::doc::Shapes,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
-    SETS.get_or_init(|| Sets {
-        stop: STOP.iter().chain(NATIONALITY.iter()).copied().collect(),
-        first: FIRST_NAMES.iter().copied().collect(),
-        outlets: OUTLETS.iter().copied().collect(),
-        outlet_first: OUTLETS
+    SETS.get_or_init(|| {
+        let outlet_first: HashSet<&'static str> = OUTLETS
             .iter()
             .map(|o| o.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(o))
-            .collect(),
+            .collect();
+        let mut outlet_first_shapes = crate::doc::Shapes::new();
+        for w in &outlet_first {
+            outlet_first_shapes.insert(w);
+        }
+        let mut outlet_shapes = crate::doc::Shapes::new();
+        for w in OUTLETS {
+            outlet_shapes.insert(w);
+        }
+        let stop: HashSet<&'static str> = STOP.iter().chain(NATIONALITY.iter()).copied().collect();
+        let mut stop_shapes = crate::doc::Shapes::new();
+        for w in &stop {
+            stop_shapes.insert(w);
+        }
+        Sets {
+            stop,
+            first: FIRST_NAMES.iter().copied().collect(),
+            outlets: OUTLETS.iter().copied().collect(),
+            outlet_first,
+            outlet_first_shapes,
+            outlet_shapes,
+            stop_shapes,
+        }
     })
 }
 
@@ -1039,7 +1064,9 @@ pub(crate) fn is_outlet_name(lower: &str) -> bool {
 }
 
 fn stop(w: &str) -> bool {
-    sets().stop.contains(w)
+    let s = sets();
+    // (most words fail the shapes; no stop word is empty)
+    s.stop_shapes.may_have_span(w.as_bytes(), 0, w.len()) && s.stop.contains(w)
 }
 
 fn first_name(w: &str) -> bool {
@@ -1209,11 +1236,27 @@ const PUBLIC_HEAD_LIST: &[&str] = &[
 pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
     let mut i = 0;
+    let lower = d.lower.as_bytes();
     while i < n {
-        let w = d.w(i);
-        let t = d.toks[i];
         // a lowercase word takes an arm below only when it is one of their
-        // words (the one arm without a word wants a capital)
+        // words (the one arm without a word wants a capital); its shape
+        // is read from the bytes before the word is sliced: skip to the
+        // next token that passes
+        let next = d.toks.get(i..).and_then(|r| {
+            r.iter().position(|t| {
+                t.cap
+                    || lower.get(t.start).is_some_and(|&f| {
+                        let len = t.end.wrapping_sub(t.start);
+                        len < 32 && PUBLIC_HEAD_SHAPES[usize::from(f)] >> len & 1 != 0
+                    })
+            })
+        });
+        let Some(p) = next else {
+            break;
+        };
+        i += p;
+        let t = d.toks[i];
+        let w = d.w(i);
         if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
             i += 1;
             continue;
@@ -1616,10 +1659,18 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
 /// `outlet = true`.
 pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
+    let sets = sets();
+    let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
-        // part of a longer name ("Balderton Capital") is not the outlet
-        if !d.toks[i].cap {
+        // part of a longer name ("Balderton Capital") is not the outlet;
+        // (most capitalised words fail the shapes of the first words)
+        let t = d.toks[i];
+        if !t.cap
+            || !sets
+                .outlet_first_shapes
+                .may_have_span(lower, t.start, t.end)
+        {
             i += 1;
             continue;
         }
@@ -1627,7 +1678,7 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if glued || !sets().outlet_first.contains(d.w(i)) {
+        if glued || !sets.outlet_first.contains(d.w(i)) {
             i += 1;
             continue;
         }
@@ -1639,8 +1690,12 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             }
             let a = d.toks[i].start;
             let b = d.toks[i + len - 1].end;
+            // (an outlet's name is never empty)
+            if !sets.outlet_shapes.may_have_span(lower, a, b) {
+                continue;
+            }
             let s = d.lspan(a, b);
-            if is_outlet_name(s) {
+            if sets.outlets.contains(s) {
                 best = Some((len, a, b));
                 break;
             }
@@ -1728,12 +1783,7 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 
 /// Capitalised names that look like organisations.
 /// `caps` is [`caps_inside`] of the document.
-pub(crate) fn pattern_orgs(
-    d: &Doc,
-    taken: &[(usize, usize)],
-    caps: &HashSet<&str>,
-    out: &mut Vec<OrgM>,
-) {
+pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: &mut Vec<OrgM>) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     // places are sorted by start: look them up by position
     let places_at = |a: usize| {
@@ -1792,20 +1842,11 @@ pub(crate) fn pattern_orgs(
         lower_answers_cell.get_or_init(|| {
             let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
             let mut bits = [0u64; 64];
-            for s in &d.sents {
-                let mut initial = true;
-                for i in s.t0..s.t1 {
-                    let t = d.toks[i];
-                    let here = initial;
-                    initial = after_token_initial(d, i, initial);
-                    if t.word && t.cap && here {
-                        let w = d.w(i);
-                        asked.insert(w, false);
-                        let h = slot(w);
-                        if let Some(b) = bits.get_mut(h >> 6) {
-                            *b |= 1 << (h & 63);
-                        }
-                    }
+            for &w in &caps.initial {
+                asked.insert(w, false);
+                let h = slot(w);
+                if let Some(b) = bits.get_mut(h >> 6) {
+                    *b |= 1 << (h & 63);
                 }
             }
             // the slot from the token's span, without slicing the text (a
@@ -1991,6 +2032,9 @@ pub(crate) fn pattern_orgs(
                 }
             }
             let a = t.start;
+            // the words of the name's first token, before and after it,
+            // sliced once ("" before the first token)
+            let (prev, wi, next_w) = (d.w(i.wrapping_sub(1)), d.w(i), d.w(j));
             let b = d.toks[j - 1].end;
             let ntok = d.toks[i..j].iter().filter(|k| k.word).count();
             let name = d.text.get(a..b).unwrap_or("");
@@ -1999,7 +2043,7 @@ pub(crate) fn pattern_orgs(
             let lname = || -> &str { lname_cell.get_or_init(|| name.to_lowercase()) };
             let after_company_noun = i > 0
                 && matches!(
-                    d.w(i - 1),
+                    prev,
                     "groupe"
                         | "société"
                         | "entreprise"
@@ -2020,7 +2064,7 @@ pub(crate) fn pattern_orgs(
                         | "maker"
                 );
             let starts_with_place =
-                places_at(a).any(|p| p.end < b) && !matches!(d.w(i), "grand" | "port");
+                places_at(a).any(|p| p.end < b) && !matches!(wi, "grand" | "port");
             let mut ok = !overlaps(a, b)
                 && (after_company_noun
                     || !is_place_exact(a, b) && !is_place_within(a, b) && !starts_with_place);
@@ -2033,7 +2077,7 @@ pub(crate) fn pattern_orgs(
             {
                 ok = false;
             }
-            let first = d.w(i);
+            let first = wi;
             if ok && first_name(first) && ntok >= 2 {
                 ok = false;
             }
@@ -2043,7 +2087,7 @@ pub(crate) fn pattern_orgs(
             let initial = is_sentence_initial(d, i, s.t0);
             // "Austin-based", "The Oslo-headquartered company": a place used as an adjective
             if ok
-                && d.w(j) == "-"
+                && next_w == "-"
                 && matches!(
                     d.w(j + 1),
                     "based"
@@ -2062,8 +2106,8 @@ pub(crate) fn pattern_orgs(
             // a quoted title ("appel à projets "Industrialisation et ..."")
             if ok
                 && i > s.t0
-                && matches!(d.w(i - 1), "\"" | "«" | "“")
-                && !matches!(d.w(j), "\"" | "»" | "”")
+                && matches!(prev, "\"" | "«" | "“")
+                && !matches!(next_w, "\"" | "»" | "”")
             {
                 ok = false;
             }
@@ -2074,9 +2118,10 @@ pub(crate) fn pattern_orgs(
             if ok && multi_caps {
                 ok = false;
             }
+            // (the cheaper test first: most words have a lowercase letter)
             let all_caps = |k: usize| {
-                d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
-                    && d.raw(k).chars().all(|c| !c.is_lowercase())
+                d.raw(k).chars().all(|c| !c.is_lowercase())
+                    && d.raw(k).chars().filter(|c| c.is_alphabetic()).count() > 5
             };
             if ok && (i..j).any(all_caps) {
                 ok = false;
@@ -2084,7 +2129,7 @@ pub(crate) fn pattern_orgs(
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = caps.contains(d.raw(i));
+                let seen_inside = caps.inside.contains(d.raw(i));
                 let first_common = lower_elsewhere(first) || stop(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2114,7 +2159,7 @@ pub(crate) fn pattern_orgs(
                     crate::lexicon::classify(d.w(k), &next, "")
                         .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
                 } || matches!(
-                    d.w(j),
+                    next_w,
                     "a" | "va"
                         | "vont"
                         | "has"
@@ -2167,7 +2212,7 @@ pub(crate) fn pattern_orgs(
                 // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
                 // or a name in apposition with what it is ("Fernhill, the
                 // London-based developer of ...")
-                let apposition = d.w(j) == ","
+                let apposition = next_w == ","
                     && (j + 1..(j + 7).min(s.t1)).any(|k| {
                         matches!(
                             d.w(k),
@@ -2194,7 +2239,7 @@ pub(crate) fn pattern_orgs(
                 let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
                 // "Start Campus, which is building a data centre, ...": a
                 // name of several words described by a relative clause
-                let described = ntok >= 2 && d.w(j) == "," && matches!(d.w(j + 1), "which" | "qui");
+                let described = ntok >= 2 && next_w == "," && matches!(d.w(j + 1), "which" | "qui");
                 if !seen_inside
                     && !described
                     && !brand
@@ -2205,7 +2250,7 @@ pub(crate) fn pattern_orgs(
                 }
             }
             if ok && ntok == 1 {
-                let followed_by_dot = matches!(d.w(j), "." | ":") && j + 1 >= s.t1 && initial;
+                let followed_by_dot = matches!(next_w, "." | ":") && j + 1 >= s.t1 && initial;
                 if followed_by_dot || initial && (lower_elsewhere(first) || first.len() < 3) {
                     ok = false;
                 }
@@ -2214,7 +2259,7 @@ pub(crate) fn pattern_orgs(
                     && d.raw(i).chars().all(|c| !c.is_lowercase())
                     && d.raw(i).len() > 3
                     && initial
-                    && d.w(j) == ","
+                    && next_w == ","
                 {
                     ok = false;
                 }
@@ -2246,7 +2291,7 @@ pub(crate) fn pattern_orgs(
             if ok
                 && i > s.t0
                 && matches!(
-                    d.w(i - 1),
+                    prev,
                     "drug"
                         | "drugs"
                         | "medicine"
@@ -2315,7 +2360,7 @@ pub(crate) fn pattern_orgs(
             }
             if ok
                 && j == i + 1
-                && matches!(d.w(i), "centre" | "center" | "institut" | "laboratoire")
+                && matches!(wi, "centre" | "center" | "institut" | "laboratoire")
                 && d.toks.get(j).is_some_and(|t| t.word && !t.cap)
             {
                 ok = false;
@@ -2325,9 +2370,9 @@ pub(crate) fn pattern_orgs(
             // no name of its own
             if ok
                 && i > s.t0
-                && (matches!(d.w(i - 1), "projet" | "project" | "programme")
+                && (matches!(prev, "projet" | "project" | "programme")
                     || i >= s.t0 + 2
-                        && d.w(i - 1) == "-"
+                        && prev == "-"
                         && d.toks[i - 1].end == d.toks[i].start
                         && d.toks[i - 2].end == d.toks[i - 1].start
                         && d.toks[i - 2].word)
@@ -2338,11 +2383,11 @@ pub(crate) fn pattern_orgs(
             // "le lycée Jacques-Cœur", "le sommet Choose France"
             if ok
                 && (matches!(
-                    d.w(i),
+                    wi,
                     "iut" | "lycée" | "collège" | "école" | "sommet" | "summit"
                 ) || i > s.t0
                     && matches!(
-                        d.w(i - 1),
+                        prev,
                         "sommet" | "summit" | "salon" | "lycée" | "festival" | "forum"
                     ))
             {
@@ -2352,7 +2397,7 @@ pub(crate) fn pattern_orgs(
             // county", "la province de Kénitra"
             if ok
                 && (matches!(
-                    d.w(j),
+                    next_w,
                     "district"
                         | "county"
                         | "province"
@@ -2361,7 +2406,7 @@ pub(crate) fn pattern_orgs(
                         | "township"
                         | "department"
                 ) || i >= s.t0 + 2
-                    && matches!(d.w(i - 1), "de" | "of")
+                    && matches!(prev, "de" | "of")
                     && matches!(
                         d.w(i - 2),
                         "province" | "district" | "county" | "préfecture" | "wilaya" | "state"
@@ -2370,14 +2415,18 @@ pub(crate) fn pattern_orgs(
                 ok = false;
             }
             // a fronted adverb: "Parallèlement, ...", "Separately, ..."
-            if ok && j == i + 1 && d.w(j) == "," && {
-                let w = d.w(i);
+            if ok && j == i + 1 && next_w == "," && {
+                let w = wi;
                 w.len() > 6 && (w.ends_with("ment") || w.ends_with("ly"))
             } {
                 ok = false;
             }
             // the tail of a city ("York" of "New York", "Lasfar")
-            if ok && i > s.t0 && crate::cities::is_city(&format!("{} {}", d.w(i - 1), lname())) {
+            if ok
+                && i > s.t0
+                && crate::cities::is_city_start(prev)
+                && crate::cities::is_city(&format!("{} {}", prev, lname()))
+            {
                 ok = false;
             }
             // a name headed by a place or facility noun is a place, not an
@@ -2386,7 +2435,7 @@ pub(crate) fn pattern_orgs(
             if ok
                 && j > i + 1
                 && matches!(
-                    d.w(i),
+                    wi,
                     "zac"
                         | "zi"
                         | "za"
@@ -2495,8 +2544,8 @@ pub(crate) fn pattern_orgs(
                 }
             }
             // "near Navan", "at Wilton", "près de Lyon": a place
-            if ok && i > s.t0 && matches!(d.w(i - 1), "near" | "at" | "outside" | "près")
-                || ok && i > s.t0 + 1 && d.w(i - 1) == "de" && d.w(i - 2) == "près"
+            if ok && i > s.t0 && matches!(prev, "near" | "at" | "outside" | "près")
+                || ok && i > s.t0 + 1 && prev == "de" && d.w(i - 2) == "près"
             {
                 ok = false;
             }
@@ -2504,13 +2553,13 @@ pub(crate) fn pattern_orgs(
             // "installée", "based in": a place
             if ok
                 && i > s.t0
-                && matches!(d.w(i - 1), "in" | "à" | "en")
-                && d.w(j) == ","
+                && matches!(prev, "in" | "à" | "en")
+                && next_w == ","
                 && crate::cities::is_city(d.w(j + 1))
             {
                 ok = false;
             }
-            if ok && i > s.t0 + 1 && matches!(d.w(i - 1), "in" | "à" | "en") && {
+            if ok && i > s.t0 + 1 && matches!(prev, "in" | "à" | "en") && {
                 let p = d.w(i - 2);
                 [
                     "install",
@@ -2555,38 +2604,69 @@ pub(crate) fn distinctive(w: &str) -> bool {
         || w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
-/// Capitalised words found inside sentences (not at their start): a name
-/// seen there is a name, not a capitalised first word.
-pub(crate) fn caps_inside(d: &Doc) -> HashSet<&str> {
-    let mut set = HashSet::default();
+/// The capitalised words of the sentences, by place.
+pub(crate) struct Caps<'a> {
+    /// Capitalised words found inside sentences (not at their start): a
+    /// name seen there is a name, not a capitalised first word.
+    pub inside: HashSet<&'a str>,
+    /// The lowercase of the capitalised words at a sentence's start (as
+    /// [`is_sentence_initial`] says), in text order, repeats kept.
+    pub initial: Vec<&'a str>,
+}
+
+/// The capitalised words of `d` inside sentences and at their start.
+pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
+    // (room for a capital every sixteen tokens: few rehashes)
+    let mut inside = HashSet::with_capacity_and_hasher(d.toks.len() / 16, Default::default());
+    let mut first = Vec::new();
+    let lower = d.lower.as_bytes();
     for s in &d.sents {
         // is_sentence_initial of each token in one forward pass
         let mut initial = true;
-        for k in s.t0..s.t1 {
-            let Some(&t) = d.toks.get(k) else {
-                break;
-            };
-            if t.word && t.cap && !initial {
-                set.insert(d.raw(k));
+        let Some(toks) = d.toks.get(s.t0..s.t1.max(s.t0)) else {
+            continue;
+        };
+        for (k, &t) in (s.t0..).zip(toks) {
+            if t.word {
+                if t.cap {
+                    if initial {
+                        first.push(d.w(k));
+                    } else {
+                        inside.insert(d.raw(k));
+                    }
+                }
+                // "l", "d" (of "L'", "D'") keep the start; other words end it
+                initial = initial
+                    && t.end == t.start + 1
+                    && matches!(lower.get(t.start), Some(b'l' | b'd'));
+            } else {
+                initial = after_mark_initial(d, t, initial);
             }
-            initial = after_token_initial(d, k, initial);
         }
     }
-    set
+    Caps {
+        inside,
+        initial: first,
+    }
 }
 
 /// [`is_sentence_initial`] of the token after `k` when `initial` is that of
 /// token `k` (the same answer, computed forwards).
-#[inline]
+#[cfg(test)]
 fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
-    let Some(t) = d.toks.get(k) else {
+    let Some(&t) = d.toks.get(k) else {
         return initial;
     };
     if t.word {
-        // "l", "d" (of "L'", "D'") keep the start; other words end it
         let one = t.end == t.start + 1;
         return initial && one && matches!(d.lower.as_bytes().get(t.start), Some(b'l' | b'd'));
     }
+    after_mark_initial(d, t, initial)
+}
+
+/// [`after_token_initial`] of a mark `t` (a token that is no word).
+#[inline]
+fn after_mark_initial(d: &Doc, t: crate::doc::Tok, initial: bool) -> bool {
     // a mark: the words and marks looked at are one byte long, but for
     // the dashes – and — (three bytes)
     let dash = match d.lower.as_bytes().get(t.start..t.end) {
@@ -2619,7 +2699,9 @@ fn is_le_name(d: &Doc, i: usize, t0: usize) -> bool {
 /// A person's name: preceded by a title or a speech verb, or followed by a
 /// comma and a title.
 fn person_context(d: &Doc, i: usize, j: usize) -> bool {
-    const TITLES: &[&str] = &[
+    // (looked up as a set: the same answers as the list's `contains`)
+    static TITLES: crate::lexicon::Words = crate::lexicon::Words::new(TITLE_LIST);
+    const TITLE_LIST: &[&str] = &[
         "président",
         "présidente",
         "directeur",
@@ -2700,6 +2782,9 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
     let ntok = (i..j).filter(|&k| d.toks[k].word).count();
     for k in lo..i {
         let w = d.w(k);
+        if !TITLES.contains(&w) {
+            continue;
+        }
         let speech = matches!(
             w,
             "said"
@@ -2727,7 +2812,7 @@ fn person_context(d: &Doc, i: usize, j: usize) -> bool {
                 | "explained"
                 | "noted"
         );
-        if TITLES.contains(&w) && (!speech || ntok >= 2) {
+        if !speech || ntok >= 2 {
             return true;
         }
     }
@@ -2819,6 +2904,7 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
 /// ("Hallvik" and "Hallvik Energy", "Rivoire" and "Emballages Rivoire"):
 /// they share the canonical name of the longest form.
 pub(crate) fn alias(orgs: &mut [OrgM]) {
+    use std::borrow::Cow;
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -2884,8 +2970,31 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
         });
         rep_of.push(r);
     }
-    let rep_words: Vec<(usize, Vec<String>)> =
-        reps.iter().map(|&i| (i, words(&orgs[i].name))).collect();
+    // an ASCII name is lowercased once and its words are slices of that
+    // (the same words: ASCII lowercasing keeps every character's class);
+    // the others word by word
+    let lowered: Vec<Option<String>> = reps
+        .iter()
+        .map(|&i| {
+            let n = &orgs[i].name;
+            n.is_ascii().then(|| n.to_ascii_lowercase())
+        })
+        .collect();
+    let rep_words: Vec<(usize, Vec<Cow<str>>)> = reps
+        .iter()
+        .zip(&lowered)
+        .map(|(&i, l)| {
+            let ws = match l {
+                Some(l) => l
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(Cow::Borrowed)
+                    .collect(),
+                None => words(&orgs[i].name).into_iter().map(Cow::Owned).collect(),
+            };
+            (i, ws)
+        })
+        .collect();
     let mut memo: crate::doc::FastMap<String, Option<usize>> = Default::default();
     for a in 0..n {
         if orgs[a].known || orgs[a].outlet || orgs[a].public {
@@ -2919,7 +3028,7 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 continue;
             }
             let subset = wa.iter().all(|w| wb.contains(w));
-            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_str()));
+            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_ref()));
             if subset && distinctive && best.is_none_or(|x| orgs[x].name.len() < orgs[b].name.len())
             {
                 best = Some(b);
@@ -2954,11 +3063,11 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 {
                     return None;
                 }
-                let extra: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+                let extra: Vec<&Cow<str>> = wa.iter().filter(|w| !wb.contains(w)).collect();
                 (!wb.is_empty()
                     && wb.iter().all(|w| wa.contains(w))
                     && !extra.is_empty()
-                    && extra.iter().all(|w| SUFFIX.contains(&w.as_str())))
+                    && extra.iter().all(|w| SUFFIX.contains(&w.as_ref())))
                 .then_some(b)
             });
         }
@@ -2976,6 +3085,31 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
 
 #[cfg(test)]
 mod heads_tests {
+    /// The shapes gate of `outlets` refuses only words not in the set.
+    #[test]
+    fn outlet_first_words_are_in_their_shapes() {
+        let s = super::sets();
+        assert!(!s.stop.contains(""));
+        for w in &s.stop {
+            assert!(super::stop(w), "{w}");
+        }
+        assert!(!s.outlet_first.contains(""));
+        for w in &s.outlet_first {
+            assert!(
+                s.outlet_first_shapes
+                    .may_have_span(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+        for w in super::OUTLETS {
+            assert!(!w.is_empty());
+            assert!(
+                s.outlet_shapes.may_have_span(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+    }
+
     /// The forward pass of `caps_inside` gives what `is_sentence_initial`
     /// says of each token.
     #[test]
@@ -2999,7 +3133,21 @@ mod heads_tests {
                     }
                 }
             }
-            assert_eq!(super::caps_inside(&d), want, "{text}");
+            let caps = super::caps_inside(&d);
+            assert_eq!(caps.inside, want, "{text}");
+            // the initial ones, by the same pass token by token
+            let mut first = Vec::new();
+            for s in &d.sents {
+                let mut initial = true;
+                for k in s.t0..s.t1 {
+                    if d.toks[k].word && d.toks[k].cap && initial {
+                        first.push(d.w(k));
+                    }
+                    assert_eq!(initial, super::is_sentence_initial(&d, k, s.t0), "{text}");
+                    initial = super::after_token_initial(&d, k, initial);
+                }
+            }
+            assert_eq!(caps.initial, first, "{text}");
         }
     }
 
