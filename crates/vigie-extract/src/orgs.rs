@@ -34,6 +34,9 @@ const STOP: &[&str] = &[
     "asia",
     "africa",
     "oceania",
+    // a people and a title ("The Americans put $370bn", "Gov. Henry McMaster")
+    "americans",
+    "gov",
     "section",
     // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon")
     "montant",
