@@ -208,6 +208,25 @@ impl Folded {
                 .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    /// Folded positions, in order, of the bytes that come from a capital
+    /// and follow a space: the capitalised words' starts (read a word of
+    /// the bitset at a time).
+    pub fn cap_word_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let b = self.bytes();
+        self.caps
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &w)| {
+                std::iter::successors((w != 0).then_some(w), |&x| {
+                    let x = x & (x - 1);
+                    (x != 0).then_some(x)
+                })
+                .map(move |x| k * 64 + x.trailing_zeros() as usize)
+            })
+            .take_while(|&i| i < self.len)
+            .filter(move |&i| i > 0 && b.get(i - 1) == Some(&b' '))
+    }
+
     /// Maximal runs `lo..hi` of two or more folded bytes that all come from
     /// capitals, in order (read a word of the bitset at a time).
     pub fn cap_runs(&self) -> Vec<(usize, usize)> {

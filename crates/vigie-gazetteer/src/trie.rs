@@ -1,0 +1,340 @@
+//! A double-array trie of the patterns, walked from a word's start.
+//!
+//! Every pattern starts with the frame space, so a match can only start at
+//! a space of the folded text: instead of running an automaton over every
+//! byte, the trie is walked from each word and the walk stops where no
+//! pattern continues (no failure links are needed). The patterns are stored
+//! without their leading space.
+//!
+//! Layout: node `t` is a child of node `s` by byte `c` iff
+//! `t == base(s) + c` and `check(t) == s`; the root is node 0. A node holds
+//! the value of the key that ends there, if any. Shared by the library and
+//! `build.rs` (std only), which builds the tries once at compile time.
+#![allow(dead_code)]
+
+/// No value / no parent (a free slot).
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Node {
+    /// Children of this node are at `base + byte`.
+    base: u32,
+    /// The parent (`NONE`: a free slot or the root).
+    check: u32,
+    /// The value of the key ending here (`NONE`: none).
+    value: u32,
+}
+
+const FREE: Node = Node {
+    base: 0,
+    check: NONE,
+    value: NONE,
+};
+
+/// Bytes of one node when serialized.
+const NODE_BYTES: usize = 12;
+
+/// A compiled set of byte keys with `u32` values.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trie {
+    nodes: Vec<Node>,
+    /// Bit `256 * a + b`: some key starts with bytes `a b` (or is `a`).
+    pairs: Vec<u64>,
+}
+
+impl Trie {
+    /// Builds the trie of `keys` (unique, non-empty; values other than
+    /// `u32::MAX`; a repeated key keeps its first value).
+    pub fn build(keys: &[(&[u8], u32)]) -> Trie {
+        let mut keys: Vec<(&[u8], u32)> = keys
+            .iter()
+            .copied()
+            .filter(|&(k, v)| !k.is_empty() && v != NONE)
+            .collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        keys.dedup_by(|b, a| a.0 == b.0);
+        let mut nodes = vec![Node {
+            base: 0,
+            check: NONE,
+            value: NONE,
+        }];
+        // Free slots below `nodes.len()` (every slot from there on is free).
+        let mut free = std::collections::BTreeSet::new();
+        // (node, keys lo..hi sharing the node's prefix, depth).
+        let mut queue = std::collections::VecDeque::new();
+        queue.push_back((0usize, 0usize, keys.len(), 0usize));
+        let mut labels: Vec<(u8, usize, usize)> = Vec::new();
+        while let Some((node, lo, hi, depth)) = queue.pop_front() {
+            // Children: the keys of the range by their byte at `depth` (a key
+            // of exactly `depth` bytes ends at this node, set by its parent).
+            labels.clear();
+            for (i, &(k, _)) in keys.iter().enumerate().take(hi).skip(lo) {
+                let Some(&c) = k.get(depth) else { continue };
+                match labels.last_mut() {
+                    Some(last) if last.0 == c => last.2 = i + 1,
+                    _ => labels.push((c, i, i + 1)),
+                }
+            }
+            let Some(&(first, _, _)) = labels.first() else {
+                continue;
+            };
+            let first = usize::from(first);
+            let fits = |b: usize| {
+                labels.iter().all(|&(c, _, _)| {
+                    nodes
+                        .get(b + usize::from(c))
+                        .is_none_or(|n| n.check == NONE)
+                })
+            };
+            // The first free slot that takes the first child and leaves
+            // room for the others (a few tried, else past the end).
+            let base = free
+                .range(first + 1..)
+                .take(64)
+                .map(|&f| f - first)
+                .find(|&b| fits(b))
+                .unwrap_or_else(|| nodes.len().saturating_sub(first).max(1));
+            let top = base + usize::from(labels.last().map_or(0, |l| l.0)) + 1;
+            if nodes.len() < top {
+                free.extend(nodes.len()..top);
+                nodes.resize(top, FREE);
+            }
+            if let Some(n) = nodes.get_mut(node) {
+                n.base = u32::try_from(base).unwrap_or(NONE);
+            }
+            for &(c, clo, chi) in &labels {
+                let t = base + usize::from(c);
+                // The first key of the child's range ends there if it is one byte longer.
+                let value = keys
+                    .get(clo)
+                    .filter(|(k, _)| k.len() == depth + 1)
+                    .map_or(NONE, |&(_, v)| v);
+                if let Some(n) = nodes.get_mut(t) {
+                    *n = Node {
+                        base: 0,
+                        check: u32::try_from(node).unwrap_or(NONE),
+                        value,
+                    };
+                }
+                free.remove(&t);
+                queue.push_back((t, clo, chi, depth + 1));
+            }
+        }
+        Trie::with_pairs(nodes)
+    }
+
+    /// The trie of these nodes, with its table of first byte pairs.
+    fn with_pairs(nodes: Vec<Node>) -> Trie {
+        let mut pairs = vec![0u64; 1024];
+        let child = |s: usize, c: u8| {
+            let t = nodes.get(s)?.base as usize + usize::from(c);
+            nodes
+                .get(t)
+                .filter(|n| n.check as usize == s && s != NONE as usize)
+                .map(|n| (t, n))
+        };
+        for a in 0..=255u8 {
+            let Some((t, n)) = child(0, a) else { continue };
+            for b in 0..=255u8 {
+                if n.value != NONE || child(t, b).is_some() {
+                    let bit = 256 * usize::from(a) + usize::from(b);
+                    if let Some(w) = pairs.get_mut(bit / 64) {
+                        *w |= 1 << (bit % 64);
+                    }
+                }
+            }
+        }
+        Trie { nodes, pairs }
+    }
+
+    /// Some key may start with bytes `a b` (a cheap test before a walk:
+    /// `false` means no key is a prefix of a text that starts so).
+    #[inline]
+    pub fn may_start(&self, a: u8, b: u8) -> bool {
+        let bit = 256 * usize::from(a) + usize::from(b);
+        self.pairs
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Calls `f(len, value)` for every key that is a prefix of `text`,
+    /// shortest first.
+    #[inline]
+    pub fn prefixes(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
+        let nodes = self.nodes.as_slice();
+        let Some(root) = nodes.first() else { return };
+        let (mut s, mut base) = (0u32, root.base as usize);
+        for (k, &c) in text.iter().enumerate() {
+            let t = base + usize::from(c);
+            let Some(n) = nodes.get(t) else { return };
+            if n.check != s {
+                return;
+            }
+            if n.value != NONE {
+                f(k + 1, n.value);
+            }
+            // t < nodes.len(), which fits u32 (see `from_bytes`).
+            s = t as u32;
+            base = n.base as usize;
+        }
+    }
+
+    /// For each position `i` of `starts` (in order), pushes `(k, i, value)`
+    /// for every key equal to `text[i..k]`, shortest first: one walk per
+    /// start, in one loop.
+    #[inline]
+    pub fn walk_from(
+        &self,
+        text: &[u8],
+        starts: impl Iterator<Item = usize>,
+        out: &mut Vec<(usize, usize, u32)>,
+    ) {
+        let nodes = self.nodes.as_slice();
+        let Some(root) = nodes.first() else { return };
+        for i in starts {
+            let (mut s, mut base, mut k) = (0u32, root.base as usize, i);
+            while let Some(&c) = text.get(k) {
+                let t = base + usize::from(c);
+                let Some(n) = nodes.get(t) else { break };
+                if n.check != s {
+                    break;
+                }
+                k += 1;
+                if n.value != NONE {
+                    out.push((k, i, n.value));
+                }
+                // t < nodes.len(), which fits u32 (see `from_bytes`).
+                s = t as u32;
+                base = n.base as usize;
+            }
+        }
+    }
+
+    /// The value of exactly `key`.
+    pub fn get(&self, key: &[u8]) -> Option<u32> {
+        let mut found = None;
+        self.prefixes(key, |len, v| {
+            if len == key.len() {
+                found = Some(v);
+            }
+        });
+        found
+    }
+
+    /// Number of slots (used or free).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Little-endian, 12 bytes a node.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.nodes.len() * NODE_BYTES);
+        for n in &self.nodes {
+            out.extend_from_slice(&n.base.to_le_bytes());
+            out.extend_from_slice(&n.check.to_le_bytes());
+            out.extend_from_slice(&n.value.to_le_bytes());
+        }
+        out
+    }
+
+    /// Inverse of [`Trie::to_bytes`]; `None` if the length is not whole
+    /// nodes, is empty or exceeds `u32` indices. Any other content is safe
+    /// to walk (every look-up is checked).
+    pub fn from_bytes(b: &[u8]) -> Option<Trie> {
+        if b.is_empty()
+            || !b.len().is_multiple_of(NODE_BYTES)
+            || b.len() / NODE_BYTES >= NONE as usize
+        {
+            return None;
+        }
+        let word = |c: &[u8], i: usize| {
+            c.get(i..i + 4)
+                .and_then(|x| <[u8; 4]>::try_from(x).ok())
+                .map_or(NONE, u32::from_le_bytes)
+        };
+        let nodes = b
+            .chunks_exact(NODE_BYTES)
+            .map(|c| Node {
+                base: word(c, 0),
+                check: word(c, 4),
+                value: word(c, 8),
+            })
+            .collect();
+        Some(Trie::with_pairs(nodes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_prefixes(t: &Trie, text: &[u8]) -> Vec<(usize, u32)> {
+        let mut v = Vec::new();
+        t.prefixes(text, |l, x| v.push((l, x)));
+        v
+    }
+
+    #[test]
+    fn finds_every_key_that_prefixes_the_text() {
+        let keys: Vec<(&[u8], u32)> = vec![
+            (b"le havre ", 0),
+            (b"le ", 1),
+            (b"lens ", 2),
+            (b"l ", 3),
+            (b"havre ", 4),
+            (b"\xc3\xa9 ", 5),
+        ];
+        let t = Trie::build(&keys);
+        assert_eq!(all_prefixes(&t, b"le havre est"), vec![(3, 1), (9, 0)]);
+        assert_eq!(all_prefixes(&t, b"lens "), vec![(5, 2)]);
+        assert_eq!(all_prefixes(&t, b"l oreal"), vec![(2, 3)]);
+        assert_eq!(all_prefixes(&t, b"havre"), vec![]);
+        assert_eq!(all_prefixes(&t, b"\xc3\xa9 x"), vec![(3, 5)]);
+        assert_eq!(t.get(b"le havre "), Some(0));
+        assert_eq!(t.get(b"le havre"), None);
+        assert_eq!(t.get(b""), None);
+        let back = Trie::from_bytes(&t.to_bytes());
+        assert_eq!(back.as_ref(), Some(&t));
+        assert_eq!(Trie::from_bytes(&[1, 2, 3]), None);
+        assert_eq!(all_prefixes(&Trie::default(), b"le "), vec![]);
+    }
+
+    proptest::proptest! {
+        /// Equal to checking every key against the text.
+        #[test]
+        fn equals_the_naive_search(
+            keys in proptest::collection::vec("[ab é]{1,6}", 0..40),
+            text in "[ab é]{0,12}",
+        ) {
+            let mut uniq: Vec<&str> = Vec::new();
+            for k in &keys {
+                if !uniq.contains(&k.as_str()) {
+                    uniq.push(k);
+                }
+            }
+            let pairs: Vec<(&[u8], u32)> = uniq
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.as_bytes(), i as u32))
+                .collect();
+            let t = Trie::build(&pairs);
+            let mut want: Vec<(usize, u32)> = pairs
+                .iter()
+                .filter(|(k, _)| text.as_bytes().starts_with(k))
+                .map(|&(k, v)| (k.len(), v))
+                .collect();
+            want.sort_unstable();
+            proptest::prop_assert_eq!(all_prefixes(&t, text.as_bytes()), want);
+            for &(k, v) in &pairs {
+                proptest::prop_assert_eq!(t.get(k), Some(v));
+            }
+            // The pair table never rules out a text a key prefixes.
+            let tb = text.as_bytes();
+            if let (Some(&a), Some(&b)) = (tb.first(), tb.get(1)) {
+                if !t.may_start(a, b) {
+                    proptest::prop_assert!(all_prefixes(&t, tb).is_empty());
+                }
+            }
+        }
+    }
+}
