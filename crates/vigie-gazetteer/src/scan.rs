@@ -151,6 +151,7 @@ const FUNCTION: &[&str] = &[
 /// Capitals that are no organisation's name: business and economic terms,
 /// titles, units, currencies, technologies, programmes, places and words
 /// often written in capitals (checked on the token as written).
+#[cfg_attr(not(test), allow(dead_code))]
 const NOT_ORGS: &[&str] = &[
     "ADN", "AFP", "AGO", "AMF", "ANR", "API", "ARN", "AUD", "BCE", "BFR", "BIM", "BPCE", "BTP",
     "BTS", "CA", "CAC", "CAD", "CAPEX", "CCI", "CDD", "CDI", "CEE", "CEO", "CET", "CFO", "CHF",
@@ -171,6 +172,30 @@ const NOT_ORGS: &[&str] = &[
     "LCD", "HPC", "GAFAM", "NFT", "TEP", "ARENH", "CSPE", "TICPE", "CIR", "CICE", "JEI", "PTZ",
     "HLM", "EHPAD", "SDIS", "EPCI", "QPV", "ZRR", "DSP", "PPA", "PPP", "OIV", "RGPD", "GDPR",
     "CEO", "SVP", "EVP", "VP", "MD", "CCO", "CMO", "CHRO", "CSO", "CIO", "CDO", "NB", "PS",
+];
+
+/// [`NOT_ORGS`] sorted (bytewise) without repeats, for a binary search (a
+/// test checks it against the list).
+const NOT_ORGS_SORTED: &[&str] = &[
+    "ADN", "AFP", "AGO", "AI", "AMF", "ANR", "API", "ARENH", "ARN", "AUD", "BCE", "BEV", "BFR",
+    "BIM", "BPCE", "BTP", "BTS", "CA", "CAC", "CAD", "CAPEX", "CCI", "CCO", "CCS", "CCUS", "CDD",
+    "CDI", "CDO", "CEE", "CEO", "CET", "CFO", "CHF", "CHIPS", "CHRO", "CHU", "CICE", "CIO", "CIR",
+    "CMO", "CNRS", "CNY", "COO", "COP", "COVID", "CPU", "CRM", "CSO", "CSPE", "CSR", "CTO", "DAF",
+    "DATA", "DG", "DGA", "DNA", "DRH", "DRI", "DSP", "EAU", "EBIT", "EBITDA", "ECB", "EHPAD",
+    "EPCI", "EPR", "ERP", "ESG", "ETF", "ETI", "ETP", "EU", "EUR", "EV", "EVP", "FAQ", "FCPR",
+    "FED", "FEDER", "FMI", "FPCI", "FTE", "GAFAM", "GBP", "GDP", "GDPR", "GES", "GHG", "GMT",
+    "GNL", "GNV", "GPL", "GPU", "GW", "GWH", "HBI", "HKD", "HLM", "HPC", "HR", "HT", "IA", "ICPE",
+    "IMF", "INC", "IOT", "IPO", "IT", "IUT", "JEI", "JO", "JPY", "JV", "KPI", "KW", "KWH", "LBO",
+    "LCD", "LED", "LGV", "LLC", "LLM", "LNG", "LOI", "LONDON", "LTD", "MBA", "MD", "MORE", "MOU",
+    "MW", "MWH", "NATO", "NB", "NDA", "NEW", "NEWS", "NFT", "NGO", "NYSE", "OCDE", "OECD", "OIV",
+    "OK", "OLED", "OMC", "ONG", "ONU", "OPA", "OPCVM", "OPE", "OPEX", "OTAN", "PAC", "PARIS",
+    "PDF", "PDG", "PEA", "PER", "PHEV", "PIA", "PIB", "PLC", "PLU", "PLUS", "PME", "PMI", "PPA",
+    "PPE", "PPI", "PPP", "PRESS", "PRESSE", "PS", "PTZ", "PV", "QPV", "QR", "READ", "REIT", "RER",
+    "RGPD", "RH", "RN", "ROI", "RSA", "RSE", "RSS", "SA", "SAAS", "SAF", "SARL", "SAS", "SASU",
+    "SCOT", "SCPI", "SDIS", "SE", "SEK", "SEO", "SGD", "SITE", "SMIC", "SMR", "SPAC", "SPV", "SUV",
+    "SVP", "TECH", "TEP", "TER", "TEU", "TGV", "TICPE", "TPE", "TTC", "TV", "TVA", "TWH", "UAE",
+    "UE", "UK", "UN", "UNESCO", "US", "USA", "USD", "UTC", "UV", "VAT", "VC", "VE", "VP", "VTC",
+    "WIND", "WTO", "YORK", "ZA", "ZAC", "ZFE", "ZI", "ZRR",
 ];
 
 /// Verbs after which a bare acronym is the subject of an act ("XYZ investit").
@@ -1120,15 +1145,47 @@ impl<T> Default for SmallSet<T> {
     }
 }
 
-impl<T: PartialEq + Copy> SmallSet<T> {
+impl<T: Same + Copy> SmallSet<T> {
     fn insert(&mut self, x: T) {
-        if !self.0.contains(&x) {
+        if !self.contains(x) {
             self.0.push(x);
         }
     }
 
     fn contains(&self, x: T) -> bool {
-        self.0.contains(&x)
+        self.0.iter().any(|y| y.same(&x))
+    }
+}
+
+/// Equality, inline for the short codes the sets hold (départements,
+/// régions: two or three bytes, where a call to `memcmp` costs more than
+/// the comparison).
+trait Same {
+    fn same(&self, other: &Self) -> bool;
+}
+
+impl Same for u32 {
+    #[inline]
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Same for &str {
+    #[inline]
+    fn same(&self, other: &Self) -> bool {
+        let (a, b) = (self.as_bytes(), other.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        if a.len() > 8 {
+            return a == b;
+        }
+        let mut diff = 0u8;
+        for (x, y) in a.iter().zip(b) {
+            diff |= x ^ y;
+        }
+        diff == 0
     }
 }
 
@@ -1865,7 +1922,7 @@ impl<'t> Ctx<'_, 't, '_> {
             {
                 continue;
             }
-            if NOT_ORGS.contains(&w)
+            if NOT_ORGS_SORTED.binary_search(&w).is_ok()
                 || w.bytes().all(|c| b"IVXLCDM".contains(&c))
                 || is_function_or_month(w)
             {
@@ -2056,6 +2113,14 @@ mod tests {
             find_all(&g, &f, &mut sc);
             assert_eq!(sc.found, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn not_orgs_sorted_is_the_list() {
+        let mut v: Vec<&str> = NOT_ORGS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, NOT_ORGS_SORTED);
     }
 
     #[test]
