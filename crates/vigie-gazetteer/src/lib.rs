@@ -2,7 +2,8 @@
 //! press's own forms), countries and demonyms, organisations (a hand-written
 //! table of the investors French and European news names most plus S&P 500 /
 //! NASDAQ-100 constituents) and a sector lexicon, all compiled into the binary
-//! and matched in one pass of a double-array Aho-Corasick automaton.
+//! as two double-array tries (see `trie.rs`, built by `build.rs`) walked from
+//! the words of the text: every name starts at a word.
 //!
 //! Matching runs on a folded copy of the text (lowercase, no accents, one
 //! space between words, see [`fold`]) so that "Ile-de-France", "ÎLE-DE-FRANCE"

@@ -1,7 +1,7 @@
 //! The embedded tables and the patterns made from them.
 //!
 //! Shared by the library and by `build.rs` (std only): the build script runs
-//! [`patterns`] once at compile time and stores the automaton and the
+//! [`patterns`] once at compile time and stores the tries and the
 //! entries, so that start-up only parses the tables and loads them.
 #![allow(dead_code)]
 
