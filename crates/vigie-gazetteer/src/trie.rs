@@ -35,12 +35,19 @@ const FREE: Node = Node {
 const NODE_BYTES: usize = 12;
 
 /// A compiled set of byte keys with `u32` values.
+///
+/// In memory a node is 8 bytes, `[base, check]`, the top bit of `check`
+/// telling that a key ends there (its value is in `values`): a step of a
+/// walk reads one node.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trie {
-    nodes: Vec<Node>,
-    /// Bit `256 * a + b`: some key starts with bytes `a b` (or is `a`).
-    pairs: Vec<u64>,
+    arcs: Vec<[u32; 2]>,
+    /// Per node: the value of the key ending there (`NONE`: none).
+    values: Vec<u32>,
 }
+
+/// The bit of `check` that marks a node where a key ends.
+const ENDS: u32 = 1 << 31;
 
 impl Trie {
     /// Builds the trie of `keys` (unique, non-empty; values other than
@@ -120,62 +127,48 @@ impl Trie {
                 queue.push_back((t, clo, chi, depth + 1));
             }
         }
-        Trie::with_pairs(nodes)
+        Trie::from_nodes(&nodes)
     }
 
-    /// The trie of these nodes, with its table of first byte pairs.
-    fn with_pairs(nodes: Vec<Node>) -> Trie {
-        let mut pairs = vec![0u64; 1024];
-        let child = |s: usize, c: u8| {
-            let t = nodes.get(s)?.base as usize + usize::from(c);
-            nodes
-                .get(t)
-                .filter(|n| n.check as usize == s && s != NONE as usize)
-                .map(|n| (t, n))
-        };
-        for a in 0..=255u8 {
-            let Some((t, n)) = child(0, a) else { continue };
-            for b in 0..=255u8 {
-                if n.value != NONE || child(t, b).is_some() {
-                    let bit = 256 * usize::from(a) + usize::from(b);
-                    if let Some(w) = pairs.get_mut(bit / 64) {
-                        *w |= 1 << (bit % 64);
-                    }
-                }
-            }
-        }
-        Trie { nodes, pairs }
-    }
-
-    /// Some key may start with bytes `a b` (a cheap test before a walk:
-    /// `false` means no key is a prefix of a text that starts so).
-    #[inline]
-    pub fn may_start(&self, a: u8, b: u8) -> bool {
-        let bit = 256 * usize::from(a) + usize::from(b);
-        self.pairs
-            .get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    /// The in-memory form of these nodes (indices below 2^31: `from_bytes`
+    /// checks it; the tables give a few hundred thousand).
+    fn from_nodes(nodes: &[Node]) -> Trie {
+        let arcs = nodes
+            .iter()
+            .map(|n| {
+                // A free slot or the root: a parent no node has.
+                let parent = if n.check == NONE { !ENDS } else { n.check };
+                let ends = if n.value == NONE { 0 } else { ENDS };
+                [n.base, (parent & !ENDS) | ends]
+            })
+            .collect();
+        let values = nodes.iter().map(|n| n.value).collect();
+        Trie { arcs, values }
     }
 
     /// Calls `f(len, value)` for every key that is a prefix of `text`,
     /// shortest first.
     #[inline]
     pub fn prefixes(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
-        let nodes = self.nodes.as_slice();
-        let Some(root) = nodes.first() else { return };
-        let (mut s, mut base) = (0u32, root.base as usize);
+        let arcs = self.arcs.as_slice();
+        let Some(&[root_base, _]) = arcs.first() else {
+            return;
+        };
+        let (mut s, mut base) = (0u32, root_base as usize);
         for (k, &c) in text.iter().enumerate() {
             let t = base + usize::from(c);
-            let Some(n) = nodes.get(t) else { return };
-            if n.check != s {
+            let Some(&[b, check]) = arcs.get(t) else {
+                return;
+            };
+            if check & !ENDS != s {
                 return;
             }
-            if n.value != NONE {
-                f(k + 1, n.value);
+            if check & ENDS != 0 {
+                f(k + 1, self.values.get(t).copied().unwrap_or(NONE));
             }
-            // t < nodes.len(), which fits u32 (see `from_bytes`).
+            // t < arcs.len() < 2^31 (see `from_bytes`).
             s = t as u32;
-            base = n.base as usize;
+            base = b as usize;
         }
     }
 
@@ -189,23 +182,27 @@ impl Trie {
         starts: impl Iterator<Item = usize>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        let nodes = self.nodes.as_slice();
-        let Some(root) = nodes.first() else { return };
+        let arcs = self.arcs.as_slice();
+        let Some(&[root_base, _]) = arcs.first() else {
+            return;
+        };
         for i in starts {
-            let (mut s, mut base, mut k) = (0u32, root.base as usize, i);
+            let (mut s, mut base, mut k) = (0u32, root_base as usize, i);
             while let Some(&c) = text.get(k) {
                 let t = base + usize::from(c);
-                let Some(n) = nodes.get(t) else { break };
-                if n.check != s {
+                let Some(&[b, check]) = arcs.get(t) else {
+                    break;
+                };
+                if check & !ENDS != s {
                     break;
                 }
                 k += 1;
-                if n.value != NONE {
-                    out.push((k, i, n.value));
+                if check & ENDS != 0 {
+                    out.push((k, i, self.values.get(t).copied().unwrap_or(NONE)));
                 }
-                // t < nodes.len(), which fits u32 (see `from_bytes`).
+                // t < arcs.len() < 2^31 (see `from_bytes`).
                 s = t as u32;
-                base = n.base as usize;
+                base = b as usize;
             }
         }
     }
@@ -223,27 +220,29 @@ impl Trie {
 
     /// Number of slots (used or free).
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.arcs.len()
     }
 
-    /// Little-endian, 12 bytes a node.
+    /// Little-endian, 12 bytes a node (base, parent, value).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.nodes.len() * NODE_BYTES);
-        for n in &self.nodes {
-            out.extend_from_slice(&n.base.to_le_bytes());
-            out.extend_from_slice(&n.check.to_le_bytes());
-            out.extend_from_slice(&n.value.to_le_bytes());
+        let mut out = Vec::with_capacity(self.arcs.len() * NODE_BYTES);
+        for (&[base, check], &value) in self.arcs.iter().zip(&self.values) {
+            let parent = check & !ENDS;
+            let parent = if parent == !ENDS { NONE } else { parent };
+            out.extend_from_slice(&base.to_le_bytes());
+            out.extend_from_slice(&parent.to_le_bytes());
+            out.extend_from_slice(&value.to_le_bytes());
         }
         out
     }
 
     /// Inverse of [`Trie::to_bytes`]; `None` if the length is not whole
-    /// nodes, is empty or exceeds `u32` indices. Any other content is safe
-    /// to walk (every look-up is checked).
+    /// nodes, is empty or needs indices of 31 bits or more. Any other
+    /// content is safe to walk (every look-up is checked).
     pub fn from_bytes(b: &[u8]) -> Option<Trie> {
         if b.is_empty()
             || !b.len().is_multiple_of(NODE_BYTES)
-            || b.len() / NODE_BYTES >= NONE as usize
+            || b.len() / NODE_BYTES >= !ENDS as usize
         {
             return None;
         }
@@ -252,7 +251,7 @@ impl Trie {
                 .and_then(|x| <[u8; 4]>::try_from(x).ok())
                 .map_or(NONE, u32::from_le_bytes)
         };
-        let nodes = b
+        let nodes: Vec<Node> = b
             .chunks_exact(NODE_BYTES)
             .map(|c| Node {
                 base: word(c, 0),
@@ -260,7 +259,7 @@ impl Trie {
                 value: word(c, 8),
             })
             .collect();
-        Some(Trie::with_pairs(nodes))
+        Some(Trie::from_nodes(&nodes))
     }
 }
 
@@ -327,13 +326,6 @@ mod tests {
             proptest::prop_assert_eq!(all_prefixes(&t, text.as_bytes()), want);
             for &(k, v) in &pairs {
                 proptest::prop_assert_eq!(t.get(k), Some(v));
-            }
-            // The pair table never rules out a text a key prefixes.
-            let tb = text.as_bytes();
-            if let (Some(&a), Some(&b)) = (tb.first(), tb.get(1)) {
-                if !t.may_start(a, b) {
-                    proptest::prop_assert!(all_prefixes(&t, tb).is_empty());
-                }
             }
         }
     }
