@@ -251,15 +251,18 @@ impl Trie {
                 .and_then(|x| <[u8; 4]>::try_from(x).ok())
                 .map_or(NONE, u32::from_le_bytes)
         };
-        let nodes: Vec<Node> = b
+        // Straight into the in-memory form (as `from_nodes`).
+        let arcs = b
             .chunks_exact(NODE_BYTES)
-            .map(|c| Node {
-                base: word(c, 0),
-                check: word(c, 4),
-                value: word(c, 8),
+            .map(|c| {
+                let (base, check, value) = (word(c, 0), word(c, 4), word(c, 8));
+                let parent = if check == NONE { !ENDS } else { check };
+                let ends = if value == NONE { 0 } else { ENDS };
+                [base, (parent & !ENDS) | ends]
             })
             .collect();
-        Some(Trie::from_nodes(&nodes))
+        let values = b.chunks_exact(NODE_BYTES).map(|c| word(c, 8)).collect();
+        Some(Trie { arcs, values })
     }
 }
 
