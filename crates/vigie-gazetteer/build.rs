@@ -1,4 +1,4 @@
-//! Compiles the gazetteer patterns at build time: the two double-array
+//! Compiles the gazetteer patterns at build time: the two yada double-array
 //! tries (see `src/trie.rs`) and the per-pattern entries are written to OUT_DIR
 //! and embedded, so that `Gazetteer::new` only loads them.
 use std::path::PathBuf;

@@ -19,6 +19,7 @@
 //! assert_eq!(p[0].commune.as_deref(), Some("68224"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -342,8 +343,8 @@ impl Gazetteer {
     /// are compiled at build time and only loaded here).
     pub fn new() -> Gazetteer {
         let t = tables::parse();
-        let loaded = trie::Trie::from_bytes(TRIE_LOWER)
-            .zip(trie::Trie::from_bytes(TRIE_CAP))
+        let loaded = trie::Trie::from_bytes(Cow::Borrowed(TRIE_LOWER))
+            .zip(trie::Trie::from_bytes(Cow::Borrowed(TRIE_CAP)))
             .zip(tables::decode_entries(ENTRIES));
         let ((lower, cap), entries) = match loaded {
             Some(x) => x,

@@ -1,180 +1,64 @@
-//! A double-array trie of the patterns, walked from a word's start.
+//! The patterns as a double-array trie (`yada`), walked from a word's start.
 //!
 //! Every pattern starts with the frame space, so a match can only start at
 //! a space of the folded text: instead of running an automaton over every
-//! byte, the trie is walked from each word and the walk stops where no
-//! pattern continues (no failure links are needed). The patterns are stored
-//! without their leading space.
+//! byte, the trie is walked from each word (yada's common-prefix search)
+//! and the walk stops where no pattern continues (no failure links are
+//! needed). The patterns are stored without their leading space.
 //!
-//! Layout: node `t` is a child of node `s` by byte `c` iff
-//! `t == base(s) + c` and `check(t) == s`; the root is node 0. A node holds
-//! the value of the key that ends there, if any. Shared by the library and
-//! `build.rs` (std only), which builds the tries once at compile time.
+//! Shared by the library and `build.rs`, which builds the tries once at
+//! compile time; the library only wraps the embedded bytes (checked by
+//! `yada::DoubleArray::new`, no copy).
+//!
+//! yada's keys hold no NUL byte: a key with one is left out (no pattern has
+//! one). Walks read folded text, which has none either (NUL folds to a
+//! space; a test checks it), so the walks see exactly the keys.
 #![allow(dead_code)]
 
-/// No value / no parent (a free slot).
-const NONE: u32 = u32::MAX;
+use std::borrow::Cow;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Node {
-    /// Children of this node are at `base + byte`.
-    base: u32,
-    /// The parent (`NONE`: a free slot or the root).
-    check: u32,
-    /// The value of the key ending here (`NONE`: none).
-    value: u32,
-}
+/// yada's largest value (values are 31 bits).
+const MAX_VALUE: u32 = (1 << 31) - 1;
 
-const FREE: Node = Node {
-    base: 0,
-    check: NONE,
-    value: NONE,
-};
-
-/// Bytes of one node when serialized.
-const NODE_BYTES: usize = 12;
-
-/// A compiled set of byte keys with `u32` values.
-///
-/// In memory a node is 8 bytes, `[base, check]`, the top bit of `check`
-/// telling that a key ends there (its value is in `values`): a step of a
-/// walk reads one node.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A compiled set of byte keys with `u32` values (below 2^31).
+#[derive(Clone, Debug, Default)]
 pub struct Trie {
-    arcs: Vec<[u32; 2]>,
-    /// Per node: the value of the key ending there (`NONE`: none).
-    values: Vec<u32>,
+    /// `None`: no key (yada does not build an empty trie).
+    da: Option<yada::DoubleArray<Cow<'static, [u8]>>>,
 }
-
-/// The bit of `check` that marks a node where a key ends.
-const ENDS: u32 = 1 << 31;
 
 impl Trie {
-    /// Builds the trie of `keys` (unique, non-empty; values other than
-    /// `u32::MAX`; a repeated key keeps its first value).
+    /// Builds the trie of `keys` (empty keys, keys with a NUL byte and
+    /// values above 2^31 - 1 are left out; a repeated key keeps its first
+    /// value).
     pub fn build(keys: &[(&[u8], u32)]) -> Trie {
         let mut keys: Vec<(&[u8], u32)> = keys
             .iter()
             .copied()
-            .filter(|&(k, v)| !k.is_empty() && v != NONE)
+            .filter(|&(k, v)| !k.is_empty() && !k.contains(&0) && v <= MAX_VALUE)
             .collect();
+        // Stable: the first value of a repeated key stays first.
         keys.sort_by(|a, b| a.0.cmp(b.0));
         keys.dedup_by(|b, a| a.0 == b.0);
-        let mut nodes = vec![Node {
-            base: 0,
-            check: NONE,
-            value: NONE,
-        }];
-        // Free slots below `nodes.len()` (every slot from there on is free).
-        let mut free = std::collections::BTreeSet::new();
-        // (node, keys lo..hi sharing the node's prefix, depth).
-        let mut queue = std::collections::VecDeque::new();
-        queue.push_back((0usize, 0usize, keys.len(), 0usize));
-        let mut labels: Vec<(u8, usize, usize)> = Vec::new();
-        while let Some((node, lo, hi, depth)) = queue.pop_front() {
-            // Children: the keys of the range by their byte at `depth` (a key
-            // of exactly `depth` bytes ends at this node, set by its parent).
-            labels.clear();
-            for (i, &(k, _)) in keys.iter().enumerate().take(hi).skip(lo) {
-                let Some(&c) = k.get(depth) else { continue };
-                match labels.last_mut() {
-                    Some(last) if last.0 == c => last.2 = i + 1,
-                    _ => labels.push((c, i, i + 1)),
-                }
-            }
-            let Some(&(first, _, _)) = labels.first() else {
-                continue;
-            };
-            let first = usize::from(first);
-            let fits = |b: usize| {
-                labels.iter().all(|&(c, _, _)| {
-                    nodes
-                        .get(b + usize::from(c))
-                        .is_none_or(|n| n.check == NONE)
-                })
-            };
-            // The first free slot that takes the first child and leaves
-            // room for the others (a few tried, else past the end).
-            let base = free
-                .range(first + 1..)
-                .take(64)
-                .map(|&f| f - first)
-                .find(|&b| fits(b))
-                .unwrap_or_else(|| nodes.len().saturating_sub(first).max(1));
-            let top = base + usize::from(labels.last().map_or(0, |l| l.0)) + 1;
-            if nodes.len() < top {
-                free.extend(nodes.len()..top);
-                nodes.resize(top, FREE);
-            }
-            if let Some(n) = nodes.get_mut(node) {
-                n.base = u32::try_from(base).unwrap_or(NONE);
-            }
-            for &(c, clo, chi) in &labels {
-                let t = base + usize::from(c);
-                // The first key of the child's range ends there if it is one byte longer.
-                let value = keys
-                    .get(clo)
-                    .filter(|(k, _)| k.len() == depth + 1)
-                    .map_or(NONE, |&(_, v)| v);
-                if let Some(n) = nodes.get_mut(t) {
-                    *n = Node {
-                        base: 0,
-                        check: u32::try_from(node).unwrap_or(NONE),
-                        value,
-                    };
-                }
-                free.remove(&t);
-                queue.push_back((t, clo, chi, depth + 1));
-            }
-        }
-        Trie::from_nodes(&nodes)
-    }
-
-    /// The in-memory form of these nodes (indices below 2^31: `from_bytes`
-    /// checks it; the tables give a few hundred thousand).
-    fn from_nodes(nodes: &[Node]) -> Trie {
-        let arcs = nodes
-            .iter()
-            .map(|n| {
-                // A free slot or the root: a parent no node has.
-                let parent = if n.check == NONE { !ENDS } else { n.check };
-                let ends = if n.value == NONE { 0 } else { ENDS };
-                [n.base, (parent & !ENDS) | ends]
-            })
-            .collect();
-        let values = nodes.iter().map(|n| n.value).collect();
-        Trie { arcs, values }
+        let da = yada::builder::DoubleArrayBuilder::build(&keys)
+            .ok()
+            .and_then(|b| yada::DoubleArray::new(Cow::Owned(b)).ok());
+        Trie { da }
     }
 
     /// Calls `f(len, value)` for every key that is a prefix of `text`,
     /// shortest first.
     #[inline]
     pub fn prefixes(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
-        let arcs = self.arcs.as_slice();
-        let Some(&[root_base, _]) = arcs.first() else {
-            return;
-        };
-        let (mut s, mut base) = (0u32, root_base as usize);
-        for (k, &c) in text.iter().enumerate() {
-            let t = base + usize::from(c);
-            let Some(&[b, check]) = arcs.get(t) else {
-                return;
-            };
-            if check & !ENDS != s {
-                return;
+        if let Some(da) = &self.da {
+            for (v, len) in da.common_prefix_search(text) {
+                f(len, v);
             }
-            if check & ENDS != 0 {
-                f(k + 1, self.values.get(t).copied().unwrap_or(NONE));
-            }
-            // t < arcs.len() < 2^31 (see `from_bytes`).
-            s = t as u32;
-            base = b as usize;
         }
     }
 
     /// For each position `i` of `starts` (in order), pushes `(k, i, value)`
-    /// for every key equal to `text[i..k]`, shortest first: one walk per
-    /// start, in one loop.
+    /// for every key equal to `text[i..k]`, shortest first.
     #[inline]
     pub fn walk_from(
         &self,
@@ -182,87 +66,47 @@ impl Trie {
         starts: impl Iterator<Item = usize>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        let arcs = self.arcs.as_slice();
-        let Some(&[root_base, _]) = arcs.first() else {
+        let Some(da) = &self.da else {
             return;
         };
         for i in starts {
-            let (mut s, mut base, mut k) = (0u32, root_base as usize, i);
-            while let Some(&c) = text.get(k) {
-                let t = base + usize::from(c);
-                let Some(&[b, check]) = arcs.get(t) else {
-                    break;
-                };
-                if check & !ENDS != s {
-                    break;
-                }
-                k += 1;
-                if check & ENDS != 0 {
-                    out.push((k, i, self.values.get(t).copied().unwrap_or(NONE)));
-                }
-                // t < arcs.len() < 2^31 (see `from_bytes`).
-                s = t as u32;
-                base = b as usize;
+            let Some(rest) = text.get(i..) else {
+                continue;
+            };
+            for (v, len) in da.common_prefix_search(rest) {
+                out.push((i + len, i, v));
             }
         }
     }
 
     /// The value of exactly `key`.
     pub fn get(&self, key: &[u8]) -> Option<u32> {
-        let mut found = None;
-        self.prefixes(key, |len, v| {
-            if len == key.len() {
-                found = Some(v);
-            }
-        });
-        found
+        // Not yada's exact_match_search, which asserts the key has no NUL.
+        let da = self.da.as_ref()?;
+        da.common_prefix_search(key)
+            .find(|&(_, len)| len == key.len())
+            .map(|(v, _)| v)
     }
 
-    /// Number of slots (used or free).
+    /// Number of 4-byte units (used or free).
     pub fn len(&self) -> usize {
-        self.arcs.len()
+        self.da.as_ref().map_or(0, |d| d.0.len() / 4)
     }
 
-    /// Little-endian, 12 bytes a node (base, parent, value).
+    /// yada's serialized form (empty for an empty trie).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.arcs.len() * NODE_BYTES);
-        for (&[base, check], &value) in self.arcs.iter().zip(&self.values) {
-            let parent = check & !ENDS;
-            let parent = if parent == !ENDS { NONE } else { parent };
-            out.extend_from_slice(&base.to_le_bytes());
-            out.extend_from_slice(&parent.to_le_bytes());
-            out.extend_from_slice(&value.to_le_bytes());
-        }
-        out
+        self.da.as_ref().map_or_else(Vec::new, |d| d.0.to_vec())
     }
 
-    /// Inverse of [`Trie::to_bytes`]; `None` if the length is not whole
-    /// nodes, is empty or needs indices of 31 bits or more. Any other
-    /// content is safe to walk (every look-up is checked).
-    pub fn from_bytes(b: &[u8]) -> Option<Trie> {
-        if b.is_empty()
-            || !b.len().is_multiple_of(NODE_BYTES)
-            || b.len() / NODE_BYTES >= !ENDS as usize
-        {
-            return None;
+    /// Inverse of [`Trie::to_bytes`] (no copy of borrowed bytes); `None` if
+    /// yada finds the bytes malformed. An empty slice is the empty trie.
+    pub fn from_bytes(b: Cow<'static, [u8]>) -> Option<Trie> {
+        if b.is_empty() {
+            return Some(Trie::default());
         }
-        let word = |c: &[u8], i: usize| {
-            c.get(i..i + 4)
-                .and_then(|x| <[u8; 4]>::try_from(x).ok())
-                .map_or(NONE, u32::from_le_bytes)
-        };
-        // Straight into the in-memory form (as `from_nodes`).
-        let arcs = b
-            .chunks_exact(NODE_BYTES)
-            .map(|c| {
-                let (base, check, value) = (word(c, 0), word(c, 4), word(c, 8));
-                let parent = if check == NONE { !ENDS } else { check };
-                let ends = if value == NONE { 0 } else { ENDS };
-                [base, (parent & !ENDS) | ends]
-            })
-            .collect();
-        let values = b.chunks_exact(NODE_BYTES).map(|c| word(c, 8)).collect();
-        Some(Trie { arcs, values })
+        yada::DoubleArray::new(b)
+            .ok()
+            .map(|da| Trie { da: Some(da) })
     }
 }
 
@@ -285,6 +129,8 @@ mod tests {
             (b"l ", 3),
             (b"havre ", 4),
             (b"\xc3\xa9 ", 5),
+            (b"le ", 6),
+            (b"nul\0 ", 7),
         ];
         let t = Trie::build(&keys);
         assert_eq!(all_prefixes(&t, b"le havre est"), vec![(3, 1), (9, 0)]);
@@ -292,13 +138,33 @@ mod tests {
         assert_eq!(all_prefixes(&t, b"l oreal"), vec![(2, 3)]);
         assert_eq!(all_prefixes(&t, b"havre"), vec![]);
         assert_eq!(all_prefixes(&t, b"\xc3\xa9 x"), vec![(3, 5)]);
+        assert_eq!(all_prefixes(&t, b"nul\0 "), vec![]);
         assert_eq!(t.get(b"le havre "), Some(0));
         assert_eq!(t.get(b"le havre"), None);
         assert_eq!(t.get(b""), None);
-        let back = Trie::from_bytes(&t.to_bytes());
-        assert_eq!(back.as_ref(), Some(&t));
-        assert_eq!(Trie::from_bytes(&[1, 2, 3]), None);
-        assert_eq!(all_prefixes(&Trie::default(), b"le "), vec![]);
+        assert_eq!(t.get(b"le\0"), None);
+        let mut out = Vec::new();
+        t.walk_from(b" le havre ", [1, 4, 10, 11].into_iter(), &mut out);
+        assert_eq!(out, vec![(4, 1, 1), (10, 1, 0), (10, 4, 4)]);
+        let back = Trie::from_bytes(Cow::Owned(t.to_bytes())).unwrap();
+        assert_eq!(back.to_bytes(), t.to_bytes());
+        assert_eq!(all_prefixes(&back, b"le havre est"), vec![(3, 1), (9, 0)]);
+        assert!(Trie::from_bytes(Cow::Borrowed(&[1, 2, 3])).is_none());
+        let empty = Trie::build(&[]);
+        assert_eq!(all_prefixes(&empty, b"le "), vec![]);
+        assert_eq!(empty.get(b"le "), None);
+        assert_eq!(
+            Trie::from_bytes(Cow::Owned(empty.to_bytes())).map(|t| t.len()),
+            Some(0)
+        );
+    }
+
+    /// The walks rely on it (yada's free slots would take a NUL).
+    #[test]
+    fn folded_text_has_no_nul() {
+        let f = crate::fold::Folded::new("a\0b \0\0 C\u{0}é\0");
+        assert!(!f.bytes().is_empty());
+        assert!(!f.bytes().contains(&0));
     }
 
     proptest::proptest! {
