@@ -2,7 +2,7 @@
 //! press's own forms), countries and demonyms, organisations (a hand-written
 //! table of the investors French and European news names most plus S&P 500 /
 //! NASDAQ-100 constituents) and a sector lexicon, all compiled into the binary
-//! as two double-array tries (see `trie.rs`, built by `build.rs`) walked from
+//! as two `yada` double-array tries (see `trie.rs`, built by `build.rs`) walked from
 //! the words of the text: every name starts at a word.
 //!
 //! Matching runs on a folded copy of the text (lowercase, no accents, one

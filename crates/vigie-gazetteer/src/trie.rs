@@ -10,6 +10,11 @@
 //! compile time; the library only wraps the embedded bytes (checked by
 //! `yada::DoubleArray::new`, no copy).
 //!
+//! Measured (profile 32, analyze_ref, MB/s per CPU second): 103-106 with
+//! yada against 101-110 for the hand-written double array it replaced
+//! (callgrind at 4 MB: 287M vs 276M instructions), 92-95 for the former
+//! daachorse pass over every byte; yada's arrays are 1.3 MB instead of 3.4.
+//!
 //! yada's keys hold no NUL byte: a key with one is left out (no pattern has
 //! one). Walks read folded text, which has none either (NUL folds to a
 //! space; a test checks it), so the walks see exactly the keys.
