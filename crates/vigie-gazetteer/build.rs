@@ -1,5 +1,5 @@
-//! Compiles the gazetteer patterns at build time: the double-array
-//! Aho-Corasick automaton and the per-pattern entries are written to OUT_DIR
+//! Compiles the gazetteer patterns at build time: the two yada double-array
+//! tries (see `src/trie.rs`) and the per-pattern entries are written to OUT_DIR
 //! and embedded, so that `Gazetteer::new` only loads them.
 use std::path::PathBuf;
 
@@ -8,12 +8,15 @@ use std::path::PathBuf;
 mod fold;
 #[path = "src/tables.rs"]
 mod tables;
+#[path = "src/trie.rs"]
+mod trie;
 
 fn main() {
     for f in [
         "build.rs",
         "src/fold.rs",
         "src/tables.rs",
+        "src/trie.rs",
         "data/communes.tsv",
         "data/departements.tsv",
         "data/regions.tsv",
@@ -28,13 +31,10 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let t = tables::parse();
     let (keys, entries) = tables::patterns(&t);
-    let ac = daachorse::DoubleArrayAhoCorasick::<u32>::with_values(
-        keys.iter()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), u32::try_from(i).unwrap_or(u32::MAX))),
-    );
-    // On failure write empty files: the library then builds at run time.
-    let bytes = ac.map(|a| a.serialize()).unwrap_or_default();
-    let _ = std::fs::write(out.join("automaton.bin"), bytes);
-    let _ = std::fs::write(out.join("entries.bin"), tables::encode_entries(&entries));
+    let encoded = tables::encode_entries(&entries);
+    let compiled = tables::decode_entries(&encoded).unwrap_or_default();
+    let (lower, cap) = tables::tries(&keys, &compiled);
+    let _ = std::fs::write(out.join("trie_lower.bin"), lower.to_bytes());
+    let _ = std::fs::write(out.join("trie_cap.bin"), cap.to_bytes());
+    let _ = std::fs::write(out.join("entries.bin"), encoded);
 }

@@ -106,6 +106,26 @@ impl Folded {
             if i >= bytes.len() {
                 break;
             }
+            // Latin-1 letters (é, à, ç, É...; two bytes, 0xC3 then
+            // 0x80..0xBF) that fold to one ASCII letter: from a table,
+            // the same as below.
+            if let (Some(0xc3), Some(&b2)) = (bytes.get(i), bytes.get(i + 1)) {
+                let (x, upper) = LATIN1
+                    .get(usize::from(b2 & 0x3f))
+                    .copied()
+                    .unwrap_or((0, false));
+                if x != 0 && b2 & 0xc0 == 0x80 {
+                    set_point(&mut map, j, i);
+                    put(buf, &mut j, x);
+                    last_space = false;
+                    if upper {
+                        set_cap(caps, j - 1);
+                    }
+                    i += 2;
+                    set_point(&mut map, j, i);
+                    continue;
+                }
+            }
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
@@ -206,6 +226,25 @@ impl Folded {
                 .caps
                 .get(i / 64)
                 .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    /// Folded positions, in order, of the bytes that come from a capital
+    /// and follow a space: the capitalised words' starts (read a word of
+    /// the bitset at a time).
+    pub fn cap_word_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let b = self.bytes();
+        self.caps
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &w)| {
+                std::iter::successors((w != 0).then_some(w), |&x| {
+                    let x = x & (x - 1);
+                    (x != 0).then_some(x)
+                })
+                .map(move |x| k * 64 + x.trailing_zeros() as usize)
+            })
+            .take_while(|&i| i < self.len)
+            .filter(move |&i| i > 0 && b.get(i - 1) == Some(&b' '))
     }
 
     /// Maximal runs `lo..hi` of two or more folded bytes that all come from
@@ -418,6 +457,22 @@ const ASCII_FOLD: [u8; 128] = {
             b' '
         };
         b += 1;
+    }
+    t
+};
+
+/// U+00C0..=U+00FF (second UTF-8 byte 0x80 + index): the ASCII letter the
+/// character folds to (0: not one letter, see [`fold_char`]) and whether
+/// it is a capital (a test checks the table against `fold_char`).
+const LATIN1: [(u8, bool); 64] = {
+    const FOLD: &[u8; 64] =
+        b"aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+    let mut t = [(0u8, false); 64];
+    let mut k = 0;
+    while k < 64 {
+        // Capitals are U+00C0..=U+00DE but for × (U+00D7).
+        t[k] = (FOLD[k], k < 0x1f && k != 0x17);
+        k += 1;
     }
     t
 };
@@ -691,6 +746,20 @@ mod tests {
             }
         }
         assert_eq!(fold8(u64::from_le_bytes(*b"ab\xc3cdefg"), false), None);
+    }
+
+    #[test]
+    fn latin1_table_equals_fold_char() {
+        for (k, &(x, upper)) in LATIN1.iter().enumerate() {
+            let c = char::from_u32(0xc0 + k as u32).unwrap();
+            match fold_char(c) {
+                Fold::Str(s) if s.len() == 1 => {
+                    assert_eq!(s.as_bytes()[0], x, "{c}");
+                    assert_eq!(c.is_uppercase(), upper, "{c}");
+                }
+                _ => assert_eq!(x, 0, "{c}"),
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! press's own forms), countries and demonyms, organisations (a hand-written
 //! table of the investors French and European news names most plus S&P 500 /
 //! NASDAQ-100 constituents) and a sector lexicon, all compiled into the binary
-//! and matched in one pass of a double-array Aho-Corasick automaton.
+//! as two `yada` double-array tries (see `trie.rs`, built by `build.rs`) walked from
+//! the words of the text: every name starts at a word.
 //!
 //! Matching runs on a folded copy of the text (lowercase, no accents, one
 //! space between words, see [`fold`]) so that "Ile-de-France", "ÎLE-DE-FRANCE"
@@ -18,15 +19,16 @@
 //! assert_eq!(p[0].commune.as_deref(), Some("68224"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use daachorse::DoubleArrayAhoCorasick;
 use serde::{Deserialize, Serialize};
 use vigie_model::Sector;
 
 pub mod fold;
 mod scan;
 mod tables;
+mod trie;
 
 /// How specific a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -283,11 +285,14 @@ pub struct OrgInfo {
 
 /// The gazetteers, compiled. Cheap to share (`Send + Sync`), immutable.
 pub struct Gazetteer {
-    ac: DoubleArrayAhoCorasick<u32>,
+    /// The patterns some entry of which accepts a lowercase start, walked
+    /// from every word of the folded text (values are pattern ids).
+    lower: trie::Trie,
+    /// The patterns that need a capital first letter, walked from the
+    /// capitalised words only.
+    cap: trie::Trie,
     /// Per pattern: the entries it names.
     entries: tables::Compiled,
-    /// Per pattern: some entry accepts a lowercase start.
-    lower_ok: Vec<bool>,
     communes: Vec<tables::Commune>,
     deps: Vec<tables::Departement>,
     regions: Vec<tables::Region>,
@@ -321,8 +326,9 @@ impl Default for Gazetteer {
     }
 }
 
-/// Automaton and entries compiled by `build.rs`.
-const AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/automaton.bin"));
+/// Tries and entries compiled by `build.rs`.
+const TRIE_LOWER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie_lower.bin"));
+const TRIE_CAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie_cap.bin"));
 const ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin"));
 
 fn index<T>(v: &[T], key: impl Fn(&T) -> &'static str) -> HashMap<&'static str, u32> {
@@ -333,38 +339,23 @@ fn index<T>(v: &[T], key: impl Fn(&T) -> &'static str) -> HashMap<&'static str, 
 }
 
 impl Gazetteer {
-    /// Builds the gazetteers from the embedded data (the automaton itself is
-    /// compiled at build time and only loaded here).
+    /// Builds the gazetteers from the embedded data (the tries themselves
+    /// are compiled at build time and only loaded here).
     pub fn new() -> Gazetteer {
         let t = tables::parse();
-        let loaded = DoubleArrayAhoCorasick::<u32>::deserialize(AUTOMATON)
-            .ok()
-            .map(|(a, _)| a)
+        let loaded = trie::Trie::from_bytes(Cow::Borrowed(TRIE_LOWER))
+            .zip(trie::Trie::from_bytes(Cow::Borrowed(TRIE_CAP)))
             .zip(tables::decode_entries(ENTRIES));
-        let (ac, entries) = match loaded {
+        let ((lower, cap), entries) = match loaded {
             Some(x) => x,
             None => {
                 // Not expected: build.rs failed. Compile at run time instead.
                 let (keys, entries) = tables::patterns(&t);
                 let entries =
                     tables::decode_entries(&tables::encode_entries(&entries)).unwrap_or_default();
-                let ac = DoubleArrayAhoCorasick::with_values(
-                    keys.iter()
-                        .enumerate()
-                        .map(|(i, k)| (k.as_str(), u32::try_from(i).unwrap_or(u32::MAX))),
-                )
-                .unwrap_or_else(|_| empty_automaton());
-                (ac, entries)
+                (tables::tries(&keys, &entries), entries)
             }
         };
-        let lower_ok = (0..entries.len())
-            .map(|p| {
-                entries
-                    .of(p)
-                    .iter()
-                    .any(|e| entries.upper(e).first() != Some(&0))
-            })
-            .collect();
         let org_sectors = t
             .orgs
             .iter()
@@ -377,9 +368,9 @@ impl Gazetteer {
             .collect();
         let sector_tags = t.sectors.iter().map(|&(_, tag)| tag.parse().ok()).collect();
         Gazetteer {
-            ac,
+            lower,
+            cap,
             entries,
-            lower_ok,
             commune_by_code: index(&t.communes, |c| c.code),
             dep_by_code: index(&t.deps, |d| d.code),
             region_by_code: index(&t.regions, |r| r.code),
@@ -398,10 +389,10 @@ impl Gazetteer {
 
     /// The pattern id of exactly this (framed, folded) key, if any.
     pub(crate) fn exact(&self, key: &str) -> Option<u32> {
-        self.ac
-            .find_overlapping_iter(key)
-            .find(|m| m.start() == 0 && m.end() == key.len())
-            .map(|m| m.value())
+        // Tries hold the patterns without their leading space; a pattern is
+        // in one or the other.
+        let k = key.strip_prefix(' ')?.as_bytes();
+        self.lower.get(k).or_else(|| self.cap.get(k))
     }
 
     /// Everything at once: places, organisations, demonyms, sectors.
@@ -503,20 +494,6 @@ impl Gazetteer {
     pub fn org_count(&self) -> usize {
         self.orgs.len()
     }
-}
-
-fn empty_automaton() -> DoubleArrayAhoCorasick<u32> {
-    // A pattern that folded text never contains (no control bytes survive folding).
-    match DoubleArrayAhoCorasick::with_values([("\u{1}", 0u32)]) {
-        Ok(a) => a,
-        Err(_) => unreachable_automaton(),
-    }
-}
-
-#[allow(clippy::panic)]
-fn unreachable_automaton() -> DoubleArrayAhoCorasick<u32> {
-    // Building a one-pattern automaton cannot fail; keep the type total.
-    panic!("daachorse failed to build a one-pattern automaton")
 }
 
 #[cfg(test)]

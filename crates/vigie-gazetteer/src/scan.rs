@@ -151,6 +151,7 @@ const FUNCTION: &[&str] = &[
 /// Capitals that are no organisation's name: business and economic terms,
 /// titles, units, currencies, technologies, programmes, places and words
 /// often written in capitals (checked on the token as written).
+#[cfg_attr(not(test), allow(dead_code))]
 const NOT_ORGS: &[&str] = &[
     "ADN", "AFP", "AGO", "AMF", "ANR", "API", "ARN", "AUD", "BCE", "BFR", "BIM", "BPCE", "BTP",
     "BTS", "CA", "CAC", "CAD", "CAPEX", "CCI", "CDD", "CDI", "CEE", "CEO", "CET", "CFO", "CHF",
@@ -171,6 +172,30 @@ const NOT_ORGS: &[&str] = &[
     "LCD", "HPC", "GAFAM", "NFT", "TEP", "ARENH", "CSPE", "TICPE", "CIR", "CICE", "JEI", "PTZ",
     "HLM", "EHPAD", "SDIS", "EPCI", "QPV", "ZRR", "DSP", "PPA", "PPP", "OIV", "RGPD", "GDPR",
     "CEO", "SVP", "EVP", "VP", "MD", "CCO", "CMO", "CHRO", "CSO", "CIO", "CDO", "NB", "PS",
+];
+
+/// [`NOT_ORGS`] sorted (bytewise) without repeats, for a binary search (a
+/// test checks it against the list).
+const NOT_ORGS_SORTED: &[&str] = &[
+    "ADN", "AFP", "AGO", "AI", "AMF", "ANR", "API", "ARENH", "ARN", "AUD", "BCE", "BEV", "BFR",
+    "BIM", "BPCE", "BTP", "BTS", "CA", "CAC", "CAD", "CAPEX", "CCI", "CCO", "CCS", "CCUS", "CDD",
+    "CDI", "CDO", "CEE", "CEO", "CET", "CFO", "CHF", "CHIPS", "CHRO", "CHU", "CICE", "CIO", "CIR",
+    "CMO", "CNRS", "CNY", "COO", "COP", "COVID", "CPU", "CRM", "CSO", "CSPE", "CSR", "CTO", "DAF",
+    "DATA", "DG", "DGA", "DNA", "DRH", "DRI", "DSP", "EAU", "EBIT", "EBITDA", "ECB", "EHPAD",
+    "EPCI", "EPR", "ERP", "ESG", "ETF", "ETI", "ETP", "EU", "EUR", "EV", "EVP", "FAQ", "FCPR",
+    "FED", "FEDER", "FMI", "FPCI", "FTE", "GAFAM", "GBP", "GDP", "GDPR", "GES", "GHG", "GMT",
+    "GNL", "GNV", "GPL", "GPU", "GW", "GWH", "HBI", "HKD", "HLM", "HPC", "HR", "HT", "IA", "ICPE",
+    "IMF", "INC", "IOT", "IPO", "IT", "IUT", "JEI", "JO", "JPY", "JV", "KPI", "KW", "KWH", "LBO",
+    "LCD", "LED", "LGV", "LLC", "LLM", "LNG", "LOI", "LONDON", "LTD", "MBA", "MD", "MORE", "MOU",
+    "MW", "MWH", "NATO", "NB", "NDA", "NEW", "NEWS", "NFT", "NGO", "NYSE", "OCDE", "OECD", "OIV",
+    "OK", "OLED", "OMC", "ONG", "ONU", "OPA", "OPCVM", "OPE", "OPEX", "OTAN", "PAC", "PARIS",
+    "PDF", "PDG", "PEA", "PER", "PHEV", "PIA", "PIB", "PLC", "PLU", "PLUS", "PME", "PMI", "PPA",
+    "PPE", "PPI", "PPP", "PRESS", "PRESSE", "PS", "PTZ", "PV", "QPV", "QR", "READ", "REIT", "RER",
+    "RGPD", "RH", "RN", "ROI", "RSA", "RSE", "RSS", "SA", "SAAS", "SAF", "SARL", "SAS", "SASU",
+    "SCOT", "SCPI", "SDIS", "SE", "SEK", "SEO", "SGD", "SITE", "SMIC", "SMR", "SPAC", "SPV", "SUV",
+    "SVP", "TECH", "TEP", "TER", "TEU", "TGV", "TICPE", "TPE", "TTC", "TV", "TVA", "TWH", "UAE",
+    "UE", "UK", "UN", "UNESCO", "US", "USA", "USD", "UTC", "UV", "VAT", "VC", "VE", "VP", "VTC",
+    "WIND", "WTO", "YORK", "ZA", "ZAC", "ZFE", "ZI", "ZRR",
 ];
 
 /// Verbs after which a bare acronym is the subject of an act ("XYZ investit").
@@ -333,6 +358,12 @@ struct Ctx<'g, 't, 'f> {
 /// borrows of the text).
 #[derive(Default)]
 struct Scratch {
+    /// Trie matches `(end, start, pattern)` in the folded text (the
+    /// pattern without its frame spaces is `start..end - 1`): from every
+    /// word, from capitalised words, both in automaton order.
+    lower: Vec<(usize, usize, u32)>,
+    capped: Vec<(usize, usize, u32)>,
+    found: Vec<(usize, usize, u32)>,
     raws: Vec<Raw>,
     hits: Vec<Hit>,
     dep_hits: Vec<(usize, &'static str)>,
@@ -349,6 +380,9 @@ struct Scratch {
 
 impl Scratch {
     fn clear(&mut self) {
+        self.lower.clear();
+        self.capped.clear();
+        self.found.clear();
         self.raws.clear();
         self.hits.clear();
         self.dep_hits.clear();
@@ -366,6 +400,8 @@ impl Scratch {
     /// Bytes held, roughly (a huge text's buffers are not kept).
     fn footprint(&self) -> usize {
         self.raws.capacity() * std::mem::size_of::<Raw>()
+            + (self.found.capacity() + self.lower.capacity() + self.capped.capacity())
+                * std::mem::size_of::<(usize, usize, u32)>()
             + self.hits.capacity() * std::mem::size_of::<Hit>()
             + self.order.capacity() * 16
     }
@@ -542,6 +578,115 @@ const FUNCTION_OR_MONTH: &[&str] = &[
     "with",
 ];
 
+/// Every pattern match in the folded text into `sc.found` as `(end, start,
+/// pattern)` (the pattern without its frame spaces is `start..end - 1`).
+///
+/// Every pattern starts and ends with a frame space, so a match starts at
+/// a space: the tries are walked from each word (the patterns a capital
+/// must open only from capitalised words, as most words are lowercase).
+/// The matches are those of one Aho-Corasick automaton's overlapping search
+/// of every pattern, kept if some entry accepts a lowercase start or the
+/// text has a capital there, in its order: by end, then longest first (a
+/// test checks this against daachorse).
+fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
+    let bytes = f.bytes();
+    let (lower, capped) = (&mut sc.lower, &mut sc.capped);
+    g.lower.walk_from(bytes, WordStarts::new(bytes), lower);
+    g.cap.walk_from(bytes, f.cap_word_starts(), capped);
+    // Both in order of start, then end: merged so, then put in the
+    // automaton's order by insertion (few matches are out of it: one that
+    // ends after a later-starting one).
+    let found = &mut sc.found;
+    let (mut a, mut b) = (lower.iter().peekable(), capped.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) => {
+                if (x.1, x.0) < (y.1, y.0) {
+                    a.next();
+                    x
+                } else {
+                    b.next();
+                    y
+                }
+            }
+            (Some(&&x), None) => {
+                a.next();
+                x
+            }
+            (None, Some(&&y)) => {
+                b.next();
+                y
+            }
+            (None, None) => break,
+        };
+        // Longest first at the same end: the earlier start first.
+        let after = |&(e, s, _): &(usize, usize, u32)| e > next.0 || (e == next.0 && s > next.1);
+        let mut k = found.len();
+        while k > 0 && found.get(k - 1).is_some_and(after) {
+            k -= 1;
+        }
+        if k == found.len() {
+            found.push(next);
+        } else {
+            found.insert(k, next);
+        }
+    }
+}
+
+/// The positions that follow a space in `bytes`, in order (eight bytes
+/// at a time): where the words start.
+struct WordStarts<'b> {
+    bytes: &'b [u8],
+    /// Next byte to read.
+    at: usize,
+    /// High bit of each space byte of the eight before `at`.
+    mask: u64,
+}
+
+impl<'b> WordStarts<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        WordStarts {
+            bytes,
+            at: 0,
+            mask: 0,
+        }
+    }
+}
+
+impl Iterator for WordStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const SPACES: u64 = 0x2020_2020_2020_2020;
+        loop {
+            if self.mask != 0 {
+                let k = self.mask.trailing_zeros() as usize / 8;
+                self.mask &= self.mask - 1;
+                return Some(self.at - 8 + k + 1);
+            }
+            match self.bytes.get(self.at..self.at + 8) {
+                Some(c) => {
+                    let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes) ^ SPACES;
+                    // High bit of each byte that is zero, i.e. a space
+                    // (exact: no carry crosses a byte).
+                    self.mask = !(((w & LO7) + LO7) | w | LO7);
+                    self.at += 8;
+                }
+                None => {
+                    // The last bytes, one at a time.
+                    let b = *self.bytes.get(self.at)?;
+                    self.at += 1;
+                    if b == b' ' {
+                        return Some(self.at);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `word` folded is a function word or a month (no allocation).
 fn is_function_or_month(word: &str) -> bool {
     thread_local! {
@@ -620,21 +765,23 @@ pub fn analyze<'t>(g: &Gazetteer, text: &'t str) -> AnalysisRef<'t> {
 
 fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let (g, text) = (cx.g, cx.text);
+    find_all(g, cx.f, sc);
+    let found = &sc.found;
     let raws = &mut sc.raws;
-    for m in g.ac.find_overlapping_iter(cx.f.bytes()) {
-        let (fs, fe) = (m.start() + 1, m.end() - 1);
+    for &(end, fs, pat) in found.iter() {
+        let fe = end - 1;
         if fe <= fs {
-            continue;
-        }
-        let pat = m.value() as usize;
-        // Cheap filter first: most matches are lowercase ordinary words.
-        if !g.lower_ok.get(pat).copied().unwrap_or(false) && !cx.f.cap(fs) {
             continue;
         }
         let Some((os, oe)) = cx.f.orig_span(text, fs, fe) else {
             continue;
         };
-        raws.push(Raw { fs, os, oe, pat });
+        raws.push(Raw {
+            fs,
+            os,
+            oe,
+            pat: pat as usize,
+        });
     }
 
     let raws = &sc.raws;
@@ -998,15 +1145,47 @@ impl<T> Default for SmallSet<T> {
     }
 }
 
-impl<T: PartialEq + Copy> SmallSet<T> {
+impl<T: Same + Copy> SmallSet<T> {
     fn insert(&mut self, x: T) {
-        if !self.0.contains(&x) {
+        if !self.contains(x) {
             self.0.push(x);
         }
     }
 
     fn contains(&self, x: T) -> bool {
-        self.0.contains(&x)
+        self.0.iter().any(|y| y.same(&x))
+    }
+}
+
+/// Equality, inline for the short codes the sets hold (départements,
+/// régions: two or three bytes, where a call to `memcmp` costs more than
+/// the comparison).
+trait Same {
+    fn same(&self, other: &Self) -> bool;
+}
+
+impl Same for u32 {
+    #[inline]
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Same for &str {
+    #[inline]
+    fn same(&self, other: &Self) -> bool {
+        let (a, b) = (self.as_bytes(), other.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        if a.len() > 8 {
+            return a == b;
+        }
+        let mut diff = 0u8;
+        for (x, y) in a.iter().zip(b) {
+            diff |= x ^ y;
+        }
+        diff == 0
     }
 }
 
@@ -1743,7 +1922,7 @@ impl<'t> Ctx<'_, 't, '_> {
             {
                 continue;
             }
-            if NOT_ORGS.contains(&w)
+            if NOT_ORGS_SORTED.binary_search(&w).is_ok()
                 || w.bytes().all(|c| b"IVXLCDM".contains(&c))
                 || is_function_or_month(w)
             {
@@ -1843,6 +2022,106 @@ impl<'t> Ctx<'_, 't, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tries find exactly what one automaton of every pattern finds
+    /// (daachorse's overlapping search, the former matcher), filtered as
+    /// before (a lowercase start only for patterns that accept one), in the
+    /// same order.
+    #[test]
+    fn tries_find_what_one_automaton_finds() {
+        let t = crate::tables::parse();
+        let (keys, entries) = crate::tables::patterns(&t);
+        let compiled =
+            crate::tables::decode_entries(&crate::tables::encode_entries(&entries)).unwrap();
+        let ac = daachorse::DoubleArrayAhoCorasick::<u32>::with_values(
+            keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)),
+        )
+        .unwrap();
+        let g = Gazetteer::new();
+        // Texts: names of the tables as written, lowercased, capitalised
+        // word by word, glued to their neighbours, among ordinary words.
+        let names: Vec<&str> = t
+            .communes
+            .iter()
+            .map(|c| c.name)
+            .chain(t.orgs.iter().map(|o| o.canonical))
+            .chain(t.countries.iter().flat_map(|c| c.names.iter().copied()))
+            .chain(t.sectors.iter().map(|s| s.0))
+            .chain(crate::tables::TRIGGERS.iter().copied())
+            .collect();
+        let words = [
+            "le",
+            "la",
+            "de",
+            "Le",
+            "La",
+            "à",
+            "Saint",
+            "groupe",
+            "société",
+            "New",
+            "x",
+            "(",
+            ").",
+            ", ",
+            "l'",
+            "d’",
+            "—",
+            "É",
+            "\n",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut f = Folded::default();
+        let mut sc = Scratch::default();
+        for n in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(2 + next() % 12) {
+                let r = next();
+                let w = if r % 3 == 0 {
+                    names[(r >> 8) as usize % names.len()].to_string()
+                } else {
+                    words[(r >> 8) as usize % words.len()].to_string()
+                };
+                let w = match (r >> 40) % 4 {
+                    0 => w.to_lowercase(),
+                    1 => w.to_uppercase(),
+                    _ => w,
+                };
+                text.push_str(&w);
+                text.push_str(if (r >> 50) % 5 == 0 { "" } else { " " });
+            }
+            if n == 0 {
+                text = std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../../../shared/gold/seeds/000_5dc92b07ccc625f8.txt"
+                ))
+                .unwrap_or(text);
+            }
+            f.fold(&text);
+            let want: Vec<(usize, usize, u32)> = ac
+                .find_overlapping_iter(f.bytes())
+                .filter(|m| compiled.lower_ok(m.value() as usize) || f.cap(m.start() + 1))
+                .map(|m| (m.end(), m.start() + 1, m.value()))
+                .collect();
+            sc.clear();
+            find_all(&g, &f, &mut sc);
+            assert_eq!(sc.found, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_orgs_sorted_is_the_list() {
+        let mut v: Vec<&str> = NOT_ORGS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, NOT_ORGS_SORTED);
+    }
 
     #[test]
     fn function_or_month_is_both_lists_sorted() {

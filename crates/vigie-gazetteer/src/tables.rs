@@ -1,11 +1,12 @@
 //! The embedded tables and the patterns made from them.
 //!
 //! Shared by the library and by `build.rs` (std only): the build script runs
-//! [`patterns`] once at compile time and stores the automaton and the
+//! [`patterns`] once at compile time and stores the tries and the
 //! entries, so that start-up only parses the tables and loads them.
 #![allow(dead_code)]
 
 use crate::fold::{fold_name, upper_positions};
+use crate::trie::Trie;
 use std::collections::HashMap;
 
 pub const COMMUNES: &str = include_str!("../data/communes.tsv");
@@ -393,6 +394,34 @@ impl Compiled {
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
+
+    /// Some entry of pattern `pat` accepts a lowercase first letter (else
+    /// every entry wants a capital at the start of the match).
+    pub fn lower_ok(&self, pat: usize) -> bool {
+        self.of(pat)
+            .iter()
+            .any(|e| self.upper(e).first() != Some(&0))
+    }
+}
+
+/// The two tries of the patterns (without their leading frame space; values
+/// are pattern ids): those some entry of which accepts a lowercase start
+/// (walked from every word) and those that need a capital first letter
+/// (walked from capitalised words only).
+pub fn tries(keys: &[String], entries: &Compiled) -> (Trie, Trie) {
+    let (mut lower, mut cap) = (Vec::new(), Vec::new());
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k.strip_prefix(' ') else {
+            continue;
+        };
+        let v = (k.as_bytes(), u(i));
+        if entries.lower_ok(i) {
+            lower.push(v);
+        } else {
+            cap.push(v);
+        }
+    }
+    (Trie::build(&lower), Trie::build(&cap))
 }
 
 struct Builder {
