@@ -203,6 +203,10 @@ const STOP: &[&str] = &[
     "also",
     "aussi",
     "enfin",
+    "surtout",
+    "ensuite",
+    "désormais",
+    "néanmoins",
     "ainsi",
     "alors",
     "pourtant",
@@ -1467,6 +1471,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                             | "attractivité"
                             | "régionale"
                             | "santé"
+                            | "défense"
                     )
                 };
                 let mut e = i + 1;
@@ -1628,7 +1633,12 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                 } else {
                     "European Research Council"
                 };
-                found = Some((e, canon.into(), None))
+                if w == "eic" && d.w(i + 1) == "fund" {
+                    // the EIC's equity arm: an investor of its own name
+                    found = Some((i + 2, "EIC Fund".into(), None))
+                } else {
+                    found = Some((e, canon.into(), None))
+                }
             }
             "bei" | "eib" if t.cap => {
                 found = Some((i + 1, "European Investment Bank".into(), None))
