@@ -2588,6 +2588,16 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             } {
                 ok = false;
             }
+            // "The Santa Clara, California-based maker": a town before its
+            // state's "-based"
+            if ok
+                && next_w == ","
+                && d.toks.get(j + 1).is_some_and(|t| t.cap)
+                && d.w(j + 2) == "-"
+                && d.w(j + 3) == "based"
+            {
+                ok = false;
+            }
             if ok {
                 out.push(org(a, b, name, false, false));
             }
