@@ -38,8 +38,10 @@ const STOP: &[&str] = &[
     "americans",
     "gov",
     "section",
-    // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon")
+    // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon") and rubrics
+    // ("Les Echos | Santé - Pharmacie")
     "montant",
+    "santé",
     "siège",
     "effectif",
     "effectifs",
