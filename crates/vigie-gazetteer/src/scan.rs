@@ -814,7 +814,8 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
                     let Some(d) = g.deps.get(i as usize) else {
                         continue;
                     };
-                    let strong = cx.dep_context(r);
+                    // "dans l'Indre", "(Indre)", or a dateline "Indre :"
+                    let strong = cx.dep_context(r) || cx.dateline(r);
                     if !strong && (d.needs_context || cx.inside_name(r)) {
                         continue;
                     }
@@ -1621,6 +1622,16 @@ impl<'t> Ctx<'_, 't, '_> {
             .iter()
             .filter_map(commune)
             .max_by_key(|c| c.population)?;
+        // a département's name that is also a commune's elsewhere ("Indre :",
+        // "dans l'Indre"; the commune Indre is in Loire-Atlantique) is the
+        // département unless "à" says town (Paris, département and commune, stays)
+        if dep_hits
+            .iter()
+            .any(|&(os, code)| os == r.os && code != c.dep)
+            && !self.commune_prep(r)
+        {
+            return None;
+        }
         let in_doc = doc_deps.contains(c.dep) || doc_regions.contains(c.region);
         let strong = self.commune_prep(r) || bare_ctx || self.dateline(r);
         let ok = if dep_ctx.is_some() {

@@ -104,6 +104,22 @@ fn homonyms_follow_the_departement_given() {
 }
 
 #[test]
+fn a_departement_named_like_a_commune_elsewhere_is_the_departement() {
+    // Indre: département 36, and a commune of Loire-Atlantique (44074)
+    let p = g().places("Indre : la coopérative investit 42 millions d'euros.");
+    assert_eq!(p[0].level, PlaceLevel::Departement);
+    assert_eq!(p[0].departement.as_deref(), Some("36"));
+    let p = g().places("Une usine ouvrira dans l'Indre.");
+    assert_eq!(p[0].departement.as_deref(), Some("36"));
+    // "à" says the town
+    let p = g().places("Une usine ouvrira à Indre, près de Nantes.");
+    assert_eq!(p[0].commune.as_deref(), Some("44074"));
+    // Paris is both, in one place
+    let p = g().places("Le siège est à Paris.");
+    assert_eq!(p[0].commune.as_deref(), Some("75056"));
+}
+
+#[test]
 fn countries_and_demonyms() {
     let p = g().places("un projet en Allemagne et aux États-Unis, pas au Royaume-Uni");
     let c: Vec<_> = p.iter().filter_map(|p| p.country.clone()).collect();
