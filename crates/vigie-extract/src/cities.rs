@@ -407,6 +407,7 @@ impl WordSet {
         (b.len().wrapping_mul(31) ^ first.wrapping_mul(131) ^ last.wrapping_mul(7)) & 4095
     }
 
+    #[inline]
     fn has(&self, word: &str) -> bool {
         self.may_have(Self::key(word)) && self.set.contains(word)
     }

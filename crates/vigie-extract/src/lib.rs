@@ -442,7 +442,8 @@ impl Extractor {
         let jobish = |i: usize| {
             toks.get(i).is_some_and(|t| t.word) && {
                 let w = word(i);
-                lexicon::job_noun(w) || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+                (lexicon::may_be_job_noun(w) && lexicon::job_noun(w))
+                    || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
             }
         };
         // amounts matter only in sentences with a trigger or a job count:
