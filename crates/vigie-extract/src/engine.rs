@@ -3024,12 +3024,7 @@ fn recipient_after(
     max_gap: usize,
 ) -> Option<usize> {
     let d = cx.d;
-    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
-    let b = d
-        .toks
-        .get(c.1.saturating_sub(1))
-        .map(|t| t.end)
-        .unwrap_or(0);
+    let (a, b) = rest_of_clause(d, c, from);
     for oi in cx.orgs_in(a, b) {
         if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
             continue;
@@ -3080,12 +3075,7 @@ fn private_org_after(
     at: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let d = cx.d;
-    let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
-    let b = d
-        .toks
-        .get(c.1.saturating_sub(1))
-        .map(|t| t.end)
-        .unwrap_or(0);
+    let (a, b) = rest_of_clause(d, c, from);
     cx.orgs_in(a, b).find(|&oi| {
         Some(oi) != skip
             && !cx.reporting[oi]
@@ -3249,15 +3239,22 @@ fn grant_label(cx: &Ctx, c: (usize, usize), tok: usize, tend: usize) -> bool {
         })
 }
 
-/// A public funder after the trigger ("une subvention de la Région").
-fn public_after(cx: &Ctx, c: (usize, usize), from: usize) -> Option<usize> {
-    let d = cx.d;
+/// Byte span of clause `c` from token `from` to its end (empty when `from`
+/// is past the text).
+fn rest_of_clause(d: &Doc, c: (usize, usize), from: usize) -> (usize, usize) {
     let a = d.toks.get(from).map(|t| t.start).unwrap_or(usize::MAX);
     let b = d
         .toks
         .get(c.1.saturating_sub(1))
         .map(|t| t.end)
         .unwrap_or(0);
+    (a, b)
+}
+
+/// A public funder after the trigger ("une subvention de la Région").
+fn public_after(cx: &Ctx, c: (usize, usize), from: usize) -> Option<usize> {
+    let d = cx.d;
+    let (a, b) = rest_of_clause(d, c, from);
     cx.orgs_in(a, b).find(|&oi| d.orgs[oi].public)
 }
 
