@@ -512,6 +512,22 @@ impl Doc {
     }
 }
 
+/// A press release's boilerplate header ("À propos de Partech", "About
+/// Acme"): a short line without full stop or digit opening on a name.
+pub(crate) fn is_boilerplate_header(sentence: &str) -> bool {
+    let t = sentence.trim();
+    t.len() < 80
+        && !t.ends_with('.')
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && ["À propos de ", "À propos d'", "A propos de ", "About "]
+            .iter()
+            .any(|p| {
+                t.strip_prefix(p)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase)
+            })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

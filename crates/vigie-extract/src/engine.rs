@@ -2600,19 +2600,7 @@ fn boilerplate_start(d: &Doc) -> usize {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, s)| {
-            let t = d.text.get(s.start..s.end).unwrap_or("").trim();
-            t.len() < 80
-                && !t.ends_with('.')
-                && !t.chars().any(|c| c.is_ascii_digit())
-                && ["À propos de ", "À propos d'", "A propos de ", "About "]
-                    .iter()
-                    .any(|p| {
-                        t.strip_prefix(p)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(char::is_uppercase)
-                    })
-        })
+        .find(|(_, s)| crate::doc::is_boilerplate_header(d.text.get(s.start..s.end).unwrap_or("")))
         .map_or(d.sents.len(), |(k, _)| k)
 }
 

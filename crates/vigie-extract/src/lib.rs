@@ -413,19 +413,11 @@ impl Extractor {
         // a press release's boilerplate ("À propos de Partech", "About
         // Acme") describes the parties, it announces nothing: from the first
         // such header on, no trigger
-        if let Some(k) = sents.iter().enumerate().skip(1).position(|(_, s)| {
-            let t = text.get(s.start..s.end).unwrap_or("").trim();
-            t.len() < 80
-                && !t.ends_with('.')
-                && !t.chars().any(|c| c.is_ascii_digit())
-                && ["À propos de ", "À propos d'", "A propos de ", "About "]
-                    .iter()
-                    .any(|p| {
-                        t.strip_prefix(p)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(char::is_uppercase)
-                    })
-        }) {
+        if let Some(k) =
+            sents.iter().enumerate().skip(1).position(|(_, s)| {
+                doc::is_boilerplate_header(text.get(s.start..s.end).unwrap_or(""))
+            })
+        {
             let k = k + 1;
             if let Some(s0) = sents.get(k) {
                 for t in trig.iter_mut().skip(s0.t0) {
