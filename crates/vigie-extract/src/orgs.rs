@@ -1108,22 +1108,20 @@ pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
         // the head and the token after it
         let after = match w {
             "chu" | "chru" if d.toks[i].cap => i + 1,
-            "centre" | "center"
-                if d.w(i + 1) == "hospitalier"
-                    && (d.toks[i].cap || d.toks.get(i + 2).is_some_and(|t| t.cap) || {
-                        let k =
-                            if matches!(d.w(i + 2), "universitaire" | "régional" | "intercommunal")
-                            {
-                                i + 3
-                            } else {
-                                i + 2
-                            };
-                        matches!(d.w(k), "de" | "du" | "d")
-                    }) =>
-            {
-                let mut k = i + 2;
-                if matches!(d.w(k), "universitaire" | "régional" | "intercommunal") {
-                    k += 1;
+            "centre" | "center" if d.w(i + 1) == "hospitalier" => {
+                let k = i
+                    + 2
+                    + usize::from(matches!(
+                        d.w(i + 2),
+                        "universitaire" | "régional" | "intercommunal"
+                    ));
+                // a capital, or a name after "de": "du centre hospitalier de Dax"
+                if !(d.toks[i].cap
+                    || d.toks.get(i + 2).is_some_and(|t| t.cap)
+                    || matches!(d.w(k), "de" | "du" | "d"))
+                {
+                    i += 1;
+                    continue;
                 }
                 k
             }
