@@ -7,6 +7,12 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 
+/// Extraction allocates many small strings per article; mimalloc's
+/// thread-local free lists serve them faster than glibc's malloc
+/// (~14% more MB/s per CPU second on `examples/stages`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Vigie: an observatory of investment announcements.
 ///
 /// Reads news (French and English: text, HTML, RSS/Atom feeds, WARC archives)

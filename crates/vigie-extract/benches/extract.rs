@@ -2,6 +2,9 @@
 //! (`VIGIE_BENCH_MB`, default 50 MB). Criterion reports throughput in MB/s.
 //!
 //! `cargo bench -p vigie-extract --bench extract`
+// the allocator of the `vigie` binary, so that speed is measured as it runs
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use vigie_extract::Extractor;

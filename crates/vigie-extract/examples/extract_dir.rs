@@ -1,6 +1,9 @@
 //! Extracts every .txt file of a directory one after another and prints the
 //! events as JSONL (for memory checks: memory must stay flat in corpus size).
 //! `cargo run --release -p vigie-extract --example extract_dir -- DIR > out.jsonl`
+// the allocator of the `vigie` binary, so that speed is measured as it runs
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 
 fn main() -> std::io::Result<()> {

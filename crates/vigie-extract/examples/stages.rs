@@ -1,5 +1,8 @@
 //! Times each stage of extraction over the generated corpus (profiling aid):
 //! `cargo run --release -p vigie-extract --example stages -- MB`
+// the allocator of the `vigie` binary, so that speed is measured as it runs
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 #[path = "../benches/corpus.rs"]
