@@ -2176,6 +2176,9 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     let dist = at - tend;
                     let max = match tr.class {
                         _ if costed => 30,
+                        // "planning permission from Redcar and Cleveland
+                        // Borough Council for a £1.1 billion campus"
+                        Class::Announce if matches!(cx.w(tr.tok), "planning" | "permis") => 12,
                         Class::Announce => 3,
                         Class::Weak => 8,
                         _ => 30,
@@ -4029,6 +4032,23 @@ fn build(
                 cx.w(k),
                 "filière" | "filières" | "secteur" | "sector" | "industry" | "production"
             )
+            // or for a whole class of firms: "awarded $30 billion in grants
+            // to chipmakers last year", "versés aux entreprises du territoire"
+            || k > c.0
+                && matches!(cx.w(k - 1), "to" | "aux" | "among" | "entre")
+                && matches!(
+                    cx.w(k),
+                    "chipmakers"
+                        | "companies"
+                        | "firms"
+                        | "businesses"
+                        | "manufacturers"
+                        | "startups"
+                        | "entreprises"
+                        | "industriels"
+                        | "pme"
+                        | "start-up"
+                )
         });
         if recipient.is_none() && !trade_wide {
             // "L'État apporte 35 M€ au titre de France 2030": the project just described

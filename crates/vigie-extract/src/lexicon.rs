@@ -439,9 +439,11 @@ const TRIGGER_WORDS: &[&str] = &[
     "paying",
     "pays",
     "payé",
+    "permis",
     "picked",
     "picks",
     "plan",
+    "planning",
     "plans",
     "plant",
     "pledge",
@@ -1387,6 +1389,14 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
             | "funded"
     ) {
         return Some((Class::Weak, 1));
+    }
+    // a permit for a project states it: "has received planning permission
+    // for a £1.1 billion data centre campus", "obtient le permis de
+    // construire de son usine de 40 M€"
+    if (w == "planning" && matches!(n1, "permission" | "consent" | "approval" | "nod"))
+        || (w == "permis" && n1 == "de" && n2 == "construire")
+    {
+        return Some((Class::Announce, 1));
     }
     if matches!(
         w,

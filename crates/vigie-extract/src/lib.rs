@@ -283,13 +283,10 @@ impl Extractor {
         .iter()
         .any(|w| head.contains(w));
         if denial {
-            events.retain(|(_, e)| {
-                e.status == vigie_model::Status::Completed
-                    || e.investor.as_ref().is_some_and(|i| {
-                        !head.contains(&i.canonical.to_lowercase())
-                            && !head.contains(&i.name.to_lowercase())
-                    })
-            });
+            // (what the report said the company would do, whoever the
+            // sentence names: "ChipWire reported that Veltrix had
+            // shortlisted sites for a plant that could employ 2,000")
+            events.retain(|(_, e)| e.status == vigie_model::Status::Completed);
         }
         // a job count with no money that an investment of the article already
         // carries ("L'entreprise va recruter 150 personnes", "It will also
@@ -319,6 +316,45 @@ impl Extractor {
                     .as_ref()
                     .is_none_or(|i| !raisers.contains(&i.canonical))
         });
+        // jobs the money of a round pays for ("The funding will pay for a
+        // new machining hall and the creation of 60 jobs") are the round's
+        if let [round] = events
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, e))| e.kind == Kind::Equity && e.jobs.is_none())
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            let paid = events.iter().position(|(_, e)| {
+                e.kind == Kind::Jobs
+                    && e.amount.is_none()
+                    && e.evidence.iter().any(|ev| {
+                        let l = ev.sentence.to_lowercase();
+                        [
+                            "the funding",
+                            "the money",
+                            "the proceeds",
+                            "the new capital",
+                            "cette levée",
+                            "ces fonds",
+                            "les fonds levés",
+                            "ce financement",
+                        ]
+                        .iter()
+                        .any(|w| l.contains(w))
+                    })
+            });
+            if let Some(j) = paid {
+                let (_, jobs_event) = events.remove(j);
+                let r = if j < *round { *round - 1 } else { *round };
+                if let Some((_, e)) = events.get_mut(r) {
+                    e.jobs = jobs_event.jobs;
+                    e.evidence.extend(jobs_event.evidence);
+                    e.evidence.sort_by_key(|ev| ev.start);
+                }
+            }
+        }
         // money given to a company for its project goes where the project
         // is: "La Région apporte 2 M€" after "X investit 18 M€ à Argentan"
         let sites: Vec<(String, Vec<Place>, Option<String>)> = events
