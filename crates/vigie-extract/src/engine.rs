@@ -769,6 +769,16 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             !all.iter().any(|w| year(w).is_some()) && !dated_phrase
         })
     };
+    // a perfect tense ("has earmarked", "a consacré") and a purpose that is
+    // a whole trade's ("to support chipmaking", "pour soutenir la filière")
+    let perfect = || {
+        all.iter().any(|w| match cx.d.lang {
+            vigie_text::Lang::Fr => matches!(*w, "a" | "ont"),
+            vigie_text::Lang::En => matches!(*w, "has" | "have"),
+        }) && all
+            .iter()
+            .any(|w| matches!(*w, "support" | "soutenir" | "soutien" | "help" | "aider"))
+    };
     windows3(ws(), |w| {
         (w[0] == "depuis"
             && matches!(w[1], "son" | "sa" | "leur")
@@ -806,6 +816,10 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             || (matches!(w[0], "cost" | "savings") && matches!(w[1], "savings" | "cuts" | "plan"))
             // "attirer 109 milliards d'investissements", "attract €109bn of investment"
             || (w[0].starts_with("attir") || w[0].starts_with("attract"))
+            // what a programme has put in since a year: "Japan has earmarked
+            // ¥3.9 trillion since 2021 to support chipmaking" (not a company's
+            // spending on its site: "a investi 60 M€ depuis 2022 dans la zone")
+            || matches!(w[0], "depuis" | "since") && year(w[1]).is_some() && perfect()
     })
 }
 

@@ -1044,6 +1044,15 @@ impl Extractor {
         let mut orgs: Vec<OrgM> = an
             .orgs
             .iter()
+            // a point of the compass before a place ("Chip Plant in Southern
+            // Japan") is no company of that name
+            .filter(|o| {
+                !(matches!(o.text, "Southern" | "Northern" | "Eastern" | "Western")
+                    && d.text
+                        .get(o.end..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| r.starts_with(char::is_uppercase)))
+            })
             .map(|o| OrgM {
                 start: o.start,
                 end: o.end,

@@ -1231,6 +1231,7 @@ const PUBLIC_HEAD_LIST: &[&str] = &[
     "fund",
     "gouvernement",
     "government",
+    "ministry",
     "métropole",
     "region",
     "région",
@@ -1383,6 +1384,54 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     .unwrap_or("state")
                     .to_string();
                 found = Some((e, name, None));
+            }
+            // "Japan's government": the state of that country
+            "government"
+                if i > 2
+                    && d.w(i - 1) == "s"
+                    && matches!(d.w(i - 2), "'" | "’")
+                    && d.toks[i - 3].cap
+                    && d.toks[i - 3].word =>
+            {
+                from = i - 3;
+                let country = d
+                    .ctrys
+                    .iter()
+                    .find(|c| c.start == d.toks[i - 3].start && !c.demonym)
+                    .map(|c| c.country.as_str());
+                found = Some((i + 1, format!("{} government", d.raw(i - 3)), country));
+            }
+            // "the Ministry of Economy, Trade and Industry", "Ministry of Defence"
+            "ministry"
+                if t.cap
+                    && d.w(i + 1) == "of"
+                    && d.toks.get(i + 2).is_some_and(|x| x.cap && x.word) =>
+            {
+                let mut e = i + 3;
+                while e < n
+                    && e < i + 12
+                    && (d.toks[e].cap && d.toks[e].word
+                        || matches!(d.w(e), "," | "and" | "&")
+                            && d.toks.get(e + 1).is_some_and(|x| x.cap && x.word))
+                {
+                    e += if d.toks[e].cap { 1 } else { 2 };
+                }
+                let e = e.min(n);
+                let name = d
+                    .text
+                    .get(t.start..d.toks[e - 1].end)
+                    .unwrap_or("Ministry")
+                    .to_string();
+                // "Japan's Ministry of ...": that country's
+                let country = (i > 2 && d.w(i - 1) == "s" && matches!(d.w(i - 2), "'" | "’"))
+                    .then(|| {
+                        d.ctrys
+                            .iter()
+                            .find(|c| c.start == d.toks[i - 3].start && !c.demonym)
+                            .map(|c| c.country.as_str())
+                    })
+                    .flatten();
+                found = Some((e, name, country));
             }
             "government" if i > 0 && matches!(d.w(i - 1), "the") => {
                 found = Some((i + 1, "government".to_string(), None));
