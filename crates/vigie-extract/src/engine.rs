@@ -746,6 +746,9 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
                 | "plan"
                 | "cost"
                 | "savings"
+                | "would"
+                | "aurait"
+                | "auraient"
         ) || w.as_bytes().first() == Some(&b'a')
             && (w.starts_with("attir") || w.starts_with("attract"))
     };
@@ -820,6 +823,11 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             // ¥3.9 trillion since 2021 to support chipmaking" (not a company's
             // spending on its site: "a investi 60 M€ depuis 2022 dans la zone")
             || matches!(w[0], "depuis" | "since") && year(w[1]).is_some() && perfect()
+            // what would have been needed, not spent: "the site would have
+            // needed more than £20m of upgrades", "il aurait fallu 20 M€"
+            || w[0] == "would" && w[1] == "have"
+            || matches!(w[0], "aurait" | "auraient")
+                && matches!(w[1], "fallu" | "nécessité" | "coûté" | "exigé" | "demandé")
     })
 }
 
@@ -2034,6 +2042,8 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
                             | "détruits"
                             | "moins"
                             | "cut"
+                            | "cuts"
+                            | "losses"
                             | "lost"
                             | "axed"
                             | "eliminated"
@@ -2743,6 +2753,24 @@ fn actor_before(
             .orgs_in(sa, comma + 1)
             .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting[oi])
             .last()
+        {
+            return (Some(oi), Via::Subject, None);
+        }
+    }
+    // "X is to close its Bristol plant, while investing £45m in Wrexham",
+    // "X ferme son site, tout en investissant 45 M€": the sentence's subject
+    let mut h = c.0;
+    if matches!(cx.w(h), "," | ";") {
+        h += 1;
+    }
+    if (matches!(cx.w(h), "while" | "whilst") && at <= h + 2
+        || cx.w(h) == "tout" && cx.w(h + 1) == "en" && at == h + 2)
+        && h > d.sents[si].t0
+    {
+        let sa = d.sents[si].start.max(d.dateline_end);
+        if let Some(oi) = cx
+            .orgs_in(sa, a)
+            .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi))
         {
             return (Some(oi), Via::Subject, None);
         }

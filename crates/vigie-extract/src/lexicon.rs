@@ -556,6 +556,17 @@ const TRIGGER_WORDS: &[&str] = &[
     "snapping",
     "ajoute",
     "ajoutent",
+    // a first stone laid ("breaks ground", "pose la première pierre")
+    "break",
+    "breaking",
+    "breaks",
+    "broke",
+    "broken",
+    "pose",
+    "posé",
+    "posée",
+    "poser",
+    "posera",
 ];
 
 /// Every prefix `classify` tests the current word with (`w.starts_with`,
@@ -1390,6 +1401,16 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     ) {
         return Some((Class::Weak, 1));
     }
+    // a first stone laid: "has broken ground on a $250 million facility",
+    // "pose la première pierre de son usine de 40 M€"
+    if (matches!(w, "breaks" | "broke" | "broken" | "breaking" | "break") && n1 == "ground")
+        || (matches!(w, "pose" | "posé" | "posée" | "poser" | "posera")
+            && n1 == "la"
+            && n2 == "première"
+            && n3 == "pierre")
+    {
+        return Some((Class::Build, 1));
+    }
     // a permit for a project states it: "has received planning permission
     // for a £1.1 billion data centre campus", "obtient le permis de
     // construire de son usine de 40 M€"
@@ -1898,6 +1919,10 @@ pub(crate) fn job_not(w: &str) -> bool {
                 | "menace"
                 | "perdre"
                 | "perte"
+                | "pertes"
+                | "loss"
+                | "losses"
+                | "redundancies"
                 | "carreau"
                 | "départs"
                 | "has"

@@ -699,7 +699,10 @@ fn parse_plain_decimal(s: &str) -> Option<Dec> {
 /// with a currency (single letters: "3M" is a company, "4 m" a length).
 fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
     let attached = p;
-    let q = skip_sp(t, p);
+    // "a $1.1-billion plant", "Rs 9,500-crore": a scale word after a hyphen
+    let hyphen = t.get(p..).is_some_and(|r| r.starts_with('-'))
+        && char_at(t, p + 1).is_some_and(char::is_alphabetic);
+    let q = if hyphen { p + 1 } else { skip_sp(t, p) };
     let we = word_end(t, q);
     let w = t.get(q..we)?;
     if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_alphanumeric()) {
@@ -718,6 +721,7 @@ fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
         "trillion" | "trillions" if lang == Lang::En => 12,
         "lakh" | "lakhs" if lang == Lang::En => 5,
         "crore" | "crores" if lang == Lang::En => 7,
+        _ if hyphen => return None,
         _ => {
             // Abbreviations: case-sensitive.
             let (pow, needs_cur) = match w {
@@ -2246,6 +2250,20 @@ mod tests {
         assert!(v.iter().all(|a| a.qualifier == Qualifier::Exact));
         let v = find_amounts("Les 3 et 4 mars, 200 personnes.", Lang::Fr);
         assert_eq!(v.len(), 1, "{v:?}");
+    }
+
+    #[test]
+    fn a_scale_word_after_a_hyphen_scales() {
+        let (text, value, cur, ..) = one("Acme will build a $1.1-billion plant.", Lang::En);
+        assert_eq!(
+            (text.as_str(), value, cur),
+            ("$1.1-billion", 1.1e9, Some("USD"))
+        );
+        let (_, value, cur, ..) = one("It broke ground on a Rs 9,500-crore plant.", Lang::En);
+        assert_eq!((value, cur), (9.5e10, Some("INR")));
+        // an abbreviation after a hyphen is no scale
+        let v = find_amounts("Its $5-m line", Lang::En);
+        assert!(v.iter().all(|a| a.value < 1e6), "{v:?}");
     }
 
     #[test]
