@@ -568,11 +568,17 @@ fn first_two_ok(lang: Lang, first: u8, second: u8) -> bool {
 fn may_start_number_word(b: &[u8], i: usize, lang: Lang) -> bool {
     const H: u32 = 0x8080_8080;
     const ONES: u32 = 0x0101_0101;
-    let mut q = [b' '; 4];
-    let rest = b.get(i..).unwrap_or_default();
-    for (d, &s) in q.iter_mut().zip(rest) {
-        *d = s;
-    }
+    let q: [u8; 4] = match b.get(i..i + 4) {
+        Some(&[a, b1, c, d]) => [a, b1, c, d],
+        _ => {
+            let mut q = [b' '; 4];
+            let rest = b.get(i..).unwrap_or_default();
+            for (d, &s) in q.iter_mut().zip(rest) {
+                *d = s;
+            }
+            q
+        }
+    };
     let x = u32::from_le_bytes(q);
     // High bit of each byte that is an ASCII letter (no carry crosses a byte).
     let y = (x & !H) | 0x2020_2020;
