@@ -1405,6 +1405,22 @@ fn lookback(t: &str, start: usize) -> Back {
     let b = w.as_bytes();
     // At most 32 bytes in, never more out: `buf` cannot overflow.
     let mut last_space = false;
+    if b.is_ascii() {
+        // The usual case, byte by byte with no decoding.
+        let mut len = 0;
+        for &x in b {
+            let space = x == b' ' || x == b'\n' || x == b'\t';
+            if !(space && last_space) {
+                if let Some(slot) = out.buf.get_mut(len) {
+                    *slot = if space { b' ' } else { x.to_ascii_lowercase() };
+                    len += 1;
+                }
+            }
+            last_space = space;
+        }
+        out.len = len;
+        return out;
+    }
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
@@ -2452,6 +2468,56 @@ mod tests {
                 find_amounts_stepwise(&t, lang),
                 "{t:?} {lang:?}"
             );
+        }
+    }
+
+    /// `lookback` as it was written, character by character.
+    fn lookback_charwise(t: &str, start: usize) -> Vec<u8> {
+        let mut s = start.saturating_sub(32);
+        while !t.is_char_boundary(s) {
+            s += 1;
+        }
+        let mut out = Vec::new();
+        let mut last_space = false;
+        for c in t.get(s..start).unwrap_or_default().chars() {
+            if is_sp(c) || c == '\n' {
+                if !last_space {
+                    out.push(b' ');
+                    last_space = true;
+                }
+            } else if is_apos(c) {
+                out.push(b'\'');
+                last_space = false;
+            } else {
+                let mut tmp = [0u8; 4];
+                out.extend_from_slice(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
+                last_space = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lookback_reads_as_charwise() {
+        let pieces = [
+            " ", "  ", "\n", "\t", "\u{a0}", "’", "'", "Plus", "DE", "de", "É", "é", "x", ".", "€",
+            "environ", "Près",
+        ];
+        let mut seed = 77u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 59) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                assert_eq!(
+                    lookback(&t, end).bytes(),
+                    lookback_charwise(&t, end),
+                    "{t:?} {end}"
+                );
+            }
         }
     }
 
