@@ -65,7 +65,7 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
     // End of the last amount: the next one may not start before it.
     let mut floor = 0;
     loop {
-        i = skip_quiet(b, i, lang);
+        i = skip_quiet(text, i, lang);
         let Some(&c) = b.get(i) else { break };
         if c.is_ascii_digit() {
             if is_code_like(text, i) {
@@ -607,11 +607,36 @@ fn may_start_number_word(b: &[u8], i: usize, lang: Lang) -> bool {
 }
 
 /// From `i`, skips what [`find_amounts`] would step over without parsing
-/// anything: ASCII bytes that are neither digits nor letters, and words of
-/// ASCII letters that follow a letter or a digit or that cannot be a number
-/// word ([`may_start_number_word`]). Stops at a digit, at a non-ASCII byte,
-/// at a word after a non-ASCII character and at a possible number word.
-fn skip_quiet(b: &[u8], mut i: usize, lang: Lang) -> usize {
+/// anything (see [`skip_quiet_ascii`]), and the words that start with a
+/// non-ASCII byte (a number word starts with an ASCII letter; they are read
+/// to their end as the scan does). Stops at a digit, at a non-ASCII byte
+/// that is no letter, at a word after a non-ASCII character and at a
+/// possible number word.
+fn skip_quiet(t: &str, mut i: usize, lang: Lang) -> usize {
+    let b = t.as_bytes();
+    loop {
+        i = skip_quiet_ascii(b, i, lang);
+        match b.get(i) {
+            Some(&c) if c >= 0xC0 => {
+                let we = word_end(t, i);
+                if we == i {
+                    return i;
+                }
+                i = we;
+            }
+            // A continuation byte (not expected at a boundary).
+            Some(&c) if c >= 0x80 => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// From `i`, skips ASCII bytes that are neither digits nor letters, and
+/// words of ASCII letters that follow a letter or a digit or that cannot be
+/// a number word ([`may_start_number_word`]). Stops at a digit, at a
+/// non-ASCII byte, at a word after a non-ASCII character and at a possible
+/// number word.
+fn skip_quiet_ascii(b: &[u8], mut i: usize, lang: Lang) -> usize {
     const H: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     // A word that starts at `i` itself: what comes before it is unknown.
