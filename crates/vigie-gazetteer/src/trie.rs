@@ -25,11 +25,81 @@ use std::borrow::Cow;
 /// yada's largest value (values are 31 bits).
 const MAX_VALUE: u32 = (1 << 31) - 1;
 
+/// Bits of a [`Gate`] hash.
+const GATE_BITS: u32 = 18;
+/// Words of the [`Gate`] bitmap.
+const GATE_WORDS: usize = 1 << (GATE_BITS - 6);
+
+/// The first three bytes of the keys, hashed into a bitmap of 2^18 bits (a
+/// key of one or two bytes sets every continuation): a walk from a word
+/// whose first three bytes set no bit is skipped. Most words of a text
+/// start no key, and most walks end within three bytes (the patterns
+/// start with nearly every pair of letters, not with every triple).
+#[derive(Clone, Debug)]
+struct Gate(Box<[u64]>);
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate(vec![0; GATE_WORDS].into_boxed_slice())
+    }
+}
+
+impl Gate {
+    #[inline]
+    fn bit(a: u8, b: u8, c: u8) -> usize {
+        let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        (x.wrapping_mul(0x9e37_79b1) >> (32 - GATE_BITS)) as usize
+    }
+
+    fn set(&mut self, a: u8, b: u8, c: u8) {
+        let bit = Gate::bit(a, b, c);
+        if let Some(w) = self.0.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    fn add(&mut self, key: &[u8]) {
+        match *key {
+            [] => {}
+            [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| self.set(a, b, c))),
+            [a, b] => (0..=255).for_each(|c| self.set(a, b, c)),
+            [a, b, c, ..] => self.set(a, b, c),
+        }
+    }
+
+    /// Some key may start `text` (the bytes past its end count as NUL,
+    /// which no key holds).
+    #[inline]
+    fn may_start(&self, text: &[u8]) -> bool {
+        let at = |k: usize| text.get(k).copied().unwrap_or(0);
+        let bit = Gate::bit(at(0), at(1), at(2));
+        self.0
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    fn to_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().flat_map(|w| w.to_le_bytes())
+    }
+
+    fn from_bytes(b: &[u8]) -> Option<Gate> {
+        if b.len() != GATE_WORDS * 8 {
+            return None;
+        }
+        let words = b
+            .chunks_exact(8)
+            .map(|c| c.try_into().ok().map(u64::from_le_bytes))
+            .collect::<Option<Vec<u64>>>()?;
+        Some(Gate(words.into_boxed_slice()))
+    }
+}
+
 /// A compiled set of byte keys with `u32` values (below 2^31).
 #[derive(Clone, Debug, Default)]
 pub struct Trie {
     /// `None`: no key (yada does not build an empty trie).
     da: Option<yada::DoubleArray<Cow<'static, [u8]>>>,
+    gate: Gate,
 }
 
 impl Trie {
@@ -48,7 +118,11 @@ impl Trie {
         let da = yada::builder::DoubleArrayBuilder::build(&keys)
             .ok()
             .and_then(|b| yada::DoubleArray::new(Cow::Owned(b)).ok());
-        Trie { da }
+        let mut gate = Gate::default();
+        if da.is_some() {
+            keys.iter().for_each(|(k, _)| gate.add(k));
+        }
+        Trie { da, gate }
     }
 
     /// Calls `f(len, value)` for every key that is a prefix of `text`,
@@ -78,6 +152,9 @@ impl Trie {
             let Some(rest) = text.get(i..) else {
                 continue;
             };
+            if !self.gate.may_start(rest) {
+                continue;
+            }
             for (v, len) in da.common_prefix_search(rest) {
                 out.push((i + len, i, v));
             }
@@ -98,20 +175,29 @@ impl Trie {
         self.da.as_ref().map_or(0, |d| d.0.len() / 4)
     }
 
-    /// yada's serialized form (empty for an empty trie).
+    /// The serialized form: the gate's bitmap (32 KiB), then yada's double
+    /// array (empty for an empty trie).
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.da.as_ref().map_or_else(Vec::new, |d| d.0.to_vec())
+        match &self.da {
+            None => Vec::new(),
+            Some(d) => self.gate.to_bytes().chain(d.0.iter().copied()).collect(),
+        }
     }
 
-    /// Inverse of [`Trie::to_bytes`] (no copy of borrowed bytes); `None` if
-    /// yada finds the bytes malformed. An empty slice is the empty trie.
+    /// Inverse of [`Trie::to_bytes`] (no copy of yada's borrowed bytes);
+    /// `None` if the bytes are malformed. An empty slice is the empty trie.
     pub fn from_bytes(b: Cow<'static, [u8]>) -> Option<Trie> {
         if b.is_empty() {
             return Some(Trie::default());
         }
-        yada::DoubleArray::new(b)
+        let gate = Gate::from_bytes(b.get(..GATE_WORDS * 8)?)?;
+        let da = match b {
+            Cow::Borrowed(x) => Cow::Borrowed(x.get(GATE_WORDS * 8..)?),
+            Cow::Owned(x) => Cow::Owned(x.get(GATE_WORDS * 8..)?.to_vec()),
+        };
+        yada::DoubleArray::new(da)
             .ok()
-            .map(|da| Trie { da: Some(da) })
+            .map(|da| Trie { da: Some(da), gate })
     }
 }
 
@@ -198,6 +284,25 @@ mod tests {
                 .collect();
             want.sort_unstable();
             proptest::prop_assert_eq!(all_prefixes(&t, text.as_bytes()), want);
+            // The walks (behind the gate) find the same from every start,
+            // before and after a round trip through bytes.
+            let back = Trie::from_bytes(Cow::Owned(t.to_bytes())).unwrap();
+            let tb = text.as_bytes();
+            let mut naive: Vec<(usize, usize, u32)> = Vec::new();
+            for i in 0..=tb.len() {
+                let mut here: Vec<(usize, usize, u32)> = pairs
+                    .iter()
+                    .filter(|(k, _)| tb[i..].starts_with(k))
+                    .map(|&(k, v)| (i + k.len(), i, v))
+                    .collect();
+                here.sort_unstable();
+                naive.extend(here);
+            }
+            for trie in [&t, &back] {
+                let mut out = Vec::new();
+                trie.walk_from(tb, 0..=tb.len(), &mut out);
+                proptest::prop_assert_eq!(&out, &naive);
+            }
             for &(k, v) in &pairs {
                 proptest::prop_assert_eq!(t.get(k), Some(v));
             }

@@ -64,7 +64,9 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
     let mut i = 0;
     // End of the last amount: the next one may not start before it.
     let mut floor = 0;
-    while let Some(&c) = b.get(i) {
+    loop {
+        i = skip_quiet(text, i, lang);
+        let Some(&c) = b.get(i) else { break };
         if c.is_ascii_digit() {
             if is_code_like(text, i) {
                 i = code_run_end(text, i);
@@ -396,112 +398,142 @@ fn parse_digits(t: &str, i: usize, lang: Lang) -> Option<Num> {
     })
 }
 
+/// First words of numbers written in letters, French.
+const FR_NUMBER_WORDS: &[&str] = &[
+    "zéro",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+];
+
+/// French tens (and "dix", "quatre") that open a hyphenated number.
+const FR_HYPHEN_HEADS: &[&str] = &[
+    "dix-",
+    "vingt-",
+    "trente-",
+    "quarante-",
+    "cinquante-",
+    "soixante-",
+    "quatre-",
+];
+
+/// First words of numbers written in letters, English.
+const EN_NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+];
+
+/// English tens that open a hyphenated number ("twenty-one").
+const EN_TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// First words of numbers written in letters.
 fn number_word(w: &str, lang: Lang) -> bool {
     match lang {
         Lang::Fr => {
-            matches!(
-                w,
-                "zéro"
-                    | "un"
-                    | "une"
-                    | "deux"
-                    | "trois"
-                    | "quatre"
-                    | "cinq"
-                    | "six"
-                    | "sept"
-                    | "huit"
-                    | "neuf"
-                    | "dix"
-                    | "onze"
-                    | "douze"
-                    | "treize"
-                    | "quatorze"
-                    | "quinze"
-                    | "seize"
-                    | "vingt"
-                    | "vingts"
-                    | "trente"
-                    | "quarante"
-                    | "cinquante"
-                    | "soixante"
-                    | "cent"
-                    | "cents"
-                    | "mille"
-            ) || w.starts_with("dix-")
-                || w.starts_with("vingt-")
-                || w.starts_with("trente-")
-                || w.starts_with("quarante-")
-                || w.starts_with("cinquante-")
-                || w.starts_with("soixante-")
-                || w.starts_with("quatre-")
+            FR_NUMBER_WORDS.contains(&w) || FR_HYPHEN_HEADS.iter().any(|h| w.starts_with(h))
         }
         Lang::En => {
-            matches!(
-                w,
-                "zero"
-                    | "a"
-                    | "an"
-                    | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
-                    | "thirteen"
-                    | "fourteen"
-                    | "fifteen"
-                    | "sixteen"
-                    | "seventeen"
-                    | "eighteen"
-                    | "nineteen"
-                    | "twenty"
-                    | "thirty"
-                    | "forty"
-                    | "fifty"
-                    | "sixty"
-                    | "seventy"
-                    | "eighty"
-                    | "ninety"
-                    | "hundred"
-                    | "thousand"
-            ) || w.contains('-')
-                && w.split('-').next().is_some_and(|p| {
-                    matches!(
-                        p,
-                        "twenty"
-                            | "thirty"
-                            | "forty"
-                            | "fifty"
-                            | "sixty"
-                            | "seventy"
-                            | "eighty"
-                            | "ninety"
-                    )
-                })
+            EN_NUMBER_WORDS.contains(&w)
+                || w.contains('-') && w.split('-').next().is_some_and(|p| EN_TENS.contains(&p))
         }
     }
 }
 
-/// Cheap check at a word start: is it the first word of a number?
-fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
-    let len = we - i;
-    if len == 0 || len > 12 {
-        return false;
+/// The first (at most) four bytes of a word packed into an integer, first
+/// byte lowest, zeros past the word (one to one: words hold no NUL byte).
+const fn key4(w: &[u8]) -> u32 {
+    let mut k = 0u32;
+    let mut i = 0;
+    while i < 4 && i < w.len() {
+        k |= (w[i] as u32) << (8 * i);
+        i += 1;
     }
-    let Some(&first) = t.as_bytes().get(i) else {
-        return false;
-    };
-    // The first two letters of number words.
-    let second = t.as_bytes().get(i + 1).map_or(b' ', u8::to_ascii_lowercase);
-    let ok = match (lang, first.to_ascii_lowercase()) {
+    k
+}
+
+/// Bit of [`key4`] `k` in a [`NumberKeys`] table.
+const fn key_bit(k: u32) -> u32 {
+    k.wrapping_mul(0x9e37_79b1) >> 22
+}
+
+/// The set of [`key4`] of number words as a 1024-bit table (a few other
+/// keys share their bits: a necessary condition only).
+type NumberKeys = [u64; 16];
+
+const fn number_keys(words: &[&str]) -> NumberKeys {
+    let mut out = [0u64; 16];
+    let mut i = 0;
+    while i < words.len() {
+        let bit = key_bit(key4(words[i].as_bytes()));
+        out[(bit / 64) as usize] |= 1 << (bit % 64);
+        i += 1;
+    }
+    out
+}
+
+static FR_KEYS: NumberKeys = number_keys(FR_NUMBER_WORDS);
+static EN_KEYS: NumberKeys = number_keys(EN_NUMBER_WORDS);
+
+/// The first two bytes of number words (`second` lowercased, a space past
+/// the end of the text).
+#[inline]
+fn first_two_ok(lang: Lang, first: u8, second: u8) -> bool {
+    match (lang, first.to_ascii_lowercase()) {
         (Lang::Fr, b'z') => second == 0xc3 || second == b'e',
         (Lang::Fr, b'u') => second == b'n',
         (Lang::Fr, b'd') => matches!(second, b'e' | b'i' | b'o'),
@@ -524,8 +556,174 @@ fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
         (Lang::En, b'n') => second == b'i',
         (Lang::En, b'h') => second == b'u',
         _ => false,
+    }
+}
+
+/// Necessary condition for [`starts_number_word`] at `i`, the start of a
+/// word of ASCII letters: its first four letters, lowercased, are those of
+/// a number word of [`FR_NUMBER_WORDS`] / [`EN_NUMBER_WORDS`] (up to the
+/// collisions of [`NumberKeys`]; a test checks the two agree). A word with
+/// a non-ASCII byte among its first four passes.
+#[inline]
+fn may_start_number_word(b: &[u8], i: usize, lang: Lang) -> bool {
+    const H: u32 = 0x8080_8080;
+    const ONES: u32 = 0x0101_0101;
+    let q: [u8; 4] = match b.get(i..i + 4) {
+        Some(&[a, b1, c, d]) => [a, b1, c, d],
+        _ => {
+            let mut q = [b' '; 4];
+            let rest = b.get(i..).unwrap_or_default();
+            for (d, &s) in q.iter_mut().zip(rest) {
+                *d = s;
+            }
+            q
+        }
     };
-    if !ok {
+    let x = u32::from_le_bytes(q);
+    // High bit of each byte that is an ASCII letter (no carry crosses a byte).
+    let y = (x & !H) | 0x2020_2020;
+    let letters = y.wrapping_add(ONES * (0x80 - u32::from(b'a')))
+        & !y.wrapping_add(ONES * (0x80 - u32::from(b'z') - 1))
+        & !x
+        & H;
+    // Letters before the first other byte (at least one: `b[i]`).
+    let n = (!letters & H).trailing_zeros() / 8;
+    let key = if n >= 4 {
+        x | (letters >> 2)
+    } else {
+        if q.get(n as usize).is_some_and(|&c| c >= 0x80) {
+            // The word goes on with a non-ASCII letter, maybe.
+            return true;
+        }
+        (x | (letters >> 2)) & ((1u32 << (8 * n)) - 1)
+    };
+    let keys = match lang {
+        Lang::Fr => &FR_KEYS,
+        Lang::En => &EN_KEYS,
+    };
+    let bit = key_bit(key);
+    keys.get((bit / 64) as usize)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
+/// From `i`, skips what [`find_amounts`] would step over without parsing
+/// anything (see [`skip_quiet_ascii`]), and the words that start with a
+/// non-ASCII byte (a number word starts with an ASCII letter; they are read
+/// to their end as the scan does). Stops at a digit, at a non-ASCII byte
+/// that is no letter, at a word after a non-ASCII character and at a
+/// possible number word.
+fn skip_quiet(t: &str, mut i: usize, lang: Lang) -> usize {
+    let b = t.as_bytes();
+    loop {
+        i = skip_quiet_ascii(b, i, lang);
+        match b.get(i) {
+            Some(&c) if c >= 0xC0 => {
+                let we = word_end(t, i);
+                if we == i {
+                    return i;
+                }
+                i = we;
+            }
+            // A continuation byte (not expected at a boundary).
+            Some(&c) if c >= 0x80 => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// From `i`, skips ASCII bytes that are neither digits nor letters, and
+/// words of ASCII letters that follow a letter or a digit or that cannot be
+/// a number word ([`may_start_number_word`]). Stops at a digit, at a
+/// non-ASCII byte, at a word after a non-ASCII character and at a possible
+/// number word.
+fn skip_quiet_ascii(b: &[u8], mut i: usize, lang: Lang) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A word that starts at `i` itself: what comes before it is unknown.
+    if b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        match i.checked_sub(1).and_then(|k| b.get(k)) {
+            Some(&p) if p >= 0x80 => return i,
+            Some(p) if p.is_ascii_alphanumeric() => {}
+            _ => {
+                if may_start_number_word(b, i, lang) {
+                    return i;
+                }
+            }
+        }
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+    }
+    // From here the byte before `i`, if any, is ASCII and not a digit (or
+    // `b[i]` is no letter): a letter after a non-letter starts a word.
+    // Eight bytes at a time: high bit of each byte that is an ASCII letter,
+    // and of each byte that stops the skip (a digit or a non-ASCII byte).
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_le_bytes(chunk);
+        let low7 = w & !H;
+        let y = low7 | 0x2020_2020_2020_2020;
+        let letters = y.wrapping_add(ONES * (0x80 - u64::from(b'a')))
+            & !y.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1))
+            & !w
+            & H;
+        let digits = low7.wrapping_add(ONES * (0x80 - u64::from(b'0')))
+            & !low7.wrapping_add(ONES * (0x80 - u64::from(b'9') - 1))
+            & !w
+            & H;
+        let stop = (w & H) | digits;
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(u8::is_ascii_alphabetic);
+        let mut starts = letters & !((letters << 8) | if before { 0x80 } else { 0 });
+        // Only the words before the first stop byte.
+        if stop != 0 {
+            starts &= (stop & stop.wrapping_neg()).wrapping_sub(1);
+        }
+        while starts != 0 {
+            let k = i + (starts.trailing_zeros() / 8) as usize;
+            if may_start_number_word(b, k, lang) {
+                return k;
+            }
+            starts &= starts - 1;
+        }
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    // The last bytes, one at a time.
+    while let Some(&c) = b.get(i) {
+        if c >= 0x80 || c.is_ascii_digit() {
+            return i;
+        }
+        if c.is_ascii_alphabetic()
+            && !i
+                .checked_sub(1)
+                .and_then(|k| b.get(k))
+                .is_some_and(u8::is_ascii_alphabetic)
+            && may_start_number_word(b, i, lang)
+        {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Cheap check at a word start: is it the first word of a number?
+fn starts_number_word(t: &str, i: usize, we: usize, lang: Lang) -> bool {
+    let len = we - i;
+    if len == 0 || len > 12 {
+        return false;
+    }
+    let Some(&first) = t.as_bytes().get(i) else {
+        return false;
+    };
+    // The first two letters of number words.
+    let second = t.as_bytes().get(i + 1).map_or(b' ', u8::to_ascii_lowercase);
+    if !first_two_ok(lang, first, second) {
         return false;
     }
     let w = t.get(i..we).unwrap_or_default();
@@ -1236,6 +1434,22 @@ fn lookback(t: &str, start: usize) -> Back {
     let b = w.as_bytes();
     // At most 32 bytes in, never more out: `buf` cannot overflow.
     let mut last_space = false;
+    if b.is_ascii() {
+        // The usual case, byte by byte with no decoding.
+        let mut len = 0;
+        for &x in b {
+            let space = x == b' ' || x == b'\n' || x == b'\t';
+            if !(space && last_space) {
+                if let Some(slot) = out.buf.get_mut(len) {
+                    *slot = if space { b' ' } else { x.to_ascii_lowercase() };
+                    len += 1;
+                }
+            }
+            last_space = space;
+        }
+        out.len = len;
+        return out;
+    }
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
@@ -2110,6 +2324,262 @@ fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan of `find_amounts` as it was written, position by position
+    /// (without `skip_quiet`).
+    fn find_amounts_stepwise(text: &str, lang: Lang) -> Vec<Amount> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut floor = 0;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_digit() {
+                if is_code_like(text, i) {
+                    i = code_run_end(text, i);
+                    continue;
+                }
+                match amount_at(text, i, floor, lang) {
+                    Some((a, end)) => {
+                        out.push(a);
+                        i = end.max(i + 1);
+                        floor = end;
+                    }
+                    None => i = skip_alnum(text, i),
+                }
+            } else if c.is_ascii_alphabetic() || c >= 0xC0 {
+                let we = word_end(text, i);
+                if we == i {
+                    i = next_boundary(text, i);
+                    continue;
+                }
+                if !char_before(text, i).is_some_and(is_alnum)
+                    && starts_number_word(text, i, we, lang)
+                {
+                    if let Some((a, end)) = amount_at(text, i, floor, lang) {
+                        out.push(a);
+                        i = end.max(we);
+                        floor = end;
+                        continue;
+                    }
+                }
+                i = we;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_quiet_text_finds_the_same_amounts() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            ",",
+            "-",
+            "'",
+            "(",
+            "\"",
+            "é",
+            "café",
+            "Été",
+            "×",
+            "€",
+            "$",
+            "£",
+            "US$",
+            "M€",
+            "Md€",
+            "bn",
+            "m",
+            "k",
+            "%",
+            "3",
+            "12",
+            "1,2",
+            "4.5",
+            "000",
+            "2024",
+            "A380",
+            "CO2",
+            "+33",
+            "n°",
+            "the",
+            "The",
+            "a",
+            "A",
+            "an",
+            "and",
+            "on",
+            "one",
+            "One",
+            "ONE",
+            "de",
+            "des",
+            "d'euros",
+            "euros",
+            "dollars",
+            "millions",
+            "milliard",
+            "billion",
+            "million",
+            "thousand",
+            "hundred",
+            "cent",
+            "mille",
+            "un",
+            "une",
+            "Une",
+            "deux",
+            "Deux",
+            "trois",
+            "douze",
+            "vingt",
+            "vingt-trois",
+            "quatre-vingt",
+            "dix-sept",
+            "twenty-one",
+            "forty",
+            "for",
+            "fort",
+            "zéro",
+            "Zéro",
+            "ZÉRO",
+            "zero",
+            "et",
+            "à",
+            "to",
+            "entre",
+            "between",
+            "from",
+            "by",
+            "plus de",
+            "more than",
+            "about",
+            "emplois",
+            "jobs",
+            "salariés",
+            "Mistral",
+            "AI",
+            "ün",
+            "ñ",
+            "x",
+            "ab",
+            "quinze",
+            "quand",
+            "qui",
+            "seize",
+            "six",
+            "sixty",
+            "sixième",
+            "deuxième",
+            "thirty",
+            "hundreds",
+            "ten",
+            "tens",
+            "eleven",
+        ];
+        let mut seed = 12_345u64;
+        for round in 0..40_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 59) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let lang = if round % 2 == 0 { Lang::Fr } else { Lang::En };
+            assert_eq!(
+                find_amounts(&t, lang),
+                find_amounts_stepwise(&t, lang),
+                "{t:?} {lang:?}"
+            );
+        }
+    }
+
+    /// `lookback` as it was written, character by character.
+    fn lookback_charwise(t: &str, start: usize) -> Vec<u8> {
+        let mut s = start.saturating_sub(32);
+        while !t.is_char_boundary(s) {
+            s += 1;
+        }
+        let mut out = Vec::new();
+        let mut last_space = false;
+        for c in t.get(s..start).unwrap_or_default().chars() {
+            if is_sp(c) || c == '\n' {
+                if !last_space {
+                    out.push(b' ');
+                    last_space = true;
+                }
+            } else if is_apos(c) {
+                out.push(b'\'');
+                last_space = false;
+            } else {
+                let mut tmp = [0u8; 4];
+                out.extend_from_slice(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
+                last_space = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lookback_reads_as_charwise() {
+        let pieces = [
+            " ", "  ", "\n", "\t", "\u{a0}", "’", "'", "Plus", "DE", "de", "É", "é", "x", ".", "€",
+            "environ", "Près",
+        ];
+        let mut seed = 77u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 59) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                assert_eq!(
+                    lookback(&t, end).bytes(),
+                    lookback_charwise(&t, end),
+                    "{t:?} {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn number_word_gate_is_necessary() {
+        for (lang, words, heads) in [
+            (Lang::Fr, FR_NUMBER_WORDS, FR_HYPHEN_HEADS),
+            (Lang::En, EN_NUMBER_WORDS, EN_TENS),
+        ] {
+            let mut texts: Vec<String> = Vec::new();
+            for w in words.iter().chain(heads) {
+                let w = w.trim_end_matches('-');
+                for v in [w.to_string(), w.to_uppercase(), format!("{w}-trois")] {
+                    texts.push(format!("{v} "));
+                    texts.push(v.clone());
+                    texts.push(format!("{v}s."));
+                }
+            }
+            for t in &texts {
+                let we = word_end(t, 0);
+                if starts_number_word(t, 0, we, lang) {
+                    assert!(may_start_number_word(t.as_bytes(), 0, lang), "{t:?}");
+                }
+            }
+            for w in words {
+                let t = format!("{w} ");
+                assert!(starts_number_word(&t, 0, w.len(), lang), "{w}");
+            }
+        }
+        assert!(!may_start_number_word(b"the ", 0, Lang::En));
+        assert!(!may_start_number_word(b"de ", 0, Lang::Fr));
+        assert!(may_start_number_word(b"Three", 0, Lang::En));
+    }
 
     /// `word_end` as it was written byte by byte.
     fn word_end_bytewise(t: &str, mut i: usize) -> usize {

@@ -234,18 +234,61 @@ fn continues_on_next_line(text: &str, start: usize, nl: usize) -> bool {
     matches!(next, Some(c) if c.is_lowercase())
 }
 
+/// `char::is_whitespace` for an ASCII byte.
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// Pushes `text[s..e]` trimmed of whitespace, if anything is left. ASCII
+/// whitespace is skipped byte by byte; `str::trim` takes over at a
+/// non-ASCII character (a no-break space...).
 fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
     let Some(seg) = text.get(s..e) else { return };
-    let lead = seg.len() - seg.trim_start().len();
-    let trimmed = seg.trim();
-    if !trimmed.is_empty() {
-        out.push(s + lead..s + lead + trimmed.len());
+    let b = seg.as_bytes();
+    let mut lo = b.iter().take_while(|&&x| is_ascii_space(x)).count();
+    if b.get(lo).is_some_and(|&x| x >= 0x80) {
+        lo = seg.len() - seg.trim_start().len();
+    }
+    let mut hi = b.len();
+    while hi > lo && b.get(hi - 1).is_some_and(|&x| is_ascii_space(x)) {
+        hi -= 1;
+    }
+    if hi > lo && b.get(hi - 1).is_some_and(|&x| x >= 0x80) {
+        hi = lo + seg.get(lo..).unwrap_or_default().trim_end().len();
+    }
+    if hi > lo {
+        out.push(s + lo..s + hi);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_trimmed_is_what_trim_gives() {
+        let pieces = [
+            "a", "é", " ", "\u{a0}", "\n", "\r", "\t", "\u{b}", "\u{c}", "\u{2003}", "\u{85}",
+            "x y",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let mut got = Vec::new();
+            push_trimmed(&t, 0, t.len(), &mut got);
+            let lead = t.len() - t.trim_start().len();
+            let want: Vec<Range<usize>> = (!t.trim().is_empty())
+                .then(|| lead..lead + t.trim().len())
+                .into_iter()
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn last_word_is_what_rsplit_gives() {
