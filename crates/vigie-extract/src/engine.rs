@@ -1378,21 +1378,10 @@ fn coref_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, Via, Option<String>)
     None
 }
 
-/// What a clause says about status, looking at the words before (and a few
-/// after) the trigger.
-pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
-    let lo = c.0;
-    let hi = (trig + 2).min(c.1);
-    // the words of lo..max(c.1, trig) once; the ranges below are slices of it
-    let all: &[&str] = cx.ws(lo, c.1.max(trig).max(hi));
-    let span = |a: usize, b: usize| -> &[&str] {
-        all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
-            .unwrap_or(&[])
-    };
-    let ws = span(lo, hi);
-    let tw = cx.w(trig);
-    let before = span(lo, trig);
-    let near = span(trig.saturating_sub(6).max(lo), trig);
+/// A cancelled project: a word of giving up anywhere in the clause
+/// (`whole`), or "pulled out", "dropped plans" in `ws` (the clause up to
+/// just after the trigger).
+fn cancelled(whole: &[&str], ws: &[&str]) -> bool {
     // (every word below has five bytes or more)
     let cancel = |w: &str| {
         w.len() >= 5
@@ -1417,13 +1406,29 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
                         | "ditches"
                 ))
     };
-    let whole = span(lo, c.1);
-    if whole.iter().any(|w| cancel(w))
+    whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
             matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
                 || matches!(w[0], "dropped" | "drops") && matches!(w[1], "plans" | "its" | "the")
         })
-    {
+}
+
+/// What a clause says about status, looking at the words before (and a few
+/// after) the trigger.
+pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
+    let lo = c.0;
+    let hi = (trig + 2).min(c.1);
+    // the words of lo..max(c.1, trig) once; the ranges below are slices of it
+    let all: &[&str] = cx.ws(lo, c.1.max(trig).max(hi));
+    let span = |a: usize, b: usize| -> &[&str] {
+        all.get(a.saturating_sub(lo)..b.saturating_sub(lo))
+            .unwrap_or(&[])
+    };
+    let ws = span(lo, hi);
+    let tw = cx.w(trig);
+    let before = span(lo, trig);
+    let near = span(trig.saturating_sub(6).max(lo), trig);
+    if cancelled(span(lo, c.1), ws) {
         return Status::Cancelled;
     }
     // "le fonds Hy24 est entré au capital de X": done
@@ -2299,7 +2304,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let had_amounts = cands.len() > first_new;
         for tr in trigs {
             let c = clause_of(tr.tok);
-            if clause_vetoed(cx, c) {
+            if !may_stand_without_amount(cx, si, c, *tr) || clause_vetoed(cx, c) {
                 continue;
             }
             if had_amounts
@@ -4366,16 +4371,40 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
             if c.status == Status::Cancelled && c.investor.is_some() {
                 return true;
             }
-            let s = d.sents[c.sent];
-            let a = d.toks[c.clause.0].start.max(d.dateline_end);
-            let b = d.toks.get(c.clause.1 - 1).map(|t| t.end).unwrap_or(s.end);
-            let local_place = d.places.iter().any(|p| {
-                p.start >= a
-                    && p.end <= b
-                    && p.rank < 3
-                    && !d.orgs.iter().any(|o| o.start <= p.start && p.end <= o.end)
-            });
-            local_place && d.toks[c.trig].start < b
+            local_site(d, c.sent, c.clause, c.trig)
+        }
+        _ => false,
+    }
+}
+
+/// A place below country level in clause `c` of sentence `si` (not part of
+/// an organisation's name), with the trigger `trig` before its end.
+fn local_site(d: &Doc, si: usize, c: (usize, usize), trig: usize) -> bool {
+    let s = d.sents[si];
+    let a = d.toks[c.0].start.max(d.dateline_end);
+    let b = d.toks.get(c.1 - 1).map(|t| t.end).unwrap_or(s.end);
+    let local_place = d.places.iter().any(|p| {
+        p.start >= a
+            && p.end <= b
+            && p.rank < 3
+            && !d.orgs.iter().any(|o| o.start <= p.start && p.end <= o.end)
+    });
+    local_place && d.toks[trig].start < b
+}
+
+/// Whether a trigger with no amount may make an event at all (a necessary
+/// condition of [`concrete_without_amount`], asked before building): a
+/// secret price, a takeover, or building or investing at a local site or
+/// given up.
+fn may_stand_without_amount(cx: &Ctx, si: usize, c: (usize, usize), tr: Trig) -> bool {
+    let d = cx.d;
+    let rest = (c.1, d.sents[si].t1.max(c.1));
+    match tr.class {
+        _ if secret_price(cx, c) || secret_price(cx, rest) => true,
+        Class::Acquire => true,
+        Class::Invest | Class::Build => {
+            local_site(d, si, c, tr.tok)
+                || cancelled(cx.ws(c.0, c.1), cx.ws(c.0, (tr.tok + 2).min(c.1)))
         }
         _ => false,
     }
