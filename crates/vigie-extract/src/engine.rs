@@ -2459,8 +2459,14 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
 fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
     let d = cx.d;
     let n = cands.len();
+    // every share needs a capex with money whose owner is a company
+    if !cands.iter().any(|c| {
+        c.kind == Kind::Capex && c.amount.is_some() && c.investor.is_some_and(|i| !d.orgs[i].public)
+    }) {
+        return;
+    }
     for (si, s) in d.sents.iter().enumerate() {
-        let Some(dont) = (s.t0..s.t1).find(|&k| d.w(k) == "dont") else {
+        let Some(dont) = (s.t0..s.t1).find(|&k| cx.w(k) == "dont") else {
             continue;
         };
         // the total the "dont" splits: the money amount right before it
@@ -2517,7 +2523,7 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
             while j < s.t1
                 && j < end + 6
                 && matches!(
-                    d.w(j),
+                    cx.w(j),
                     "de" | "d"
                         | "du"
                         | "la"
@@ -2546,9 +2552,9 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
             found.push((bi, oi));
             // "et 2,5 millions d'euros de la Région ..."
             let oend = d.tok_at(d.orgs[oi].end.saturating_sub(1)) + 1;
-            let next = (oend..s.t1.min(oend + 12)).find(|&m| matches!(d.w(m), "et" | ","));
+            let next = (oend..s.t1.min(oend + 12)).find(|&m| matches!(cx.w(m), "et" | ","));
             match next {
-                Some(m) if d.w(m) == "et" || d.w(m) == "," => {
+                Some(m) if cx.w(m) == "et" || cx.w(m) == "," => {
                     // skip to the next amount, if it comes right after
                     let after = (m + 1..s.t1.min(m + 3)).find(|&q| {
                         d.amounts
@@ -4399,14 +4405,15 @@ fn local_site(d: &Doc, si: usize, c: (usize, usize), trig: usize) -> bool {
 fn may_stand_without_amount(cx: &Ctx, si: usize, c: (usize, usize), tr: Trig) -> bool {
     let d = cx.d;
     let rest = (c.1, d.sents[si].t1.max(c.1));
+    let secret = || secret_price(cx, c) || secret_price(cx, rest);
     match tr.class {
-        _ if secret_price(cx, c) || secret_price(cx, rest) => true,
         Class::Acquire => true,
         Class::Invest | Class::Build => {
             local_site(d, si, c, tr.tok)
                 || cancelled(cx.ws(c.0, c.1), cx.ws(c.0, (tr.tok + 2).min(c.1)))
+                || secret()
         }
-        _ => false,
+        _ => secret(),
     }
 }
 
