@@ -2148,6 +2148,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let at = d.tok_at(a.start);
             let c = clause_of(at);
             let aid = aid_amount(cx, a.end);
+            let ae = d.tok_at(a.end);
+            // "a second production line at its plant in the Somme
+            // department, at a cost of €180m": the cost of the event
+            let costed = (at.saturating_sub(4).max(c.0)..at)
+                .any(|k| matches!(cx.w(k), "cost" | "coût" | "costing"));
             let mut best: Option<(usize, usize)> = None;
             for (k, tr) in trigs.iter().enumerate() {
                 if tr.tok < c.0 || tr.tok >= c.1 {
@@ -2173,10 +2178,6 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     continue;
                 }
                 let tend = tr.tok + tr.len;
-                // "a second production line at its plant in the Somme
-                // department, at a cost of €180m": the cost of the event
-                let costed = (at.saturating_sub(4).max(c.0)..at)
-                    .any(|k| matches!(cx.w(k), "cost" | "coût" | "costing"));
                 let cost = if tend <= at {
                     let dist = at - tend;
                     let max = match tr.class {
@@ -2189,11 +2190,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                         continue;
                     }
                     dist + if tr.class.strong() { 0 } else { 4 }
-                } else if tr.tok >= d.tok_at(a.end) {
+                } else if tr.tok >= ae {
                     if matches!(tr.class, Class::Announce | Class::Weak) {
                         continue;
                     }
-                    let dist = tr.tok - d.tok_at(a.end);
+                    let dist = tr.tok - ae;
                     if dist > 12 {
                         continue;
                     }
@@ -2466,6 +2467,18 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
         return;
     }
     for (si, s) in d.sents.iter().enumerate() {
+        // the total is money of the sentence: most have none
+        let lo = d.amounts.partition_point(|a| a.start < s.start);
+        if !d
+            .amounts
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|a| a.start < s.end)
+            .any(|a| a.money)
+        {
+            continue;
+        }
         let Some(dont) = (s.t0..s.t1).find(|&k| cx.w(k) == "dont") else {
             continue;
         };
