@@ -428,19 +428,8 @@ pub(crate) fn classify_tokens(
                     continue;
                 }
             }
-            let wi = lower.get(t.start..t.end).unwrap_or("");
-            if wi.len() < 3 || !lexicon::may_trigger(wi) {
-                continue;
-            }
-            let mut next = [""; 10];
-            let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
-            for (slot, t) in next.iter_mut().zip(after) {
-                *slot = lower.get(t.start..t.end).unwrap_or("");
-            }
-            let prev = if i > s.t0 { w(i - 1) } else { "" };
             if let Some(slot) = out.get_mut(i) {
-                // (the gate is passed: the rules at once)
-                *slot = lexicon::classify_admitted(wi, &next, prev);
+                *slot = classify_at(lower, toks, s, i);
             }
         }
         // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
@@ -455,6 +444,35 @@ pub(crate) fn classify_tokens(
         }
     }
     out
+}
+
+/// The trigger class of token `i` of sentence `s`, a word of three bytes or
+/// more whose first four bytes pass the gate (kept out of the token loop of
+/// [`classify_tokens`], which most words leave at once).
+#[inline(never)]
+fn classify_at(
+    lower: &str,
+    toks: &[crate::doc::Tok],
+    s: &crate::doc::Sent,
+    i: usize,
+) -> Option<(Class, usize)> {
+    let w = |i: usize| {
+        toks.get(i)
+            .and_then(|t| lower.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let wi = w(i);
+    if wi.len() < 3 || !lexicon::may_trigger(wi) {
+        return None;
+    }
+    let mut next = [""; 10];
+    let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
+    for (slot, t) in next.iter_mut().zip(after) {
+        *slot = lower.get(t.start..t.end).unwrap_or("");
+    }
+    let prev = if i > s.t0 { w(i - 1) } else { "" };
+    // (the gate is passed: the rules at once)
+    lexicon::classify_admitted(wi, &next, prev)
 }
 
 /// The amounts of a sentence that can be the money of an event (not
