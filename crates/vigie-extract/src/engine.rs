@@ -865,8 +865,9 @@ pub(crate) struct Ctx<'a> {
     /// Clauses of each sentence (token ranges), cut on first use: see
     /// [`Ctx::clauses`].
     clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
-    /// The organisations in text order, with their roles in reporting.
-    pub reporting: Vec<bool>,
+    /// Whether each organisation (in text order) is named as a source of
+    /// the report: see [`Ctx::reporting`].
+    reporting: Vec<std::cell::OnceCell<bool>>,
     /// The company the article names most (a last resort for "l'entreprise").
     main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
@@ -898,23 +899,25 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| d.lower.get(t.start..t.end).unwrap_or(""))
             .collect();
-        let mut cx = Ctx {
+        Ctx {
             d,
             words,
             main_country,
             site_country,
             clauses,
-            reporting: Vec::new(),
+            reporting: d.orgs.iter().map(|_| Default::default()).collect(),
             main_actor: Default::default(),
             since_launch: Default::default(),
-        };
-        let reporting = d
-            .orgs
-            .iter()
-            .map(|o| o.outlet || reporting_role(&cx, o))
-            .collect();
-        cx.reporting = reporting;
-        cx
+        }
+    }
+
+    /// Organisation `oi` is an outlet or named as the source of a report
+    /// ("selon Reuters", "(AFP)"), found on first use.
+    pub fn reporting(&self, oi: usize) -> bool {
+        match (self.reporting.get(oi), self.d.orgs.get(oi)) {
+            (Some(cell), Some(o)) => *cell.get_or_init(|| o.outlet || reporting_role(self, o)),
+            _ => false,
+        }
     }
 
     /// The company the article names most (a last resort for
@@ -1029,13 +1032,13 @@ impl<'a> Ctx<'a> {
         let d = self.d;
         let mut counts: crate::doc::FastMap<&str, usize> = Default::default();
         for (i, o) in d.orgs.iter().enumerate() {
-            if !self.reporting[i] && !o.public {
+            if !self.reporting(i) && !o.public {
                 *counts.entry(o.family.as_str()).or_default() += 1;
             }
         }
         let mut best: Option<(usize, usize)> = None;
         for (i, o) in d.orgs.iter().enumerate() {
-            if self.reporting[i] || o.public {
+            if self.reporting(i) || o.public {
                 continue;
             }
             let n = counts.get(o.family.as_str()).copied().unwrap_or(0);
@@ -1068,7 +1071,7 @@ impl<'a> Ctx<'a> {
         let a = d.toks[c0].start.max(d.dateline_end);
         !self
             .orgs_in(a, o.start)
-            .any(|j| j != oi && !self.reporting[j] && !self.prep_before(j))
+            .any(|j| j != oi && !self.reporting(j) && !self.prep_before(j))
     }
 
     fn last_org_before(
@@ -1092,7 +1095,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < near_start {
                 continue;
             }
-            if self.reporting[i] || (o.public && !allow_public) || !self.is_subject(i) {
+            if self.reporting(i) || (o.public && !allow_public) || !self.is_subject(i) {
                 continue;
             }
             if let Some(c) = country {
@@ -1108,7 +1111,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < window_start || o.start >= near_start {
                 continue;
             }
-            if self.reporting[i] || o.public || !self.is_subject(i) {
+            if self.reporting(i) || o.public || !self.is_subject(i) {
                 continue;
             }
             // a local authority ("Pays des Herbiers", "Communauté de
@@ -1138,7 +1141,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < window_start {
                 continue;
             }
-            if self.reporting[i] || (o.public && !allow_public) {
+            if self.reporting(i) || (o.public && !allow_public) {
                 continue;
             }
             // the fund that led a round is not the company described next
@@ -2766,7 +2769,7 @@ fn actor_before(
         let sa = d.sents[si].start.max(d.dateline_end);
         if let Some(oi) = cx
             .orgs_in(sa, comma + 1)
-            .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting[oi])
+            .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting(oi))
             .last()
         {
             return (Some(oi), Via::Subject, None);
@@ -2774,7 +2777,7 @@ fn actor_before(
     }
     let explicit = cx
         .orgs_in(a.max(d.dateline_end), b)
-        .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi));
+        .find(|&oi| !cx.reporting(oi) && !cx.prep_before(oi));
     // a description or pronoun between the subject and the trigger wins only
     // when no name is given
     if let Some(oi) = explicit {
@@ -2808,7 +2811,7 @@ fn actor_before(
             // the second name opens the reported clause: no trigger before
             // it ("annoncé ... acquérir Alvéa, pour un montant" is Orsenne's)
             if let Some(o2) = cx.orgs_in(from, b).find(|&o2| {
-                !cx.reporting[o2]
+                !cx.reporting(o2)
                     && !cx.prep_before(o2)
                     && d.orgs[o2].family != d.orgs[oi].family
                     && (k + 1..d.tok_at(d.orgs[o2].start)).all(|m| d.triggers_none(m))
@@ -2933,7 +2936,7 @@ fn actor_before(
                     cx.orgs_in(p.start.max(d.dateline_end), p.end)
                         .find(|&oi| {
                             let o = &d.orgs[oi];
-                            !o.public && !o.outlet && !cx.reporting[oi] && !cx.prep_before(oi)
+                            !o.public && !o.outlet && !cx.reporting(oi) && !cx.prep_before(oi)
                         })
                         // its subject: named at the start
                         .filter(|&oi| d.tok_at(d.orgs[oi].start) <= p.t0 + 4)
@@ -2982,7 +2985,7 @@ fn actor_before(
                     let bank = (0..hi).rev().find(|&i| {
                         let n = d.orgs[i].name.to_lowercase();
                         !d.orgs[i].public
-                            && !cx.reporting[i]
+                            && !cx.reporting(i)
                             && ["crédit", "credit", "banque", "bank", "caisse", "bnp"]
                                 .iter()
                                 .any(|b| n.contains(b))
@@ -3009,7 +3012,7 @@ fn actor_before(
                         let t = d.tok_at(d.orgs[i].start);
                         (t.saturating_sub(3)..t).any(|k| class.contains(&cx.w(k)))
                     };
-                    let ok = |i: usize| !d.orgs[i].public && !cx.reporting[i] && introduced(i);
+                    let ok = |i: usize| !d.orgs[i].public && !cx.reporting(i) && introduced(i);
                     // the headline when nothing before in the body
                     let named = (lo..hi).rev().find(|&i| ok(i)).or_else(|| {
                         let h = d.sents.first().map_or(0, |s| s.end);
@@ -3056,7 +3059,7 @@ fn recipient_after(
     let d = cx.d;
     let (a, b) = rest_of_clause(d, c, from);
     for oi in cx.orgs_in(a, b) {
-        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+        if Some(oi) == skip || cx.reporting(oi) || d.orgs[oi].public {
             continue;
         }
         let ot = d.tok_at(d.orgs[oi].start);
@@ -3108,7 +3111,7 @@ fn private_org_after(
     let (a, b) = rest_of_clause(d, c, from);
     cx.orgs_in(a, b).find(|&oi| {
         Some(oi) != skip
-            && !cx.reporting[oi]
+            && !cx.reporting(oi)
             && !d.orgs[oi].public
             && at(d.tok_at(d.orgs[oi].start))
     })
@@ -3301,7 +3304,7 @@ fn gapped_subject(cx: &Ctx, c: (usize, usize), ai: usize) -> Option<usize> {
     }
     let o = cx
         .orgs_in(a, amt.start)
-        .filter(|&o| !cx.reporting[o])
+        .filter(|&o| !cx.reporting(o))
         .last()?;
     let org = &d.orgs[o];
     let ot = d.tok_at(org.start);
@@ -3407,7 +3410,7 @@ fn build(
             .get(c.1.saturating_sub(1))
             .map(|t| t.end)
             .unwrap_or(0);
-        cx.orgs_in(a, b).any(|o| !cx.reporting[o])
+        cx.orgs_in(a, b).any(|o| !cx.reporting(o))
     };
     // a clause headed by an event noun with no actor ("Un investissement
     // de 70 M€, étalé sur trois ans", "Une enveloppe de 60 M€ est consacrée
@@ -3519,7 +3522,7 @@ fn build(
                 let a = d.toks[k].end;
                 let b = d.toks.get(c.1.saturating_sub(1)).map_or(a, |t| t.end);
                 cx.orgs_in(a, b)
-                    .find(|&o| &d.orgs[o].family != fam && !cx.reporting[o] && !d.orgs[o].public)
+                    .find(|&o| &d.orgs[o].family != fam && !cx.reporting(o) && !d.orgs[o].public)
                     .map(|r| (sub, r))
             });
             if let Some((sub, r)) = backed {
@@ -3641,7 +3644,7 @@ fn build(
                                 | "cotée"
                         )
                     });
-                    Some(oi) != by && !cx.reporting[oi] && !d.orgs[oi].public && !seller
+                    Some(oi) != by && !cx.reporting(oi) && !d.orgs[oi].public && !seller
                 })
             };
             if let (Some(t), None) = (before_noun, by) {
@@ -3691,7 +3694,7 @@ fn build(
                 let off = d.toks[c.0].start;
                 if let Some(p) = (0..d.orgs.len())
                     .rev()
-                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j])
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting(j))
                 {
                     investor = Some(p);
                 }
@@ -3709,7 +3712,7 @@ fn build(
                 let off = d.toks[c.0].start;
                 investor = (0..d.orgs.len())
                     .rev()
-                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j]);
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting(j));
             }
             // a shareholder that brings capital: "son actionnaire Brookfield
             // apportera 500 M€ de fonds propres" is a stake in the company
@@ -3741,7 +3744,7 @@ fn build(
                             && o.family != fam
                             && !o.public
                             && !o.outlet
-                            && !cx.reporting[j]
+                            && !cx.reporting(j)
                     })
                 })
             });
@@ -3901,7 +3904,7 @@ fn build(
                             .find(|(j, o)| {
                                 o.end <= d.toks[k].start
                                     && Some(&o.family) != fam.as_ref()
-                                    && !cx.reporting[*j]
+                                    && !cx.reporting(*j)
                                     && !o.public
                             })
                             .map(|(j, _)| j);
@@ -4022,7 +4025,7 @@ fn build(
                         let sa = d.sents[si].start.max(d.dateline_end);
                         let fam = investor.map(|i| d.orgs[i].family.clone());
                         cx.orgs_in(sa, d.sents[si].end).find(|&o| {
-                            !cx.reporting[o]
+                            !cx.reporting(o)
                                 && !d.orgs[o].public
                                 && Some(&d.orgs[o].family) != fam.as_ref()
                         })
@@ -4117,7 +4120,7 @@ fn build(
             let named_in = |a: usize| {
                 (0..d.orgs.len()).rev().find(|&j| {
                     let o = &d.orgs[j];
-                    o.start >= a && o.end <= off && !o.public && !o.outlet && !cx.reporting[j]
+                    o.start >= a && o.end <= off && !o.public && !o.outlet && !cx.reporting(j)
                 })
             };
             recipient = named_in(p.start).or_else(|| {
@@ -4163,7 +4166,7 @@ fn build(
                     .enumerate()
                     .rev()
                     .find(|(j, o)| {
-                        o.end <= off && o.family != fam && !cx.reporting[*j] && !o.public
+                        o.end <= off && o.family != fam && !cx.reporting(*j) && !o.public
                     })
                     .map(|(j, _)| j);
                 recipient?;
