@@ -1403,29 +1403,22 @@ fn coref_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, Via, Option<String>)
 /// (`whole`), or "pulled out", "dropped plans" in `ws` (the clause up to
 /// just after the trigger).
 fn cancelled(whole: &[&str], ws: &[&str]) -> bool {
-    // (every word below has five bytes or more)
+    // (every word below has five bytes or more; read by its first byte)
     let cancel = |w: &str| {
         w.len() >= 5
-            && (w.starts_with("renon")
-                || w.starts_with("abandon")
-                || w.starts_with("annul")
-                || w.starts_with("scrap")
-                || w.starts_with("cancel")
-                || w.starts_with("shelv")
-                || w.starts_with("suspen")
-                || matches!(
-                    w,
-                    "gèle"
-                        | "gelé"
-                        | "suspend"
-                        | "suspendu"
-                        | "suspended"
-                        | "withdrew"
-                        | "withdraws"
-                        | "ditch"
-                        | "ditched"
-                        | "ditches"
-                ))
+            && match w.as_bytes().first() {
+                Some(b'r') => w.starts_with("renon"),
+                Some(b'a') => w.starts_with("abandon") || w.starts_with("annul"),
+                // "suspend", "suspendu", "suspended"
+                Some(b's') => {
+                    w.starts_with("scrap") || w.starts_with("shelv") || w.starts_with("suspen")
+                }
+                Some(b'c') => w.starts_with("cancel"),
+                Some(b'g') => matches!(w, "gèle" | "gelé"),
+                Some(b'w') => matches!(w, "withdrew" | "withdraws"),
+                Some(b'd') => matches!(w, "ditch" | "ditched" | "ditches"),
+                _ => false,
+            }
     };
     whole.iter().any(|w| cancel(w))
         || ws.windows(2).any(|w| {
