@@ -388,17 +388,19 @@ pub(crate) struct Trig {
 
 pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
     out.clear();
-    let mut i = t0;
-    while i < t1 {
-        if let Some(Some((class, len))) = d.trig.get(i) {
+    let classes = d.trig.get(t0..t1.min(d.trig.len())).unwrap_or(&[]);
+    // the tokens of a trigger of several words after its first
+    let mut inside = 0;
+    for (j, t) in classes.iter().enumerate() {
+        if inside > 0 {
+            inside -= 1;
+        } else if let Some((class, len)) = *t {
             out.push(Trig {
-                tok: i,
-                len: *len,
-                class: *class,
+                tok: t0 + j,
+                len,
+                class,
             });
-            i += (*len).max(1);
-        } else {
-            i += 1;
+            inside = len.max(1) - 1;
         }
     }
 }
@@ -2480,9 +2482,17 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
     }) {
         return;
     }
+    // the first amount of the sentence (sentences and amounts in text order)
+    let mut lo = 0;
     for (si, s) in d.sents.iter().enumerate() {
         // the total is money of the sentence: most have none
-        let lo = d.amounts.partition_point(|a| a.start < s.start);
+        lo += d
+            .amounts
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|a| a.start < s.start)
+            .count();
         if !d
             .amounts
             .get(lo..)
