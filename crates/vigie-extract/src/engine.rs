@@ -467,14 +467,19 @@ fn classify_at(
     if wi.len() < 3 || !lexicon::may_trigger(wi) {
         return None;
     }
-    let mut next = [""; 10];
+    // the next ten tokens, apostrophes left out
     let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
-    for (slot, t) in next.iter_mut().zip(after) {
-        *slot = lower.get(t.start..t.end).unwrap_or("");
-    }
+    let mut next = [""; 10];
+    let n = lexicon::without_apostrophes(
+        after
+            .iter()
+            .take(10)
+            .map(|t| lower.get(t.start..t.end).unwrap_or("")),
+        &mut next,
+    );
     let prev = if i > s.t0 { w(i - 1) } else { "" };
     // (the gate is passed: the rules at once)
-    lexicon::classify_admitted(wi, &next, prev)
+    lexicon::classify_admitted(wi, next.get(..n).unwrap_or(&[]), prev)
 }
 
 /// The amounts of a sentence that can be the money of an event (not

@@ -861,22 +861,32 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if !may_trigger(w) {
         return None;
     }
-    classify_admitted(w, next, prev)
+    let mut buf = [""; 10];
+    let n = without_apostrophes(next.iter().copied(), &mut buf);
+    classify_admitted(w, buf.get(..n).unwrap_or(&[]), prev)
 }
 
-/// [`classify`] for a word that [`may_trigger`] admits (the rules; the test
-/// `gates_cover_their_rules` reads this function).
-pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
-    // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
-    let mut buf = [""; 10];
+/// Fills `buf` with the words of `next` that are not apostrophes (tokens of
+/// their own: "rachat d'actions" reads rachat, d, actions), as many as fit;
+/// returns their number.
+pub(crate) fn without_apostrophes<'w>(
+    next: impl Iterator<Item = &'w str>,
+    buf: &mut [&'w str],
+) -> usize {
     let mut n = 0;
-    for x in next.iter().filter(|x| !matches!(**x, "'" | "’")) {
-        if n < buf.len() {
-            buf[n] = x;
+    for x in next.filter(|x| !matches!(*x, "'" | "’")) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = x;
             n += 1;
         }
     }
-    let next = &buf[..n];
+    n
+}
+
+/// [`classify`] for a word that [`may_trigger`] admits, `next` being the
+/// next words without apostrophes (see [`without_apostrophes`]): the rules
+/// (the test `gates_cover_their_rules` reads this function).
+pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
     let n1 = next.first().copied().unwrap_or("");
     let n2 = next.get(1).copied().unwrap_or("");
     let n3 = next.get(2).copied().unwrap_or("");
