@@ -323,7 +323,17 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     let mut i = t0;
     while i < t1 {
         let w = cx.w(i);
+        // every cut below starts with one of these bytes ('–' and '—' with
+        // 0xE2): most words are read no further
+        let first = w.as_bytes().first().copied().unwrap_or(0);
         let cut = match w {
+            _ if !matches!(
+                first,
+                b';' | b':' | b't' | b'w' | b'a' | b'm' | b'b' | b'-' | 0xE2
+            ) =>
+            {
+                None
+            }
             ";" => Some(i + 1),
             // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
             ":" if matches!(
