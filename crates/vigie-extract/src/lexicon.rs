@@ -1929,6 +1929,7 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
+    let gate = sector_gate();
     for (k, s) in d.sents.iter().enumerate() {
         if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
@@ -1946,7 +1947,7 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
             }
             // most words fail the gate on their first four bytes
             if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end >= t.start + 4 && !sector_gate().admits_start([b0, b1, b2, b3]) {
+                if t.end >= t.start + 4 && !gate.admits_start([b0, b1, b2, b3]) {
                     continue;
                 }
             }
