@@ -1657,72 +1657,75 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
         found
     };
     // spending done: "a investi", "a levé", "has raised", "a ouvert"; not
-    // "has earmarked", "a débloqué", "has awarded" (commitments announced)
-    let done_stem = [
-        "investi",
-        "lev",
-        "rachet",
-        "acqui",
-        "dépens",
-        "inject",
-        "boucl",
-        "finalis",
-        "réalis",
-        "ouvert",
-        "inaugur",
-        "construit",
-        "achev",
-        "invested",
-        "raised",
-        "acquired",
-        "bought",
-        "spent",
-        "closed",
-        "completed",
-        "purchased",
-        "injected",
-        "opened",
-        "built",
-        "taken",
-        "took",
-        "secured",
-        "pumped",
-        "poured",
-        "financ",
-        "conclu",
-        "repris",
-        "réuni",
-        "collect",
-    ]
-    .iter()
-    .any(|p| tw.starts_with(p));
-    let participle = done_stem
-        && (tw.ends_with('é')
-            || tw.ends_with("ée")
-            || tw.ends_with("és")
-            || tw.ends_with("ées")
-            || tw.ends_with('i')
-            || tw.ends_with("is")
-            || tw.ends_with("ed")
-            || tw.ends_with("it")
-            || tw.ends_with("ert")
-            || tw.ends_with("u"))
-        || matches!(
-            tw,
-            "acquis"
-                | "bought"
-                | "spent"
-                | "raised"
-                | "lever"
-                | "racheter"
-                | "boucler"
-                | "finaliser"
-                | "investir"
-                | "conclure"
-                | "built"
-                | "took"
-                | "taken"
-        );
+    // "has earmarked", "a débloqué", "has awarded" (commitments announced);
+    // asked only after an auxiliary
+    let participle = || {
+        let done_stem = [
+            "investi",
+            "lev",
+            "rachet",
+            "acqui",
+            "dépens",
+            "inject",
+            "boucl",
+            "finalis",
+            "réalis",
+            "ouvert",
+            "inaugur",
+            "construit",
+            "achev",
+            "invested",
+            "raised",
+            "acquired",
+            "bought",
+            "spent",
+            "closed",
+            "completed",
+            "purchased",
+            "injected",
+            "opened",
+            "built",
+            "taken",
+            "took",
+            "secured",
+            "pumped",
+            "poured",
+            "financ",
+            "conclu",
+            "repris",
+            "réuni",
+            "collect",
+        ]
+        .iter()
+        .any(|p| tw.starts_with(p));
+        done_stem
+            && (tw.ends_with('é')
+                || tw.ends_with("ée")
+                || tw.ends_with("és")
+                || tw.ends_with("ées")
+                || tw.ends_with('i')
+                || tw.ends_with("is")
+                || tw.ends_with("ed")
+                || tw.ends_with("it")
+                || tw.ends_with("ert")
+                || tw.ends_with("u"))
+            || matches!(
+                tw,
+                "acquis"
+                    | "bought"
+                    | "spent"
+                    | "raised"
+                    | "lever"
+                    | "racheter"
+                    | "boucler"
+                    | "finaliser"
+                    | "investir"
+                    | "conclure"
+                    | "built"
+                    | "took"
+                    | "taken"
+            )
+    };
     // "Telora a inauguré ... un investissement de 60 M€", "has completed the
     // acquisition": a perfect tense of a verb of completion before the trigger
     let done_before = (lo..trig).any(|k| {
@@ -1750,7 +1753,7 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     if done_before && !matches!(class, Class::Announce) {
         return Status::Completed;
     }
-    if aux_before && participle && !tw.ends_with("ir")
+    if aux_before && participle() && !tw.ends_with("ir")
         || aux_before
             && near.last().is_some_and(|w| matches!(*w, "de" | "d"))
             && near.iter().any(|w| matches!(*w, "vient" | "viennent"))
