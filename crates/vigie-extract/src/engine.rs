@@ -1504,37 +1504,39 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     {
         return Status::Completed;
     }
-    let seek = near.iter().any(|w| {
-        matches!(
-            *w,
-            "cherche"
-                | "cherchent"
-                | "chercherait"
-                | "recherche"
-                | "recherchent"
-                | "souhaite"
-                | "souhaitent"
-                | "ambitionne"
-                | "veut"
-                | "seeks"
-                | "seeking"
-                | "sought"
-                | "seek"
-                | "looking"
-                | "aims"
-                | "hopes"
-                | "hoping"
-                | "négocie"
-                | "négociations"
-                | "discussions"
-                | "talks"
-                | "discussion"
-                | "tente"
-                | "tries"
-                | "trying"
-        )
-    }) || matches!(tw, "recherche" | "recherchent" | "cherche" | "cherchent");
-    if seek && matches!(class, Class::Raise | Class::Announce) {
+    let seek = || {
+        near.iter().any(|w| {
+            matches!(
+                *w,
+                "cherche"
+                    | "cherchent"
+                    | "chercherait"
+                    | "recherche"
+                    | "recherchent"
+                    | "souhaite"
+                    | "souhaitent"
+                    | "ambitionne"
+                    | "veut"
+                    | "seeks"
+                    | "seeking"
+                    | "sought"
+                    | "seek"
+                    | "looking"
+                    | "aims"
+                    | "hopes"
+                    | "hoping"
+                    | "négocie"
+                    | "négociations"
+                    | "discussions"
+                    | "talks"
+                    | "discussion"
+                    | "tente"
+                    | "tries"
+                    | "trying"
+            )
+        }) || matches!(tw, "recherche" | "recherchent" | "cherche" | "cherchent")
+    };
+    if matches!(class, Class::Raise | Class::Announce) && seek() {
         return Status::Sought;
     }
     let reported = |ws: &[&str]| {
