@@ -323,7 +323,17 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     let mut i = t0;
     while i < t1 {
         let w = cx.w(i);
+        // every cut below starts with one of these bytes ('–' and '—' with
+        // 0xE2): most words are read no further
+        let first = w.as_bytes().first().copied().unwrap_or(0);
         let cut = match w {
+            _ if !matches!(
+                first,
+                b';' | b':' | b't' | b'w' | b'a' | b'm' | b'b' | b'-' | 0xE2
+            ) =>
+            {
+                None
+            }
             ";" => Some(i + 1),
             // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
             ":" if matches!(
@@ -388,17 +398,19 @@ pub(crate) struct Trig {
 
 pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
     out.clear();
-    let mut i = t0;
-    while i < t1 {
-        if let Some(Some((class, len))) = d.trig.get(i) {
+    let classes = d.trig.get(t0..t1.min(d.trig.len())).unwrap_or(&[]);
+    // the tokens of a trigger of several words after its first
+    let mut inside = 0;
+    for (j, t) in classes.iter().enumerate() {
+        if inside > 0 {
+            inside -= 1;
+        } else if let Some((class, len)) = *t {
             out.push(Trig {
-                tok: i,
-                len: *len,
-                class: *class,
+                tok: t0 + j,
+                len,
+                class,
             });
-            i += (*len).max(1);
-        } else {
-            i += 1;
+            inside = len.max(1) - 1;
         }
     }
 }
@@ -428,19 +440,8 @@ pub(crate) fn classify_tokens(
                     continue;
                 }
             }
-            let wi = lower.get(t.start..t.end).unwrap_or("");
-            if wi.len() < 3 || !lexicon::may_trigger(wi) {
-                continue;
-            }
-            let mut next = [""; 10];
-            let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
-            for (slot, t) in next.iter_mut().zip(after) {
-                *slot = lower.get(t.start..t.end).unwrap_or("");
-            }
-            let prev = if i > s.t0 { w(i - 1) } else { "" };
             if let Some(slot) = out.get_mut(i) {
-                // (the gate is passed: the rules at once)
-                *slot = lexicon::classify_admitted(wi, &next, prev);
+                *slot = classify_at(lower, toks, s, i);
             }
         }
         // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
@@ -455,6 +456,40 @@ pub(crate) fn classify_tokens(
         }
     }
     out
+}
+
+/// The trigger class of token `i` of sentence `s`, a word of three bytes or
+/// more whose first four bytes pass the gate (kept out of the token loop of
+/// [`classify_tokens`], which most words leave at once).
+#[inline(never)]
+fn classify_at(
+    lower: &str,
+    toks: &[crate::doc::Tok],
+    s: &crate::doc::Sent,
+    i: usize,
+) -> Option<(Class, usize)> {
+    let w = |i: usize| {
+        toks.get(i)
+            .and_then(|t| lower.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let wi = w(i);
+    if wi.len() < 3 || !lexicon::may_trigger(wi) {
+        return None;
+    }
+    // the next ten tokens, apostrophes left out
+    let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
+    let mut next = [""; 10];
+    let n = lexicon::without_apostrophes(
+        after
+            .iter()
+            .take(10)
+            .map(|t| lower.get(t.start..t.end).unwrap_or("")),
+        &mut next,
+    );
+    let prev = if i > s.t0 { w(i - 1) } else { "" };
+    // (the gate is passed: the rules at once)
+    lexicon::classify_admitted(wi, next.get(..n).unwrap_or(&[]), prev)
 }
 
 /// The amounts of a sentence that can be the money of an event (not
@@ -869,8 +904,9 @@ pub(crate) struct Ctx<'a> {
     /// Clauses of each sentence (token ranges), cut on first use: see
     /// [`Ctx::clauses`].
     clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
-    /// The organisations in text order, with their roles in reporting.
-    pub reporting: Vec<bool>,
+    /// Whether each organisation (in text order) is named as a source of
+    /// the report: see [`Ctx::reporting`].
+    reporting: Vec<std::cell::OnceCell<bool>>,
     /// The company the article names most (a last resort for "l'entreprise").
     main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
@@ -902,23 +938,25 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| d.lower.get(t.start..t.end).unwrap_or(""))
             .collect();
-        let mut cx = Ctx {
+        Ctx {
             d,
             words,
             main_country,
             site_country,
             clauses,
-            reporting: Vec::new(),
+            reporting: d.orgs.iter().map(|_| Default::default()).collect(),
             main_actor: Default::default(),
             since_launch: Default::default(),
-        };
-        let reporting = d
-            .orgs
-            .iter()
-            .map(|o| o.outlet || reporting_role(&cx, o))
-            .collect();
-        cx.reporting = reporting;
-        cx
+        }
+    }
+
+    /// Organisation `oi` is an outlet or named as the source of a report
+    /// ("selon Reuters", "(AFP)"), found on first use.
+    pub fn reporting(&self, oi: usize) -> bool {
+        match (self.reporting.get(oi), self.d.orgs.get(oi)) {
+            (Some(cell), Some(o)) => *cell.get_or_init(|| o.outlet || reporting_role(self, o)),
+            _ => false,
+        }
     }
 
     /// The company the article names most (a last resort for
@@ -1033,13 +1071,13 @@ impl<'a> Ctx<'a> {
         let d = self.d;
         let mut counts: crate::doc::FastMap<&str, usize> = Default::default();
         for (i, o) in d.orgs.iter().enumerate() {
-            if !self.reporting[i] && !o.public {
+            if !self.reporting(i) && !o.public {
                 *counts.entry(o.family.as_str()).or_default() += 1;
             }
         }
         let mut best: Option<(usize, usize)> = None;
         for (i, o) in d.orgs.iter().enumerate() {
-            if self.reporting[i] || o.public {
+            if self.reporting(i) || o.public {
                 continue;
             }
             let n = counts.get(o.family.as_str()).copied().unwrap_or(0);
@@ -1072,7 +1110,7 @@ impl<'a> Ctx<'a> {
         let a = d.toks[c0].start.max(d.dateline_end);
         !self
             .orgs_in(a, o.start)
-            .any(|j| j != oi && !self.reporting[j] && !self.prep_before(j))
+            .any(|j| j != oi && !self.reporting(j) && !self.prep_before(j))
     }
 
     fn last_org_before(
@@ -1096,7 +1134,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < near_start {
                 continue;
             }
-            if self.reporting[i] || (o.public && !allow_public) || !self.is_subject(i) {
+            if self.reporting(i) || (o.public && !allow_public) || !self.is_subject(i) {
                 continue;
             }
             if let Some(c) = country {
@@ -1112,7 +1150,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < window_start || o.start >= near_start {
                 continue;
             }
-            if self.reporting[i] || o.public || !self.is_subject(i) {
+            if self.reporting(i) || o.public || !self.is_subject(i) {
                 continue;
             }
             // a local authority ("Pays des Herbiers", "Communauté de
@@ -1142,7 +1180,7 @@ impl<'a> Ctx<'a> {
             if o.end > off || o.start < window_start {
                 continue;
             }
-            if self.reporting[i] || (o.public && !allow_public) {
+            if self.reporting(i) || (o.public && !allow_public) {
                 continue;
             }
             // the fund that led a round is not the company described next
@@ -1400,6 +1438,34 @@ fn coref_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, Via, Option<String>)
     None
 }
 
+/// A cancelled project: a word of giving up anywhere in the clause
+/// (`whole`), or "pulled out", "dropped plans" in `ws` (the clause up to
+/// just after the trigger).
+fn cancelled(whole: &[&str], ws: &[&str]) -> bool {
+    // (every word below has five bytes or more; read by its first byte)
+    let cancel = |w: &str| {
+        w.len() >= 5
+            && match w.as_bytes().first() {
+                Some(b'r') => w.starts_with("renon"),
+                Some(b'a') => w.starts_with("abandon") || w.starts_with("annul"),
+                // "suspend", "suspendu", "suspended"
+                Some(b's') => {
+                    w.starts_with("scrap") || w.starts_with("shelv") || w.starts_with("suspen")
+                }
+                Some(b'c') => w.starts_with("cancel"),
+                Some(b'g') => matches!(w, "gèle" | "gelé"),
+                Some(b'w') => matches!(w, "withdrew" | "withdraws"),
+                Some(b'd') => matches!(w, "ditch" | "ditched" | "ditches"),
+                _ => false,
+            }
+    };
+    whole.iter().any(|w| cancel(w))
+        || ws.windows(2).any(|w| {
+            matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
+                || matches!(w[0], "dropped" | "drops") && matches!(w[1], "plans" | "its" | "the")
+        })
+}
+
 /// What a clause says about status, looking at the words before (and a few
 /// after) the trigger.
 pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
@@ -1415,37 +1481,7 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     let tw = cx.w(trig);
     let before = span(lo, trig);
     let near = span(trig.saturating_sub(6).max(lo), trig);
-    // (every word below has five bytes or more)
-    let cancel = |w: &str| {
-        w.len() >= 5
-            && (w.starts_with("renon")
-                || w.starts_with("abandon")
-                || w.starts_with("annul")
-                || w.starts_with("scrap")
-                || w.starts_with("cancel")
-                || w.starts_with("shelv")
-                || w.starts_with("suspen")
-                || matches!(
-                    w,
-                    "gèle"
-                        | "gelé"
-                        | "suspend"
-                        | "suspendu"
-                        | "suspended"
-                        | "withdrew"
-                        | "withdraws"
-                        | "ditch"
-                        | "ditched"
-                        | "ditches"
-                ))
-    };
-    let whole = span(lo, c.1);
-    if whole.iter().any(|w| cancel(w))
-        || ws.windows(2).any(|w| {
-            matches!(w[0], "pulled" | "pulls" | "pull") && w[1] == "out"
-                || matches!(w[0], "dropped" | "drops") && matches!(w[1], "plans" | "its" | "the")
-        })
-    {
+    if cancelled(span(lo, c.1), ws) {
         return Status::Cancelled;
     }
     // "le fonds Hy24 est entré au capital de X": done
@@ -1490,37 +1526,39 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     {
         return Status::Completed;
     }
-    let seek = near.iter().any(|w| {
-        matches!(
-            *w,
-            "cherche"
-                | "cherchent"
-                | "chercherait"
-                | "recherche"
-                | "recherchent"
-                | "souhaite"
-                | "souhaitent"
-                | "ambitionne"
-                | "veut"
-                | "seeks"
-                | "seeking"
-                | "sought"
-                | "seek"
-                | "looking"
-                | "aims"
-                | "hopes"
-                | "hoping"
-                | "négocie"
-                | "négociations"
-                | "discussions"
-                | "talks"
-                | "discussion"
-                | "tente"
-                | "tries"
-                | "trying"
-        )
-    }) || matches!(tw, "recherche" | "recherchent" | "cherche" | "cherchent");
-    if seek && matches!(class, Class::Raise | Class::Announce) {
+    let seek = || {
+        near.iter().any(|w| {
+            matches!(
+                *w,
+                "cherche"
+                    | "cherchent"
+                    | "chercherait"
+                    | "recherche"
+                    | "recherchent"
+                    | "souhaite"
+                    | "souhaitent"
+                    | "ambitionne"
+                    | "veut"
+                    | "seeks"
+                    | "seeking"
+                    | "sought"
+                    | "seek"
+                    | "looking"
+                    | "aims"
+                    | "hopes"
+                    | "hoping"
+                    | "négocie"
+                    | "négociations"
+                    | "discussions"
+                    | "talks"
+                    | "discussion"
+                    | "tente"
+                    | "tries"
+                    | "trying"
+            )
+        }) || matches!(tw, "recherche" | "recherchent" | "cherche" | "cherchent")
+    };
+    if matches!(class, Class::Raise | Class::Announce) && seek() {
         return Status::Sought;
     }
     let reported = |ws: &[&str]| {
@@ -1643,72 +1681,75 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
         found
     };
     // spending done: "a investi", "a levé", "has raised", "a ouvert"; not
-    // "has earmarked", "a débloqué", "has awarded" (commitments announced)
-    let done_stem = [
-        "investi",
-        "lev",
-        "rachet",
-        "acqui",
-        "dépens",
-        "inject",
-        "boucl",
-        "finalis",
-        "réalis",
-        "ouvert",
-        "inaugur",
-        "construit",
-        "achev",
-        "invested",
-        "raised",
-        "acquired",
-        "bought",
-        "spent",
-        "closed",
-        "completed",
-        "purchased",
-        "injected",
-        "opened",
-        "built",
-        "taken",
-        "took",
-        "secured",
-        "pumped",
-        "poured",
-        "financ",
-        "conclu",
-        "repris",
-        "réuni",
-        "collect",
-    ]
-    .iter()
-    .any(|p| tw.starts_with(p));
-    let participle = done_stem
-        && (tw.ends_with('é')
-            || tw.ends_with("ée")
-            || tw.ends_with("és")
-            || tw.ends_with("ées")
-            || tw.ends_with('i')
-            || tw.ends_with("is")
-            || tw.ends_with("ed")
-            || tw.ends_with("it")
-            || tw.ends_with("ert")
-            || tw.ends_with("u"))
-        || matches!(
-            tw,
-            "acquis"
-                | "bought"
-                | "spent"
-                | "raised"
-                | "lever"
-                | "racheter"
-                | "boucler"
-                | "finaliser"
-                | "investir"
-                | "conclure"
-                | "built"
-                | "took"
-                | "taken"
-        );
+    // "has earmarked", "a débloqué", "has awarded" (commitments announced);
+    // asked only after an auxiliary
+    let participle = || {
+        let done_stem = [
+            "investi",
+            "lev",
+            "rachet",
+            "acqui",
+            "dépens",
+            "inject",
+            "boucl",
+            "finalis",
+            "réalis",
+            "ouvert",
+            "inaugur",
+            "construit",
+            "achev",
+            "invested",
+            "raised",
+            "acquired",
+            "bought",
+            "spent",
+            "closed",
+            "completed",
+            "purchased",
+            "injected",
+            "opened",
+            "built",
+            "taken",
+            "took",
+            "secured",
+            "pumped",
+            "poured",
+            "financ",
+            "conclu",
+            "repris",
+            "réuni",
+            "collect",
+        ]
+        .iter()
+        .any(|p| tw.starts_with(p));
+        done_stem
+            && (tw.ends_with('é')
+                || tw.ends_with("ée")
+                || tw.ends_with("és")
+                || tw.ends_with("ées")
+                || tw.ends_with('i')
+                || tw.ends_with("is")
+                || tw.ends_with("ed")
+                || tw.ends_with("it")
+                || tw.ends_with("ert")
+                || tw.ends_with("u"))
+            || matches!(
+                tw,
+                "acquis"
+                    | "bought"
+                    | "spent"
+                    | "raised"
+                    | "lever"
+                    | "racheter"
+                    | "boucler"
+                    | "finaliser"
+                    | "investir"
+                    | "conclure"
+                    | "built"
+                    | "took"
+                    | "taken"
+            )
+    };
     // "Telora a inauguré ... un investissement de 60 M€", "has completed the
     // acquisition": a perfect tense of a verb of completion before the trigger
     let done_before = (lo..trig).any(|k| {
@@ -1736,7 +1777,7 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     if done_before && !matches!(class, Class::Announce) {
         return Status::Completed;
     }
-    if aux_before && participle && !tw.ends_with("ir")
+    if aux_before && participle() && !tw.ends_with("ir")
         || aux_before
             && near.last().is_some_and(|w| matches!(*w, "de" | "d"))
             && near.iter().any(|w| matches!(*w, "vient" | "viennent"))
@@ -2167,6 +2208,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             let at = d.tok_at(a.start);
             let c = clause_of(at);
             let aid = aid_amount(cx, a.end);
+            let ae = d.tok_at(a.end);
+            // "a second production line at its plant in the Somme
+            // department, at a cost of €180m": the cost of the event
+            let costed = (at.saturating_sub(4).max(c.0)..at)
+                .any(|k| matches!(cx.w(k), "cost" | "coût" | "costing"));
             let mut best: Option<(usize, usize)> = None;
             for (k, tr) in trigs.iter().enumerate() {
                 if tr.tok < c.0 || tr.tok >= c.1 {
@@ -2192,10 +2238,6 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                     continue;
                 }
                 let tend = tr.tok + tr.len;
-                // "a second production line at its plant in the Somme
-                // department, at a cost of €180m": the cost of the event
-                let costed = (at.saturating_sub(4).max(c.0)..at)
-                    .any(|k| matches!(cx.w(k), "cost" | "coût" | "costing"));
                 let cost = if tend <= at {
                     let dist = at - tend;
                     let max = match tr.class {
@@ -2211,11 +2253,11 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                         continue;
                     }
                     dist + if tr.class.strong() { 0 } else { 4 }
-                } else if tr.tok >= d.tok_at(a.end) {
+                } else if tr.tok >= ae {
                     if matches!(tr.class, Class::Announce | Class::Weak) {
                         continue;
                     }
-                    let dist = tr.tok - d.tok_at(a.end);
+                    let dist = tr.tok - ae;
                     if dist > 12 {
                         continue;
                     }
@@ -2326,7 +2368,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let had_amounts = cands.len() > first_new;
         for tr in trigs {
             let c = clause_of(tr.tok);
-            if clause_vetoed(cx, c) {
+            if !may_stand_without_amount(cx, si, c, *tr) || clause_vetoed(cx, c) {
                 continue;
             }
             if had_amounts
@@ -2481,8 +2523,34 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
 fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
     let d = cx.d;
     let n = cands.len();
+    // every share needs a capex with money whose owner is a company
+    if !cands.iter().any(|c| {
+        c.kind == Kind::Capex && c.amount.is_some() && c.investor.is_some_and(|i| !d.orgs[i].public)
+    }) {
+        return;
+    }
+    // the first amount of the sentence (sentences and amounts in text order)
+    let mut lo = 0;
     for (si, s) in d.sents.iter().enumerate() {
-        let Some(dont) = (s.t0..s.t1).find(|&k| d.w(k) == "dont") else {
+        // the total is money of the sentence: most have none
+        lo += d
+            .amounts
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|a| a.start < s.start)
+            .count();
+        if !d
+            .amounts
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|a| a.start < s.end)
+            .any(|a| a.money)
+        {
+            continue;
+        }
+        let Some(dont) = (s.t0..s.t1).find(|&k| cx.w(k) == "dont") else {
             continue;
         };
         // the total the "dont" splits: the money amount right before it
@@ -2539,7 +2607,7 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
             while j < s.t1
                 && j < end + 6
                 && matches!(
-                    d.w(j),
+                    cx.w(j),
                     "de" | "d"
                         | "du"
                         | "la"
@@ -2568,9 +2636,9 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
             found.push((bi, oi));
             // "et 2,5 millions d'euros de la Région ..."
             let oend = d.tok_at(d.orgs[oi].end.saturating_sub(1)) + 1;
-            let next = (oend..s.t1.min(oend + 12)).find(|&m| matches!(d.w(m), "et" | ","));
+            let next = (oend..s.t1.min(oend + 12)).find(|&m| matches!(cx.w(m), "et" | ","));
             match next {
-                Some(m) if d.w(m) == "et" || d.w(m) == "," => {
+                Some(m) if cx.w(m) == "et" || cx.w(m) == "," => {
                     // skip to the next amount, if it comes right after
                     let after = (m + 1..s.t1.min(m + 3)).find(|&q| {
                         d.amounts
@@ -2751,7 +2819,7 @@ fn actor_before(
         let sa = d.sents[si].start.max(d.dateline_end);
         if let Some(oi) = cx
             .orgs_in(sa, comma + 1)
-            .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting[oi])
+            .filter(|&oi| d.orgs[oi].end == comma && !cx.reporting(oi))
             .last()
         {
             return (Some(oi), Via::Subject, None);
@@ -2777,7 +2845,7 @@ fn actor_before(
     }
     let explicit = cx
         .orgs_in(a.max(d.dateline_end), b)
-        .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi));
+        .find(|&oi| !cx.reporting(oi) && !cx.prep_before(oi));
     // a description or pronoun between the subject and the trigger wins only
     // when no name is given
     if let Some(oi) = explicit {
@@ -2811,7 +2879,7 @@ fn actor_before(
             // the second name opens the reported clause: no trigger before
             // it ("annoncé ... acquérir Alvéa, pour un montant" is Orsenne's)
             if let Some(o2) = cx.orgs_in(from, b).find(|&o2| {
-                !cx.reporting[o2]
+                !cx.reporting(o2)
                     && !cx.prep_before(o2)
                     && d.orgs[o2].family != d.orgs[oi].family
                     && (k + 1..d.tok_at(d.orgs[o2].start)).all(|m| d.triggers_none(m))
@@ -2936,7 +3004,7 @@ fn actor_before(
                     cx.orgs_in(p.start.max(d.dateline_end), p.end)
                         .find(|&oi| {
                             let o = &d.orgs[oi];
-                            !o.public && !o.outlet && !cx.reporting[oi] && !cx.prep_before(oi)
+                            !o.public && !o.outlet && !cx.reporting(oi) && !cx.prep_before(oi)
                         })
                         // its subject: named at the start
                         .filter(|&oi| d.tok_at(d.orgs[oi].start) <= p.t0 + 4)
@@ -2985,7 +3053,7 @@ fn actor_before(
                     let bank = (0..hi).rev().find(|&i| {
                         let n = d.orgs[i].name.to_lowercase();
                         !d.orgs[i].public
-                            && !cx.reporting[i]
+                            && !cx.reporting(i)
                             && ["crédit", "credit", "banque", "bank", "caisse", "bnp"]
                                 .iter()
                                 .any(|b| n.contains(b))
@@ -3012,7 +3080,7 @@ fn actor_before(
                         let t = d.tok_at(d.orgs[i].start);
                         (t.saturating_sub(3)..t).any(|k| class.contains(&cx.w(k)))
                     };
-                    let ok = |i: usize| !d.orgs[i].public && !cx.reporting[i] && introduced(i);
+                    let ok = |i: usize| !d.orgs[i].public && !cx.reporting(i) && introduced(i);
                     // the headline when nothing before in the body
                     let named = (lo..hi).rev().find(|&i| ok(i)).or_else(|| {
                         let h = d.sents.first().map_or(0, |s| s.end);
@@ -3059,7 +3127,7 @@ fn recipient_after(
     let d = cx.d;
     let (a, b) = rest_of_clause(d, c, from);
     for oi in cx.orgs_in(a, b) {
-        if Some(oi) == skip || cx.reporting[oi] || d.orgs[oi].public {
+        if Some(oi) == skip || cx.reporting(oi) || d.orgs[oi].public {
             continue;
         }
         let ot = d.tok_at(d.orgs[oi].start);
@@ -3111,7 +3179,7 @@ fn private_org_after(
     let (a, b) = rest_of_clause(d, c, from);
     cx.orgs_in(a, b).find(|&oi| {
         Some(oi) != skip
-            && !cx.reporting[oi]
+            && !cx.reporting(oi)
             && !d.orgs[oi].public
             && at(d.tok_at(d.orgs[oi].start))
     })
@@ -3304,7 +3372,7 @@ fn gapped_subject(cx: &Ctx, c: (usize, usize), ai: usize) -> Option<usize> {
     }
     let o = cx
         .orgs_in(a, amt.start)
-        .filter(|&o| !cx.reporting[o])
+        .filter(|&o| !cx.reporting(o))
         .last()?;
     let org = &d.orgs[o];
     let ot = d.tok_at(org.start);
@@ -3410,7 +3478,7 @@ fn build(
             .get(c.1.saturating_sub(1))
             .map(|t| t.end)
             .unwrap_or(0);
-        cx.orgs_in(a, b).any(|o| !cx.reporting[o])
+        cx.orgs_in(a, b).any(|o| !cx.reporting(o))
     };
     // a clause headed by an event noun with no actor ("Un investissement
     // de 70 M€, étalé sur trois ans", "Une enveloppe de 60 M€ est consacrée
@@ -3522,7 +3590,7 @@ fn build(
                 let a = d.toks[k].end;
                 let b = d.toks.get(c.1.saturating_sub(1)).map_or(a, |t| t.end);
                 cx.orgs_in(a, b)
-                    .find(|&o| &d.orgs[o].family != fam && !cx.reporting[o] && !d.orgs[o].public)
+                    .find(|&o| &d.orgs[o].family != fam && !cx.reporting(o) && !d.orgs[o].public)
                     .map(|r| (sub, r))
             });
             if let Some((sub, r)) = backed {
@@ -3644,7 +3712,7 @@ fn build(
                                 | "cotée"
                         )
                     });
-                    Some(oi) != by && !cx.reporting[oi] && !d.orgs[oi].public && !seller
+                    Some(oi) != by && !cx.reporting(oi) && !d.orgs[oi].public && !seller
                 })
             };
             if let (Some(t), None) = (before_noun, by) {
@@ -3694,7 +3762,7 @@ fn build(
                 let off = d.toks[c.0].start;
                 if let Some(p) = (0..d.orgs.len())
                     .rev()
-                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j])
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting(j))
                 {
                     investor = Some(p);
                 }
@@ -3712,7 +3780,7 @@ fn build(
                 let off = d.toks[c.0].start;
                 investor = (0..d.orgs.len())
                     .rev()
-                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting[j]);
+                    .find(|&j| d.orgs[j].public && d.orgs[j].end <= off && !cx.reporting(j));
             }
             // a shareholder that brings capital: "son actionnaire Brookfield
             // apportera 500 M€ de fonds propres" is a stake in the company
@@ -3744,7 +3812,7 @@ fn build(
                             && o.family != fam
                             && !o.public
                             && !o.outlet
-                            && !cx.reporting[j]
+                            && !cx.reporting(j)
                     })
                 })
             });
@@ -3904,7 +3972,7 @@ fn build(
                             .find(|(j, o)| {
                                 o.end <= d.toks[k].start
                                     && Some(&o.family) != fam.as_ref()
-                                    && !cx.reporting[*j]
+                                    && !cx.reporting(*j)
                                     && !o.public
                             })
                             .map(|(j, _)| j);
@@ -4025,7 +4093,7 @@ fn build(
                         let sa = d.sents[si].start.max(d.dateline_end);
                         let fam = investor.map(|i| d.orgs[i].family.clone());
                         cx.orgs_in(sa, d.sents[si].end).find(|&o| {
-                            !cx.reporting[o]
+                            !cx.reporting(o)
                                 && !d.orgs[o].public
                                 && Some(&d.orgs[o].family) != fam.as_ref()
                         })
@@ -4137,7 +4205,7 @@ fn build(
             let named_in = |a: usize| {
                 (0..d.orgs.len()).rev().find(|&j| {
                     let o = &d.orgs[j];
-                    o.start >= a && o.end <= off && !o.public && !o.outlet && !cx.reporting[j]
+                    o.start >= a && o.end <= off && !o.public && !o.outlet && !cx.reporting(j)
                 })
             };
             recipient = named_in(p.start).or_else(|| {
@@ -4183,7 +4251,7 @@ fn build(
                     .enumerate()
                     .rev()
                     .find(|(j, o)| {
-                        o.end <= off && o.family != fam && !cx.reporting[*j] && !o.public
+                        o.end <= off && o.family != fam && !cx.reporting(*j) && !o.public
                     })
                     .map(|(j, _)| j);
                 recipient?;
@@ -4428,18 +4496,43 @@ fn concrete_without_amount(cx: &Ctx, c: &Cand) -> bool {
             if c.status == Status::Cancelled && c.investor.is_some() {
                 return true;
             }
-            let s = d.sents[c.sent];
-            let a = d.toks[c.clause.0].start.max(d.dateline_end);
-            let b = d.toks.get(c.clause.1 - 1).map(|t| t.end).unwrap_or(s.end);
-            let local_place = d.places.iter().any(|p| {
-                p.start >= a
-                    && p.end <= b
-                    && p.rank < 3
-                    && !d.orgs.iter().any(|o| o.start <= p.start && p.end <= o.end)
-            });
-            local_place && d.toks[c.trig].start < b
+            local_site(d, c.sent, c.clause, c.trig)
         }
         _ => false,
+    }
+}
+
+/// A place below country level in clause `c` of sentence `si` (not part of
+/// an organisation's name), with the trigger `trig` before its end.
+fn local_site(d: &Doc, si: usize, c: (usize, usize), trig: usize) -> bool {
+    let s = d.sents[si];
+    let a = d.toks[c.0].start.max(d.dateline_end);
+    let b = d.toks.get(c.1 - 1).map(|t| t.end).unwrap_or(s.end);
+    let local_place = d.places.iter().any(|p| {
+        p.start >= a
+            && p.end <= b
+            && p.rank < 3
+            && !d.orgs.iter().any(|o| o.start <= p.start && p.end <= o.end)
+    });
+    local_place && d.toks[trig].start < b
+}
+
+/// Whether a trigger with no amount may make an event at all (a necessary
+/// condition of [`concrete_without_amount`], asked before building): a
+/// secret price, a takeover, or building or investing at a local site or
+/// given up.
+fn may_stand_without_amount(cx: &Ctx, si: usize, c: (usize, usize), tr: Trig) -> bool {
+    let d = cx.d;
+    let rest = (c.1, d.sents[si].t1.max(c.1));
+    let secret = || secret_price(cx, c) || secret_price(cx, rest);
+    match tr.class {
+        Class::Acquire => true,
+        Class::Invest | Class::Build => {
+            local_site(d, si, c, tr.tok)
+                || cancelled(cx.ws(c.0, c.1), cx.ws(c.0, (tr.tok + 2).min(c.1)))
+                || secret()
+        }
+        _ => secret(),
     }
 }
 

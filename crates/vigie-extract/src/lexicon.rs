@@ -874,22 +874,32 @@ pub(crate) fn classify(w: &str, next: &[&str], prev: &str) -> Option<(Class, usi
     if !may_trigger(w) {
         return None;
     }
-    classify_admitted(w, next, prev)
+    let mut buf = [""; 10];
+    let n = without_apostrophes(next.iter().copied(), &mut buf);
+    classify_admitted(w, buf.get(..n).unwrap_or(&[]), prev)
 }
 
-/// [`classify`] for a word that [`may_trigger`] admits (the rules; the test
-/// `gates_cover_their_rules` reads this function).
-pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
-    // apostrophes are tokens of their own: "rachat d'actions" reads rachat, d, actions
-    let mut buf = [""; 10];
+/// Fills `buf` with the words of `next` that are not apostrophes (tokens of
+/// their own: "rachat d'actions" reads rachat, d, actions), as many as fit;
+/// returns their number.
+pub(crate) fn without_apostrophes<'w>(
+    next: impl Iterator<Item = &'w str>,
+    buf: &mut [&'w str],
+) -> usize {
     let mut n = 0;
-    for x in next.iter().filter(|x| !matches!(**x, "'" | "’")) {
-        if n < buf.len() {
-            buf[n] = x;
+    for x in next.filter(|x| !matches!(*x, "'" | "’")) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = x;
             n += 1;
         }
     }
-    let next = &buf[..n];
+    n
+}
+
+/// [`classify`] for a word that [`may_trigger`] admits, `next` being the
+/// next words without apostrophes (see [`without_apostrophes`]): the rules
+/// (the test `gates_cover_their_rules` reads this function).
+pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(Class, usize)> {
     let n1 = next.first().copied().unwrap_or("");
     let n2 = next.get(1).copied().unwrap_or("");
     let n3 = next.get(2).copied().unwrap_or("");
@@ -1954,6 +1964,7 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
+    let gate = sector_gate();
     for (k, s) in d.sents.iter().enumerate() {
         if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
@@ -1971,7 +1982,7 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
             }
             // most words fail the gate on their first four bytes
             if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end >= t.start + 4 && !sector_gate().admits_start([b0, b1, b2, b3]) {
+                if t.end >= t.start + 4 && !gate.admits_start([b0, b1, b2, b3]) {
                     continue;
                 }
             }
