@@ -2838,7 +2838,7 @@ fn actor_before(
         let sa = d.sents[si].start.max(d.dateline_end);
         if let Some(oi) = cx
             .orgs_in(sa, a)
-            .find(|&oi| !cx.reporting[oi] && !cx.prep_before(oi))
+            .find(|&oi| !cx.reporting(oi) && !cx.prep_before(oi))
         {
             return (Some(oi), Via::Subject, None);
         }
