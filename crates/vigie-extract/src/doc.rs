@@ -308,7 +308,19 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         // ASCII by the table, the rest by its char
         let mut class = BYTE_CLASS[usize::from(b)];
         let mut n = 1;
-        if class & MULTI != 0 {
+        if b == 0xC3 {
+            // U+00C0..U+00FF ("é", "À"): letters but × and ÷, capitals
+            // up to U+00DE
+            let Some(&c) = bytes.get(i + 1) else {
+                break;
+            };
+            class = match c {
+                0x97 | 0xB7 => 0,
+                0x80..=0x9E => ALNUM | UPPER,
+                _ => ALNUM,
+            };
+            n = 2;
+        } else if class & MULTI != 0 {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
@@ -578,7 +590,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
+        fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéÀÿ×÷ßÞΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
             let end = s.len().saturating_sub(b);
             let (mut x, mut y) = (Vec::new(), Vec::new());
             tokenize(&s, a, end, &mut x);
@@ -589,6 +601,20 @@ mod tests {
         #[test]
         fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Ü\u{1F600}-]{0,40}") {
             proptest::prop_assert_eq!(lower_same_len_exact(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn latin1_tokens_as_defined() {
+        // every character of U+00A0..U+00FF alone, inside a word and
+        // between words
+        for c in '\u{a0}'..='\u{ff}' {
+            for s in [format!("{c}"), format!("a{c}b"), format!("A {c}{c} B")] {
+                let (mut x, mut y) = (Vec::new(), Vec::new());
+                tokenize(&s, 0, s.len(), &mut x);
+                tokenize_chars(&s, 0, s.len(), &mut y);
+                assert_eq!(x, y, "{s}");
+            }
         }
     }
 

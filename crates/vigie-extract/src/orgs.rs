@@ -1102,8 +1102,18 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
 /// funders of others' projects.
 pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
+    let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
+        // (most tokens fail the heads' shape: no string sliced for them)
+        if !d
+            .toks
+            .get(i)
+            .is_some_and(|t| may_be_institution_head(lower, t.start, t.end))
+        {
+            i += 1;
+            continue;
+        }
         let w = d.w(i);
         // the head and the token after it
         let after = match w {
@@ -1178,6 +1188,25 @@ pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
         out.push(o);
         i = e;
     }
+}
+
+/// Every head [`institutions`] looks for (test
+/// `institution_heads_have_their_shape` checks the arms' words).
+#[cfg(test)]
+const INSTITUTION_HEADS: &[&str] = &[
+    "chu",
+    "chru",
+    "centre",
+    "center",
+    "université",
+    "university",
+];
+
+/// The lowercase word at `lower[a..b]` may be one of [`INSTITUTION_HEADS`]:
+/// it starts with `c` or `u` and has 3, 4, 6, 10 or 11 bytes.
+#[inline]
+fn may_be_institution_head(lower: &[u8], a: usize, b: usize) -> bool {
+    matches!(lower.get(a), Some(b'c' | b'u')) && matches!(b.wrapping_sub(a), 3 | 4 | 6 | 10 | 11)
 }
 
 /// Every word the arms of [`public_bodies`] match (test
@@ -1853,7 +1882,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
     let lower_answers_cell = std::cell::OnceCell::new();
     let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
         lower_answers_cell.get_or_init(|| {
-            let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
+            let mut asked: crate::doc::FastMap<&str, bool> =
+                crate::doc::FastMap::with_capacity_and_hasher(
+                    caps.initial.len(),
+                    Default::default(),
+                );
             let mut bits = [0u64; 64];
             for &w in &caps.initial {
                 asked.insert(w, false);
@@ -2143,7 +2176,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
                 let seen_inside = caps.inside.contains(d.raw(i));
-                let first_common = lower_elsewhere(first) || stop(first);
+                let first_common = stop(first) || lower_elsewhere(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
                 while matches!(
@@ -2264,7 +2297,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             }
             if ok && ntok == 1 {
                 let followed_by_dot = matches!(next_w, "." | ":") && j + 1 >= s.t1 && initial;
-                if followed_by_dot || initial && (lower_elsewhere(first) || first.len() < 3) {
+                if followed_by_dot || initial && (first.len() < 3 || lower_elsewhere(first)) {
                     ok = false;
                 }
                 // an all-caps word before a comma at the very start is a dateline
@@ -3172,6 +3205,37 @@ mod heads_tests {
             }
             assert_eq!(caps.initial, first, "{text}");
         }
+    }
+
+    /// The heads `institutions` matches are `INSTITUTION_HEADS`, and all
+    /// pass its gate.
+    #[test]
+    fn institution_heads_have_their_shape() {
+        for w in super::INSTITUTION_HEADS {
+            assert!(
+                super::may_be_institution_head(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+        // the words of the arms of `institutions`' head match (up to the
+        // catch-all) are the listed heads
+        let src = include_str!("orgs.rs");
+        let arms = src
+            .split_once("pub(crate) fn institutions(")
+            .and_then(|(_, b)| b.split_once("let after = match w {"))
+            .and_then(|(_, b)| b.split_once("_ => {"))
+            .map(|(a, _)| a)
+            .unwrap_or("");
+        let mut n = 0;
+        for l in arms.lines().filter(|l| l.starts_with("            \"")) {
+            let pat = l.split(" if ").next().unwrap_or("");
+            let pat = pat.split("=>").next().unwrap_or("");
+            for w in pat.split('"').skip(1).step_by(2) {
+                n += 1;
+                assert!(super::INSTITUTION_HEADS.contains(&w), "{w} missing");
+            }
+        }
+        assert_eq!(n, super::INSTITUTION_HEADS.len());
     }
 
     /// Every string a match arm of `public_bodies` starts with is in
