@@ -396,7 +396,13 @@ pub(crate) struct Marks {
 /// on the stack.)
 #[inline(never)]
 pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
-    let mut m = Marks::default();
+    // (room for one of each every 32 tokens: few regrowths)
+    let room = toks.len() / 32;
+    let mut m = Marks {
+        britain: Vec::with_capacity(room),
+        facility: Vec::with_capacity(room),
+        job: Vec::with_capacity(room),
+    };
     for (k, t) in toks.iter().enumerate() {
         let len = t.end.wrapping_sub(t.start);
         if !(4..=12).contains(&len) {

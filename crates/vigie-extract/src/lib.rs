@@ -835,6 +835,14 @@ impl Extractor {
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
         for s in &sents {
+            // (a first word with a lowercase letter opens no such dateline)
+            if toks
+                .get(s.t0)
+                .and_then(|t| text.get(t.start..t.end))
+                .is_none_or(|w| w.chars().any(char::is_lowercase))
+            {
+                continue;
+            }
             // the words (and hyphens) that open the sentence
             let mut k = s.t0;
             while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
@@ -1195,7 +1203,7 @@ impl Extractor {
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                }) && !orgs::weak_initial(&d, &caps.inside, o.start, o.end)
+                }) && !orgs::weak_initial(&d, &caps, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);

@@ -1841,11 +1841,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             .take(8)
             .any(|p| p.start <= a && b <= p.end)
     };
-    // built on first use (many articles never ask)
-    let place_names_cell = std::cell::OnceCell::new();
-    let place_names = || -> &HashSet<String> {
-        place_names_cell.get_or_init(|| d.places.iter().map(|p| p.text.to_lowercase()).collect())
-    };
+    // a place's text is `lname` in lowercase (few places: compared one
+    // by one, no lowercase copy made)
+    let place_named = |lname: &str| d.places.iter().any(|p| lowercase_is(&p.text, lname));
     // words written in lowercase somewhere (as words of their own, not in an
     // e-mail address, a URL or a hashtag): common words
     let written_lower = |t: &crate::doc::Tok| {
@@ -2175,7 +2173,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = caps.inside.contains(d.raw(i));
+                let seen_inside = caps.inside_has(d.raw(i));
                 let first_common = stop(first) || lower_elsewhere(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
@@ -2538,7 +2536,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names().contains(lname()) {
+            if ok && !after_company_noun && place_named(lname()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
@@ -2639,16 +2637,28 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
     }
 }
 
+/// `s.to_lowercase() == lower`, without making the lowercase copy.
+fn lowercase_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
+    } else if s.contains('Σ') {
+        // (its lowercase depends on its place in a word)
+        s.to_lowercase() == lower
+    } else {
+        s.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
 /// A one-word name at the start of a sentence that appears nowhere else
 /// inside a sentence: too weak to be a company ("Grande nouvelle pour X !").
-pub(crate) fn weak_initial(d: &Doc, caps: &HashSet<&str>, start: usize, end: usize) -> bool {
+pub(crate) fn weak_initial(d: &Doc, caps: &Caps, start: usize, end: usize) -> bool {
     let i = d.tok_at(start);
     let Some(si) = d.sent_of(start) else {
         return false;
     };
     let s = d.sents[si];
     let one = d.tok_at(end) == i + 1;
-    one && is_sentence_initial(d, i, s.t0) && !caps.contains(d.raw(i)) && !distinctive(d.raw(i))
+    one && is_sentence_initial(d, i, s.t0) && !caps.inside_has(d.raw(i)) && !distinctive(d.raw(i))
 }
 
 /// A word shaped like a brand, not like a capitalised first word:
@@ -2662,19 +2672,38 @@ pub(crate) fn distinctive(w: &str) -> bool {
 
 /// The capitalised words of the sentences, by place.
 pub(crate) struct Caps<'a> {
-    /// Capitalised words found inside sentences (not at their start): a
-    /// name seen there is a name, not a capitalised first word.
-    pub inside: HashSet<&'a str>,
+    /// Capitalised words found inside sentences (not at their start), in
+    /// text order, repeats kept: a name seen there is a name, not a
+    /// capitalised first word. Asked through [`Caps::inside_has`].
+    inside: Vec<&'a str>,
+    /// `inside` as a set, built on first use when it is long.
+    inside_set: std::cell::OnceCell<HashSet<&'a str>>,
     /// The lowercase of the capitalised words at a sentence's start (as
     /// [`is_sentence_initial`] says), in text order, repeats kept.
     pub initial: Vec<&'a str>,
 }
 
+impl Caps<'_> {
+    /// `w` is a capitalised word found inside a sentence.
+    pub fn inside_has(&self, w: &str) -> bool {
+        // (a few words are compared one by one: cheaper than hashing them
+        // all, as most articles ask about a handful of names)
+        if self.inside.len() <= 64 {
+            self.inside.contains(&w)
+        } else {
+            self.inside_set
+                .get_or_init(|| self.inside.iter().copied().collect())
+                .contains(w)
+        }
+    }
+}
+
 /// The capitalised words of `d` inside sentences and at their start.
 pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
-    // (room for a capital every sixteen tokens: few rehashes)
-    let mut inside = HashSet::with_capacity_and_hasher(d.toks.len() / 16, Default::default());
-    let mut first = Vec::new();
+    // (room for a capital every eight tokens, one per sentence: few
+    // regrowths)
+    let mut inside = Vec::with_capacity(d.toks.len() / 8);
+    let mut first = Vec::with_capacity(d.sents.len());
     let lower = d.lower.as_bytes();
     for s in &d.sents {
         // is_sentence_initial of each token in one forward pass
@@ -2688,7 +2717,7 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
                     if initial {
                         first.push(d.w(k));
                     } else {
-                        inside.insert(d.raw(k));
+                        inside.push(d.raw(k));
                     }
                 }
                 // "l", "d" (of "L'", "D'") keep the start; other words end it
@@ -2702,6 +2731,7 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
     }
     Caps {
         inside,
+        inside_set: std::cell::OnceCell::new(),
         initial: first,
     }
 }
@@ -3166,6 +3196,41 @@ mod heads_tests {
         }
     }
 
+    /// `lowercase_is` is `to_lowercase` and a comparison.
+    #[test]
+    fn lowercase_is_as_defined() {
+        for s in [
+            "Lyon",
+            "SAINT-ÉTIENNE",
+            "İzmir",
+            "ΟΔΟΣ Σ",
+            "Ærø",
+            "",
+            "a\u{212a}",
+        ] {
+            let l = s.to_lowercase();
+            assert!(super::lowercase_is(s, &l), "{s}");
+            assert!(!super::lowercase_is(s, &format!("{l}x")), "{s}");
+            assert!(!super::lowercase_is(s, s) || s == l, "{s}");
+        }
+    }
+
+    /// `inside_has` answers as a set would, for short and long lists.
+    #[test]
+    fn inside_has_short_and_long() {
+        let words: Vec<String> = (0..100).map(|k| format!("W{k}")).collect();
+        for n in [3, 100] {
+            let caps = super::Caps {
+                inside: words[..n].iter().map(String::as_str).collect(),
+                inside_set: Default::default(),
+                initial: Vec::new(),
+            };
+            assert!(caps.inside_has("W2"));
+            assert_eq!(caps.inside_has("W99"), n == 100);
+            assert!(!caps.inside_has("W100") && !caps.inside_has("w2"));
+        }
+    }
+
     /// The forward pass of `caps_inside` gives what `is_sentence_initial`
     /// says of each token.
     #[test]
@@ -3190,7 +3255,12 @@ mod heads_tests {
                 }
             }
             let caps = super::caps_inside(&d);
-            assert_eq!(caps.inside, want, "{text}");
+            let inside: super::HashSet<&str> = caps.inside.iter().copied().collect();
+            assert_eq!(inside, want, "{text}");
+            for w in &want {
+                assert!(caps.inside_has(w), "{w}");
+            }
+            assert!(!caps.inside_has("Acme") && !caps.inside_has("PARIS"));
             // the initial ones, by the same pass token by token
             let mut first = Vec::new();
             for s in &d.sents {
