@@ -236,6 +236,21 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     let mut at = 0;
     while let Some(p) = s.as_bytes().get(at..).and_then(first_non_ascii) {
         at += p;
+        // U+00DF..U+00FF ("é", "à", "ß", "÷") are their own lowercase:
+        // nothing to do (the most frequent case in French)
+        // and so are U+2000..U+20BF (punctuation such as "’" and "–",
+        // super- and subscripts, currency signs such as "€"): no capitals
+        match (s.as_bytes().get(at), s.as_bytes().get(at + 1)) {
+            (Some(0xC3), Some(0x9F..=0xBF)) => {
+                at += 2;
+                continue;
+            }
+            (Some(0xE2), Some(0x80..=0x82)) => {
+                at += 3;
+                continue;
+            }
+            _ => {}
+        }
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -308,30 +323,32 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         // ASCII by the table, the rest by its char
         let mut class = BYTE_CLASS[usize::from(b)];
         let mut n = 1;
-        if b == 0xC3 {
-            // U+00C0..U+00FF ("é", "À"): letters but × and ÷, capitals
-            // up to U+00DE
-            let Some(&c) = bytes.get(i + 1) else {
-                break;
+        if class & MULTI != 0 {
+            (class, n) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                // U+00C0..U+00FF ("é", "À"): letters but × and ÷,
+                // capitals up to U+00DE
+                (0xC3, Some(0x97 | 0xB7), _) => (0, 2),
+                (0xC3, Some(0x80..=0x9E), _) => (ALNUM | UPPER, 2),
+                (0xC3, Some(_), _) => (ALNUM, 2),
+                // U+2000..U+203F ("’", "–", "…", spaces): no letter nor
+                // digit; the spaces are U+2000..U+200A, U+2028, U+2029
+                // and U+202F
+                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => (SPACE, 3),
+                (0xE2, Some(0x80), Some(_)) => (0, 3),
+                _ => {
+                    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    let class = if c.is_alphanumeric() {
+                        ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+                    } else if c.is_whitespace() {
+                        SPACE
+                    } else {
+                        0
+                    };
+                    (class, c.len_utf8())
+                }
             };
-            class = match c {
-                0x97 | 0xB7 => 0,
-                0x80..=0x9E => ALNUM | UPPER,
-                _ => ALNUM,
-            };
-            n = 2;
-        } else if class & MULTI != 0 {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            class = if c.is_alphanumeric() {
-                ALNUM | if c.is_uppercase() { UPPER } else { 0 }
-            } else if c.is_whitespace() {
-                SPACE
-            } else {
-                0
-            };
-            n = c.len_utf8();
         }
         if class & ALNUM != 0 {
             if cur.is_none() {
@@ -594,6 +611,14 @@ mod tests {
         (out, exact)
     }
 
+    #[test]
+    fn lowercase_of_latin1_and_punctuation_as_defined() {
+        for c in ('\u{a0}'..='\u{ff}').chain('\u{2000}'..='\u{20bf}') {
+            let s = format!("A{c}b{c}É");
+            assert_eq!(lower_same_len_exact(&s), reference(&s), "{s}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéÀÿ×÷ßÞΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
@@ -605,16 +630,16 @@ mod tests {
         }
 
         #[test]
-        fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Ü\u{1F600}-]{0,40}") {
+        fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Üÿ÷×Þ’–\u{2070}\u{2071}\u{20bf}\u{1F600}-]{0,40}") {
             proptest::prop_assert_eq!(lower_same_len_exact(&s), reference(&s));
         }
     }
 
     #[test]
-    fn latin1_tokens_as_defined() {
-        // every character of U+00A0..U+00FF alone, inside a word and
-        // between words
-        for c in '\u{a0}'..='\u{ff}' {
+    fn latin1_and_punctuation_tokens_as_defined() {
+        // every character of U+00A0..U+00FF and U+2000..U+203F alone,
+        // inside a word and between words
+        for c in ('\u{a0}'..='\u{ff}').chain('\u{2000}'..='\u{203f}') {
             for s in [format!("{c}"), format!("a{c}b"), format!("A {c}{c} B")] {
                 let (mut x, mut y) = (Vec::new(), Vec::new());
                 tokenize(&s, 0, s.len(), &mut x);

@@ -250,10 +250,12 @@ impl Extractor {
         let cx = Ctx::new(&d);
         let cands = engine::candidates(&cx);
         let groups = merge::drop_totals(&d, &cands, merge::group(&d, &cands));
+        // the article's subject, once for all its events
+        let topic = (!groups.is_empty()).then(|| topic_sector(&d)).flatten();
         let mut events: Vec<(usize, Event)> = groups
             .iter()
             .filter_map(|g| {
-                self.event(article, document, &d, &cands, &g.members)
+                self.event(article, document, &d, topic, &cands, &g.members)
                     .map(|e| {
                         (
                             g.members.iter().map(|&m| cands[m].sent).min().unwrap_or(0),
@@ -1500,11 +1502,14 @@ impl Extractor {
         Some(d)
     }
 
+    /// The event a group of candidates states; `topic` is
+    /// [`topic_sector`] of `d`.
     fn event(
         &self,
         article: &Article,
         document: &Document,
         d: &Doc,
+        topic: Option<(Sector, bool)>,
         cands: &[Cand],
         members: &[usize],
     ) -> Option<Event> {
@@ -1670,7 +1675,7 @@ impl Extractor {
         // no sector word near the statement: the article's subject; a
         // subject the headline states ("Semi-conducteurs : Soitec ...") also
         // joins the words of the statement
-        if let Some((t, headline)) = topic_sector(d) {
+        if let Some((t, headline)) = topic {
             let generic = sectors
                 .iter()
                 .all(|s| matches!(s, Sector::Manufacturing | Sector::Other));
@@ -1695,10 +1700,15 @@ impl Extractor {
                     lo = k + 1;
                 }
                 let from = d.toks.get(lo).map_or(o.start, |x| x.start);
+                // (sectors are sorted by start, each ends after it starts)
+                let first = d.sectors.partition_point(|x| x.start < from);
                 for sm in d
                     .sectors
+                    .get(first..)
+                    .unwrap_or(&[])
                     .iter()
-                    .filter(|x| x.start >= from && x.end <= o.start)
+                    .take_while(|x| x.start <= o.start)
+                    .filter(|x| x.end <= o.start)
                 {
                     if !sectors.contains(&sm.sector) {
                         sectors.push(sm.sector);
