@@ -2176,16 +2176,6 @@ fn sentence_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
     page_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
 }
 
-/// `l` starts with one of `heads` (first bytes compared before the rest).
-fn starts_any(l: &str, heads: &[&str]) -> bool {
-    let Some(b) = l.as_bytes().first() else {
-        return false;
-    };
-    heads
-        .iter()
-        .any(|h| h.as_bytes().first() == Some(b) && l.starts_with(h))
-}
-
 /// The trimmed, lowercased line when it is short enough to be furniture.
 fn furniture_line<'a>(s: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
     let t = s
@@ -2206,7 +2196,7 @@ fn chrome_line(l: Option<&str>) -> bool {
     let Some(l) = l else {
         return false;
     };
-    const HEADS: &[&str] = &[
+    const HEADS: needles::Heads = needles::Heads::new(&[
         "partager",
         "partagez",
         "share:",
@@ -2242,8 +2232,8 @@ fn chrome_line(l: Option<&str>) -> bool {
         "modifié le",
         "published ",
         "updated ",
-    ];
-    if starts_any(l, HEADS) {
+    ]);
+    if HEADS.any_starting(l, |_| true) {
         return true;
     }
     // the first ten are social links (two make a share bar), the others
@@ -2276,7 +2266,7 @@ fn caption_line(l: Option<&str>) -> bool {
     let Some(l) = l else {
         return false;
     };
-    const HEADS: &[&str] = &[
+    const HEADS: needles::Heads = needles::Heads::new(&[
         "photo :",
         "photo:",
         "image:",
@@ -2287,9 +2277,9 @@ fn caption_line(l: Option<&str>) -> bool {
         "légende",
         "caption",
         "©",
-    ];
+    ]);
     // a header alone on its line; "Lire aussi : X investit ..." is a teaser
-    const RELATED: &[&str] = &[
+    const RELATED: needles::Heads = needles::Heads::new(&[
         "lire aussi",
         "à lire aussi",
         "à lire également",
@@ -2300,11 +2290,8 @@ fn caption_line(l: Option<&str>) -> bool {
         "you might also like",
         "related",
         "read more",
-    ];
-    starts_any(l, HEADS)
-        || RELATED
-            .iter()
-            .any(|h| l.starts_with(h) && l.len() < h.len() + 24)
+    ]);
+    HEADS.any_starting(l, |_| true) || RELATED.any_starting(l, |h| l.len() < h.len() + 24)
 }
 
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",

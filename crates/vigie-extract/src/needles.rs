@@ -95,6 +95,48 @@ impl Needles {
     }
 }
 
+/// Up to 64 heads a line may start with, found by the line's first byte.
+pub(crate) struct Heads {
+    list: &'static [&'static str],
+    /// Per byte: the heads whose first byte it is (bit k = `list[k]`).
+    first: [u64; 256],
+}
+
+impl Heads {
+    /// The table for `list` (at most 64 heads, none empty; checked at
+    /// compile time when used in a `const`).
+    pub const fn new(list: &'static [&'static str]) -> Heads {
+        assert!(list.len() <= 64, "at most 64 heads");
+        let mut first = [0u64; 256];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            assert!(!b.is_empty(), "no empty head");
+            first[b[0] as usize] |= 1 << k;
+            k += 1;
+        }
+        Heads { list, first }
+    }
+
+    /// `l` starts with a head for which `ok` holds.
+    pub fn any_starting(&self, l: &str, ok: impl Fn(&str) -> bool) -> bool {
+        let Some(&b) = l.as_bytes().first() else {
+            return false;
+        };
+        let mut m = self.first[b as usize];
+        while m != 0 {
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(h) = self.list.get(k) {
+                if l.starts_with(h) && ok(h) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +172,18 @@ mod tests {
             "xe-mai",
         ] {
             assert_eq!(N.occurring(hay), naive(hay), "{hay}");
+        }
+    }
+
+    const H: Heads = Heads::new(&["ab", "abc", "x", "é à", "b"]);
+
+    #[test]
+    fn heads_as_starts_with() {
+        for l in ["", "a", "ab", "abcd", "xyz", "é à b", "é", "ba", "c"] {
+            let want = H.list.iter().any(|h| l.starts_with(h));
+            assert_eq!(H.any_starting(l, |_| true), want, "{l}");
+            let long = H.list.iter().any(|h| l.starts_with(h) && h.len() >= 3);
+            assert_eq!(H.any_starting(l, |h| h.len() >= 3), long, "{l}");
         }
     }
 
