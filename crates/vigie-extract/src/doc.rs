@@ -551,7 +551,9 @@ impl Doc {
 /// Acme"): a short line without full stop or digit opening on a name.
 pub(crate) fn is_boilerplate_header(sentence: &str) -> bool {
     let t = sentence.trim();
-    t.len() < 80
+    // (every header below starts with "A" or "À", whose first byte is 0xC3)
+    matches!(t.as_bytes().first(), Some(b'A' | 0xC3))
+        && t.len() < 80
         && !t.ends_with('.')
         && !t.chars().any(|c| c.is_ascii_digit())
         && ["À propos de ", "À propos d'", "A propos de ", "About "]

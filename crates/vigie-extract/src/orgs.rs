@@ -1705,13 +1705,17 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
+        // (an outlet's name starts with a capital: the next one)
+        let Some(p) = d.toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) else {
+            break;
+        };
+        i += p;
         // part of a longer name ("Balderton Capital") is not the outlet;
         // (most capitalised words fail the shapes of the first words)
         let t = d.toks[i];
-        if !t.cap
-            || !sets
-                .outlet_first_shapes
-                .may_have_span(lower, t.start, t.end)
+        if !sets
+            .outlet_first_shapes
+            .may_have_span(lower, t.start, t.end)
         {
             i += 1;
             continue;
