@@ -210,6 +210,14 @@ impl Shapes {
         }
     }
 
+    /// A word of `len` bytes, first byte `first` and last byte `last` may
+    /// have been added.
+    #[inline]
+    pub fn may_have(&self, len: usize, first: u8, last: u8) -> bool {
+        let k = Self::slot(len, first, last);
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+    }
+
     /// The word at `bytes[a..b]` may have been added (never for an empty
     /// span).
     #[inline]

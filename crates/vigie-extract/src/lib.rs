@@ -1025,7 +1025,7 @@ impl Extractor {
                 canonical: o.canonical.to_string(),
                 family: o.parent.unwrap_or(o.canonical).to_string(),
                 country: o.country.map(str::to_string),
-                outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
+                outlet: o.outlet || orgs::is_outlet_canonical(o.canonical),
                 known: o.known,
                 public: matches!(
                     o.canonical,

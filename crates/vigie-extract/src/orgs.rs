@@ -1072,6 +1072,26 @@ pub(crate) fn is_outlet_name(lower: &str) -> bool {
     sets().outlets.contains(lower)
 }
 
+/// [`is_outlet_name`] of `name.to_lowercase()`, without the lowercase copy
+/// for an ASCII name whose shape no outlet has (most names).
+pub(crate) fn is_outlet_canonical(name: &str) -> bool {
+    let s = sets();
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let (Some(f), Some(l)) = (b.first(), b.last()) else {
+            // (no outlet is empty)
+            return false;
+        };
+        if !s
+            .outlet_shapes
+            .may_have(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase())
+        {
+            return false;
+        }
+    }
+    is_outlet_name(&name.to_lowercase())
+}
+
 fn stop(w: &str) -> bool {
     let s = sets();
     // (most words fail the shapes; no stop word is empty)
@@ -3175,6 +3195,27 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
 
 #[cfg(test)]
 mod heads_tests {
+    /// `is_outlet_canonical` is `is_outlet_name` of the lowercase.
+    #[test]
+    fn outlet_canonical_as_defined() {
+        for w in super::OUTLETS {
+            let up = w.to_uppercase();
+            assert!(super::is_outlet_canonical(w), "{w}");
+            assert_eq!(
+                super::is_outlet_canonical(&up),
+                super::is_outlet_name(&up.to_lowercase()),
+                "{up}"
+            );
+        }
+        for w in ["", "Acme", "Les Échos", "LE MONDE", "Reuters"] {
+            assert_eq!(
+                super::is_outlet_canonical(w),
+                super::is_outlet_name(&w.to_lowercase()),
+                "{w}"
+            );
+        }
+    }
+
     /// The shapes gate of `outlets` refuses only words not in the set.
     #[test]
     fn outlet_first_words_are_in_their_shapes() {
