@@ -444,6 +444,8 @@ struct Tables {
     /// The first words of the cities.
     firsts: WordSet,
     demonyms: WordSet,
+    /// The length of the shortest demonym.
+    demonym_min: usize,
 }
 
 fn tables() -> &'static Tables {
@@ -460,6 +462,7 @@ fn tables() -> &'static Tables {
             by_first,
             firsts,
             demonyms: WordSet::new(LOCAL_DEMONYMS.iter().copied()),
+            demonym_min: LOCAL_DEMONYMS.iter().map(|w| w.len()).min().unwrap_or(0),
         }
     })
 }
@@ -476,8 +479,10 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
     let map = &tables.by_first;
     let lower = d.lower.as_bytes();
     for (i, t) in d.toks.iter().enumerate() {
-        // (most words fail the bitmap of their set: no string sliced)
+        // (most words fail the bitmap of their set: no string sliced; a
+        // lowercase word shorter than every demonym is none)
         if !t.word
+            || !t.cap && t.end.wrapping_sub(t.start) < tables.demonym_min
             || !if t.cap {
                 &tables.firsts
             } else {

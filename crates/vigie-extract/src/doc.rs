@@ -210,6 +210,14 @@ impl Shapes {
         }
     }
 
+    /// A word of `len` bytes, first byte `first` and last byte `last` may
+    /// have been added.
+    #[inline]
+    pub fn may_have(&self, len: usize, first: u8, last: u8) -> bool {
+        let k = Self::slot(len, first, last);
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
+    }
+
     /// The word at `bytes[a..b]` may have been added (never for an empty
     /// span).
     #[inline]
@@ -236,6 +244,21 @@ pub(crate) fn lower_same_len_exact(s: &str) -> (String, bool) {
     let mut at = 0;
     while let Some(p) = s.as_bytes().get(at..).and_then(first_non_ascii) {
         at += p;
+        // U+00DF..U+00FF ("é", "à", "ß", "÷") are their own lowercase:
+        // nothing to do (the most frequent case in French)
+        // and so are U+2000..U+20BF (punctuation such as "’" and "–",
+        // super- and subscripts, currency signs such as "€"): no capitals
+        match (s.as_bytes().get(at), s.as_bytes().get(at + 1)) {
+            (Some(0xC3), Some(0x9F..=0xBF)) => {
+                at += 2;
+                continue;
+            }
+            (Some(0xE2), Some(0x80..=0x82)) => {
+                at += 3;
+                continue;
+            }
+            _ => {}
+        }
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -309,17 +332,31 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         let mut class = BYTE_CLASS[usize::from(b)];
         let mut n = 1;
         if class & MULTI != 0 {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                break;
+            (class, n) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                // U+00C0..U+00FF ("é", "À"): letters but × and ÷,
+                // capitals up to U+00DE
+                (0xC3, Some(0x97 | 0xB7), _) => (0, 2),
+                (0xC3, Some(0x80..=0x9E), _) => (ALNUM | UPPER, 2),
+                (0xC3, Some(_), _) => (ALNUM, 2),
+                // U+2000..U+203F ("’", "–", "…", spaces): no letter nor
+                // digit; the spaces are U+2000..U+200A, U+2028, U+2029
+                // and U+202F
+                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => (SPACE, 3),
+                (0xE2, Some(0x80), Some(_)) => (0, 3),
+                _ => {
+                    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    let class = if c.is_alphanumeric() {
+                        ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+                    } else if c.is_whitespace() {
+                        SPACE
+                    } else {
+                        0
+                    };
+                    (class, c.len_utf8())
+                }
             };
-            class = if c.is_alphanumeric() {
-                ALNUM | if c.is_uppercase() { UPPER } else { 0 }
-            } else if c.is_whitespace() {
-                SPACE
-            } else {
-                0
-            };
-            n = c.len_utf8();
         }
         if class & ALNUM != 0 {
             if cur.is_none() {
@@ -384,7 +421,13 @@ pub(crate) struct Marks {
 /// on the stack.)
 #[inline(never)]
 pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
-    let mut m = Marks::default();
+    // (room for one of each every 32 tokens: few regrowths)
+    let room = toks.len() / 32;
+    let mut m = Marks {
+        britain: Vec::with_capacity(room),
+        facility: Vec::with_capacity(room),
+        job: Vec::with_capacity(room),
+    };
     for (k, t) in toks.iter().enumerate() {
         let len = t.end.wrapping_sub(t.start);
         if !(4..=12).contains(&len) {
@@ -516,7 +559,9 @@ impl Doc {
 /// Acme"): a short line without full stop or digit opening on a name.
 pub(crate) fn is_boilerplate_header(sentence: &str) -> bool {
     let t = sentence.trim();
-    t.len() < 80
+    // (every header below starts with "A" or "À", whose first byte is 0xC3)
+    matches!(t.as_bytes().first(), Some(b'A' | 0xC3))
+        && t.len() < 80
         && !t.ends_with('.')
         && !t.chars().any(|c| c.is_ascii_digit())
         && ["À propos de ", "À propos d'", "A propos de ", "About "]
@@ -576,9 +621,17 @@ mod tests {
         (out, exact)
     }
 
+    #[test]
+    fn lowercase_of_latin1_and_punctuation_as_defined() {
+        for c in ('\u{a0}'..='\u{ff}').chain('\u{2000}'..='\u{20bf}') {
+            let s = format!("A{c}b{c}É");
+            assert_eq!(lower_same_len_exact(&s), reference(&s), "{s}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
+        fn tokens_as_defined(s in "[a-zA-Z0-9 .,'’\t\n\u{b}\u{c}\r\u{85}\u{a0}ÉéÀÿ×÷ßÞΣ€\u{1F600}\u{2003}-]{0,40}", a in 0usize..8, b in 0usize..8) {
             let end = s.len().saturating_sub(b);
             let (mut x, mut y) = (Vec::new(), Vec::new());
             tokenize(&s, a, end, &mut x);
@@ -587,8 +640,22 @@ mod tests {
         }
 
         #[test]
-        fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Ü\u{1F600}-]{0,40}") {
+        fn lowercase_as_defined(s in "[a-zA-Z0-9 .'ÉéÀàÇçŒœÆİΣσΩ\u{212a}ẞß€Üÿ÷×Þ’–\u{2070}\u{2071}\u{20bf}\u{1F600}-]{0,40}") {
             proptest::prop_assert_eq!(lower_same_len_exact(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn latin1_and_punctuation_tokens_as_defined() {
+        // every character of U+00A0..U+00FF and U+2000..U+203F alone,
+        // inside a word and between words
+        for c in ('\u{a0}'..='\u{ff}').chain('\u{2000}'..='\u{203f}') {
+            for s in [format!("{c}"), format!("a{c}b"), format!("A {c}{c} B")] {
+                let (mut x, mut y) = (Vec::new(), Vec::new());
+                tokenize(&s, 0, s.len(), &mut x);
+                tokenize_chars(&s, 0, s.len(), &mut y);
+                assert_eq!(x, y, "{s}");
+            }
         }
     }
 

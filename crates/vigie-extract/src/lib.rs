@@ -250,10 +250,12 @@ impl Extractor {
         let cx = Ctx::new(&d);
         let cands = engine::candidates(&cx);
         let groups = merge::drop_totals(&d, &cands, merge::group(&d, &cands));
+        // the article's subject, once for all its events
+        let topic = (!groups.is_empty()).then(|| topic_sector(&d)).flatten();
         let mut events: Vec<(usize, Event)> = groups
             .iter()
             .filter_map(|g| {
-                self.event(article, document, &d, &cands, &g.members)
+                self.event(article, document, &d, topic, &cands, &g.members)
                     .map(|e| {
                         (
                             g.members.iter().map(|&m| cands[m].sent).min().unwrap_or(0),
@@ -871,6 +873,14 @@ impl Extractor {
         // "CALAIS -"): the gazetteer wants the usual spelling
         let mut extra_places: Vec<vigie_gazetteer::PlaceMatch> = Vec::new();
         for s in &sents {
+            // (a first word with a lowercase letter opens no such dateline)
+            if toks
+                .get(s.t0)
+                .and_then(|t| text.get(t.start..t.end))
+                .is_none_or(|w| w.chars().any(char::is_lowercase))
+            {
+                continue;
+            }
             // the words (and hyphens) that open the sentence
             let mut k = s.t0;
             while k < s.t1 && (toks[k].word || text.get(toks[k].start..toks[k].end) == Some("-")) {
@@ -1060,7 +1070,7 @@ impl Extractor {
                 canonical: o.canonical.to_string(),
                 family: o.parent.unwrap_or(o.canonical).to_string(),
                 country: o.country.map(str::to_string),
-                outlet: o.outlet || orgs::is_outlet_name(&o.canonical.to_lowercase()),
+                outlet: o.outlet || orgs::is_outlet_canonical(o.canonical),
                 known: o.known,
                 public: matches!(
                     o.canonical,
@@ -1240,7 +1250,7 @@ impl Extractor {
                 || o.outlet
                 || !pat.iter().any(|p| {
                     p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start
-                }) && !orgs::weak_initial(&d, &caps.inside, o.start, o.end)
+                }) && !orgs::weak_initial(&d, &caps, o.start, o.end)
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);
@@ -1537,11 +1547,14 @@ impl Extractor {
         Some(d)
     }
 
+    /// The event a group of candidates states; `topic` is
+    /// [`topic_sector`] of `d`.
     fn event(
         &self,
         article: &Article,
         document: &Document,
         d: &Doc,
+        topic: Option<(Sector, bool)>,
         cands: &[Cand],
         members: &[usize],
     ) -> Option<Event> {
@@ -1707,7 +1720,7 @@ impl Extractor {
         // no sector word near the statement: the article's subject; a
         // subject the headline states ("Semi-conducteurs : Soitec ...") also
         // joins the words of the statement
-        if let Some((t, headline)) = topic_sector(d) {
+        if let Some((t, headline)) = topic {
             let generic = sectors
                 .iter()
                 .all(|s| matches!(s, Sector::Manufacturing | Sector::Other));
@@ -1732,10 +1745,15 @@ impl Extractor {
                     lo = k + 1;
                 }
                 let from = d.toks.get(lo).map_or(o.start, |x| x.start);
+                // (sectors are sorted by start, each ends after it starts)
+                let first = d.sectors.partition_point(|x| x.start < from);
                 for sm in d
                     .sectors
+                    .get(first..)
+                    .unwrap_or(&[])
                     .iter()
-                    .filter(|x| x.start >= from && x.end <= o.start)
+                    .take_while(|x| x.start <= o.start)
+                    .filter(|x| x.end <= o.start)
                 {
                     if !sectors.contains(&sm.sector) {
                         sectors.push(sm.sector);
@@ -2203,16 +2221,6 @@ fn sentence_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
     page_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
 }
 
-/// `l` starts with one of `heads` (first bytes compared before the rest).
-fn starts_any(l: &str, heads: &[&str]) -> bool {
-    let Some(b) = l.as_bytes().first() else {
-        return false;
-    };
-    heads
-        .iter()
-        .any(|h| h.as_bytes().first() == Some(b) && l.starts_with(h))
-}
-
 /// The trimmed, lowercased line when it is short enough to be furniture.
 fn furniture_line<'a>(s: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>> {
     let t = s
@@ -2233,7 +2241,7 @@ fn chrome_line(l: Option<&str>) -> bool {
     let Some(l) = l else {
         return false;
     };
-    const HEADS: &[&str] = &[
+    const HEADS: needles::Heads = needles::Heads::new(&[
         "partager",
         "partagez",
         "share:",
@@ -2269,8 +2277,8 @@ fn chrome_line(l: Option<&str>) -> bool {
         "modifié le",
         "published ",
         "updated ",
-    ];
-    if starts_any(l, HEADS) {
+    ]);
+    if HEADS.any_starting(l, |_| true) {
         return true;
     }
     // the first ten are social links (two make a share bar), the others
@@ -2303,7 +2311,7 @@ fn caption_line(l: Option<&str>) -> bool {
     let Some(l) = l else {
         return false;
     };
-    const HEADS: &[&str] = &[
+    const HEADS: needles::Heads = needles::Heads::new(&[
         "photo :",
         "photo:",
         "image:",
@@ -2314,9 +2322,9 @@ fn caption_line(l: Option<&str>) -> bool {
         "légende",
         "caption",
         "©",
-    ];
+    ]);
     // a header alone on its line; "Lire aussi : X investit ..." is a teaser
-    const RELATED: &[&str] = &[
+    const RELATED: needles::Heads = needles::Heads::new(&[
         "lire aussi",
         "à lire aussi",
         "à lire également",
@@ -2327,11 +2335,8 @@ fn caption_line(l: Option<&str>) -> bool {
         "you might also like",
         "related",
         "read more",
-    ];
-    starts_any(l, HEADS)
-        || RELATED
-            .iter()
-            .any(|h| l.starts_with(h) && l.len() < h.len() + 24)
+    ]);
+    HEADS.any_starting(l, |_| true) || RELATED.any_starting(l, |h| l.len() < h.len() + 24)
 }
 
 /// A byline or dateline line: "Par Claire V. | Publié le 12/03/2026",

@@ -1072,6 +1072,26 @@ pub(crate) fn is_outlet_name(lower: &str) -> bool {
     sets().outlets.contains(lower)
 }
 
+/// [`is_outlet_name`] of `name.to_lowercase()`, without the lowercase copy
+/// for an ASCII name whose shape no outlet has (most names).
+pub(crate) fn is_outlet_canonical(name: &str) -> bool {
+    let s = sets();
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let (Some(f), Some(l)) = (b.first(), b.last()) else {
+            // (no outlet is empty)
+            return false;
+        };
+        if !s
+            .outlet_shapes
+            .may_have(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase())
+        {
+            return false;
+        }
+    }
+    is_outlet_name(&name.to_lowercase())
+}
+
 fn stop(w: &str) -> bool {
     let s = sets();
     // (most words fail the shapes; no stop word is empty)
@@ -1102,8 +1122,18 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
 /// funders of others' projects.
 pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
+    let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
+        // (most tokens fail the heads' shape: no string sliced for them)
+        if !d
+            .toks
+            .get(i)
+            .is_some_and(|t| may_be_institution_head(lower, t.start, t.end))
+        {
+            i += 1;
+            continue;
+        }
         let w = d.w(i);
         // the head and the token after it
         let after = match w {
@@ -1178,6 +1208,25 @@ pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
         out.push(o);
         i = e;
     }
+}
+
+/// Every head [`institutions`] looks for (test
+/// `institution_heads_have_their_shape` checks the arms' words).
+#[cfg(test)]
+const INSTITUTION_HEADS: &[&str] = &[
+    "chu",
+    "chru",
+    "centre",
+    "center",
+    "université",
+    "university",
+];
+
+/// The lowercase word at `lower[a..b]` may be one of [`INSTITUTION_HEADS`]:
+/// it starts with `c` or `u` and has 3, 4, 6, 10 or 11 bytes.
+#[inline]
+fn may_be_institution_head(lower: &[u8], a: usize, b: usize) -> bool {
+    matches!(lower.get(a), Some(b'c' | b'u')) && matches!(b.wrapping_sub(a), 3 | 4 | 6 | 10 | 11)
 }
 
 /// Every word the arms of [`public_bodies`] match (test
@@ -1725,13 +1774,17 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let lower = d.lower.as_bytes();
     let mut i = 0;
     while i < n {
+        // (an outlet's name starts with a capital: the next one)
+        let Some(p) = d.toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) else {
+            break;
+        };
+        i += p;
         // part of a longer name ("Balderton Capital") is not the outlet;
         // (most capitalised words fail the shapes of the first words)
         let t = d.toks[i];
-        if !t.cap
-            || !sets
-                .outlet_first_shapes
-                .may_have_span(lower, t.start, t.end)
+        if !sets
+            .outlet_first_shapes
+            .may_have_span(lower, t.start, t.end)
         {
             i += 1;
             continue;
@@ -1861,11 +1914,9 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             .take(8)
             .any(|p| p.start <= a && b <= p.end)
     };
-    // built on first use (many articles never ask)
-    let place_names_cell = std::cell::OnceCell::new();
-    let place_names = || -> &HashSet<String> {
-        place_names_cell.get_or_init(|| d.places.iter().map(|p| p.text.to_lowercase()).collect())
-    };
+    // a place's text is `lname` in lowercase (few places: compared one
+    // by one, no lowercase copy made)
+    let place_named = |lname: &str| d.places.iter().any(|p| lowercase_is(&p.text, lname));
     // words written in lowercase somewhere (as words of their own, not in an
     // e-mail address, a URL or a hashtag): common words
     let written_lower = |t: &crate::doc::Tok| {
@@ -1902,7 +1953,11 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
     let lower_answers_cell = std::cell::OnceCell::new();
     let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
         lower_answers_cell.get_or_init(|| {
-            let mut asked: crate::doc::FastMap<&str, bool> = Default::default();
+            let mut asked: crate::doc::FastMap<&str, bool> =
+                crate::doc::FastMap::with_capacity_and_hasher(
+                    caps.initial.len(),
+                    Default::default(),
+                );
             let mut bits = [0u64; 64];
             for &w in &caps.initial {
                 asked.insert(w, false);
@@ -2191,8 +2246,8 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // at the start of a sentence a capital proves nothing: the name
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
-                let seen_inside = caps.inside.contains(d.raw(i));
-                let first_common = lower_elsewhere(first) || stop(first);
+                let seen_inside = caps.inside_has(d.raw(i));
+                let first_common = stop(first) || lower_elsewhere(first);
                 // "Vertalis débloque 60 M€": a name right before a trigger verb
                 let mut k = j;
                 while matches!(
@@ -2313,7 +2368,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             }
             if ok && ntok == 1 {
                 let followed_by_dot = matches!(next_w, "." | ":") && j + 1 >= s.t1 && initial;
-                if followed_by_dot || initial && (lower_elsewhere(first) || first.len() < 3) {
+                if followed_by_dot || initial && (first.len() < 3 || lower_elsewhere(first)) {
                     ok = false;
                 }
                 // an all-caps word before a comma at the very start is a dateline
@@ -2554,7 +2609,7 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                 ok = false;
             }
             // the same name is a place elsewhere in the text
-            if ok && !after_company_noun && place_names().contains(lname()) {
+            if ok && !after_company_noun && place_named(lname()) {
                 ok = false;
             }
             // "le parc de Chesnes", "la zone d'Ozans", "l'aéroport Saint-Exupéry": a place
@@ -2655,16 +2710,28 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
     }
 }
 
+/// `s.to_lowercase() == lower`, without making the lowercase copy.
+fn lowercase_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
+    } else if s.contains('Σ') {
+        // (its lowercase depends on its place in a word)
+        s.to_lowercase() == lower
+    } else {
+        s.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
 /// A one-word name at the start of a sentence that appears nowhere else
 /// inside a sentence: too weak to be a company ("Grande nouvelle pour X !").
-pub(crate) fn weak_initial(d: &Doc, caps: &HashSet<&str>, start: usize, end: usize) -> bool {
+pub(crate) fn weak_initial(d: &Doc, caps: &Caps, start: usize, end: usize) -> bool {
     let i = d.tok_at(start);
     let Some(si) = d.sent_of(start) else {
         return false;
     };
     let s = d.sents[si];
     let one = d.tok_at(end) == i + 1;
-    one && is_sentence_initial(d, i, s.t0) && !caps.contains(d.raw(i)) && !distinctive(d.raw(i))
+    one && is_sentence_initial(d, i, s.t0) && !caps.inside_has(d.raw(i)) && !distinctive(d.raw(i))
 }
 
 /// A word shaped like a brand, not like a capitalised first word:
@@ -2678,19 +2745,38 @@ pub(crate) fn distinctive(w: &str) -> bool {
 
 /// The capitalised words of the sentences, by place.
 pub(crate) struct Caps<'a> {
-    /// Capitalised words found inside sentences (not at their start): a
-    /// name seen there is a name, not a capitalised first word.
-    pub inside: HashSet<&'a str>,
+    /// Capitalised words found inside sentences (not at their start), in
+    /// text order, repeats kept: a name seen there is a name, not a
+    /// capitalised first word. Asked through [`Caps::inside_has`].
+    inside: Vec<&'a str>,
+    /// `inside` as a set, built on first use when it is long.
+    inside_set: std::cell::OnceCell<HashSet<&'a str>>,
     /// The lowercase of the capitalised words at a sentence's start (as
     /// [`is_sentence_initial`] says), in text order, repeats kept.
     pub initial: Vec<&'a str>,
 }
 
+impl Caps<'_> {
+    /// `w` is a capitalised word found inside a sentence.
+    pub fn inside_has(&self, w: &str) -> bool {
+        // (a few words are compared one by one: cheaper than hashing them
+        // all, as most articles ask about a handful of names)
+        if self.inside.len() <= 64 {
+            self.inside.contains(&w)
+        } else {
+            self.inside_set
+                .get_or_init(|| self.inside.iter().copied().collect())
+                .contains(w)
+        }
+    }
+}
+
 /// The capitalised words of `d` inside sentences and at their start.
 pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
-    // (room for a capital every sixteen tokens: few rehashes)
-    let mut inside = HashSet::with_capacity_and_hasher(d.toks.len() / 16, Default::default());
-    let mut first = Vec::new();
+    // (room for a capital every eight tokens, one per sentence: few
+    // regrowths)
+    let mut inside = Vec::with_capacity(d.toks.len() / 8);
+    let mut first = Vec::with_capacity(d.sents.len());
     let lower = d.lower.as_bytes();
     for s in &d.sents {
         // is_sentence_initial of each token in one forward pass
@@ -2704,7 +2790,7 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
                     if initial {
                         first.push(d.w(k));
                     } else {
-                        inside.insert(d.raw(k));
+                        inside.push(d.raw(k));
                     }
                 }
                 // "l", "d" (of "L'", "D'") keep the start; other words end it
@@ -2718,6 +2804,7 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
     }
     Caps {
         inside,
+        inside_set: std::cell::OnceCell::new(),
         initial: first,
     }
 }
@@ -3157,6 +3244,27 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
 
 #[cfg(test)]
 mod heads_tests {
+    /// `is_outlet_canonical` is `is_outlet_name` of the lowercase.
+    #[test]
+    fn outlet_canonical_as_defined() {
+        for w in super::OUTLETS {
+            let up = w.to_uppercase();
+            assert!(super::is_outlet_canonical(w), "{w}");
+            assert_eq!(
+                super::is_outlet_canonical(&up),
+                super::is_outlet_name(&up.to_lowercase()),
+                "{up}"
+            );
+        }
+        for w in ["", "Acme", "Les Échos", "LE MONDE", "Reuters"] {
+            assert_eq!(
+                super::is_outlet_canonical(w),
+                super::is_outlet_name(&w.to_lowercase()),
+                "{w}"
+            );
+        }
+    }
+
     /// The shapes gate of `outlets` refuses only words not in the set.
     #[test]
     fn outlet_first_words_are_in_their_shapes() {
@@ -3179,6 +3287,41 @@ mod heads_tests {
                 s.outlet_shapes.may_have_span(w.as_bytes(), 0, w.len()),
                 "{w}"
             );
+        }
+    }
+
+    /// `lowercase_is` is `to_lowercase` and a comparison.
+    #[test]
+    fn lowercase_is_as_defined() {
+        for s in [
+            "Lyon",
+            "SAINT-ÉTIENNE",
+            "İzmir",
+            "ΟΔΟΣ Σ",
+            "Ærø",
+            "",
+            "a\u{212a}",
+        ] {
+            let l = s.to_lowercase();
+            assert!(super::lowercase_is(s, &l), "{s}");
+            assert!(!super::lowercase_is(s, &format!("{l}x")), "{s}");
+            assert!(!super::lowercase_is(s, s) || s == l, "{s}");
+        }
+    }
+
+    /// `inside_has` answers as a set would, for short and long lists.
+    #[test]
+    fn inside_has_short_and_long() {
+        let words: Vec<String> = (0..100).map(|k| format!("W{k}")).collect();
+        for n in [3, 100] {
+            let caps = super::Caps {
+                inside: words[..n].iter().map(String::as_str).collect(),
+                inside_set: Default::default(),
+                initial: Vec::new(),
+            };
+            assert!(caps.inside_has("W2"));
+            assert_eq!(caps.inside_has("W99"), n == 100);
+            assert!(!caps.inside_has("W100") && !caps.inside_has("w2"));
         }
     }
 
@@ -3206,7 +3349,12 @@ mod heads_tests {
                 }
             }
             let caps = super::caps_inside(&d);
-            assert_eq!(caps.inside, want, "{text}");
+            let inside: super::HashSet<&str> = caps.inside.iter().copied().collect();
+            assert_eq!(inside, want, "{text}");
+            for w in &want {
+                assert!(caps.inside_has(w), "{w}");
+            }
+            assert!(!caps.inside_has("Acme") && !caps.inside_has("PARIS"));
             // the initial ones, by the same pass token by token
             let mut first = Vec::new();
             for s in &d.sents {
@@ -3221,6 +3369,37 @@ mod heads_tests {
             }
             assert_eq!(caps.initial, first, "{text}");
         }
+    }
+
+    /// The heads `institutions` matches are `INSTITUTION_HEADS`, and all
+    /// pass its gate.
+    #[test]
+    fn institution_heads_have_their_shape() {
+        for w in super::INSTITUTION_HEADS {
+            assert!(
+                super::may_be_institution_head(w.as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+        // the words of the arms of `institutions`' head match (up to the
+        // catch-all) are the listed heads
+        let src = include_str!("orgs.rs");
+        let arms = src
+            .split_once("pub(crate) fn institutions(")
+            .and_then(|(_, b)| b.split_once("let after = match w {"))
+            .and_then(|(_, b)| b.split_once("_ => {"))
+            .map(|(a, _)| a)
+            .unwrap_or("");
+        let mut n = 0;
+        for l in arms.lines().filter(|l| l.starts_with("            \"")) {
+            let pat = l.split(" if ").next().unwrap_or("");
+            let pat = pat.split("=>").next().unwrap_or("");
+            for w in pat.split('"').skip(1).step_by(2) {
+                n += 1;
+                assert!(super::INSTITUTION_HEADS.contains(&w), "{w} missing");
+            }
+        }
+        assert_eq!(n, super::INSTITUTION_HEADS.len());
     }
 
     /// Every string a match arm of `public_bodies` starts with is in
