@@ -1,7 +1,7 @@
-//! Held-out sets (tests/heldout/set1..set11): realistic FR/EN news pages of our
+//! Held-out sets (tests/heldout/set1..set13): realistic FR/EN news pages of our
 //! own writing, each annotated by someone who had not seen the extractor's
-//! rules. Sets 1-3 and 5-10 were later used to find classes of error; sets 4
-//! and 11 never were (see tests/heldout/README.md). Floors guard against regressions; the
+//! rules. Sets 1-3, 5-10 and 12 were later used to find classes of error; sets 4,
+//! 11 and 13 never were (see tests/heldout/README.md). Floors guard against regressions; the
 //! printed reports are the honest measure of how vigie reads unseen news.
 
 mod common;
@@ -107,4 +107,16 @@ fn heldout_set10_f1_floor() {
 fn heldout_set11_f1_floor() {
     let f1 = score_set("set11");
     assert!(f1 >= 0.69, "held-out set 11 F1 {f1} < 0.69");
+}
+
+#[test]
+fn heldout_set12_f1_floor() {
+    let f1 = score_set("set12");
+    assert!(f1 >= 0.78, "held-out set 12 F1 {f1} < 0.78");
+}
+
+#[test]
+fn heldout_set13_f1_floor() {
+    let f1 = score_set("set13");
+    assert!(f1 >= 0.66, "held-out set 13 F1 {f1} < 0.66");
 }
