@@ -784,6 +784,10 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
                 | "would"
                 | "aurait"
                 | "auraient"
+                | "total"
+                | "date"
+                | "far"
+                | "jour"
         ) || w.as_bytes().first() == Some(&b'a')
             && (w.starts_with("attir") || w.starts_with("attract"))
     };
@@ -806,6 +810,11 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             });
             !all.iter().any(|w| year(w).is_some()) && !dated_phrase
         })
+    };
+    // a raise in the past: "has raised", "a levé"
+    let raised = || {
+        all.iter()
+            .any(|w| matches!(*w, "raised" | "levé" | "levés" | "levée" | "levées"))
     };
     // a perfect tense ("has earmarked", "a consacré") and a purpose that is
     // a whole trade's ("to support chipmaking", "pour soutenir la filière")
@@ -858,6 +867,11 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             // ¥3.9 trillion since 2021 to support chipmaking" (not a company's
             // spending on its site: "a investi 60 M€ depuis 2022 dans la zone")
             || matches!(w[0], "depuis" | "since") && year(w[1]).is_some() && perfect()
+            // what a company has raised in all: "Tidewater has now raised $210
+            // million in total", "a levé 45 M€ à ce jour"
+            || raised()
+                && (matches!((w[0], w[1]), ("in", "total") | ("to", "date") | ("so", "far"))
+                    || w[0] == "à" && w[1] == "ce" && w[2] == "jour")
             // what would have been needed, not spent: "the site would have
             // needed more than £20m of upgrades", "il aurait fallu 20 M€"
             || w[0] == "would" && w[1] == "have"

@@ -283,7 +283,15 @@ impl Extractor {
             "rejects report",
         ]
         .iter()
-        .any(|w| head.contains(w));
+        .any(|w| head.contains(w))
+            // or its lead: "pas d'entrepôt géant à Arnas, assure le maire. Une
+            // rumeur évoquait l'arrivée d'un géant. Le maire et l'aménageur démentent."
+            || d.sents.iter().skip(1).take(2).any(|s| {
+                let lead = d.lspan(s.start, s.end);
+                ["démentent", "dément ", "denied", "denies"]
+                    .iter()
+                    .any(|w| lead.contains(w))
+            });
         if denial {
             // (what the report said the company would do, whoever the
             // sentence names: "ChipWire reported that Veltrix had
