@@ -440,3 +440,75 @@ fn money_spent_by_the_port_itself_is_done() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0].status, Status::Completed);
 }
+
+// ---- classes found on held-out set 12 (session 4)
+
+#[test]
+fn a_planning_permission_for_a_costed_project_states_it() {
+    let e = ev("Corvane Data Centres has received planning permission from the borough council for a £600 million data centre campus near Leeds.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].kind, amount(&e[0])), (Kind::Capex, Some(6.0e8)));
+    assert_eq!(inv(&e[0]), "Corvane Data Centres");
+}
+
+#[test]
+fn the_jobs_a_round_pays_for_are_the_rounds() {
+    let e = ev("Ferrow Tools has secured a £9m investment from Castlemere Equity. The funding will pay for a new workshop and the creation of 45 jobs over three years.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::Equity);
+    assert_eq!(e[0].jobs.as_ref().map(|j| j.value), Some(45));
+}
+
+#[test]
+fn grants_to_a_class_of_firms_and_sums_since_a_year_are_no_events() {
+    let e = ev(
+        "The Commerce Department awarded more than $30 billion in grants to chipmakers last year.",
+    );
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("Korea has earmarked about 26 trillion won since 2022 to support chipmaking.");
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_denial_in_the_lead_leaves_only_what_was_done() {
+    let e = ev("Pas d'usine géante à Brignais, assure le maire\n\nUne rumeur évoquait l'arrivée d'un industriel. Le maire et l'aménageur démentent.\n\nSelon la rumeur, le groupe Solvane s'apprêterait à investir 80 millions d'euros dans une usine.");
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_ministry_of_several_names_and_a_country_s_government_fund() {
+    let e = ev("Japan's Ministry of Economy, Trade and Industry will provide up to ¥90 billion in subsidies to Kasuga Chips for its new plant.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].kind, Kind::PublicFunding);
+    assert_eq!(inv(&e[0]), "Ministry of Economy, Trade and Industry");
+    assert_eq!(rec(&e[0]), "Kasuga Chips");
+    assert_eq!(currency(&e[0]), Some("JPY"));
+}
+
+#[test]
+fn a_closure_beside_an_investment_gives_no_jobs_and_keeps_the_subject() {
+    let e = ev("Marlow Packaging is to close its plant in Bristol with the loss of 150 jobs, while investing £30m to expand its factory in Wrexham.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Marlow Packaging");
+    assert_eq!(amount(&e[0]), Some(3.0e7));
+    assert!(e[0].jobs.is_none(), "{e:#?}");
+    assert_eq!(e[0].country.as_deref(), Some("GB"));
+}
+
+#[test]
+fn what_would_have_been_needed_and_totals_raised_are_no_events() {
+    let e = ev("Marlow Packaging said the Bristol site would have needed more than £20m of upgrades to remain viable.");
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("Tidewell Storage has now raised $180 million in total.");
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn breaking_ground_on_a_costed_site_states_it() {
+    let e = ev(
+        "Kenyan operator Nairo Digital has broken ground on a $120 million data centre in Mombasa.",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].kind, amount(&e[0])), (Kind::Capex, Some(1.2e8)));
+    assert_eq!(e[0].status, Status::Announced);
+}
