@@ -517,7 +517,24 @@ fn usable_amounts(
         // "(2,6 milliards de dollars)" right after another amount: a conversion
         if let Some(pe) = prev_end {
             let between = d.lspan(pe, a.start);
+            // (also "¥30 billion (around €185 million)", "(soit environ 2 M$)")
+            let inner = between.trim().strip_prefix('(').map(str::trim);
             if between.trim().starts_with('(') && between.len() < 6
+                || inner.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "around"
+                            | "about"
+                            | "approximately"
+                            | "roughly"
+                            | "some"
+                            | "environ"
+                            | "soit"
+                            | "soit environ"
+                            | "près de"
+                            | "soit près de"
+                    )
+                })
                 || between.trim() == ","
                 || between.trim() == "soit"
             {
@@ -566,8 +583,12 @@ fn usable_amounts(
                 && left[k - 1] == "au"
                 && (k >= 2 && lexicon::classify(left[k - 2], &[], "").is_some())
         };
+        // (a capitalised word inside the sentence is a name's: "Kanto Fine
+        // Chemicals will invest", "Fort Worth")
+        let in_name = |k: usize| lo + k > s.t0 && d.toks.get(lo + k).is_some_and(|t| t.cap);
         let mut bad = left.iter().enumerate().any(|(k, w)| {
             lexicon::bad_left(w)
+                && !in_name(k)
                 && !total_of_this(k)
                 && (!positional(w) || k + 3 >= n)
                 && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))

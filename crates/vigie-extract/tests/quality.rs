@@ -512,3 +512,18 @@ fn breaking_ground_on_a_costed_site_states_it() {
     assert_eq!((e[0].kind, amount(&e[0])), (Kind::Capex, Some(1.2e8)));
     assert_eq!(e[0].status, Status::Announced);
 }
+
+#[test]
+fn a_capitalised_word_of_a_name_is_no_figure_word_and_the_stated_currency_wins() {
+    // "Fine" of a company name is no fine; the conversion in brackets is not the amount
+    let e = ev(
+        "Kanto Fine Chemicals will invest ¥30 billion (around €185 million) in a plant at Dunkirk.",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        (amount(&e[0]), currency(&e[0])),
+        (Some(3.0e10), Some("JPY"))
+    );
+    let e = ev("The court ordered Acme to pay a fine of €30 million.");
+    assert!(e.is_empty(), "{e:#?}");
+}
