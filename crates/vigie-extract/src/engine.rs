@@ -896,7 +896,7 @@ fn main_country(d: &Doc) -> Option<String> {
 pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
     /// The lowercase text of every token: `words[i]` is `d.w(i)`.
-    words: Vec<&'a str>,
+    words: &'a [&'a str],
     /// The country the article is mostly about.
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
@@ -933,11 +933,7 @@ impl<'a> Ctx<'a> {
             }
         };
         let clauses = d.sents.iter().map(|_| Default::default()).collect();
-        let words = d
-            .toks
-            .iter()
-            .map(|t| d.lower.get(t.start..t.end).unwrap_or(""))
-            .collect();
+        let words = d.lower.words();
         Ctx {
             d,
             words,

@@ -416,6 +416,8 @@ impl Extractor {
                 t1: toks.len(),
             });
         }
+        // the words of the tokens, sliced once for the whole analysis
+        let lower = doc::Lower::with_words(lower, &toks);
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
         // tokens a few rules below look at
         let marks = doc::marks(&toks, lower.as_bytes());
