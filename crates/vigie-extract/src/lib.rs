@@ -465,11 +465,8 @@ impl Extractor {
                 }
             }
         }
-        let word = |i: usize| {
-            toks.get(i)
-                .and_then(|t| lower.get(t.start..t.end))
-                .unwrap_or("")
-        };
+        let words = lower.words();
+        let word = |i: usize| words.get(i).copied().unwrap_or("");
         // (words only: no mark is one of these)
         let jobish = |i: usize| {
             toks.get(i).is_some_and(|t| t.word) && {
