@@ -91,8 +91,9 @@ pub(crate) struct CtryM {
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub text: String,
-    /// Lowercase copy, same byte offsets as `text`.
-    pub lower: String,
+    /// Lowercase copy, same byte offsets as `text` (a `str` by `Deref`),
+    /// with the lowercase word of every token.
+    pub lower: Lower,
     #[allow(dead_code)]
     pub lang: Lang,
     pub sents: Vec<Sent>,
@@ -112,6 +113,68 @@ pub(crate) struct Doc {
     /// analysis (sentences with a trigger or where an organisation starts):
     /// [`FURN_KNOWN`] marks those computed, the others are 0.
     pub furn: Vec<u8>,
+}
+
+/// The lowercase word of every token (`words[i]` is the text of token `i`).
+pub(crate) type Words<'a> = Vec<&'a str>;
+
+self_cell::self_cell!(
+    /// The lowercase text of an article (same byte offsets as the text)
+    /// and its words, sliced once per article: [`Doc::w`] and the engine
+    /// read the table instead of slicing the text again.
+    pub(crate) struct Lower {
+        owner: String,
+        #[covariant]
+        dependent: Words,
+    }
+);
+
+impl Lower {
+    /// The lowercase text `lower` with the words of tokens `toks` (offsets
+    /// into it; a token out of it reads "").
+    pub fn with_words(lower: String, toks: &[Tok]) -> Lower {
+        Lower::new(lower, |l| {
+            toks.iter()
+                .map(|t| l.get(t.start..t.end).unwrap_or(""))
+                .collect()
+        })
+    }
+
+    /// The lowercase word of every token.
+    #[inline]
+    pub fn words(&self) -> &[&str] {
+        self.borrow_dependent()
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.borrow_owner()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.borrow_owner(), f)
+    }
+}
+
+impl Clone for Lower {
+    fn clone(&self) -> Lower {
+        let base = self.borrow_owner().as_ptr() as usize;
+        // the words are slices of the text: the same offsets in the copy
+        Lower::new(self.borrow_owner().clone(), |l| {
+            self.borrow_dependent()
+                .iter()
+                .map(|w| {
+                    let a = (w.as_ptr() as usize).wrapping_sub(base);
+                    l.get(a..a + w.len()).unwrap_or("")
+                })
+                .collect()
+        })
+    }
 }
 
 /// The sentence is page chrome (share bar, subscription prompt).
@@ -495,7 +558,7 @@ impl Doc {
     pub fn empty(lang: Lang) -> Doc {
         Doc {
             text: String::new(),
-            lower: String::new(),
+            lower: Lower::with_words(String::new(), &[]),
             lang,
             sents: Vec::new(),
             toks: Vec::new(),
@@ -511,11 +574,9 @@ impl Doc {
     }
 
     /// Lowercase text of a token.
+    #[inline]
     pub fn w(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
-            None => "",
-        }
+        self.lower.words().get(i).copied().unwrap_or("")
     }
 
     /// Original-case text of a token.

@@ -417,16 +417,13 @@ pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
 
 /// The trigger class of every token (computed once per article).
 pub(crate) fn classify_tokens(
-    lower: &str,
+    lower: &crate::doc::Lower,
     toks: &[crate::doc::Tok],
     sents: &[crate::doc::Sent],
 ) -> Vec<Option<(Class, usize)>> {
     let mut out = vec![None; toks.len()];
-    let w = |i: usize| {
-        toks.get(i)
-            .and_then(|t| lower.get(t.start..t.end))
-            .unwrap_or("")
-    };
+    let words = lower.words();
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
     for s in sents {
         let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
         for (j, t) in ts.iter().enumerate() {
@@ -441,7 +438,7 @@ pub(crate) fn classify_tokens(
                 }
             }
             if let Some(slot) = out.get_mut(i) {
-                *slot = classify_at(lower, toks, s, i);
+                *slot = classify_at(words, s, i);
             }
         }
         // a list of projects: "- Usine de Douai (AESC) : 1,3 Md€, 1 000
@@ -462,31 +459,16 @@ pub(crate) fn classify_tokens(
 /// more whose first four bytes pass the gate (kept out of the token loop of
 /// [`classify_tokens`], which most words leave at once).
 #[inline(never)]
-fn classify_at(
-    lower: &str,
-    toks: &[crate::doc::Tok],
-    s: &crate::doc::Sent,
-    i: usize,
-) -> Option<(Class, usize)> {
-    let w = |i: usize| {
-        toks.get(i)
-            .and_then(|t| lower.get(t.start..t.end))
-            .unwrap_or("")
-    };
+fn classify_at(words: &[&str], s: &crate::doc::Sent, i: usize) -> Option<(Class, usize)> {
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
     let wi = w(i);
     if wi.len() < 3 || !lexicon::may_trigger(wi) {
         return None;
     }
     // the next ten tokens, apostrophes left out
-    let after = toks.get(i + 1..s.t1.min(toks.len())).unwrap_or(&[]);
+    let after = words.get(i + 1..s.t1.min(words.len())).unwrap_or(&[]);
     let mut next = [""; 10];
-    let n = lexicon::without_apostrophes(
-        after
-            .iter()
-            .take(10)
-            .map(|t| lower.get(t.start..t.end).unwrap_or("")),
-        &mut next,
-    );
+    let n = lexicon::without_apostrophes(after.iter().take(10).copied(), &mut next);
     let prev = if i > s.t0 { w(i - 1) } else { "" };
     // (the gate is passed: the rules at once)
     lexicon::classify_admitted(wi, next.get(..n).unwrap_or(&[]), prev)
@@ -931,7 +913,7 @@ fn main_country(d: &Doc) -> Option<String> {
 pub(crate) struct Ctx<'a> {
     pub d: &'a Doc,
     /// The lowercase text of every token: `words[i]` is `d.w(i)`.
-    words: Vec<&'a str>,
+    words: &'a [&'a str],
     /// The country the article is mostly about.
     pub main_country: Option<String>,
     /// The country of most places below country level (towns, regions).
@@ -968,11 +950,7 @@ impl<'a> Ctx<'a> {
             }
         };
         let clauses = d.sents.iter().map(|_| Default::default()).collect();
-        let words = d
-            .toks
-            .iter()
-            .map(|t| d.lower.get(t.start..t.end).unwrap_or(""))
-            .collect();
+        let words = d.lower.words();
         Ctx {
             d,
             words,

@@ -424,6 +424,8 @@ impl Extractor {
                 t1: toks.len(),
             });
         }
+        // the words of the tokens, sliced once for the whole analysis
+        let lower = doc::Lower::with_words(lower, &toks);
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
         // tokens a few rules below look at
         let marks = doc::marks(&toks, lower.as_bytes());
@@ -471,11 +473,8 @@ impl Extractor {
                 }
             }
         }
-        let word = |i: usize| {
-            toks.get(i)
-                .and_then(|t| lower.get(t.start..t.end))
-                .unwrap_or("")
-        };
+        let words = lower.words();
+        let word = |i: usize| words.get(i).copied().unwrap_or("");
         // (words only: no mark is one of these)
         let jobish = |i: usize| {
             toks.get(i).is_some_and(|t| t.word) && {
