@@ -13,7 +13,10 @@ in the countries French and English business news names most. Dropped: names
 that are also ordinary words (seen in lowercase in the test articles of this
 crate), first names of `src/orgs.rs`, names of French communes (the gazetteer
 places those), names of organisations of the gazetteer, names shorter than 4
-letters, and names shared by towns of different countries.
+letters, names shared by towns of different countries, and names whose first
+word opens many sentences or names ("The", "La", "New", "West"...): every such
+capitalised word would be compared with each of them (the large ones, Las Vegas or
+New Delhi, are in the hand-written table of `src/cities.rs`).
 """
 import json
 import re
@@ -23,6 +26,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
+OPENERS = {"the", "la", "le", "les", "el", "al", "as", "los", "las", "de", "new", "west", "east", "north", "south", "saint", "san", "santa", "port", "fort"}
 NEAR = {"GB", "US", "DE", "BE", "CH", "ES", "IT", "NL", "CA", "IE", "LU", "PT", "AT"}
 
 
@@ -62,6 +66,7 @@ def main():
             or low in first
             or fold(low) in communes
             or fold(low) in orgs
+            or low.split(" ")[0] in OPENERS
         ):
             continue
         countries.setdefault(low, set()).add(cc)
