@@ -2209,123 +2209,128 @@ pub(crate) fn pattern_orgs<'d>(
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
                 let seen_inside = caps.inside_has(d.raw(i));
-                let first_common = stop(first) || lower_elsewhere(first);
-                // "Vertalis débloque 60 M€": a name right before a trigger verb
-                let mut k = j;
-                while matches!(
-                    d.w(k),
-                    "va" | "vont"
-                        | "will"
-                        | "to"
-                        | "a"
-                        | "has"
-                        | "have"
-                        | "plans"
-                        | "prévoit"
-                        | "de"
-                        | "d"
-                        | "'"
-                        | "also"
-                        | "aussi"
-                ) && k < j + 3
-                {
-                    k += 1;
-                }
-                // (classify refuses what may_trigger refuses: no words
-                // gathered for those)
-                let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
-                    let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
-                    crate::lexicon::classify(d.w(k), &next, "")
-                        .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
-                } || matches!(
-                    next_w,
-                    "a" | "va"
-                        | "vont"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "is"
-                        | "was"
-                        | "annonce"
-                        | "announced"
-                        | "announces"
-                        | "said"
-                        | "says"
-                        | "prévoit"
-                        | "compte"
-                        | "entend"
-                        | "plans"
-                        | "veut"
-                        | "wants"
-                        | "aims"
-                        | "devrait"
-                        | "doit"
-                        | "affirme"
-                        | "indique"
-                        | "confirme"
-                        | "envisage"
-                        | "étudie"
-                        | "ouvre"
-                        | "opens"
-                        | "signe"
-                        | "signs"
-                        | "agrees"
-                        | "agreed"
-                        | "reported"
-                        | "reports"
-                        | "posted"
-                        | "unveiled"
-                        | "unveils"
-                        | "launched"
-                        | "launches"
-                        | "signed"
-                        | "won"
-                        | "hired"
-                        | "lance"
-                        | "inaugure"
-                        | "dévoile"
-                        | "rachète"
-                );
-                // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
-                // or a name in apposition with what it is ("Fernhill, the
-                // London-based developer of ...")
-                let apposition = next_w == ","
-                    && (j + 1..(j + 7).min(s.t1)).any(|k| {
-                        matches!(
-                            d.w(k),
-                            "developer"
-                                | "maker"
-                                | "manufacturer"
-                                | "company"
-                                | "startup"
-                                | "provider"
-                                | "operator"
-                                | "group"
-                                | "firm"
-                                | "coentreprise"
-                                | "filiale"
-                                | "fabricant"
-                                | "spécialiste"
-                                | "éditeur"
-                                | "développeur"
-                                | "groupe"
-                                | "entreprise"
-                                | "société"
-                        )
-                    });
-                let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
                 // "Start Campus, which is building a data centre, ...": a
                 // name of several words described by a relative clause
                 let described = ntok >= 2 && next_w == "," && matches!(d.w(j + 1), "which" | "qui");
-                if !seen_inside
-                    && !described
-                    && !brand
-                    && (ntok == 1 || first_common)
-                    && (!before_verb || first_common)
-                {
-                    ok = false;
+                // (a name seen inside a sentence or described stays; a common first
+                // word drops it; a single uncommon word stays as a brand or before a
+                // trigger verb: each asked only when it decides)
+                if !seen_inside && !described {
+                    let first_common = stop(first) || lower_elsewhere(first);
+                    if first_common {
+                        ok = false;
+                    } else if ntok == 1 {
+                        // "Vertalis débloque 60 M€": a name right before a trigger verb
+                        let mut k = j;
+                        while matches!(
+                            d.w(k),
+                            "va" | "vont"
+                                | "will"
+                                | "to"
+                                | "a"
+                                | "has"
+                                | "have"
+                                | "plans"
+                                | "prévoit"
+                                | "de"
+                                | "d"
+                                | "'"
+                                | "also"
+                                | "aussi"
+                        ) && k < j + 3
+                        {
+                            k += 1;
+                        }
+                        // (classify refuses what may_trigger refuses: no words
+                        // gathered for those)
+                        let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
+                            let next: Vec<&str> =
+                                (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
+                            crate::lexicon::classify(d.w(k), &next, "")
+                                .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
+                        } || matches!(
+                            next_w,
+                            "a" | "va"
+                                | "vont"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "is"
+                                | "was"
+                                | "annonce"
+                                | "announced"
+                                | "announces"
+                                | "said"
+                                | "says"
+                                | "prévoit"
+                                | "compte"
+                                | "entend"
+                                | "plans"
+                                | "veut"
+                                | "wants"
+                                | "aims"
+                                | "devrait"
+                                | "doit"
+                                | "affirme"
+                                | "indique"
+                                | "confirme"
+                                | "envisage"
+                                | "étudie"
+                                | "ouvre"
+                                | "opens"
+                                | "signe"
+                                | "signs"
+                                | "agrees"
+                                | "agreed"
+                                | "reported"
+                                | "reports"
+                                | "posted"
+                                | "unveiled"
+                                | "unveils"
+                                | "launched"
+                                | "launches"
+                                | "signed"
+                                | "won"
+                                | "hired"
+                                | "lance"
+                                | "inaugure"
+                                | "dévoile"
+                                | "rachète"
+                        );
+                        // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
+                        // or a name in apposition with what it is ("Fernhill, the
+                        // London-based developer of ...")
+                        let apposition = next_w == ","
+                            && (j + 1..(j + 7).min(s.t1)).any(|k| {
+                                matches!(
+                                    d.w(k),
+                                    "developer"
+                                        | "maker"
+                                        | "manufacturer"
+                                        | "company"
+                                        | "startup"
+                                        | "provider"
+                                        | "operator"
+                                        | "group"
+                                        | "firm"
+                                        | "coentreprise"
+                                        | "filiale"
+                                        | "fabricant"
+                                        | "spécialiste"
+                                        | "éditeur"
+                                        | "développeur"
+                                        | "groupe"
+                                        | "entreprise"
+                                        | "société"
+                                )
+                            });
+                        let brand = distinctive(d.raw(i)) || apposition;
+                        if !brand && !before_verb {
+                            ok = false;
+                        }
+                    }
                 }
             }
             if ok && ntok == 1 {
