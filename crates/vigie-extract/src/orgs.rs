@@ -1952,10 +1952,10 @@ pub(crate) fn pattern_orgs<'d>(
                 let lower = d.lower.as_bytes();
                 d.toks.iter().enumerate().any(|(k, t)| {
                     // (written_lower asks for a lowercase word first)
-                    t.word
-                        && !t.cap
-                        && t.end.wrapping_sub(t.start) == w.len()
+                    t.end.wrapping_sub(t.start) == w.len()
                         && lower.get(t.start) == Some(&f)
+                        && t.word
+                        && !t.cap
                         && d.w(k) == w
                         && written_lower(t)
                 })
