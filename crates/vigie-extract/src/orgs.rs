@@ -1898,7 +1898,12 @@ fn is_sentence_initial(d: &Doc, i: usize, sent_t0: usize) -> bool {
 
 /// Capitalised names that look like organisations.
 /// `caps` is [`caps_inside`] of the document.
-pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: &mut Vec<OrgM>) {
+pub(crate) fn pattern_orgs<'d>(
+    d: &'d Doc,
+    taken: &[(usize, usize)],
+    caps: &Caps,
+    out: &mut Vec<OrgM>,
+) {
     let overlaps = |a: usize, b: usize| taken.iter().any(|&(x, y)| a < y && x < b);
     // places are sorted by start: look them up by position
     let places_at = |a: usize| {
@@ -1934,78 +1939,35 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
                     .and_then(|x| x.chars().next())
                     .is_some_and(|c| c.is_alphanumeric()))
     };
-    // only sentence-initial capitalised words are asked about: their answers
-    // come from one pass over the tokens (most skipped by a bitmap of the
-    // asked words' length and first byte), built on first use
-    // (length, first and last byte) to one of 4,096 slots
-    let slot_of = |len: usize, first: u8, last: u8| {
-        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
-            & 4095
-    };
-    let slot = |w: &str| {
-        let b = w.as_bytes();
-        slot_of(
-            b.len(),
-            b.first().copied().unwrap_or(0),
-            b.last().copied().unwrap_or(0),
-        )
-    };
-    let lower_answers_cell = std::cell::OnceCell::new();
-    let lower_answers = || -> &crate::doc::FastMap<&str, bool> {
-        lower_answers_cell.get_or_init(|| {
-            let mut asked: crate::doc::FastMap<&str, bool> =
-                crate::doc::FastMap::with_capacity_and_hasher(
-                    caps.initial.len(),
-                    Default::default(),
-                );
-            let mut bits = [0u64; 64];
-            for &w in &caps.initial {
-                asked.insert(w, false);
-                let h = slot(w);
-                if let Some(b) = bits.get_mut(h >> 6) {
-                    *b |= 1 << (h & 63);
-                }
+    // only sentence-initial capitalised words are asked about, a few per
+    // article: each is answered by one pass over the tokens (most skipped
+    // by their length and first byte, read without slicing), then cached
+    let lower_cache: std::cell::RefCell<Vec<(&str, bool)>> = std::cell::RefCell::new(Vec::new());
+    let lower_elsewhere = |w: &'d str| -> bool {
+        if let Some(&(_, v)) = lower_cache.borrow().iter().find(|(x, _)| *x == w) {
+            return v;
+        }
+        let v = match w.as_bytes().first() {
+            Some(&f) => {
+                let lower = d.lower.as_bytes();
+                d.toks.iter().enumerate().any(|(k, t)| {
+                    // (written_lower asks for a lowercase word first)
+                    t.end.wrapping_sub(t.start) == w.len()
+                        && lower.get(t.start) == Some(&f)
+                        && t.word
+                        && !t.cap
+                        && d.w(k) == w
+                        && written_lower(t)
+                })
             }
-            // the slot from the token's span, without slicing the text (a
-            // span that is no string slice reads "": then slice every token)
-            let exact = asked.contains_key("");
-            let lower = d.lower.as_bytes();
-            for (k, t) in d.toks.iter().enumerate() {
-                // only a lowercase word can answer yes
-                if !t.word || t.cap {
-                    continue;
-                }
-                if !exact {
-                    let len = t.end.saturating_sub(t.start);
-                    let (first, last) = match (lower.get(t.start), lower.get(t.end.wrapping_sub(1)))
-                    {
-                        (Some(&f), Some(&l)) if len > 0 => (f, l),
-                        _ => (0, 0),
-                    };
-                    let h = slot_of(len, first, last);
-                    if bits.get(h >> 6).is_none_or(|b| b >> (h & 63) & 1 == 0) {
-                        continue;
-                    }
-                }
-                let w = d.w(k);
-                if let Some(v) = asked.get_mut(w) {
-                    if !*v && written_lower(t) {
-                        *v = true;
-                    }
-                }
-            }
-            asked
-        })
-    };
-    let lower_elsewhere = |w: &str| -> bool {
-        match lower_answers().get(w) {
-            Some(&v) => v,
             None => d
                 .toks
                 .iter()
                 .enumerate()
                 .any(|(k, t)| d.w(k) == w && written_lower(t)),
-        }
+        };
+        lower_cache.borrow_mut().push((w, v));
+        v
     };
     for s in &d.sents {
         let mut i = s.t0;
@@ -2247,123 +2209,128 @@ pub(crate) fn pattern_orgs(d: &Doc, taken: &[(usize, usize)], caps: &Caps, out: 
             // must also appear inside a sentence, or be followed by a name
             if ok && initial {
                 let seen_inside = caps.inside_has(d.raw(i));
-                let first_common = stop(first) || lower_elsewhere(first);
-                // "Vertalis débloque 60 M€": a name right before a trigger verb
-                let mut k = j;
-                while matches!(
-                    d.w(k),
-                    "va" | "vont"
-                        | "will"
-                        | "to"
-                        | "a"
-                        | "has"
-                        | "have"
-                        | "plans"
-                        | "prévoit"
-                        | "de"
-                        | "d"
-                        | "'"
-                        | "also"
-                        | "aussi"
-                ) && k < j + 3
-                {
-                    k += 1;
-                }
-                // (classify refuses what may_trigger refuses: no words
-                // gathered for those)
-                let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
-                    let next: Vec<&str> = (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
-                    crate::lexicon::classify(d.w(k), &next, "")
-                        .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
-                } || matches!(
-                    next_w,
-                    "a" | "va"
-                        | "vont"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "is"
-                        | "was"
-                        | "annonce"
-                        | "announced"
-                        | "announces"
-                        | "said"
-                        | "says"
-                        | "prévoit"
-                        | "compte"
-                        | "entend"
-                        | "plans"
-                        | "veut"
-                        | "wants"
-                        | "aims"
-                        | "devrait"
-                        | "doit"
-                        | "affirme"
-                        | "indique"
-                        | "confirme"
-                        | "envisage"
-                        | "étudie"
-                        | "ouvre"
-                        | "opens"
-                        | "signe"
-                        | "signs"
-                        | "agrees"
-                        | "agreed"
-                        | "reported"
-                        | "reports"
-                        | "posted"
-                        | "unveiled"
-                        | "unveils"
-                        | "launched"
-                        | "launches"
-                        | "signed"
-                        | "won"
-                        | "hired"
-                        | "lance"
-                        | "inaugure"
-                        | "dévoile"
-                        | "rachète"
-                );
-                // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
-                // or a name in apposition with what it is ("Fernhill, the
-                // London-based developer of ...")
-                let apposition = next_w == ","
-                    && (j + 1..(j + 7).min(s.t1)).any(|k| {
-                        matches!(
-                            d.w(k),
-                            "developer"
-                                | "maker"
-                                | "manufacturer"
-                                | "company"
-                                | "startup"
-                                | "provider"
-                                | "operator"
-                                | "group"
-                                | "firm"
-                                | "coentreprise"
-                                | "filiale"
-                                | "fabricant"
-                                | "spécialiste"
-                                | "éditeur"
-                                | "développeur"
-                                | "groupe"
-                                | "entreprise"
-                                | "société"
-                        )
-                    });
-                let brand = ntok == 1 && (distinctive(d.raw(i)) || apposition) && !first_common;
                 // "Start Campus, which is building a data centre, ...": a
                 // name of several words described by a relative clause
                 let described = ntok >= 2 && next_w == "," && matches!(d.w(j + 1), "which" | "qui");
-                if !seen_inside
-                    && !described
-                    && !brand
-                    && (ntok == 1 || first_common)
-                    && (!before_verb || first_common)
-                {
-                    ok = false;
+                // (a name seen inside a sentence or described stays; a common first
+                // word drops it; a single uncommon word stays as a brand or before a
+                // trigger verb: each asked only when it decides)
+                if !seen_inside && !described {
+                    let first_common = stop(first) || lower_elsewhere(first);
+                    if first_common {
+                        ok = false;
+                    } else if ntok == 1 {
+                        // "Vertalis débloque 60 M€": a name right before a trigger verb
+                        let mut k = j;
+                        while matches!(
+                            d.w(k),
+                            "va" | "vont"
+                                | "will"
+                                | "to"
+                                | "a"
+                                | "has"
+                                | "have"
+                                | "plans"
+                                | "prévoit"
+                                | "de"
+                                | "d"
+                                | "'"
+                                | "also"
+                                | "aussi"
+                        ) && k < j + 3
+                        {
+                            k += 1;
+                        }
+                        // (classify refuses what may_trigger refuses: no words
+                        // gathered for those)
+                        let before_verb = crate::lexicon::may_trigger(d.w(k)) && {
+                            let next: Vec<&str> =
+                                (k + 1..(k + 6).min(s.t1)).map(|x| d.w(x)).collect();
+                            crate::lexicon::classify(d.w(k), &next, "")
+                                .is_some_and(|(c, _)| c != crate::lexicon::Class::Weak)
+                        } || matches!(
+                            next_w,
+                            "a" | "va"
+                                | "vont"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "is"
+                                | "was"
+                                | "annonce"
+                                | "announced"
+                                | "announces"
+                                | "said"
+                                | "says"
+                                | "prévoit"
+                                | "compte"
+                                | "entend"
+                                | "plans"
+                                | "veut"
+                                | "wants"
+                                | "aims"
+                                | "devrait"
+                                | "doit"
+                                | "affirme"
+                                | "indique"
+                                | "confirme"
+                                | "envisage"
+                                | "étudie"
+                                | "ouvre"
+                                | "opens"
+                                | "signe"
+                                | "signs"
+                                | "agrees"
+                                | "agreed"
+                                | "reported"
+                                | "reports"
+                                | "posted"
+                                | "unveiled"
+                                | "unveils"
+                                | "launched"
+                                | "launches"
+                                | "signed"
+                                | "won"
+                                | "hired"
+                                | "lance"
+                                | "inaugure"
+                                | "dévoile"
+                                | "rachète"
+                        );
+                        // "H2Méditerranée, coentreprise de ...": a brand-shaped word,
+                        // or a name in apposition with what it is ("Fernhill, the
+                        // London-based developer of ...")
+                        let apposition = next_w == ","
+                            && (j + 1..(j + 7).min(s.t1)).any(|k| {
+                                matches!(
+                                    d.w(k),
+                                    "developer"
+                                        | "maker"
+                                        | "manufacturer"
+                                        | "company"
+                                        | "startup"
+                                        | "provider"
+                                        | "operator"
+                                        | "group"
+                                        | "firm"
+                                        | "coentreprise"
+                                        | "filiale"
+                                        | "fabricant"
+                                        | "spécialiste"
+                                        | "éditeur"
+                                        | "développeur"
+                                        | "groupe"
+                                        | "entreprise"
+                                        | "société"
+                                )
+                            });
+                        let brand = distinctive(d.raw(i)) || apposition;
+                        if !brand && !before_verb {
+                            ok = false;
+                        }
+                    }
                 }
             }
             if ok && ntok == 1 {
@@ -2751,9 +2718,6 @@ pub(crate) struct Caps<'a> {
     inside: Vec<&'a str>,
     /// `inside` as a set, built on first use when it is long.
     inside_set: std::cell::OnceCell<HashSet<&'a str>>,
-    /// The lowercase of the capitalised words at a sentence's start (as
-    /// [`is_sentence_initial`] says), in text order, repeats kept.
-    pub initial: Vec<&'a str>,
 }
 
 impl Caps<'_> {
@@ -2771,12 +2735,11 @@ impl Caps<'_> {
     }
 }
 
-/// The capitalised words of `d` inside sentences and at their start.
+/// The capitalised words of `d` inside sentences.
 pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
     // (room for a capital every eight tokens, one per sentence: few
     // regrowths)
     let mut inside = Vec::with_capacity(d.toks.len() / 8);
-    let mut first = Vec::with_capacity(d.sents.len());
     let lower = d.lower.as_bytes();
     for s in &d.sents {
         // is_sentence_initial of each token in one forward pass
@@ -2786,12 +2749,8 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
         };
         for (k, &t) in (s.t0..).zip(toks) {
             if t.word {
-                if t.cap {
-                    if initial {
-                        first.push(d.w(k));
-                    } else {
-                        inside.push(d.raw(k));
-                    }
+                if t.cap && !initial {
+                    inside.push(d.raw(k));
                 }
                 // "l", "d" (of "L'", "D'") keep the start; other words end it
                 initial = initial
@@ -2805,7 +2764,6 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
     Caps {
         inside,
         inside_set: std::cell::OnceCell::new(),
-        initial: first,
     }
 }
 
@@ -3317,7 +3275,6 @@ mod heads_tests {
             let caps = super::Caps {
                 inside: words[..n].iter().map(String::as_str).collect(),
                 inside_set: Default::default(),
-                initial: Vec::new(),
             };
             assert!(caps.inside_has("W2"));
             assert_eq!(caps.inside_has("W99"), n == 100);
@@ -3355,19 +3312,14 @@ mod heads_tests {
                 assert!(caps.inside_has(w), "{w}");
             }
             assert!(!caps.inside_has("Acme") && !caps.inside_has("PARIS"));
-            // the initial ones, by the same pass token by token
-            let mut first = Vec::new();
+            // the same pass token by token
             for s in &d.sents {
                 let mut initial = true;
                 for k in s.t0..s.t1 {
-                    if d.toks[k].word && d.toks[k].cap && initial {
-                        first.push(d.w(k));
-                    }
                     assert_eq!(initial, super::is_sentence_initial(&d, k, s.t0), "{text}");
                     initial = super::after_token_initial(&d, k, initial);
                 }
             }
-            assert_eq!(caps.initial, first, "{text}");
         }
     }
 
