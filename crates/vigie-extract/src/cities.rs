@@ -516,9 +516,7 @@ pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
             }
             continue;
         }
-        if !tables.firsts.has(w) {
-            continue;
-        }
+        // (one lookup: the first words' bitmap let it through)
         let Some(cands) = map.get(w) else { continue };
         for &(name, cc) in cands {
             let Some(rest) = d.lower.get(t.start..) else {
