@@ -568,9 +568,12 @@ fn usable_amounts(
         // (a capitalised word inside the sentence is a name's: "Kanto Fine
         // Chemicals will invest", "Fort Worth")
         let in_name = |k: usize| lo + k > s.t0 && d.toks.get(lo + k).is_some_and(|t| t.cap);
-        let mut bad = left.iter().enumerate().any(|(k, w)| {
-            lexicon::bad_left(w)
-                && !in_name(k)
+        let mut bad = left
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| !in_name(k))
+            .any(|(k, w)| {
+                lexicon::bad_left(w)
                 && !total_of_this(k)
                 && (!positional(w) || k + 3 >= n)
                 && !(matches!(*w, "worth" | "valued" | "valorisée" | "valorisé") && deal(k))
@@ -586,7 +589,7 @@ fn usable_amounts(
                 && !(matches!(*w, "atteint" | "reached")
                     && k >= 1
                     && matches!(left[k - 1], "investissement" | "investment"))
-        });
+            });
         // "après 3,2 milliards annoncés en Allemagne": another commitment of the same actor
         let after_other = left
             .iter()
