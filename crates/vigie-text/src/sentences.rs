@@ -265,20 +265,29 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 mod tests {
     use super::*;
 
+    /// `n` texts of 0 to 15 pieces drawn from `pieces` (a 64-bit LCG from `seed`).
+    fn random_texts(pieces: &[&str], mut seed: u64, n: usize) -> Vec<String> {
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed
+        };
+        (0..n)
+            .map(|_| {
+                let len = next() >> 60;
+                (0..len)
+                    .map(|_| pieces[((next() >> 33) % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn push_trimmed_is_what_trim_gives() {
         let pieces = [
             "a", "é", " ", "\u{a0}", "\n", "\r", "\t", "\u{b}", "\u{c}", "\u{2003}", "\u{85}",
             "x y",
         ];
-        let mut seed = 11u64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 60) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
-            }
+        for t in random_texts(&pieces, 11, 20_000) {
             let mut got = Vec::new();
             push_trimmed(&t, 0, t.len(), &mut got);
             let lead = t.len() - t.trim_start().len();
@@ -296,14 +305,7 @@ mod tests {
             "a", "é", " ", "\u{a0}", "(", "\"", "'", "[", "\u{b}", "\u{2003}", "’", "x.y", "\n",
             "€",
         ];
-        let mut seed = 7u64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 60) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
-            }
+        for t in random_texts(&pieces, 7, 20_000) {
             let want = t
                 .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
                 .next()
