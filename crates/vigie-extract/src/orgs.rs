@@ -1318,6 +1318,17 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             i += 1;
             continue;
         }
+        // the country named in "Japan's" before token i, if any
+        let possessor_country = |i: usize| -> Option<&str> {
+            if i < 3 || d.w(i - 1) != "s" || !matches!(d.w(i - 2), "'" | "’") {
+                return None;
+            }
+            let start = d.toks[i - 3].start;
+            d.ctrys
+                .iter()
+                .find(|c| c.start == start && !c.demonym)
+                .map(|c| c.country.as_str())
+        };
         let mut found: Option<(usize, String, Option<&str>)> = None; // (end tok excl, canonical, country)
         let mut from = i;
         match w {
@@ -1443,12 +1454,11 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     && d.toks[i - 3].word =>
             {
                 from = i - 3;
-                let country = d
-                    .ctrys
-                    .iter()
-                    .find(|c| c.start == d.toks[i - 3].start && !c.demonym)
-                    .map(|c| c.country.as_str());
-                found = Some((i + 1, format!("{} government", d.raw(i - 3)), country));
+                found = Some((
+                    i + 1,
+                    format!("{} government", d.raw(i - 3)),
+                    possessor_country(i),
+                ));
             }
             // "the Ministry of Economy, Trade and Industry", "Ministry of Defence"
             "ministry"
@@ -1472,15 +1482,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
                     .unwrap_or("Ministry")
                     .to_string();
                 // "Japan's Ministry of ...": that country's
-                let country = (i > 2 && d.w(i - 1) == "s" && matches!(d.w(i - 2), "'" | "’"))
-                    .then(|| {
-                        d.ctrys
-                            .iter()
-                            .find(|c| c.start == d.toks[i - 3].start && !c.demonym)
-                            .map(|c| c.country.as_str())
-                    })
-                    .flatten();
-                found = Some((e, name, country));
+                found = Some((e, name, possessor_country(i)));
             }
             "government" if i > 0 && matches!(d.w(i - 1), "the") => {
                 found = Some((i + 1, "government".to_string(), None));
