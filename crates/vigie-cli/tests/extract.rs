@@ -145,3 +145,44 @@ fn output_order_follows_input_order() {
     let expected: Vec<u64> = (1..=40).map(|i| i * 1_000_000).collect();
     assert_eq!(values, expected);
 }
+
+/// Two outlets report one commitment: one event with both sources (the
+/// contract); `--no-merge` prints each article's event.
+#[test]
+fn one_commitment_reported_twice_is_one_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a_wire.txt");
+    let b = dir.path().join("b_regional.txt");
+    std::fs::write(
+        &a,
+        "Le fabricant Norvolta investira 450 millions d'euros dans une usine de cellules \
+         à Dunkerque, a annoncé mardi son président.",
+    )
+    .expect("write");
+    std::fs::write(
+        &b,
+        "Norvolta will invest €450 million in a battery cell plant in Dunkirk, the company \
+         said on Tuesday.",
+    )
+    .expect("write");
+    let events = |merge: bool| -> Vec<serde_json::Value> {
+        let mut cmd = vigie();
+        cmd.arg("extract").arg(&a).arg(&b);
+        if !merge {
+            cmd.arg("--no-merge");
+        }
+        let out = cmd.output().expect("run vigie");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect()
+    };
+    let merged = events(true);
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    let sources = merged[0]["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    assert_eq!(merged[0]["evidence"].as_array().map(Vec::len), Some(2));
+    assert_eq!(merged[0]["amount"]["value"].as_u64(), Some(450_000_000));
+    assert_eq!(events(false).len(), 2);
+}

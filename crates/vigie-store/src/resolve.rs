@@ -913,6 +913,11 @@ pub struct Resolver {
     /// key -> clusters (for undated mentions).
     by_key: HashMap<u64, Vec<usize>>,
     families: Families,
+    /// Never join a mention to an event that already holds a mention of
+    /// the same article: the extractor's own merging within an article is
+    /// final (`vigie extract` across the files of one run). Off for the
+    /// store, which also reconciles an article's mentions with each other.
+    pub keep_articles_apart: bool,
 }
 
 /// The stable id of an event seeded by a mention: a hash of the article's
@@ -1063,6 +1068,9 @@ impl Resolver {
                     }
                 }
                 let same_article = c.mentions.iter().any(|x| x.article == mention.article);
+                if same_article && self.keep_articles_apart {
+                    continue;
+                }
                 if let Some(m) =
                     compare(&c.event, &c.feats, &mention.event, &mf, retro, same_article)
                 {
@@ -1441,6 +1449,30 @@ mod tests {
         );
         // An exact figure is a point.
         assert!(d(&m(1e9, Qualifier::Exact), &m(1.3e9, Qualifier::Exact)) > AMOUNT_TOL);
+    }
+
+    /// Two mentions of one commitment in one article merge in the store
+    /// but stay apart when articles are kept apart (`vigie extract`).
+    #[test]
+    fn articles_kept_apart_never_merge_their_own_mentions() {
+        let mention = |id: i64, article: i64, ordinal: usize| Mention {
+            id,
+            article,
+            doc: format!("doc{article}"),
+            ordinal,
+            event: synthetic(),
+        };
+        for (apart, clusters) in [(false, 1), (true, 2)] {
+            let mut r = Resolver::new();
+            r.keep_articles_apart = apart;
+            r.add(mention(1, 7, 0));
+            r.add(mention(2, 7, 1));
+            assert_eq!(r.clusters.len(), clusters, "apart: {apart}");
+            // A third report from another article joins the first event.
+            let d = r.add(mention(3, 8, 0));
+            assert_eq!(d.cluster, 0, "apart: {apart}");
+            assert_eq!(r.clusters.len(), clusters);
+        }
     }
 
     #[test]
