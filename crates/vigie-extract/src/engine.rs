@@ -1484,6 +1484,62 @@ fn cancelled(whole: &[&str], ws: &[&str]) -> bool {
 
 /// What a clause says about status, looking at the words before (and a few
 /// after) the trigger.
+/// A commitment on a condition still to be met, said anywhere in the
+/// sentence of the trigger: "subject to a final investment decision in
+/// 2026", "sous réserve du feu vert de Bruxelles", "pending regulatory
+/// approval", "à condition d'obtenir".
+fn on_condition(cx: &Ctx, lo: usize, trig: usize) -> bool {
+    let d = cx.d;
+    let end = d
+        .toks
+        .get(trig)
+        .and_then(|t| d.sent_of(t.start))
+        .and_then(|si| d.sents.get(si))
+        .map_or(trig, |s| s.t1);
+    let ws = cx.ws(lo, end.max(trig));
+    ws.windows(2).enumerate().any(|(k, w)| {
+        // the routine approvals of state aid and takeovers (Brussels,
+        // regulators, shareholders) leave a commitment announced
+        let routine = || {
+            ws.iter().skip(k + 2).take(6).any(|x| {
+                matches!(
+                    *x,
+                    "bruxelles"
+                        | "brussels"
+                        | "européen"
+                        | "européenne"
+                        | "commission"
+                        | "european"
+                        | "eu"
+                        | "ue"
+                        | "regulatory"
+                        | "regulators"
+                        | "réglementaire"
+                        | "réglementaires"
+                        | "antitrust"
+                        | "concurrence"
+                        | "competition"
+                        | "shareholders"
+                        | "actionnaires"
+                        | "customary"
+                        | "usual"
+                        | "habituelles"
+                )
+            })
+        };
+        matches!(
+            (w[0], w[1]),
+            ("subject", "to")
+                | ("sous", "réserve")
+                | ("pending", "approval" | "regulatory" | "final" | "planning")
+                | ("à", "condition")
+                | ("conditional", "on" | "upon")
+                | ("conditionné", "à")
+                | ("conditionnée", "à")
+        ) && !routine()
+    })
+}
+
 pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
@@ -1643,7 +1699,7 @@ pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) 
     }) || tw.starts_with("étud")
         || tw.starts_with("envisag");
     let would = near.contains(&"would") || tw.ends_with("rait") || tw.ends_with("raient");
-    if modal || (would && !reported(before)) {
+    if modal || (would && !reported(before)) || on_condition(cx, lo, trig) {
         return Status::Planned;
     }
     // completed: perfect tense of the trigger verb, simple past in English,

@@ -527,3 +527,16 @@ fn a_capitalised_word_of_a_name_is_no_figure_word_and_the_stated_currency_wins()
     let e = ev("The court ordered Acme to pay a fine of €30 million.");
     assert!(e.is_empty(), "{e:#?}");
 }
+
+// Held-out set 14 (session 5).
+
+#[test]
+fn a_commitment_subject_to_a_final_decision_is_planned_not_one_awaiting_brussels() {
+    let e = ev("Norwegian chemicals group Fjellkraft plans to build a 400 million euro ammonia plant at the port of Dunkirk, subject to a final investment decision next year.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].status, Status::Planned, "{e:#?}");
+    let e = ev("Le groupe norvégien Fjellkraft construira une usine d'ammoniac à Dunkerque. L'État apportera une aide de 90 millions d'euros au projet, sous réserve du feu vert de Bruxelles.");
+    let aid: Vec<&Event> = e.iter().filter(|x| x.kind == Kind::PublicFunding).collect();
+    assert_eq!(aid.len(), 1, "{e:#?}");
+    assert_eq!(aid[0].status, Status::Announced, "{e:#?}");
+}
