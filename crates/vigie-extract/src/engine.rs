@@ -638,6 +638,18 @@ fn usable_amounts(
         {
             bad = true;
         }
+        // the level a figure moved to: "ses ventes ont reculé de 3,2 % en
+        // 2024, à 1,14 milliard", "VC funding fell 14% in H1 to $24.1bn"
+        if n >= 1 && matches!(left[n - 1], "à" | "to") {
+            let back: &[&str] = cx.ws(ti.saturating_sub(14).max(s.t0), ti);
+            if back
+                .iter()
+                .any(|w| matches!(*w, "%" | "percent" | "cent" | "pct"))
+                && back.iter().any(|w| change_verb(w))
+            {
+                bad = true;
+            }
+        }
         let wide: &[&str] = cx.ws(te, (te + 9).min(s.t1));
         if let Some(y) = wide.windows(2).position(|w| {
             matches!(w[0], "en" | "in")
@@ -710,6 +722,43 @@ fn usable_amounts(
         }
     }
     (out, aside)
+}
+
+/// Verbs of a figure moving up or down (a statistic, not a commitment).
+fn change_verb(w: &str) -> bool {
+    w.starts_with("recul")
+        || w.starts_with("progress")
+        || w.starts_with("augment")
+        || w.starts_with("baiss")
+        || w.starts_with("chut")
+        || w.starts_with("grimp")
+        || w.starts_with("diminu")
+        || w.starts_with("bondi")
+        || matches!(
+            w,
+            "fell"
+                | "fall"
+                | "falls"
+                | "rose"
+                | "rise"
+                | "rises"
+                | "dropped"
+                | "drops"
+                | "declined"
+                | "declines"
+                | "grew"
+                | "grows"
+                | "increased"
+                | "decreased"
+                | "climbed"
+                | "jumped"
+                | "slipped"
+                | "plunged"
+                | "surged"
+                | "slumped"
+                | "soared"
+                | "shrank"
+        )
 }
 
 static PROJECT_NOUNS: lexicon::Words = lexicon::Words::new(&[

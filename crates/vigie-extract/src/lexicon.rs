@@ -1477,6 +1477,28 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
             | "implantées"
             | "implanterait"
     ) {
+        // a participle after a noun says where something is ("enseigne de
+        // 240 magasins implantée dans le Centre"), not that it settles
+        if w.starts_with("implanté")
+            && !matches!(
+                prev,
+                "est"
+                    | "sont"
+                    | "sera"
+                    | "seront"
+                    | "été"
+                    | "être"
+                    | "serait"
+                    | "seraient"
+                    | "a"
+                    | "ont"
+                    | "avait"
+                    | "s"
+                    | "'"
+            )
+        {
+            return None;
+        }
         return Some((Class::Build, 1));
     }
     if matches!(

@@ -540,3 +540,18 @@ fn a_commitment_subject_to_a_final_decision_is_planned_not_one_awaiting_brussels
     assert_eq!(aid.len(), 1, "{e:#?}");
     assert_eq!(aid[0].status, Status::Announced, "{e:#?}");
 }
+
+#[test]
+fn the_level_a_figure_moved_to_and_where_a_chain_is_are_no_events() {
+    let e = ev("Le distributeur Caddiane, enseigne de 180 supermarchés implantée en Bretagne et en Normandie, a vu son chiffre reculer de 2,1 % l'an dernier, à 960 millions d'euros.");
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("Seed funding for Nordic climate startups fell 22% in the first half to €1.3bn, according to a count by a Stockholm data provider.");
+    assert!(e.is_empty(), "{e:#?}");
+    // a commitment raised to a level is still one
+    let e = ev("Le groupe Ardelis a porté son investissement à Dunkerque à 300 millions d'euros.");
+    assert_eq!(
+        e.iter().filter_map(amount).collect::<Vec<_>>(),
+        [3e8],
+        "{e:#?}"
+    );
+}
