@@ -1279,6 +1279,12 @@ fn parse_core_fwd(t: &Txt, p: usize, lang: Lang) -> Option<Core> {
     } else {
         (q, None)
     };
+    // A number in words with a capital is refused below: "à Dunkerque" is
+    // not worth reading as words (the capital is the first character,
+    // which `parse_num` reads as words when it is a letter).
+    if char_at(t, num_start).is_some_and(|c| !c.is_ascii_digit() && c.is_uppercase()) {
+        return None;
+    }
     let num = parse_num(t, num_start, lang)?;
     if num.words && num.capital {
         return None;
@@ -1556,6 +1562,7 @@ fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
             .is_none_or(|&b| !b.is_ascii_alphanumeric() && b < 0x80)
 }
 
+#[cfg(test)]
 /// For the last byte of a phrase (row 0: a space, row 1: an apostrophe) and
 /// the byte before it, the set of [`QUALIFIERS`] (bit `k` for the `k`-th)
 /// that end with those two bytes.
@@ -1574,6 +1581,7 @@ static QUALIFIERS_BY_END: [[u64; 256]; 2] = {
     out
 };
 
+#[cfg(test)]
 /// The phrases of [`QUALIFIERS`] that may end `lb` (by its last two bytes).
 fn qualifier_candidates(l1: u8, l2: u8) -> u64 {
     let row = match l1 {
@@ -1588,6 +1596,7 @@ fn qualifier_candidates(l1: u8, l2: u8) -> u64 {
         .unwrap_or(0)
 }
 
+#[cfg(test)]
 fn qualifier_before(lb: &[u8]) -> Qualifier {
     // Every phrase ends with a space or an apostrophe: only the phrases
     // that end with the last two bytes are compared, in their order.
@@ -1607,54 +1616,171 @@ fn qualifier_before(lb: &[u8]) -> Qualifier {
     Qualifier::Exact
 }
 
-/// A space for [`lookback`] (runs of them become one ' ').
-fn is_back_space(c: char) -> bool {
-    c == '\n' || is_sp(c)
+/// Longest phrase of [`QUALIFIERS`] in bytes.
+const QUALIFIER_MAX: usize = {
+    let mut m = 0;
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        if QUALIFIERS[k].0.len() > m {
+            m = QUALIFIERS[k].0.len();
+        }
+        k += 1;
+    }
+    m
+};
+
+/// The bytes of [`QUALIFIERS`] numbered from 1 (0: a byte in no phrase).
+static QUALIFIER_CLASS: [u8; 256] = {
+    let mut out = [0u8; 256];
+    let mut n = 0u8;
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let p = QUALIFIERS[k].0.as_bytes();
+        let mut i = 0;
+        while i < p.len() {
+            if out[p[i] as usize] == 0 {
+                n += 1;
+                out[p[i] as usize] = n;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    assert!((n as usize) < QUALIFIER_CLASSES);
+    out
+};
+
+/// More than the number of distinct bytes in [`QUALIFIERS`].
+const QUALIFIER_CLASSES: usize = 40;
+
+/// `[d][class]`: the phrases of [`QUALIFIERS`] (bit `k` for the `k`-th)
+/// whose `d`-th byte from the end (`d` = 1 for the last) is of that class.
+static QUALIFIER_AT: [[u64; QUALIFIER_CLASSES]; QUALIFIER_MAX + 1] = {
+    let mut out = [[0u64; QUALIFIER_CLASSES]; QUALIFIER_MAX + 1];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let p = QUALIFIERS[k].0.as_bytes();
+        let mut d = 1;
+        while d <= p.len() {
+            out[d][QUALIFIER_CLASS[p[p.len() - d] as usize] as usize] |= 1 << k;
+            d += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
+/// `[n]`: the phrases of [`QUALIFIERS`] that are `n` bytes long.
+static QUALIFIER_LEN: [u64; QUALIFIER_MAX + 1] = {
+    let mut out = [0u64; QUALIFIER_MAX + 1];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        out[QUALIFIERS[k].0.len()] |= 1 << k;
+        k += 1;
+    }
+    out
+};
+
+/// Matching of the phrases of [`QUALIFIERS`] against the lookback read
+/// from its end, one byte at a time.
+struct QualifierMatch {
+    /// Phrases whose last `depth` bytes are those read.
+    alive: u64,
+    /// Phrases read whole, with a byte before them that ends a word.
+    matched: u64,
+    depth: usize,
 }
 
-/// Necessary condition, read from the text, for
-/// `qualifier_before(lookback(t, start).bytes())` to find a qualifier: the
-/// last two bytes that [`lookback`] would give end some phrase.
-fn may_have_qualifier(t: &str, start: usize) -> bool {
-    let Some(c) = char_before(t, start) else {
-        return false;
-    };
-    let mut p = start - c.len_utf8();
-    let l1 = if is_back_space(c) {
-        // A run of spaces is one ' ': the byte before is that of the
-        // character before the run.
-        while let Some(d) = char_before(t, p).filter(|&d| is_back_space(d)) {
-            p -= d.len_utf8();
+impl QualifierMatch {
+    /// Reads the byte before those read; false when no phrase is left.
+    fn push(&mut self, x: u8) -> bool {
+        // Phrases read whole: `x` is the byte before them.
+        let ended = self.alive & QUALIFIER_LEN.get(self.depth).copied().unwrap_or(0);
+        if x < 0x80 && !x.is_ascii_alphanumeric() {
+            self.matched |= ended;
         }
-        b' '
-    } else if is_apos(c) {
-        b'\''
-    } else {
-        return false;
+        self.depth += 1;
+        let class = usize::from(QUALIFIER_CLASS[usize::from(x)]);
+        self.alive &= QUALIFIER_AT
+            .get(self.depth)
+            .and_then(|r| r.get(class))
+            .copied()
+            .unwrap_or(0);
+        self.alive != 0
+    }
+
+    /// The first phrase of [`QUALIFIERS`] that matched, when the lookback
+    /// ends (`at_start`: every byte was read).
+    fn result(&self, at_start: bool) -> Qualifier {
+        let mut m = self.matched;
+        if at_start {
+            m |= self.alive & QUALIFIER_LEN.get(self.depth).copied().unwrap_or(0);
+        }
+        QUALIFIERS
+            .get(m.trailing_zeros() as usize)
+            .map_or(Qualifier::Exact, |(_, q)| *q)
+    }
+}
+
+/// `qualifier_before(lookback(t, start).bytes())`, read backwards from
+/// `start` only as far as some phrase may still match: the bytes that
+/// [`lookback`] would give are produced from its end (same window, same
+/// spaces, apostrophes and capitals) and every phrase is compared with
+/// them at once, byte by byte ([`QualifierMatch`]).
+fn qualifier_at(t: &str, start: usize) -> Qualifier {
+    let mut s = start.saturating_sub(32);
+    while !t.is_char_boundary(s) {
+        s += 1;
+    }
+    let b = t.as_bytes();
+    let mut m = QualifierMatch {
+        alive: u64::MAX >> (64 - QUALIFIERS.len()),
+        matched: 0,
+        depth: 0,
     };
-    let Some(d) = char_before(t, p) else {
-        return false;
-    };
-    if is_back_space(d) {
-        return qualifier_candidates(l1, b' ') != 0;
+    let mut i = start;
+    let mut last_was_space = false;
+    while i > s {
+        let Some(&x) = b.get(i - 1) else { break };
+        // The character ending at `i`.
+        let mut j = i - 1;
+        if x >= 0x80 {
+            while j > s && b.get(j).is_some_and(|&y| (0x80..0xc0).contains(&y)) {
+                j -= 1;
+            }
+        }
+        let ch = b.get(j..i).unwrap_or_default();
+        i = j;
+        let space = matches!(
+            ch,
+            [b' ' | b'\n' | b'\t'] | [0xc2, 0xa0] | [0xe2, 0x80, 0x87..=0x8a | 0xaf]
+        );
+        let going = if space {
+            // A run of spaces gives one ' ' (the lookback's first of the run).
+            let going = last_was_space || m.push(b' ');
+            last_was_space = true;
+            going
+        } else {
+            last_was_space = false;
+            match ch {
+                [y] => m.push(y.to_ascii_lowercase()),
+                [0xe2, 0x80, 0x99] | [0xca, 0xbc] => m.push(b'\''),
+                [0xc3, y] => {
+                    let low = if (0x80..=0x9e).contains(y) && *y != 0x97 {
+                        y + 0x20
+                    } else {
+                        *y
+                    };
+                    m.push(low) && m.push(0xc3)
+                }
+                _ => ch.iter().rev().all(|&y| m.push(y)),
+            }
+        };
+        if !going {
+            return m.result(false);
+        }
     }
-    if is_apos(d) {
-        return qualifier_candidates(l1, b'\'') != 0;
-    }
-    let mut tmp = [0u8; 4];
-    let last = d
-        .encode_utf8(&mut tmp)
-        .as_bytes()
-        .last()
-        .copied()
-        .unwrap_or(0);
-    if last < 0x80 {
-        return qualifier_candidates(l1, last.to_ascii_lowercase()) != 0;
-    }
-    // The last byte of a Latin-1 capital is 0x20 below that of its small
-    // letter.
-    qualifier_candidates(l1, last) != 0
-        || ((0x80..=0x9e).contains(&last) && qualifier_candidates(l1, last + 0x20) != 0)
+    m.result(true)
 }
 
 // ------------------------------------------------------------------ filters
@@ -2327,11 +2453,7 @@ fn amount_at(t: &Txt, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
     }
     let qualifier = if qualifier == Qualifier::Exact {
         debug_assert_eq!(start, start0);
-        if may_have_qualifier(t, start) {
-            qualifier_before(back().bytes())
-        } else {
-            Qualifier::Exact
-        }
+        qualifier_at(t, start)
     } else {
         qualifier
     };
@@ -2757,9 +2879,9 @@ mod tests {
                 let lb = lookback(&t, end);
                 let q = qualifier_before_linear(lb.bytes());
                 assert_eq!(qualifier_before(lb.bytes()), q, "{t:?} {end}");
+                assert_eq!(qualifier_at(&t, end), q, "{t:?} {end}");
                 if q != Qualifier::Exact {
                     found += 1;
-                    assert!(may_have_qualifier(&t, end), "{t:?} {end}");
                 }
             }
         }

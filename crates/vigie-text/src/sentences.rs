@@ -62,12 +62,27 @@ static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
     out
 };
 
+/// For each first byte of an abbreviation, the set of their lengths in
+/// bytes (bit `len`): most words are refused without a search.
+static ABBREVIATION_LENGTHS: [u16; 256] = {
+    let mut out = [0u16; 256];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[i].as_bytes();
+        out[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    out
+};
+
 fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 8
-        && !w.is_empty()
-        && ABBREVIATION_KEYS
-            .binary_search(&pack8(w.as_bytes()))
-            .is_ok()
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    b.len() <= 8
+        && ABBREVIATION_LENGTHS[usize::from(first)] & (1 << b.len()) != 0
+        && ABBREVIATION_KEYS.binary_search(&pack8(b)).is_ok()
 }
 
 /// True if `w` (the word before a period, period excluded) is an initial or a
@@ -77,7 +92,7 @@ fn is_initial_or_acronym(w: &str) -> bool {
     match (chars.next(), chars.next()) {
         (Some(c), None) => c.is_alphabetic(),
         _ => {
-            w.contains('.')
+            w.as_bytes().contains(&b'.')
                 && w.split(['.', '-'])
                     .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
         }
@@ -328,6 +343,22 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         split_sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviation_gate_refuses_only_non_abbreviations() {
+        for a in ABBREVIATIONS {
+            for cut in (0..=a.len()).filter(|&k| a.is_char_boundary(k)) {
+                for tail in ["", "x", "é", ".", "s", "Mme"] {
+                    let w = format!("{}{tail}", &a[..cut]);
+                    assert_eq!(
+                        is_abbreviation(&w),
+                        ABBREVIATIONS.contains(&w.as_str()),
+                        "{w}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
