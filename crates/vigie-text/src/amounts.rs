@@ -2354,8 +2354,10 @@ fn is_code_like(t: &str, i: usize) -> bool {
 fn amount_at(t: &Txt, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
     let mut c1 = parse_core(t, i, floor, lang)?;
     let start0 = c1.start;
-    // The text before the amount, read once (the start never moves: a
-    // range keeps the lower bound's start).
+    // The text before the amount, read once when a range connector needs
+    // its intro ("entre", "between"...; the start never moves: a range
+    // keeps the lower bound's start). The qualifier reads it backwards
+    // ([`qualifier_at`]).
     let back = std::cell::OnceCell::new();
     let back = || back.get_or_init(|| lookback(t, start0));
     let intro = |p: &str| ends_with_phrase(back().bytes(), p);
