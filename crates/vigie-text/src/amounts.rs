@@ -59,6 +59,7 @@ pub struct Amount {
 /// typographic apostrophes works too). `lang` settles ambiguous separators
 /// ("1,200" is 1200 in English, 1.2 in French) and the number words.
 pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
+    let tx = Txt::new(text);
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -72,7 +73,7 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
                 i = code_run_end(text, i);
                 continue;
             }
-            match amount_at(text, i, floor, lang) {
+            match amount_at(&tx, i, floor, lang) {
                 Some((a, end)) => {
                     out.push(a);
                     i = end.max(i + 1);
@@ -88,7 +89,7 @@ pub fn find_amounts(text: &str, lang: Lang) -> Vec<Amount> {
             }
             if !char_before(text, i).is_some_and(is_alnum) && starts_number_word(text, i, we, lang)
             {
-                if let Some((a, end)) = amount_at(text, i, floor, lang) {
+                if let Some((a, end)) = amount_at(&tx, i, floor, lang) {
                     out.push(a);
                     i = end.max(we);
                     floor = end;
@@ -236,6 +237,45 @@ fn skip_alnum(t: &str, mut i: usize) -> usize {
 
 fn word(t: &str, i: usize) -> &str {
     t.get(i..word_end(t, i)).unwrap_or_default()
+}
+
+/// The text scanned by [`find_amounts`], with the last word read by
+/// [`Txt::word_low`]: the word after a number is looked at by the scale,
+/// the currencies, the range and the count filters in turn, read once.
+struct Txt<'t> {
+    s: &'t str,
+    /// (start, end, lowercased) of the last word read.
+    last: std::cell::Cell<Option<(usize, usize, Low<'t>)>>,
+}
+
+impl<'t> Txt<'t> {
+    fn new(s: &'t str) -> Txt<'t> {
+        Txt {
+            s,
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The end of the run of letters at `q` ([`word_end`]) and that run
+    /// lowercased ([`Low`]).
+    fn word_low(&self, q: usize) -> (usize, Low<'t>) {
+        if let Some((s, e, low)) = self.last.get() {
+            if s == q {
+                return (e, low);
+            }
+        }
+        let e = word_end(self.s, q);
+        let low = Low::new(self.s.get(q..e).unwrap_or_default());
+        self.last.set(Some((q, e, low)));
+        (e, low)
+    }
+}
+
+impl std::ops::Deref for Txt<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.s
+    }
 }
 
 // ------------------------------------------------------------ exact decimals
@@ -895,19 +935,18 @@ fn parse_plain_decimal(s: &str) -> Option<Dec> {
 
 /// A scale after a number: power of ten, end, and whether it only counts
 /// with a currency (single letters: "3M" is a company, "4 m" a length).
-fn parse_scale(t: &str, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
+fn parse_scale(t: &Txt, p: usize, lang: Lang) -> Option<(i32, usize, bool)> {
     let attached = p;
     // "a $1.1-billion plant", "Rs 9,500-crore": a scale word after a hyphen
     let hyphen = t.get(p..).is_some_and(|r| r.starts_with('-'))
         && char_at(t, p + 1).is_some_and(char::is_alphabetic);
     let q = if hyphen { p + 1 } else { skip_sp(t, p) };
-    let we = word_end(t, q);
+    let (we, lw) = t.word_low(q);
     let w = t.get(q..we)?;
     if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
     let is_attached = q == attached;
-    let lw = Low::new(w);
     let pow = match lw.as_str() {
         "milliard" | "milliards" => 9,
         "million" | "millions" => 6,
@@ -1018,7 +1057,7 @@ fn currency_before(t: &str, end: usize) -> Option<(Option<&'static str>, usize)>
 
 /// Currency after a number or scale at `p`. `de_ok`: "d'euros", "de
 /// dollars" are allowed (after a scale).
-fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
+fn currency_after(t: &Txt, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
     let q = skip_sp(t, p);
     let c = char_at(t, q)?;
     if let Some(code) = symbol(c) {
@@ -1038,7 +1077,7 @@ fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
     if c.is_ascii_uppercase() && t.get(q..q + 2) == Some("US") && char_at(t, q + 2) == Some('$') {
         return Some((Some("USD"), q + 3));
     }
-    let we = word_end(t, q);
+    let (we, lw) = t.word_low(q);
     let w = t.get(q..we)?;
     if w.is_empty() {
         return None;
@@ -1049,7 +1088,6 @@ fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
         }
         return None;
     }
-    let lw = Low::new(w);
     let lw = lw.as_str();
     // "de dollars", "d'euros"
     if de_ok && lang == Lang::Fr {
@@ -1072,18 +1110,16 @@ fn currency_after(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
 
 /// A currency word at `q`: euros, dollars (américains), livres sterling…
 /// `lenient`: "livres" alone is a currency (after "millions de").
-fn currency_word(t: &str, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
-    let we = word_end(t, q);
+fn currency_word<'t>(t: &Txt<'t>, q: usize, lenient: bool, lang: Lang) -> Option<Cur> {
+    let (we, lw) = t.word_low(q);
     let w = t.get(q..we)?;
     if w.is_empty() || char_at(t, we).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let lw = Low::new(w);
     let lw = lw.as_str();
-    let next = |e: usize| -> (Low, usize) {
-        let q2 = skip_sp(t, e);
-        let e2 = word_end(t, q2);
-        (Low::new(t.get(q2..e2).unwrap_or_default()), e2)
+    let next = |e: usize| -> (Low<'t>, usize) {
+        let (e2, low) = t.word_low(skip_sp(t, e));
+        (low, e2)
     };
     let r = match lw {
         "euro" | "euros" => (Some("EUR"), we),
@@ -1204,7 +1240,7 @@ fn parse_num(t: &str, i: usize, lang: Lang) -> Option<Num> {
 
 /// Parses the core whose number starts at `i`; the currency before it, if
 /// any, is looked for backwards.
-fn parse_core(t: &str, i: usize, floor: usize, lang: Lang) -> Option<Core> {
+fn parse_core(t: &Txt, i: usize, floor: usize, lang: Lang) -> Option<Core> {
     let num = parse_num(t, i, lang)?;
     let mut start = num.start;
     let mut cur_before = None;
@@ -1225,7 +1261,7 @@ fn parse_core(t: &str, i: usize, floor: usize, lang: Lang) -> Option<Core> {
 
 /// Parses a core forwards from `p`: optional currency, number, scale,
 /// currency.
-fn parse_core_fwd(t: &str, p: usize, lang: Lang) -> Option<Core> {
+fn parse_core_fwd(t: &Txt, p: usize, lang: Lang) -> Option<Core> {
     let q = skip_sp(t, p);
     let c = char_at(t, q)?;
     let (num_start, cur_before) = if let Some(code) = symbol(c) {
@@ -1243,6 +1279,12 @@ fn parse_core_fwd(t: &str, p: usize, lang: Lang) -> Option<Core> {
     } else {
         (q, None)
     };
+    // A number in words with a capital is refused below: "à Dunkerque" is
+    // not worth reading as words (the capital is the first character,
+    // which `parse_num` reads as words when it is a letter).
+    if char_at(t, num_start).is_some_and(|c| !c.is_ascii_digit() && c.is_uppercase()) {
+        return None;
+    }
     let num = parse_num(t, num_start, lang)?;
     if num.words && num.capital {
         return None;
@@ -1251,7 +1293,7 @@ fn parse_core_fwd(t: &str, p: usize, lang: Lang) -> Option<Core> {
 }
 
 fn finish_core(
-    t: &str,
+    t: &Txt,
     start: usize,
     num: Num,
     cur_before: Option<Option<&'static str>>,
@@ -1295,7 +1337,7 @@ fn finish_core(
     })
 }
 
-fn currency_after_fn(t: &str, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
+fn currency_after_fn(t: &Txt, p: usize, de_ok: bool, lang: Lang) -> Option<Cur> {
     currency_after(t, p, de_ok, lang).or_else(|| {
         // English text may use the French forms and vice versa ("euros").
         let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
@@ -1465,21 +1507,44 @@ fn lookback(t: &str, start: usize) -> Back {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(w, i) else { break };
-        if is_sp(c) {
-            if !last_space {
-                out.push1(b' ');
-                last_space = true;
-            }
-        } else if is_apos(c) {
-            out.push1(b'\'');
-            last_space = false;
+        // A whole character of 2 to 4 bytes (`w` is UTF-8), read as bytes:
+        // U+00A0, U+2007–U+200A and U+202F are spaces, U+2019 and U+02BC
+        // apostrophes, and Latin-1 capitals (C3 80–9E but ×) are lowered as
+        // `Low` does; any other character is kept as it is.
+        let n = if x >= 0xf0 {
+            4
+        } else if x >= 0xe0 {
+            3
         } else {
-            let mut tmp = [0u8; 4];
-            out.push(Low::new(c.encode_utf8(&mut tmp)).as_str().as_bytes());
-            last_space = false;
+            2
+        };
+        let ch = b.get(i..i + n).unwrap_or_default();
+        match ch {
+            [0xc2, 0xa0] | [0xe2, 0x80, 0x87..=0x8a | 0xaf] => {
+                if !last_space {
+                    out.push1(b' ');
+                    last_space = true;
+                }
+            }
+            [0xe2, 0x80, 0x99] | [0xca, 0xbc] => {
+                out.push1(b'\'');
+                last_space = false;
+            }
+            [0xc3, y] => {
+                out.push1(0xc3);
+                out.push1(if (0x80..=0x9e).contains(y) && *y != 0x97 {
+                    y + 0x20
+                } else {
+                    *y
+                });
+                last_space = false;
+            }
+            _ => {
+                out.push(ch);
+                last_space = false;
+            }
         }
-        i += c.len_utf8();
+        i += n;
     }
     out
 }
@@ -1497,27 +1562,225 @@ fn ends_with_phrase(lb: &[u8], phrase: &str) -> bool {
             .is_none_or(|&b| !b.is_ascii_alphanumeric() && b < 0x80)
 }
 
+#[cfg(test)]
+/// For the last byte of a phrase (row 0: a space, row 1: an apostrophe) and
+/// the byte before it, the set of [`QUALIFIERS`] (bit `k` for the `k`-th)
+/// that end with those two bytes.
+static QUALIFIERS_BY_END: [[u64; 256]; 2] = {
+    assert!(QUALIFIERS.len() <= 64);
+    let mut out = [[0u64; 256]; 2];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let p = QUALIFIERS[k].0.as_bytes();
+        let n = p.len();
+        assert!(n >= 2 && (p[n - 1] == b' ' || p[n - 1] == b'\''));
+        let row = if p[n - 1] == b' ' { 0 } else { 1 };
+        out[row][p[n - 2] as usize] |= 1 << k;
+        k += 1;
+    }
+    out
+};
+
+#[cfg(test)]
+/// The phrases of [`QUALIFIERS`] that may end `lb` (by its last two bytes).
+fn qualifier_candidates(l1: u8, l2: u8) -> u64 {
+    let row = match l1 {
+        b' ' => 0,
+        b'\'' => 1,
+        _ => return 0,
+    };
+    QUALIFIERS_BY_END
+        .get(row)
+        .and_then(|r| r.get(usize::from(l2)))
+        .copied()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
 fn qualifier_before(lb: &[u8]) -> Qualifier {
-    // Every phrase ends with a space or an apostrophe: compare the last two
-    // bytes before the whole phrase.
+    // Every phrase ends with a space or an apostrophe: only the phrases
+    // that end with the last two bytes are compared, in their order.
     let n = lb.len();
     let (Some(&l1), Some(&l2)) = (lb.last(), n.checked_sub(2).and_then(|i| lb.get(i))) else {
         return Qualifier::Exact;
     };
-    if l1 != b' ' && l1 != b'\'' {
-        return Qualifier::Exact;
+    let mut m = qualifier_candidates(l1, l2);
+    while m != 0 {
+        if let Some((p, q)) = QUALIFIERS.get(m.trailing_zeros() as usize) {
+            if ends_with_phrase(lb, p) {
+                return *q;
+            }
+        }
+        m &= m - 1;
     }
-    QUALIFIERS
-        .iter()
-        .find(|(p, _)| {
-            let pb = p.as_bytes();
-            let k = pb.len();
-            k >= 2
-                && pb.get(k - 1) == Some(&l1)
-                && pb.get(k - 2) == Some(&l2)
-                && ends_with_phrase(lb, p)
-        })
-        .map_or(Qualifier::Exact, |(_, q)| *q)
+    Qualifier::Exact
+}
+
+/// Longest phrase of [`QUALIFIERS`] in bytes.
+const QUALIFIER_MAX: usize = {
+    let mut m = 0;
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        if QUALIFIERS[k].0.len() > m {
+            m = QUALIFIERS[k].0.len();
+        }
+        k += 1;
+    }
+    m
+};
+
+/// The bytes of [`QUALIFIERS`] numbered from 1 (0: a byte in no phrase).
+static QUALIFIER_CLASS: [u8; 256] = {
+    let mut out = [0u8; 256];
+    let mut n = 0u8;
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let p = QUALIFIERS[k].0.as_bytes();
+        let mut i = 0;
+        while i < p.len() {
+            if out[p[i] as usize] == 0 {
+                n += 1;
+                out[p[i] as usize] = n;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    assert!((n as usize) < QUALIFIER_CLASSES);
+    out
+};
+
+/// More than the number of distinct bytes in [`QUALIFIERS`].
+const QUALIFIER_CLASSES: usize = 40;
+
+/// `[d][class]`: the phrases of [`QUALIFIERS`] (bit `k` for the `k`-th)
+/// whose `d`-th byte from the end (`d` = 1 for the last) is of that class.
+static QUALIFIER_AT: [[u64; QUALIFIER_CLASSES]; QUALIFIER_MAX + 1] = {
+    let mut out = [[0u64; QUALIFIER_CLASSES]; QUALIFIER_MAX + 1];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let p = QUALIFIERS[k].0.as_bytes();
+        let mut d = 1;
+        while d <= p.len() {
+            out[d][QUALIFIER_CLASS[p[p.len() - d] as usize] as usize] |= 1 << k;
+            d += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
+/// `[n]`: the phrases of [`QUALIFIERS`] that are `n` bytes long.
+static QUALIFIER_LEN: [u64; QUALIFIER_MAX + 1] = {
+    let mut out = [0u64; QUALIFIER_MAX + 1];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        out[QUALIFIERS[k].0.len()] |= 1 << k;
+        k += 1;
+    }
+    out
+};
+
+/// Matching of the phrases of [`QUALIFIERS`] against the lookback read
+/// from its end, one byte at a time.
+struct QualifierMatch {
+    /// Phrases whose last `depth` bytes are those read.
+    alive: u64,
+    /// Phrases read whole, with a byte before them that ends a word.
+    matched: u64,
+    depth: usize,
+}
+
+impl QualifierMatch {
+    /// Reads the byte before those read; false when no phrase is left.
+    fn push(&mut self, x: u8) -> bool {
+        // Phrases read whole: `x` is the byte before them.
+        let ended = self.alive & QUALIFIER_LEN.get(self.depth).copied().unwrap_or(0);
+        if x < 0x80 && !x.is_ascii_alphanumeric() {
+            self.matched |= ended;
+        }
+        self.depth += 1;
+        let class = usize::from(QUALIFIER_CLASS[usize::from(x)]);
+        self.alive &= QUALIFIER_AT
+            .get(self.depth)
+            .and_then(|r| r.get(class))
+            .copied()
+            .unwrap_or(0);
+        self.alive != 0
+    }
+
+    /// The first phrase of [`QUALIFIERS`] that matched, when the lookback
+    /// ends (`at_start`: every byte was read).
+    fn result(&self, at_start: bool) -> Qualifier {
+        let mut m = self.matched;
+        if at_start {
+            m |= self.alive & QUALIFIER_LEN.get(self.depth).copied().unwrap_or(0);
+        }
+        QUALIFIERS
+            .get(m.trailing_zeros() as usize)
+            .map_or(Qualifier::Exact, |(_, q)| *q)
+    }
+}
+
+/// `qualifier_before(lookback(t, start).bytes())`, read backwards from
+/// `start` only as far as some phrase may still match: the bytes that
+/// [`lookback`] would give are produced from its end (same window, same
+/// spaces, apostrophes and capitals) and every phrase is compared with
+/// them at once, byte by byte ([`QualifierMatch`]).
+fn qualifier_at(t: &str, start: usize) -> Qualifier {
+    let mut s = start.saturating_sub(32);
+    while !t.is_char_boundary(s) {
+        s += 1;
+    }
+    let b = t.as_bytes();
+    let mut m = QualifierMatch {
+        alive: u64::MAX >> (64 - QUALIFIERS.len()),
+        matched: 0,
+        depth: 0,
+    };
+    let mut i = start;
+    let mut last_was_space = false;
+    while i > s {
+        let Some(&x) = b.get(i - 1) else { break };
+        // The character ending at `i`.
+        let mut j = i - 1;
+        if x >= 0x80 {
+            while j > s && b.get(j).is_some_and(|&y| (0x80..0xc0).contains(&y)) {
+                j -= 1;
+            }
+        }
+        let ch = b.get(j..i).unwrap_or_default();
+        i = j;
+        let space = matches!(
+            ch,
+            [b' ' | b'\n' | b'\t'] | [0xc2, 0xa0] | [0xe2, 0x80, 0x87..=0x8a | 0xaf]
+        );
+        let going = if space {
+            // A run of spaces gives one ' ' (the lookback's first of the run).
+            let going = last_was_space || m.push(b' ');
+            last_was_space = true;
+            going
+        } else {
+            last_was_space = false;
+            match ch {
+                [y] => m.push(y.to_ascii_lowercase()),
+                [0xe2, 0x80, 0x99] | [0xca, 0xbc] => m.push(b'\''),
+                [0xc3, y] => {
+                    let low = if (0x80..=0x9e).contains(y) && *y != 0x97 {
+                        y + 0x20
+                    } else {
+                        *y
+                    };
+                    m.push(low) && m.push(0xc3)
+                }
+                _ => ch.iter().rev().all(|&y| m.push(y)),
+            }
+        };
+        if !going {
+            return m.result(false);
+        }
+    }
+    m.result(true)
 }
 
 // ------------------------------------------------------------------ filters
@@ -1983,10 +2246,10 @@ fn financial_context(t: &str, start: usize, end: usize) -> bool {
 
 /// The next word after `p` (skipping spaces), lowercased, with its start;
 /// `None` if the next thing is not a word.
-fn next_word(t: &str, p: usize) -> Option<(Low<'_>, usize, usize)> {
+fn next_word<'t>(t: &Txt<'t>, p: usize) -> Option<(Low<'t>, usize, usize)> {
     let q = skip_sp(t, p);
-    let e = word_end(t, q);
-    (e > q).then(|| (Low::new(t.get(q..e).unwrap_or_default()), q, e))
+    let (e, low) = t.word_low(q);
+    (e > q).then_some((low, q, e))
 }
 
 /// The word just before `p` (skipping spaces), with its start.
@@ -2088,11 +2351,13 @@ fn is_code_like(t: &str, i: usize) -> bool {
 /// Tries to read an amount whose number starts at `i`.
 /// The caller has checked that a number starting with a digit is not
 /// code-like ([`is_code_like`]).
-fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
+fn amount_at(t: &Txt, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usize)> {
     let mut c1 = parse_core(t, i, floor, lang)?;
     let start0 = c1.start;
-    // The text before the amount, read once (the start never moves: a
-    // range keeps the lower bound's start).
+    // The text before the amount, read once when a range connector needs
+    // its intro ("entre", "between"...; the start never moves: a range
+    // keeps the lower bound's start). The qualifier reads it backwards
+    // ([`qualifier_at`]).
     let back = std::cell::OnceCell::new();
     let back = || back.get_or_init(|| lookback(t, start0));
     let intro = |p: &str| ends_with_phrase(back().bytes(), p);
@@ -2104,8 +2369,9 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
         let conn_end = match char_at(t, q) {
             Some('-' | '–' | '—') => Some(q + char_at(t, q).map_or(1, char::len_utf8)),
             Some(_) => {
-                let w = word(t, q);
-                let ok = match Low::new(w).as_str() {
+                let (we, lw) = t.word_low(q);
+                let w = t.get(q..we).unwrap_or_default();
+                let ok = match lw.as_str() {
                     // "rose by $277 billion to $2.3 trillion" is a change.
                     "à" | "to" => !intro("by ") && !intro("of "),
                     "et" => intro("entre "),
@@ -2189,7 +2455,7 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
     }
     let qualifier = if qualifier == Qualifier::Exact {
         debug_assert_eq!(start, start0);
-        qualifier_before(back().bytes())
+        qualifier_at(t, start)
     } else {
         qualifier
     };
@@ -2214,7 +2480,7 @@ fn amount_at(t: &str, i: usize, floor: usize, lang: Lang) -> Option<(Amount, usi
 }
 
 /// Filters for counts (no currency): years, dates, units, references, names.
-fn count_ok(t: &str, c1: &Core, c2: Option<&Core>) -> bool {
+fn count_ok(t: &Txt, c1: &Core, c2: Option<&Core>) -> bool {
     let last = c2.unwrap_or(c1);
     let next = next_word(t, last.end);
     let next_char = char_at(t, skip_sp(t, last.end));
@@ -2338,7 +2604,7 @@ mod tests {
                     i = code_run_end(text, i);
                     continue;
                 }
-                match amount_at(text, i, floor, lang) {
+                match amount_at(&Txt::new(text), i, floor, lang) {
                     Some((a, end)) => {
                         out.push(a);
                         i = end.max(i + 1);
@@ -2355,7 +2621,7 @@ mod tests {
                 if !char_before(text, i).is_some_and(is_alnum)
                     && starts_number_word(text, i, we, lang)
                 {
-                    if let Some((a, end)) = amount_at(text, i, floor, lang) {
+                    if let Some((a, end)) = amount_at(&Txt::new(text), i, floor, lang) {
                         out.push(a);
                         i = end.max(we);
                         floor = end;
@@ -2529,8 +2795,37 @@ mod tests {
     #[test]
     fn lookback_reads_as_charwise() {
         let pieces = [
-            " ", "  ", "\n", "\t", "\u{a0}", "’", "'", "Plus", "DE", "de", "É", "é", "x", ".", "€",
-            "environ", "Près",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "’",
+            "'",
+            "Plus",
+            "DE",
+            "de",
+            "É",
+            "é",
+            "x",
+            ".",
+            "€",
+            "environ",
+            "Près",
+            "\u{202f}",
+            "\u{2007}",
+            "\u{200a}",
+            "\u{2009}",
+            "\u{2010}",
+            "ʼ",
+            "È",
+            "×",
+            "÷",
+            "ÿ",
+            "Ÿ",
+            "ß",
+            "\u{1f600}",
+            "\u{2018}",
         ];
         let mut seed = 77u64;
         for _ in 0..20_000 {
@@ -2548,6 +2843,51 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `qualifier_before` as it was written: every phrase in order.
+    fn qualifier_before_linear(lb: &[u8]) -> Qualifier {
+        QUALIFIERS
+            .iter()
+            .find(|(p, _)| ends_with_phrase(lb, p))
+            .map_or(Qualifier::Exact, |(_, q)| *q)
+    }
+
+    #[test]
+    fn qualifier_table_and_gate_agree_with_the_phrase_list() {
+        let mut pieces: Vec<String> = [
+            " ", "  ", "\n", "\t", "\u{a0}", "\u{202f}", "’", "'", "ʼ", "É", "é", "È", "à", "À",
+            "x", ".", "€", "5", "Près", "PRÈS", "DE", "D", "d", "-", "×", "÷", "\r",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for (p, _) in QUALIFIERS {
+            pieces.push(p.to_string());
+            pieces.push(p.to_uppercase());
+            pieces.push(p.trim_end().to_string());
+            pieces.extend(p.split(' ').map(str::to_string));
+        }
+        let mut seed = 78u64;
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(&pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                let lb = lookback(&t, end);
+                let q = qualifier_before_linear(lb.bytes());
+                assert_eq!(qualifier_before(lb.bytes()), q, "{t:?} {end}");
+                assert_eq!(qualifier_at(&t, end), q, "{t:?} {end}");
+                if q != Qualifier::Exact {
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

@@ -124,12 +124,43 @@ static LENGTHS_BY_FIRST: [u32; 256] = {
 };
 
 /// The stop word `w` (at most 16 bytes) is, lowercased as
-/// [`crate::fold::Low`] does (ASCII and Latin-1 capitals), packed on the fly.
+/// [`crate::fold::Low`] does (ASCII and Latin-1 capitals), packed on the fly
+/// (what [`stop_word_at`] answers, one byte at a time).
+#[cfg(test)]
 fn stop_word(w: &[u8]) -> Option<L> {
     let first = w.first()?.to_ascii_lowercase();
     if w.len() > 16 || LENGTHS_BY_FIRST[first as usize] & (1 << w.len()) == 0 {
         return None;
     }
+    lookup(pack_lower(w))
+}
+
+/// [`stop_word`] of `b[s..e]`, reading the sixteen bytes at `s` as one
+/// integer when they are there and the word is ASCII.
+fn stop_word_at(b: &[u8], s: usize, e: usize) -> Option<L> {
+    const H: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let len = e - s;
+    let first = b.get(s)?.to_ascii_lowercase();
+    if len > 16 || LENGTHS_BY_FIRST[first as usize] & (1 << len) == 0 {
+        return None;
+    }
+    let Some(chunk) = b.get(s..s + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) else {
+        return lookup(pack_lower(b.get(s..e)?));
+    };
+    // The word's bytes, first byte highest, zeros above (`len` >= 1).
+    let x = u128::from_be_bytes(chunk) >> (8 * (16 - len));
+    if x & H != 0 {
+        return lookup(pack_lower(b.get(s..e)?));
+    }
+    // 0x20 in each byte that is an ASCII capital (no carry crosses a byte:
+    // every byte is below 0x80).
+    let upper = x.wrapping_add(ONES * (0x80 - 0x41)) & !x.wrapping_add(ONES * (0x80 - 0x5b)) & H;
+    lookup(x | upper >> 2)
+}
+
+/// `w` lowercased (ASCII and Latin-1 capitals) and packed.
+fn pack_lower(w: &[u8]) -> u128 {
     let mut k = 0u128;
     let mut prev_c3 = false;
     for &x in w {
@@ -142,6 +173,11 @@ fn stop_word(w: &[u8]) -> Option<L> {
         prev_c3 = x == 0xc3;
         k = k << 8 | u128::from(y);
     }
+    k
+}
+
+/// The language of the packed stop word `k`, if it is one.
+fn lookup(k: u128) -> Option<L> {
     let mut j = slot(k);
     while let Some(&(key, l)) = TABLE.get(j) {
         if key == k {
@@ -191,6 +227,30 @@ fn skip_run(b: &[u8], mut i: usize, word: bool) -> usize {
     i
 }
 
+/// The next word from `i`: `(s, e)` with `s = skip_run(b, i, false)` and
+/// `e = skip_run(b, s, true)`, from one load when the word starts and ends
+/// within the eight bytes at `i`.
+fn next_word(b: &[u8], i: usize) -> (usize, usize) {
+    const H: u64 = 0x8080_8080_8080_8080;
+    if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let m = word_bytes(u64::from_le_bytes(chunk)) & H;
+        if m == 0 {
+            let s = skip_run(b, i + 8, false);
+            return (s, skip_run(b, s, true));
+        }
+        let so = m.trailing_zeros() / 8;
+        let s = i + so as usize;
+        // Bytes from the word's start on that are not word bytes.
+        let after = !m & H & (u64::MAX << (8 * so));
+        if after != 0 {
+            return (s, i + (after.trailing_zeros() / 8) as usize);
+        }
+        return (s, skip_run(b, i + 8, true));
+    }
+    let s = skip_run(b, i, false);
+    (s, skip_run(b, s, true))
+}
+
 /// Detects French or English. Any other language, or too little text to
 /// tell, gives `None` (never a guess).
 pub fn detect_language(text: &str) -> Option<Lang> {
@@ -203,9 +263,8 @@ pub fn detect_language(text: &str) -> Option<Lang> {
     let b = sample.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        i = skip_run(b, i, false);
-        let s = i;
-        i = skip_run(b, i, true);
+        let (s, e) = next_word(b, i);
+        i = e;
         if s == i {
             break;
         }
@@ -213,7 +272,7 @@ pub fn detect_language(text: &str) -> Option<Lang> {
         if i - s > 10 {
             continue;
         }
-        match stop_word(b.get(s..i).unwrap_or_default()) {
+        match stop_word_at(b, s, i) {
             Some(L::Fr) => fr += 1,
             Some(L::En) => en += 1,
             Some(L::Other) => other += 1,
@@ -261,6 +320,65 @@ mod tests {
                         j += 1;
                     }
                     assert_eq!(skip_run(&b, i, word), j, "{b:?} {i} {word}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_and_stop_words_read_as_one_by_one() {
+        let pieces = [
+            " ",
+            ".",
+            "é",
+            "É",
+            "ÉTÉ",
+            "été",
+            "The",
+            "THE",
+            "the",
+            "de",
+            "DE",
+            "Le",
+            "où",
+            "Où",
+            "x",
+            "9",
+            "millions",
+            "MILLIARDS",
+            "notamment",
+            "aujourd",
+            "über",
+            "für",
+            "À",
+            "à",
+            "\u{a0}",
+            "'",
+            "-",
+            "company",
+            "Company",
+            "é9",
+            "\u{1f600}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 59) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
+            }
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let s = skip_run(b, i, false);
+                let e = skip_run(b, s, true);
+                assert_eq!(next_word(b, i), (s, e), "{t:?} {i}");
+                if e > s {
+                    assert_eq!(
+                        stop_word_at(b, s, e).map(|l| l as u8),
+                        stop_word(&b[s..e]).map(|l| l as u8),
+                        "{t:?} {s} {e}"
+                    );
                 }
             }
         }
