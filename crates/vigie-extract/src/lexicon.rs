@@ -1753,6 +1753,15 @@ pub(crate) fn bad_right(ws: &[&str]) -> bool {
                 | "commandes"
         ))
         || (a == "d" && matches!(b, "amende" | "amendes" | "affaires" | "excédent"))
+        // a country's haul: "37 milliards d'investissements étrangers"
+        || (a == "d"
+            && (b == "investissements" && matches!(c, "étrangers" | "internationaux")
+                || b == "'"
+                    && c == "investissements"
+                    && matches!(
+                        ws.get(3).copied(),
+                        Some("étrangers" | "internationaux")
+                    )))
         || (a == "in"
             && matches!(
                 b,

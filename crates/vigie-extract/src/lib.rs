@@ -1355,7 +1355,8 @@ impl Extractor {
             let e = d.tok_at(o.end);
             let before = if t > 0 { d.w(t - 1) } else { "" };
             let summit = matches!(before, "sommet" | "summit" | "salon" | "forum")
-                || matches!(d.w(e), "summit" | "summits");
+                || matches!(d.w(e), "summit" | "summits")
+                || d.text.get(o.start..o.end) == Some("Choose France");
             let sum = d.text.get(o.start..o.end) == Some("Total")
                 && d.sents.iter().any(|s| s.start == o.start)
                 && d.toks.get(e).is_some_and(|x| x.word && !x.cap);

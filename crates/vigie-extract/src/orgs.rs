@@ -38,6 +38,13 @@ const STOP: &[&str] = &[
     "americans",
     "gov",
     "section",
+    // a headline's nouns, a class of firms, a summit and a menu item ("Buys
+    // Stake in", "Foreign companies pledged", "Choose France",
+    // "Fusions-acquisitions")
+    "stake",
+    "foreign",
+    "choose",
+    "fusions",
     // fact-box labels ("Montant levé : 4,5 M€", "Siège : Lyon") and rubrics
     // ("Les Echos | Santé - Pharmacie")
     "montant",

@@ -555,3 +555,18 @@ fn the_level_a_figure_moved_to_and_where_a_chain_is_are_no_events() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_summit_a_class_of_firms_and_a_stake_are_no_parties() {
+    let e = ev("Choose France : 22 milliards d'euros d'investissements étrangers annoncés lundi\n\nLe groupe danois Vestrup investira 300 millions d'euros à Cherbourg.");
+    assert!(
+        e.iter()
+            .all(|x| !inv(x).contains("Choose") && amount(x) != Some(22e9)),
+        "{e:#?}"
+    );
+    assert!(investors(&e).contains(&"Vestrup"), "{e:#?}");
+    let e = ev("Foreign companies pledged 22 billion euros of investment in France at the summit on Monday.");
+    assert!(e.iter().all(|x| inv(x) != "Foreign"), "{e:#?}");
+    let e = ev("Norlund Energy Buys Stake in Danish Solar Developer for €90 Million");
+    assert!(e.iter().all(|x| rec(x) != "Stake"), "{e:#?}");
+}
