@@ -3667,7 +3667,18 @@ fn build(
             if subject.is_none() {
                 // "Levée de fonds de 22 M€ pour Kyomed"
                 subject =
-                    recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3);
+                    recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3)
+                        // the round's leader is no raiser ("un tour de table
+                        // de 6,5 M€ mené par Elaia")
+                        .filter(|&o| {
+                            let t = d.tok_at(d.orgs[o].start);
+                            !(t >= 2
+                                && matches!(cx.w(t - 1), "par" | "by")
+                                && matches!(
+                                    cx.w(t - 2),
+                                    "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
+                                ))
+                        });
                 if subject.is_some() {
                     via = Via::After;
                 }
@@ -3750,7 +3761,19 @@ fn build(
                 );
                 // "auprès du fonds Breega", "from regional fund Finovam",
                 // "from Northvolt founders' fund Vargas": the fund named
-                if let Some(f) = fund_after(cx, sent_end, tend, recipient) {
+                // ... unless the first is the round's leader ("mené par
+                // Elaia, aux côtés de Finovam Gestion", "led by Balderton,
+                // with participation from existing investors Frst")
+                let leads = investor.is_some_and(|i| {
+                    let t = d.tok_at(d.orgs[i].start);
+                    t >= 2
+                        && matches!(cx.w(t - 1), "par" | "by")
+                        && matches!(
+                            cx.w(t - 2),
+                            "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
+                        )
+                });
+                if let Some(f) = fund_after(cx, sent_end, tend, recipient).filter(|_| !leads) {
                     if investor.is_none_or(|i| d.orgs[i].start < d.orgs[f].start) {
                         investor = Some(f);
                     }

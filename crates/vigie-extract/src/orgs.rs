@@ -2003,6 +2003,8 @@ pub(crate) fn pattern_orgs<'d>(
                     && (single_space || adjacent)
                     && (!stop(wj)
                         || matches!(d.raw(j), "AI" | "IA")
+                        // a sector word closing a name: "Kestrel Santé"
+                        || wj == "santé"
                         // "Empire State Development"
                         || wj == "state"
                             && d.toks.get(j + 1).is_some_and(|x| x.cap && x.word)

@@ -570,3 +570,11 @@ fn a_summit_a_class_of_firms_and_a_stake_are_no_parties() {
     let e = ev("Norlund Energy Buys Stake in Danish Solar Developer for €90 Million");
     assert!(e.iter().all(|x| rec(x) != "Stake"), "{e:#?}");
 }
+
+#[test]
+fn the_leader_of_a_round_is_its_investor_not_its_raiser() {
+    let e = ev("Orlane Santé annonce un tour de table de 4,2 millions d'euros mené par Elaia, aux côtés de Finovam Gestion.");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(inv(&e[0]), "Elaia", "{e:#?}");
+    assert_eq!(rec(&e[0]), "Orlane Santé", "{e:#?}");
+}
