@@ -567,7 +567,15 @@ const FUNCTION_OR_MONTH: &[&str] = &[
 fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
     let bytes = f.bytes();
     let (lower, capped) = (&mut sc.lower, &mut sc.capped);
-    g.lower.walk_from(bytes, WordStarts::new(bytes), lower);
+    // Words as (start, offset of the space that ends them).
+    let mut starts = WordStarts::new(bytes);
+    let mut cur = starts.next();
+    let words = std::iter::from_fn(|| {
+        let s = cur?;
+        cur = starts.next();
+        Some((s, cur.map_or(bytes.len(), |n| n - 1)))
+    });
+    g.lower.walk_words(bytes, words, lower);
     g.cap.walk_from(bytes, f.cap_word_starts(), capped);
     // Both in order of start, then end: merged so, then put in the
     // automaton's order by insertion (few matches are out of it: one that
