@@ -567,15 +567,7 @@ const FUNCTION_OR_MONTH: &[&str] = &[
 fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
     let bytes = f.bytes();
     let (lower, capped) = (&mut sc.lower, &mut sc.capped);
-    // Words as (start, offset of the space that ends them).
-    let mut starts = WordStarts::new(bytes);
-    let mut cur = starts.next();
-    let words = std::iter::from_fn(|| {
-        let s = cur?;
-        cur = starts.next();
-        Some((s, cur.map_or(bytes.len(), |n| n - 1)))
-    });
-    g.lower.walk_words(bytes, words, lower);
+    g.lower.walk_words(bytes, lower);
     g.cap.walk_from(bytes, f.cap_word_starts(), capped);
     // Both in order of start, then end: merged so, then put in the
     // automaton's order by insertion (few matches are out of it: one that
@@ -613,60 +605,6 @@ fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
             found.push(next);
         } else {
             found.insert(k, next);
-        }
-    }
-}
-
-/// The positions that follow a space in `bytes`, in order (eight bytes
-/// at a time): where the words start.
-struct WordStarts<'b> {
-    bytes: &'b [u8],
-    /// Next byte to read.
-    at: usize,
-    /// High bit of each space byte of the eight before `at`.
-    mask: u64,
-}
-
-impl<'b> WordStarts<'b> {
-    fn new(bytes: &'b [u8]) -> Self {
-        WordStarts {
-            bytes,
-            at: 0,
-            mask: 0,
-        }
-    }
-}
-
-impl Iterator for WordStarts<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        const SPACES: u64 = 0x2020_2020_2020_2020;
-        loop {
-            if self.mask != 0 {
-                let k = self.mask.trailing_zeros() as usize / 8;
-                self.mask &= self.mask - 1;
-                return Some(self.at - 8 + k + 1);
-            }
-            match self.bytes.get(self.at..self.at + 8) {
-                Some(c) => {
-                    let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes) ^ SPACES;
-                    // High bit of each byte that is zero, i.e. a space
-                    // (exact: no carry crosses a byte).
-                    self.mask = !(((w & LO7) + LO7) | w | LO7);
-                    self.at += 8;
-                }
-                None => {
-                    // The last bytes, one at a time.
-                    let b = *self.bytes.get(self.at)?;
-                    self.at += 1;
-                    if b == b' ' {
-                        return Some(self.at);
-                    }
-                }
-            }
         }
     }
 }

@@ -111,6 +111,12 @@ impl Gate {
         2 * GATE_WORDS * 64 + Gate::hash(x, 0x1656_67b1_9e37_79f9)
     }
 
+    /// The first bitmap (indexed by [`Gate::first_bit`] without a check).
+    #[inline]
+    fn first(&self) -> Option<&[u64; GATE_WORDS]> {
+        self.0.get(..GATE_WORDS)?.try_into().ok()
+    }
+
     #[inline]
     fn test(&self, bit: usize) -> bool {
         self.0
@@ -242,39 +248,71 @@ impl Trie {
         }
     }
 
-    /// [`Trie::walk_from`] from words given as `(start, end)`, `end` the
-    /// offset of the space that ends the word (or the end of `text`): the
-    /// gate reads a word's head without looking for its end.
-    #[inline]
-    pub fn walk_words(
-        &self,
-        text: &[u8],
-        words: impl Iterator<Item = (usize, usize)>,
-        out: &mut Vec<(usize, usize, u32)>,
-    ) {
+    /// [`Trie::walk_from`] from every position of `text` that follows a
+    /// space (every word's start), in order. The text is read eight bytes
+    /// at a time for its spaces, so a word's end is known when it is
+    /// reached and the gate's first test costs a load and a hash.
+    pub fn walk_words(&self, text: &[u8], out: &mut Vec<(usize, usize, u32)>) {
+        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const SPACES: u64 = 0x2020_2020_2020_2020;
         let Some(da) = &self.da else {
             return;
         };
-        for (i, e) in words {
-            let Some(rest) = text.get(i..) else {
-                continue;
-            };
-            let n = e.wrapping_sub(i);
-            let (h, q) = match rest.get(..8) {
-                // `text[e]` is the word's space.
-                Some(b) if n < 8 && e < text.len() => {
-                    let w = <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes);
-                    (w & (u64::MAX >> (56 - 8 * n)), n)
+        let Some(first) = self.gate.first() else {
+            return;
+        };
+        // One past the last space seen (0: none yet).
+        let mut start = 0usize;
+        let mut base = 0usize;
+        while let Some(b) = text.get(base..base + 8) {
+            let x = <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes) ^ SPACES;
+            // High bit of each byte that is a space (exact).
+            let mut m = !(((x & LO7) + LO7) | x | LO7);
+            while m != 0 {
+                let s = base + (m.trailing_zeros() / 8) as usize;
+                m &= m - 1;
+                let i = start;
+                start = s + 1;
+                if i == 0 {
+                    continue;
                 }
-                _ => head(rest),
-            };
-            debug_assert_eq!((h, q), head(rest));
-            if !self.gate.may_start_head(rest, h, q) {
-                continue;
+                // The common case: a word of fewer than eight bytes with
+                // eight bytes to read, whose head is no key's.
+                let n = s - i;
+                if n < 8 {
+                    if let Some(wb) = text.get(i..i + 8) {
+                        let w = <[u8; 8]>::try_from(wb).map_or(0, u64::from_le_bytes);
+                        let h = w & (u64::MAX >> (56 - 8 * n));
+                        let bit = Gate::first_bit(h);
+                        if first[bit / 64] & (1 << (bit % 64)) == 0 {
+                            continue;
+                        }
+                        // Then the other two (a function word's head
+                        // passes the first).
+                        let at = |k: usize| text.get(k).copied().unwrap_or(0);
+                        if self.gate.test(Gate::open_bit(h))
+                            || self.gate.test(Gate::pair_bit(h, at(s + 1), at(s + 2)))
+                        {
+                            walk_from_here(da, text, i, out);
+                        }
+                        continue;
+                    }
+                }
+                walk_at(da, &self.gate, text, i, out);
             }
-            for (v, len) in da.common_prefix_search(rest) {
-                out.push((i + len, i, v));
+            base += 8;
+        }
+        // The last bytes, then the word after the last space.
+        for s in base..text.len() {
+            if text.get(s) == Some(&b' ') {
+                if start > 0 {
+                    walk_at(da, &self.gate, text, start, out);
+                }
+                start = s + 1;
             }
+        }
+        if start > 0 {
+            walk_at(da, &self.gate, text, start, out);
         }
     }
 
@@ -315,6 +353,40 @@ impl Trie {
         yada::DoubleArray::new(da)
             .ok()
             .map(|da| Trie { da: Some(da), gate })
+    }
+}
+
+/// The walk from `i` behind the whole gate (out of line: few words get
+/// this far).
+#[inline(never)]
+fn walk_at(
+    da: &yada::DoubleArray<Cow<'static, [u8]>>,
+    gate: &Gate,
+    text: &[u8],
+    i: usize,
+    out: &mut Vec<(usize, usize, u32)>,
+) {
+    let Some(rest) = text.get(i..) else {
+        return;
+    };
+    if gate.may_start(rest) {
+        walk_from_here(da, text, i, out);
+    }
+}
+
+/// The walk from `i` (no gate).
+#[inline(never)]
+fn walk_from_here(
+    da: &yada::DoubleArray<Cow<'static, [u8]>>,
+    text: &[u8],
+    i: usize,
+    out: &mut Vec<(usize, usize, u32)>,
+) {
+    let Some(rest) = text.get(i..) else {
+        return;
+    };
+    for (v, len) in da.common_prefix_search(rest) {
+        out.push((i + len, i, v));
     }
 }
 
@@ -419,7 +491,7 @@ mod tests {
                 naive.extend(here);
             }
             let mut out = Vec::new();
-            t.walk_words(tb, ws.iter().copied(), &mut out);
+            t.walk_words(tb, &mut out);
             proptest::prop_assert_eq!(&out, &naive);
             let mut out = Vec::new();
             t.walk_from(tb, ws.iter().map(|&(i, _)| i), &mut out);
