@@ -344,6 +344,8 @@ struct Scratch {
     hits: Vec<Hit>,
     dep_hits: Vec<(usize, &'static str)>,
     pending_orgs: Vec<(usize, usize, u32, bool)>,
+    /// The matches (indices in `raws`) with a commune entry.
+    commune_raws: Vec<usize>,
     triggers: Vec<usize>,
     suffixes: Vec<usize>,
     cands: Vec<(u32, bool)>,
@@ -363,6 +365,7 @@ impl Scratch {
         self.hits.clear();
         self.dep_hits.clear();
         self.pending_orgs.clear();
+        self.commune_raws.clear();
         self.triggers.clear();
         self.suffixes.clear();
         self.cands.clear();
@@ -715,27 +718,20 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let pending_orgs = &mut sc.pending_orgs; // os, oe, org, needs confirmation
     let triggers = &mut sc.triggers;
     let suffixes = &mut sc.suffixes;
-    // Room for every sector word and demonym the automaton saw.
-    let (mut n_sectors, mut n_demonyms) = (0, 0);
-    for r in raws {
-        for e in g.entries.of(r.pat) {
-            match e.target {
-                Target::Sector(_) => n_sectors += 1,
-                Target::DemonymFr(_) | Target::DemonymEn(_) => n_demonyms += 1,
-                _ => {}
-            }
-        }
-    }
-    let mut sectors: Vec<SectorRef<'t>> = Vec::with_capacity(n_sectors);
-    let mut demonyms: Vec<DemonymRef<'t>> = Vec::with_capacity(n_demonyms);
+    let mut sectors: Vec<SectorRef<'t>> = Vec::new();
+    let mut demonyms: Vec<DemonymRef<'t>> = Vec::new();
 
     // Pass 1: everything but communes.
     for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
+        let mut commune = false;
         for e in entries {
             // Communes wait for pass 2 (checked there).
-            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) || !cx.case_ok(r, e)
-            {
+            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) {
+                commune = true;
+                continue;
+            }
+            if !cx.case_ok(r, e) {
                 continue;
             }
             match e.target {
@@ -846,6 +842,9 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
                 Target::Commune(_) | Target::CommuneBare(_) => {}
             }
         }
+        if commune {
+            sc.commune_raws.push(ri);
+        }
     }
 
     // Parenthesised département codes: "(68)".
@@ -856,7 +855,7 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     dep_hits.sort();
 
     // Pass 2: communes, with the document's départements and régions.
-    for r in raws {
+    for r in sc.commune_raws.iter().filter_map(|&i| raws.get(i)) {
         let entries = g.entries.of(r.pat);
         let cands = &mut sc.cands;
         cands.clear();
