@@ -17,6 +17,8 @@ fn level_of(l: u8) -> PlaceLevel {
 
 /// Words that may stand capitalised before or after a place without making
 /// it part of a name ("En France", "Région Grand Est").
+// Read through FUNCTION_OR_MONTH (a test checks it holds both lists).
+#[cfg_attr(not(test), allow(dead_code))]
 const FUNCTION: &[&str] = &[
     "le",
     "la",
@@ -237,6 +239,7 @@ const TITLES: &[&str] = &[
     "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "saint", "sainte",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
@@ -610,6 +613,14 @@ fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
             found.insert(k, next);
         }
     }
+}
+
+/// `folded` (a word already folded) is one of [`FUNCTION`] or [`MONTHS`]
+/// (a binary search of both, for their linear scans).
+fn folded_function_or_month(folded: &str) -> bool {
+    FUNCTION_OR_MONTH
+        .binary_search_by(|x| x.as_bytes().cmp(folded.as_bytes()))
+        .is_ok()
 }
 
 /// `word` folded is a function word or a month (no allocation).
@@ -1714,7 +1725,7 @@ impl<'t> Ctx<'_, 't, '_> {
             {
                 break;
             }
-            if MONTHS.contains(&fw.as_str()) || (FUNCTION.contains(&fw.as_str()) && !connector) {
+            if !connector && folded_function_or_month(&fw) {
                 break;
             }
             cur += word.len();
@@ -1749,9 +1760,7 @@ impl<'t> Ctx<'_, 't, '_> {
                 .map(|(i, _)| i)?;
             let word = before.get(ws..)?;
             let fw = fold_name(word);
-            if !word.chars().next().is_some_and(char::is_uppercase)
-                || FUNCTION.contains(&fw.as_str())
-                || MONTHS.contains(&fw.as_str())
+            if !word.chars().next().is_some_and(char::is_uppercase) || folded_function_or_month(&fw)
             {
                 break;
             }
@@ -1923,7 +1932,7 @@ impl<'t> Ctx<'_, 't, '_> {
     ) -> Option<Hit> {
         let text = self.slice(s, e);
         let f = fold_name(text);
-        if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
+        if f.len() < 2 || folded_function_or_month(&f) {
             return None;
         }
         // A known org or a place with exactly this name is handled elsewhere.
