@@ -281,7 +281,18 @@ impl Folded {
     /// inside the frame).
     pub fn orig_span(&self, text: &str, fs: usize, fe: usize) -> Option<(usize, usize)> {
         let start = self.orig(fs)?;
-        let last = self.orig(fe.checked_sub(1)?)?;
+        let l = fe.checked_sub(1)?;
+        // Usually no breakpoint between the two ends (the hint is on
+        // `fs`'s): then the last byte's offset follows from it.
+        let k = self.hint.get();
+        let last = match (self.map.get(k), self.map.get(k + 1)) {
+            (Some(&(f, o)), next)
+                if f as usize <= l && l < self.len && next.is_none_or(|&(g, _)| l < g as usize) =>
+            {
+                o as usize + (l - f as usize)
+            }
+            _ => self.orig(l)?,
+        };
         let len = match text.as_bytes().get(last) {
             Some(b) if b.is_ascii() => 1,
             _ => text.get(last..)?.chars().next()?.len_utf8(),

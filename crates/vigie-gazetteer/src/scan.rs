@@ -17,6 +17,8 @@ fn level_of(l: u8) -> PlaceLevel {
 
 /// Words that may stand capitalised before or after a place without making
 /// it part of a name ("En France", "Région Grand Est").
+// Read through FUNCTION_OR_MONTH (a test checks it holds both lists).
+#[cfg_attr(not(test), allow(dead_code))]
 const FUNCTION: &[&str] = &[
     "le",
     "la",
@@ -237,6 +239,7 @@ const TITLES: &[&str] = &[
     "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "saint", "sainte",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
@@ -344,6 +347,8 @@ struct Scratch {
     hits: Vec<Hit>,
     dep_hits: Vec<(usize, &'static str)>,
     pending_orgs: Vec<(usize, usize, u32, bool)>,
+    /// The matches (indices in `raws`) with a commune entry.
+    commune_raws: Vec<usize>,
     triggers: Vec<usize>,
     suffixes: Vec<usize>,
     cands: Vec<(u32, bool)>,
@@ -363,6 +368,7 @@ impl Scratch {
         self.hits.clear();
         self.dep_hits.clear();
         self.pending_orgs.clear();
+        self.commune_raws.clear();
         self.triggers.clear();
         self.suffixes.clear();
         self.cands.clear();
@@ -567,7 +573,7 @@ const FUNCTION_OR_MONTH: &[&str] = &[
 fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
     let bytes = f.bytes();
     let (lower, capped) = (&mut sc.lower, &mut sc.capped);
-    g.lower.walk_from(bytes, WordStarts::new(bytes), lower);
+    g.lower.walk_words(bytes, lower);
     g.cap.walk_from(bytes, f.cap_word_starts(), capped);
     // Both in order of start, then end: merged so, then put in the
     // automaton's order by insertion (few matches are out of it: one that
@@ -609,58 +615,12 @@ fn find_all(g: &Gazetteer, f: &Folded, sc: &mut Scratch) {
     }
 }
 
-/// The positions that follow a space in `bytes`, in order (eight bytes
-/// at a time): where the words start.
-struct WordStarts<'b> {
-    bytes: &'b [u8],
-    /// Next byte to read.
-    at: usize,
-    /// High bit of each space byte of the eight before `at`.
-    mask: u64,
-}
-
-impl<'b> WordStarts<'b> {
-    fn new(bytes: &'b [u8]) -> Self {
-        WordStarts {
-            bytes,
-            at: 0,
-            mask: 0,
-        }
-    }
-}
-
-impl Iterator for WordStarts<'_> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        const SPACES: u64 = 0x2020_2020_2020_2020;
-        loop {
-            if self.mask != 0 {
-                let k = self.mask.trailing_zeros() as usize / 8;
-                self.mask &= self.mask - 1;
-                return Some(self.at - 8 + k + 1);
-            }
-            match self.bytes.get(self.at..self.at + 8) {
-                Some(c) => {
-                    let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes) ^ SPACES;
-                    // High bit of each byte that is zero, i.e. a space
-                    // (exact: no carry crosses a byte).
-                    self.mask = !(((w & LO7) + LO7) | w | LO7);
-                    self.at += 8;
-                }
-                None => {
-                    // The last bytes, one at a time.
-                    let b = *self.bytes.get(self.at)?;
-                    self.at += 1;
-                    if b == b' ' {
-                        return Some(self.at);
-                    }
-                }
-            }
-        }
-    }
+/// `folded` (a word already folded) is one of [`FUNCTION`] or [`MONTHS`]
+/// (a binary search of both, for their linear scans).
+fn folded_function_or_month(folded: &str) -> bool {
+    FUNCTION_OR_MONTH
+        .binary_search_by(|x| x.as_bytes().cmp(folded.as_bytes()))
+        .is_ok()
 }
 
 /// `word` folded is a function word or a month (no allocation).
@@ -769,27 +729,20 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     let pending_orgs = &mut sc.pending_orgs; // os, oe, org, needs confirmation
     let triggers = &mut sc.triggers;
     let suffixes = &mut sc.suffixes;
-    // Room for every sector word and demonym the automaton saw.
-    let (mut n_sectors, mut n_demonyms) = (0, 0);
-    for r in raws {
-        for e in g.entries.of(r.pat) {
-            match e.target {
-                Target::Sector(_) => n_sectors += 1,
-                Target::DemonymFr(_) | Target::DemonymEn(_) => n_demonyms += 1,
-                _ => {}
-            }
-        }
-    }
-    let mut sectors: Vec<SectorRef<'t>> = Vec::with_capacity(n_sectors);
-    let mut demonyms: Vec<DemonymRef<'t>> = Vec::with_capacity(n_demonyms);
+    let mut sectors: Vec<SectorRef<'t>> = Vec::new();
+    let mut demonyms: Vec<DemonymRef<'t>> = Vec::new();
 
     // Pass 1: everything but communes.
     for (ri, r) in raws.iter().enumerate() {
         let entries = g.entries.of(r.pat);
+        let mut commune = false;
         for e in entries {
             // Communes wait for pass 2 (checked there).
-            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) || !cx.case_ok(r, e)
-            {
+            if matches!(e.target, Target::Commune(_) | Target::CommuneBare(_)) {
+                commune = true;
+                continue;
+            }
+            if !cx.case_ok(r, e) {
                 continue;
             }
             match e.target {
@@ -900,6 +853,9 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
                 Target::Commune(_) | Target::CommuneBare(_) => {}
             }
         }
+        if commune {
+            sc.commune_raws.push(ri);
+        }
     }
 
     // Parenthesised département codes: "(68)".
@@ -910,7 +866,7 @@ fn run<'t>(cx: &Ctx<'_, 't, '_>, sc: &mut Scratch) -> AnalysisRef<'t> {
     dep_hits.sort();
 
     // Pass 2: communes, with the document's départements and régions.
-    for r in raws {
+    for r in sc.commune_raws.iter().filter_map(|&i| raws.get(i)) {
         let entries = g.entries.of(r.pat);
         let cands = &mut sc.cands;
         cands.clear();
@@ -1769,7 +1725,7 @@ impl<'t> Ctx<'_, 't, '_> {
             {
                 break;
             }
-            if MONTHS.contains(&fw.as_str()) || (FUNCTION.contains(&fw.as_str()) && !connector) {
+            if !connector && folded_function_or_month(&fw) {
                 break;
             }
             cur += word.len();
@@ -1804,9 +1760,7 @@ impl<'t> Ctx<'_, 't, '_> {
                 .map(|(i, _)| i)?;
             let word = before.get(ws..)?;
             let fw = fold_name(word);
-            if !word.chars().next().is_some_and(char::is_uppercase)
-                || FUNCTION.contains(&fw.as_str())
-                || MONTHS.contains(&fw.as_str())
+            if !word.chars().next().is_some_and(char::is_uppercase) || folded_function_or_month(&fw)
             {
                 break;
             }
@@ -1978,7 +1932,7 @@ impl<'t> Ctx<'_, 't, '_> {
     ) -> Option<Hit> {
         let text = self.slice(s, e);
         let f = fold_name(text);
-        if f.len() < 2 || MONTHS.contains(&f.as_str()) || FUNCTION.contains(&f.as_str()) {
+        if f.len() < 2 || folded_function_or_month(&f) {
             return None;
         }
         // A known org or a place with exactly this name is handled elsewhere.
