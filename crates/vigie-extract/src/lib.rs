@@ -427,8 +427,9 @@ impl Extractor {
         // the words of the tokens, sliced once for the whole analysis
         let lower = doc::Lower::with_words(lower, &toks);
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
-        // tokens a few rules below look at
-        let marks = doc::marks(&toks, lower.as_bytes());
+        // tokens a few rules below look at, and those the per-token rules
+        // of orgs and cities may take
+        let (marks, hits) = doc::scan(&toks, lower.as_bytes(), doc::hit_tables());
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
         // (only where they can matter: sentences with a trigger here, those
@@ -1052,6 +1053,7 @@ impl Extractor {
             ctrys,
             dateline_end: 0,
             furn,
+            hits,
         };
         d.dateline_end = dateline_end(&d);
         lexicon::more_sectors(&d, &near_busy, &mut sectors);
@@ -2506,7 +2508,7 @@ mod inline_tests {
         let mut toks = Vec::new();
         doc::tokenize(&text, 0, text.len(), &mut toks);
         let lower = doc::lower_same_len_exact(&text).0;
-        let m = doc::marks(&toks, lower.as_bytes());
+        let m = doc::scan(&toks, lower.as_bytes(), doc::hit_tables()).0;
         for (k, t) in toks.iter().enumerate() {
             let w = lower.get(t.start..t.end).unwrap_or("");
             if jobish_count(&|i| if i == k { w } else { "" }, k) {
