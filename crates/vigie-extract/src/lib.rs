@@ -486,7 +486,13 @@ impl Extractor {
         };
         // amounts matter only in sentences with a trigger or a job count:
         // parse those alone (offsets shifted back to the text)
-        let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
+        // (the triggers first: a job count is looked for only in a
+        // sentence without one)
+        let busy = |s: &Sent| {
+            trig.get(s.t0..s.t1)
+                .is_some_and(|t| t.iter().any(Option::is_some))
+                || (s.t0..s.t1).any(jobish)
+        };
         // sentences that can hold or describe an event: busy ones and their
         // neighbours (sector words are only looked up there)
         let busy_flags: Vec<bool> = sents.iter().map(busy).collect();
