@@ -116,6 +116,9 @@ pub(crate) struct Doc {
     /// The tokens some per-token rule may take (see [`scan`]), in order,
     /// with their [`HIT_CAP`].. bits: the rules walk these, not every token.
     pub hits: Vec<Hit>,
+    /// The shapes of the words written without a capital (from [`scan`]):
+    /// a necessary test that a word occurs in lowercase.
+    pub lower_shapes: Shapes,
 }
 
 /// A token index and the rules that may take it ([`HIT_CAP`] etc.).
@@ -275,7 +278,7 @@ pub(crate) fn slot_of(len: usize, first: u8, last: u8) -> usize {
 /// A bitmap of words by (length, first byte, last byte) in 4,096 slots: a
 /// quick necessary test of membership in a word set, read from a token's
 /// bytes without slicing a string (most words of a text fail it).
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub(crate) struct Shapes([u64; 64]);
 
 impl Shapes {
@@ -585,7 +588,8 @@ pub(crate) fn hit_tables() -> &'static HitTables {
 /// (A tight loop of its own: inside a long function its state would live
 /// on the stack.)
 #[inline(never)]
-pub(crate) fn scan(toks: &[Tok], lower: &[u8], tables: &HitTables) -> (Marks, Vec<Hit>) {
+pub(crate) fn scan(toks: &[Tok], lower: &[u8], tables: &HitTables) -> (Marks, Vec<Hit>, Shapes) {
+    let mut lower_shapes = Shapes::new();
     // (room for one of each every 32 tokens: few regrowths)
     let room = toks.len() / 32;
     let mut m = Marks {
@@ -606,11 +610,13 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], tables: &HitTables) -> (Marks, Ve
         };
         let mut h = 0u8;
         if t.start < t.end {
-            let s = tables
-                .slots
-                .get(slot_of(len, first, last))
-                .copied()
-                .unwrap_or(0);
+            let slot = slot_of(len, first, last);
+            let s = tables.slots.get(slot).copied().unwrap_or(0);
+            if t.word && !t.cap {
+                if let Some(x) = lower_shapes.0.get_mut(slot >> 6) {
+                    *x |= 1 << (slot & 63);
+                }
+            }
             // (most tokens without a capital fail every rule: skipped at once)
             if !t.cap && len < 32 && s & SLOT_LOWER == 0 {
                 continue;
@@ -656,7 +662,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], tables: &HitTables) -> (Marks, Ve
             m.job.push(k);
         }
     }
-    (m, hits)
+    (m, hits, lower_shapes)
 }
 
 /// The plain definition of [`tokenize`], char by char (tests compare).
@@ -719,6 +725,7 @@ impl Doc {
             dateline_end: 0,
             furn: Vec::new(),
             hits: Vec::new(),
+            lower_shapes: Shapes::new(),
         }
     }
 

@@ -429,7 +429,7 @@ impl Extractor {
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
         // tokens a few rules below look at, and those the per-token rules
         // of orgs and cities may take
-        let (marks, hits) = doc::scan(&toks, lower.as_bytes(), doc::hit_tables());
+        let (marks, hits, lower_shapes) = doc::scan(&toks, lower.as_bytes(), doc::hit_tables());
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
         // (only where they can matter: sentences with a trigger here, those
@@ -1060,6 +1060,7 @@ impl Extractor {
             dateline_end: 0,
             furn,
             hits,
+            lower_shapes,
         };
         d.dateline_end = dateline_end(&d);
         lexicon::more_sectors(&d, &near_busy, &mut sectors);

@@ -1957,8 +1957,11 @@ pub(crate) fn pattern_orgs<'d>(
         if let Some(&(_, v)) = lower_cache.borrow().iter().find(|(x, _)| *x == w) {
             return v;
         }
-        let v = match w.as_bytes().first() {
-            Some(&f) => {
+        let v = match (w.as_bytes().first(), w.as_bytes().last()) {
+            // (a word no token without a capital has the shape of is
+            // nowhere in lowercase)
+            (Some(&f), Some(&l)) if !d.lower_shapes.may_have(w.len(), f, l) => false,
+            (Some(&f), _) => {
                 let lower = d.lower.as_bytes();
                 d.toks.iter().enumerate().any(|(k, t)| {
                     // (written_lower asks for a lowercase word first)
@@ -1970,7 +1973,7 @@ pub(crate) fn pattern_orgs<'d>(
                         && written_lower(t)
                 })
             }
-            None => d
+            (None, _) => d
                 .toks
                 .iter()
                 .enumerate()
