@@ -420,22 +420,6 @@ impl WordSet {
             .get(k >> 6)
             .is_some_and(|b| b & (1 << (k & 63)) != 0)
     }
-
-    /// [`WordSet::may_have`] for the word at `lower[a..b]`, read from its
-    /// bytes without slicing a string (a necessary condition of `has`).
-    #[inline]
-    fn may_have_span(&self, lower: &[u8], a: usize, b: usize) -> bool {
-        match (lower.get(a), lower.get(b.wrapping_sub(1))) {
-            (Some(&first), Some(&last)) if a < b => self.may_have(
-                ((b - a).wrapping_mul(31)
-                    ^ usize::from(first).wrapping_mul(131)
-                    ^ usize::from(last).wrapping_mul(7))
-                    & 4095,
-            ),
-            // (an empty word is in no set)
-            _ => false,
-        }
-    }
 }
 
 /// The tables, built once (immutable after that).
@@ -484,26 +468,36 @@ fn by_first() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)
     &tables().by_first
 }
 
+/// Whether a first word of a city, and a demonym, may have slot `k`
+/// ([`crate::doc::slot_of`], the slots of [`WordSet`]).
+pub(crate) fn slot_bits(k: usize) -> (bool, bool) {
+    let t = tables();
+    (t.firsts.may_have(k), t.demonyms.may_have(k))
+}
+
+/// The demonyms (lowercase) of [`find`].
+pub(crate) fn demonyms() -> impl Iterator<Item = &'static str> {
+    LOCAL_DEMONYMS.iter().copied()
+}
+
+/// The length of the shortest demonym.
+pub(crate) fn demonym_min() -> usize {
+    tables().demonym_min
+}
+
 /// Adds the cities of the table found in the text (capitalised, whole
 /// words) as country mentions, unless the gazetteer already placed them.
 pub(crate) fn find(d: &Doc, out: &mut Vec<CtryM>) {
     let tables = tables();
     let map = &tables.by_first;
-    let lower = d.lower.as_bytes();
-    for (i, t) in d.toks.iter().enumerate() {
-        // (most words fail the bitmap of their set: no string sliced; a
-        // lowercase word shorter than every demonym is none)
-        if !t.word
-            || !t.cap && t.end.wrapping_sub(t.start) < tables.demonym_min
-            || !if t.cap {
-                &tables.firsts
-            } else {
-                &tables.demonyms
-            }
-            .may_have_span(lower, t.start, t.end)
-        {
+    // (the words shaped like a city's first word or a demonym, found by
+    // doc::scan: most words fail the bitmap of their set)
+    for &(i, h) in &d.hits {
+        if h & crate::doc::HIT_CITY == 0 {
             continue;
         }
+        let i = i as usize;
+        let Some(t) = d.toks.get(i) else { continue };
         let w = d.w(i);
         if !t.cap {
             if tables.demonyms.has(w) {

@@ -113,7 +113,30 @@ pub(crate) struct Doc {
     /// analysis (sentences with a trigger or where an organisation starts):
     /// [`FURN_KNOWN`] marks those computed, the others are 0.
     pub furn: Vec<u8>,
+    /// The tokens some per-token rule may take (see [`scan`]), in order,
+    /// with their [`HIT_CAP`].. bits: the rules walk these, not every token.
+    pub hits: Vec<Hit>,
+    /// The shapes of the words written without a capital (from [`scan`]):
+    /// a necessary test that a word occurs in lowercase.
+    pub lower_shapes: Shapes,
 }
+
+/// A token index and the rules that may take it ([`HIT_CAP`] etc.).
+pub(crate) type Hit = (u32, u8);
+/// A capitalised word (`Tok::cap`).
+pub(crate) const HIT_CAP: u8 = 1;
+/// A capitalised word shaped like the first word of an outlet.
+pub(crate) const HIT_OUTLET: u8 = 2;
+/// A word shaped like the first word of a city of `cities` (capitalised)
+/// or like one of its demonyms (lowercase, long enough).
+pub(crate) const HIT_CITY: u8 = 4;
+/// A capital, or a token shaped like a head of `orgs::public_bodies`.
+pub(crate) const HIT_PUBLIC: u8 = 8;
+/// A capitalised word shaped like a head of `orgs::public_bodies` (first
+/// byte and length, `orgs::may_be_public_head_at`).
+pub(crate) const HIT_PUBLIC_HEAD: u8 = 32;
+/// A token shaped like a head of `orgs::institutions`.
+pub(crate) const HIT_INST: u8 = 16;
 
 /// The lowercase word of every token (`words[i]` is the text of token `i`).
 pub(crate) type Words<'a> = Vec<&'a str>;
@@ -245,10 +268,17 @@ pub(crate) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasher
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
+/// The slot of 4,096 of a word of `len` bytes, first byte `first`, last
+/// byte `last` ([`Shapes`] and the word sets of `cities` use it).
+#[inline]
+pub(crate) fn slot_of(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7)) & 4095
+}
+
 /// A bitmap of words by (length, first byte, last byte) in 4,096 slots: a
 /// quick necessary test of membership in a word set, read from a token's
 /// bytes without slicing a string (most words of a text fail it).
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub(crate) struct Shapes([u64; 64]);
 
 impl Shapes {
@@ -258,8 +288,7 @@ impl Shapes {
 
     #[inline]
     fn slot(len: usize, first: u8, last: u8) -> usize {
-        (len.wrapping_mul(31) ^ usize::from(first).wrapping_mul(131) ^ (usize::from(last) * 7))
-            & 4095
+        slot_of(len, first, last)
     }
 
     /// Adds a (non-empty) word.
@@ -271,6 +300,12 @@ impl Shapes {
                 *x |= 1 << (k & 63);
             }
         }
+    }
+
+    /// A word of slot `k` ([`slot_of`]) may have been added.
+    #[inline]
+    pub fn has_slot(&self, k: usize) -> bool {
+        self.0.get(k >> 6).is_some_and(|x| x >> (k & 63) & 1 != 0)
     }
 
     /// A word of `len` bytes, first byte `first` and last byte `last` may
@@ -479,11 +514,82 @@ pub(crate) struct Marks {
     pub job: Vec<usize>,
 }
 
-/// The [`Marks`] of the tokens; `lower` is the lowercase text they index.
+/// Per slot ([`slot_of`]): bit [`SLOT_OUTLET`] when a first word of an
+/// outlet has that slot, [`SLOT_CITY`] a first word of a city,
+/// [`SLOT_DEMONYM`] a demonym of `cities`.
+/// Per slot ([`slot_of`]): bit [`SLOT_OUTLET`] when a first word of an
+/// outlet has that slot, [`SLOT_CITY`] a first word of a city,
+/// [`SLOT_DEMONYM`] a demonym of `cities`, [`SLOT_LOWER`] a token without
+/// a capital that some rule of [`scan`] may take.
+pub(crate) struct HitTables {
+    slots: [u8; 4096],
+    demonym_min: usize,
+}
+
+const SLOT_OUTLET: u8 = 1;
+const SLOT_CITY: u8 = 2;
+const SLOT_DEMONYM: u8 = 4;
+const SLOT_LOWER: u8 = 8;
+
+/// The [`HitTables`], built once (immutable after that).
+pub(crate) fn hit_tables() -> &'static HitTables {
+    static T: std::sync::OnceLock<HitTables> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut slots = [0u8; 4096];
+        for (k, x) in slots.iter_mut().enumerate() {
+            let (city, demonym) = crate::cities::slot_bits(k);
+            *x = if crate::orgs::outlet_first_slot(k) {
+                SLOT_OUTLET
+            } else {
+                0
+            } | if city { SLOT_CITY } else { 0 }
+                | if demonym { SLOT_DEMONYM } else { 0 };
+        }
+        // a token without a capital is looked at only when it may be a
+        // mark (the shapes of Marks), a head of orgs::public_bodies or
+        // orgs::institutions, or a demonym (words of 32 bytes or more
+        // always are)
+        let mut lower = |len: usize, first: u8, last: u8| {
+            if let Some(x) = slots.get_mut(slot_of(len, first, last)) {
+                *x |= SLOT_LOWER;
+            }
+        };
+        for len in 4..=12 {
+            for first in [b'p', b'a', b'g'] {
+                for last in [b't', b'd'] {
+                    if len <= 9 {
+                        lower(len, first, last);
+                    }
+                }
+            }
+            for first in [b'e', b'p', b's', b'r', b'j', b'c'] {
+                lower(len, first, b's');
+            }
+        }
+        let words = crate::orgs::PUBLIC_HEAD_LIST
+            .iter()
+            .chain(crate::orgs::INSTITUTION_HEADS)
+            .copied()
+            .chain(crate::cities::demonyms());
+        for w in words {
+            if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                lower(w.len(), f, l);
+            }
+        }
+        HitTables {
+            slots,
+            demonym_min: crate::cities::demonym_min(),
+        }
+    })
+}
+
+/// The [`Marks`] of the tokens and the tokens some per-token rule may take
+/// ([`Doc::hits`]), in one pass; `lower` is the lowercase text they index.
 /// (A tight loop of its own: inside a long function its state would live
 /// on the stack.)
 #[inline(never)]
-pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
+pub(crate) fn scan(toks: &[Tok], lower: &[u8], tables: &HitTables) -> (Marks, Vec<Hit>, Shapes) {
+    let mut lower_shapes = Shapes::new();
     // (room for one of each every 32 tokens: few regrowths)
     let room = toks.len() / 32;
     let mut m = Marks {
@@ -491,16 +597,64 @@ pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
         facility: Vec::with_capacity(room),
         job: Vec::with_capacity(room),
     };
+    let mut hits: Vec<Hit> = Vec::with_capacity(toks.len() / 6);
     for (k, t) in toks.iter().enumerate() {
         let len = t.end.wrapping_sub(t.start);
+        let (Some(&first), Some(&last)) = (lower.get(t.start), lower.get(t.end.wrapping_sub(1)))
+        else {
+            // (a token out of the text: nothing reads it but "Britain")
+            if len == 7 && t.cap {
+                m.britain.push(k);
+            }
+            continue;
+        };
+        let mut h = 0u8;
+        if t.start < t.end {
+            let slot = slot_of(len, first, last);
+            let s = tables.slots.get(slot).copied().unwrap_or(0);
+            if t.word && !t.cap {
+                if let Some(x) = lower_shapes.0.get_mut(slot >> 6) {
+                    *x |= 1 << (slot & 63);
+                }
+            }
+            // (most tokens without a capital fail every rule: skipped at once)
+            if !t.cap && len < 32 && s & SLOT_LOWER == 0 {
+                continue;
+            }
+            if t.cap {
+                h = HIT_CAP | HIT_PUBLIC;
+                if crate::orgs::may_be_public_head_at(first, len) {
+                    h |= HIT_PUBLIC_HEAD;
+                }
+                if s & SLOT_OUTLET != 0 {
+                    h |= HIT_OUTLET;
+                }
+                if t.word && s & SLOT_CITY != 0 {
+                    h |= HIT_CITY;
+                }
+            } else {
+                if t.word && len >= tables.demonym_min && s & SLOT_DEMONYM != 0 {
+                    h |= HIT_CITY;
+                }
+                if crate::orgs::may_be_public_head_at(first, len) {
+                    h |= HIT_PUBLIC;
+                }
+            }
+            if crate::orgs::may_be_institution_head(lower, t.start, t.end) {
+                h |= HIT_INST;
+            }
+        }
+        if h != 0 {
+            if let Ok(k) = u32::try_from(k) {
+                hits.push((k, h));
+            }
+        }
         if !(4..=12).contains(&len) {
             continue;
         }
         if len == 7 && t.cap {
             m.britain.push(k);
         }
-        let first = lower.get(t.start).copied().unwrap_or(0);
-        let last = lower.get(t.end.wrapping_sub(1)).copied().unwrap_or(0);
         if len <= 9 && matches!(first, b'p' | b'a' | b'g') && matches!(last, b't' | b'd') {
             m.facility.push(k);
         }
@@ -508,7 +662,7 @@ pub(crate) fn marks(toks: &[Tok], lower: &[u8]) -> Marks {
             m.job.push(k);
         }
     }
-    m
+    (m, hits, lower_shapes)
 }
 
 /// The plain definition of [`tokenize`], char by char (tests compare).
@@ -570,6 +724,8 @@ impl Doc {
             ctrys: Vec::new(),
             dateline_end: 0,
             furn: Vec::new(),
+            hits: Vec::new(),
+            lower_shapes: Shapes::new(),
         }
     }
 

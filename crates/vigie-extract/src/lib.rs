@@ -427,8 +427,9 @@ impl Extractor {
         // the words of the tokens, sliced once for the whole analysis
         let lower = doc::Lower::with_words(lower, &toks);
         let mut trig = engine::classify_tokens(&lower, &toks, &sents);
-        // tokens a few rules below look at
-        let marks = doc::marks(&toks, lower.as_bytes());
+        // tokens a few rules below look at, and those the per-token rules
+        // of orgs and cities may take
+        let (marks, hits, lower_shapes) = doc::scan(&toks, lower.as_bytes(), doc::hit_tables());
         // page furniture of each sentence, once (the lowercase text serves
         // when it is exact)
         // (only where they can matter: sentences with a trigger here, those
@@ -485,7 +486,13 @@ impl Extractor {
         };
         // amounts matter only in sentences with a trigger or a job count:
         // parse those alone (offsets shifted back to the text)
-        let busy = |s: &Sent| (s.t0..s.t1).any(|i| trig[i].is_some() || jobish(i));
+        // (the triggers first: a job count is looked for only in a
+        // sentence without one)
+        let busy = |s: &Sent| {
+            trig.get(s.t0..s.t1)
+                .is_some_and(|t| t.iter().any(Option::is_some))
+                || (s.t0..s.t1).any(jobish)
+        };
         // sentences that can hold or describe an event: busy ones and their
         // neighbours (sector words are only looked up there)
         let busy_flags: Vec<bool> = sents.iter().map(busy).collect();
@@ -1052,6 +1059,8 @@ impl Extractor {
             ctrys,
             dateline_end: 0,
             furn,
+            hits,
+            lower_shapes,
         };
         d.dateline_end = dateline_end(&d);
         lexicon::more_sectors(&d, &near_busy, &mut sectors);
@@ -2507,7 +2516,7 @@ mod inline_tests {
         let mut toks = Vec::new();
         doc::tokenize(&text, 0, text.len(), &mut toks);
         let lower = doc::lower_same_len_exact(&text).0;
-        let m = doc::marks(&toks, lower.as_bytes());
+        let m = doc::scan(&toks, lower.as_bytes(), doc::hit_tables()).0;
         for (k, t) in toks.iter().enumerate() {
             let w = lower.get(t.start..t.end).unwrap_or("");
             if jobish_count(&|i| if i == k { w } else { "" }, k) {

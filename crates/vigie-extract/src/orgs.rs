@@ -1129,18 +1129,14 @@ fn org(start: usize, end: usize, name: &str, public: bool, outlet: bool) -> OrgM
 /// funders of others' projects.
 pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
-    let lower = d.lower.as_bytes();
     let mut i = 0;
-    while i < n {
-        // (most tokens fail the heads' shape: no string sliced for them)
-        if !d
-            .toks
-            .get(i)
-            .is_some_and(|t| may_be_institution_head(lower, t.start, t.end))
-        {
-            i += 1;
+    // (most tokens fail the heads' shape: doc::scan found those that pass)
+    for &(k, h) in &d.hits {
+        let k = k as usize;
+        if h & crate::doc::HIT_INST == 0 || k < i {
             continue;
         }
+        i = k;
         let w = d.w(i);
         // the head and the token after it
         let after = match w {
@@ -1219,8 +1215,7 @@ pub(crate) fn institutions(d: &Doc, out: &mut Vec<OrgM>) {
 
 /// Every head [`institutions`] looks for (test
 /// `institution_heads_have_their_shape` checks the arms' words).
-#[cfg(test)]
-const INSTITUTION_HEADS: &[&str] = &[
+pub(crate) const INSTITUTION_HEADS: &[&str] = &[
     "chu",
     "chru",
     "centre",
@@ -1232,7 +1227,7 @@ const INSTITUTION_HEADS: &[&str] = &[
 /// The lowercase word at `lower[a..b]` may be one of [`INSTITUTION_HEADS`]:
 /// it starts with `c` or `u` and has 3, 4, 6, 10 or 11 bytes.
 #[inline]
-fn may_be_institution_head(lower: &[u8], a: usize, b: usize) -> bool {
+pub(crate) fn may_be_institution_head(lower: &[u8], a: usize, b: usize) -> bool {
     matches!(lower.get(a), Some(b'c' | b'u')) && matches!(b.wrapping_sub(a), 3 | 4 | 6 | 10 | 11)
 }
 
@@ -1255,6 +1250,37 @@ const PUBLIC_HEAD_SHAPES: [u32; 256] = {
     t
 };
 
+/// The word after a state or a city acting as a government ("Wisconsin
+/// will provide", "Ohio officials said"): the last arm of [`public_bodies`].
+#[inline]
+fn acts_as_government(next: &str) -> bool {
+    matches!(
+        next,
+        "will"
+            | "would"
+            | "has"
+            | "agreed"
+            | "provides"
+            | "offers"
+            | "grants"
+            | "officials"
+            | "awarded"
+            | "approved"
+            | "to"
+    )
+}
+
+/// A word of `len` bytes starting with `first` may be in [`PUBLIC_HEADS`].
+#[inline]
+pub(crate) fn may_be_public_head_at(first: u8, len: usize) -> bool {
+    len < 32 && PUBLIC_HEAD_SHAPES[usize::from(first)] >> len & 1 != 0
+}
+
+/// A first word of an outlet may have slot `k` ([`crate::doc::slot_of`]).
+pub(crate) fn outlet_first_slot(k: usize) -> bool {
+    sets().outlet_first_shapes.has_slot(k)
+}
+
 /// A word that may be in [`PUBLIC_HEADS`].
 fn may_be_public_head(w: &str) -> bool {
     let b = w.as_bytes();
@@ -1264,7 +1290,7 @@ fn may_be_public_head(w: &str) -> bool {
     }
 }
 
-const PUBLIC_HEAD_LIST: &[&str] = &[
+pub(crate) const PUBLIC_HEAD_LIST: &[&str] = &[
     "ademe",
     "agence",
     "banque",
@@ -1300,28 +1326,25 @@ const PUBLIC_HEAD_LIST: &[&str] = &[
 pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
     let n = d.toks.len();
     let mut i = 0;
-    let lower = d.lower.as_bytes();
-    while i < n {
-        // a lowercase word takes an arm below only when it is one of their
-        // words (the one arm without a word wants a capital); its shape
-        // is read from the bytes before the word is sliced: skip to the
-        // next token that passes
-        let next = d.toks.get(i..).and_then(|r| {
-            r.iter().position(|t| {
-                t.cap
-                    || lower.get(t.start).is_some_and(|&f| {
-                        let len = t.end.wrapping_sub(t.start);
-                        len < 32 && PUBLIC_HEAD_SHAPES[usize::from(f)] >> len & 1 != 0
-                    })
-            })
-        });
-        let Some(p) = next else {
-            break;
-        };
-        i += p;
+    // a lowercase word takes an arm below only when it is one of their
+    // words (the one arm without a word wants a capital); doc::scan found
+    // the tokens that pass their shape (or have a capital): the next one
+    for &(k, h) in &d.hits {
+        let k = k as usize;
+        if h & crate::doc::HIT_PUBLIC == 0 || k < i {
+            continue;
+        }
+        i = k;
         let t = d.toks[i];
         let w = d.w(i);
         if !(t.cap || may_be_public_head(w) && PUBLIC_HEADS.contains(&w)) {
+            i += 1;
+            continue;
+        }
+        // a capital whose word is none of the arms' (doc::scan read its
+        // shape) can only take the last arm: a state or a city before one
+        // of its verbs
+        if t.cap && h & crate::doc::HIT_PUBLIC_HEAD == 0 && !acts_as_government(d.w(i + 1)) {
             i += 1;
             continue;
         }
@@ -1704,20 +1727,7 @@ pub(crate) fn public_bodies(d: &Doc, out: &mut Vec<OrgM>) {
             // "Wisconsin will provide $20m in tax credits", "Ohio officials said":
             // a state or a city acting as a government
             _ if t.cap
-                && matches!(
-                    d.w(i + 1),
-                    "will"
-                        | "would"
-                        | "has"
-                        | "agreed"
-                        | "provides"
-                        | "offers"
-                        | "grants"
-                        | "officials"
-                        | "awarded"
-                        | "approved"
-                        | "to"
-                )
+                && acts_as_government(d.w(i + 1))
                 && crate::cities::city_country(w).is_some() =>
             {
                 found = Some((i + 1, d.raw(i).to_string(), crate::cities::city_country(w)));
@@ -1782,19 +1792,17 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
     let sets = sets();
     let lower = d.lower.as_bytes();
     let mut i = 0;
-    while i < n {
-        // (an outlet's name starts with a capital: the next one)
-        let Some(p) = d.toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) else {
-            break;
-        };
-        i += p;
+    // (an outlet's name starts with a capital: the next one, from the
+    // capitals doc::scan found)
+    for &(k, h) in &d.hits {
+        let k = k as usize;
+        if h & crate::doc::HIT_CAP == 0 || k < i {
+            continue;
+        }
+        i = k;
         // part of a longer name ("Balderton Capital") is not the outlet;
         // (most capitalised words fail the shapes of the first words)
-        let t = d.toks[i];
-        if !sets
-            .outlet_first_shapes
-            .may_have_span(lower, t.start, t.end)
-        {
+        if h & crate::doc::HIT_OUTLET == 0 {
             i += 1;
             continue;
         }
@@ -1956,8 +1964,11 @@ pub(crate) fn pattern_orgs<'d>(
         if let Some(&(_, v)) = lower_cache.borrow().iter().find(|(x, _)| *x == w) {
             return v;
         }
-        let v = match w.as_bytes().first() {
-            Some(&f) => {
+        let v = match (w.as_bytes().first(), w.as_bytes().last()) {
+            // (a word no token without a capital has the shape of is
+            // nowhere in lowercase)
+            (Some(&f), Some(&l)) if !d.lower_shapes.may_have(w.len(), f, l) => false,
+            (Some(&f), _) => {
                 let lower = d.lower.as_bytes();
                 d.toks.iter().enumerate().any(|(k, t)| {
                     // (written_lower asks for a lowercase word first)
@@ -1969,7 +1980,7 @@ pub(crate) fn pattern_orgs<'d>(
                         && written_lower(t)
                 })
             }
-            None => d
+            (None, _) => d
                 .toks
                 .iter()
                 .enumerate()
@@ -1978,9 +1989,22 @@ pub(crate) fn pattern_orgs<'d>(
         lower_cache.borrow_mut().push((w, v));
         v
     };
+    // the capitals doc::scan found, in order: a name starts at one
+    let mut caps_from = d
+        .hits
+        .iter()
+        .filter(|&&(_, h)| h & crate::doc::HIT_CAP != 0)
+        .map(|&(k, _)| k as usize)
+        .peekable();
     for s in &d.sents {
         let mut i = s.t0;
         while i < s.t1 {
+            // (tokens without a capital start nothing: the next capital)
+            while caps_from.next_if(|&k| k < i).is_some() {}
+            match caps_from.peek() {
+                Some(&k) if k < s.t1 => i = k,
+                _ => break,
+            }
             let t = d.toks[i];
             if !(t.word && t.cap)
                 || stop(d.w(i)) && !is_le_name(d, i, s.t0)
@@ -2751,25 +2775,25 @@ pub(crate) fn caps_inside(d: &Doc) -> Caps<'_> {
     // (room for a capital every eight tokens, one per sentence: few
     // regrowths)
     let mut inside = Vec::with_capacity(d.toks.len() / 8);
-    let lower = d.lower.as_bytes();
-    for s in &d.sents {
-        // is_sentence_initial of each token in one forward pass
-        let mut initial = true;
-        let Some(toks) = d.toks.get(s.t0..s.t1.max(s.t0)) else {
+    // the capitals doc::scan found, in order, and the sentence of each
+    // (the sentences' tokens follow each other)
+    let mut si = 0;
+    for &(k, h) in &d.hits {
+        if h & crate::doc::HIT_CAP == 0 {
             continue;
+        }
+        let k = k as usize;
+        while d.sents.get(si).is_some_and(|s| s.t1 <= k) {
+            si += 1;
+        }
+        let Some(s) = d.sents.get(si) else {
+            break;
         };
-        for (k, &t) in (s.t0..).zip(toks) {
-            if t.word {
-                if t.cap && !initial {
-                    inside.push(d.raw(k));
-                }
-                // "l", "d" (of "L'", "D'") keep the start; other words end it
-                initial = initial
-                    && t.end == t.start + 1
-                    && matches!(lower.get(t.start), Some(b'l' | b'd'));
-            } else {
-                initial = after_mark_initial(d, t, initial);
-            }
+        if k >= s.t0
+            && d.toks.get(k).is_some_and(|t| t.word && t.cap)
+            && !is_sentence_initial(d, k, s.t0)
+        {
+            inside.push(d.raw(k));
         }
     }
     Caps {
@@ -2793,7 +2817,7 @@ fn after_token_initial(d: &Doc, k: usize, initial: bool) -> bool {
 }
 
 /// [`after_token_initial`] of a mark `t` (a token that is no word).
-#[inline]
+#[cfg(test)]
 fn after_mark_initial(d: &Doc, t: crate::doc::Tok, initial: bool) -> bool {
     // a mark: the words and marks looked at are one byte long, but for
     // the dashes – and — (three bytes)
