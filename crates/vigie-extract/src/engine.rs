@@ -399,19 +399,23 @@ pub(crate) struct Trig {
 pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
     out.clear();
     let classes = d.trig.get(t0..t1.min(d.trig.len())).unwrap_or(&[]);
-    // the tokens of a trigger of several words after its first
-    let mut inside = 0;
-    for (j, t) in classes.iter().enumerate() {
-        if inside > 0 {
-            inside -= 1;
-        } else if let Some((class, len)) = *t {
-            out.push(Trig {
-                tok: t0 + j,
-                len,
-                class,
-            });
-            inside = len.max(1) - 1;
-        }
+    // from trigger to trigger (most tokens are none), over the tokens of a
+    // trigger of several words after its first
+    let mut j = 0;
+    while let Some(k) = classes
+        .get(j..)
+        .and_then(|r| r.iter().position(Option::is_some))
+        .map(|off| j + off)
+    {
+        let Some(&Some((class, len))) = classes.get(k) else {
+            break;
+        };
+        out.push(Trig {
+            tok: t0 + k,
+            len,
+            class,
+        });
+        j = k + len.max(1);
     }
 }
 
@@ -426,17 +430,19 @@ pub(crate) fn classify_tokens(
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     for s in sents {
         let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, t) in ts.iter().enumerate() {
-            let i = s.t0 + j;
-            if !t.word || t.end.saturating_sub(t.start) < 3 {
+        let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, (t, wj)) in ts.iter().zip(ws).enumerate() {
+            // most words fail the gate on their first four bytes (or their
+            // three bytes, zero-padded, as `may_trigger` reads them)
+            let start = match *wj.as_bytes() {
+                [b0, b1, b2] => [b0, b1, b2, 0],
+                [b0, b1, b2, b3, ..] => [b0, b1, b2, b3],
+                _ => continue,
+            };
+            if !lexicon::may_trigger_start(start) || !t.word {
                 continue;
             }
-            // most words fail the gate on their first four bytes
-            if let Some(&[b0, b1, b2, b3]) = lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end - t.start >= 4 && !lexicon::may_trigger_start([b0, b1, b2, b3]) {
-                    continue;
-                }
-            }
+            let i = s.t0 + j;
             if let Some(slot) = out.get_mut(i) {
                 *slot = classify_at(words, s, i);
             }
@@ -465,13 +471,19 @@ fn classify_at(words: &[&str], s: &crate::doc::Sent, i: usize) -> Option<(Class,
     if wi.len() < 3 || !lexicon::may_trigger(wi) {
         return None;
     }
-    // the next ten tokens, apostrophes left out
+    // the next ten tokens, apostrophes left out (copied only when there is one)
     let after = words.get(i + 1..s.t1.min(words.len())).unwrap_or(&[]);
-    let mut next = [""; 10];
-    let n = lexicon::without_apostrophes(after.iter().take(10).copied(), &mut next);
+    let after = after.get(..10).unwrap_or(after);
+    let mut buf = [""; 10];
+    let next = if after.iter().any(|x| matches!(*x, "'" | "’")) {
+        let n = lexicon::without_apostrophes(after.iter().copied(), &mut buf);
+        buf.get(..n).unwrap_or(&[])
+    } else {
+        after
+    };
     let prev = if i > s.t0 { w(i - 1) } else { "" };
     // (the gate is passed: the rules at once)
-    lexicon::classify_admitted(wi, next.get(..n).unwrap_or(&[]), prev)
+    lexicon::classify_admitted(wi, next, prev)
 }
 
 /// The amounts of a sentence that can be the money of an event (not
@@ -772,35 +784,7 @@ fn windows3<'w>(
 
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
-    // every rule below starts with one of these words: most clauses have none
-    let head = |w: &str| {
-        matches!(
-            w,
-            "depuis"
-                | "since"
-                | "avait"
-                | "previously"
-                | "already"
-                | "son"
-                | "its"
-                | "budget"
-                | "plan"
-                | "cost"
-                | "savings"
-                | "would"
-                | "aurait"
-                | "auraient"
-                | "total"
-                | "date"
-                | "far"
-                | "jour"
-        ) || w.as_bytes().first() == Some(&b'a')
-            && (w.starts_with("attir") || w.starts_with("attract"))
-    };
     let all = cx.ws(c.0, c.1);
-    if !all.iter().any(|w| head(w)) {
-        return false;
-    }
     // the words of the clause without apostrophes, read three by three
     let ws = || all.iter().copied().filter(|w| !matches!(*w, "'" | "’"));
     // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
@@ -832,28 +816,43 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             .iter()
             .any(|w| matches!(*w, "support" | "soutenir" | "soutien" | "help" | "aider"))
     };
+    // every rule is read from the first word of its window: most words
+    // start no rule and are read no further (their first byte says so)
     windows3(ws(), |w| {
-        (w[0] == "depuis"
-            && matches!(w[1], "son" | "sa" | "leur")
-            && matches!(w[2], "lancement" | "création"))
-            || (w[0] == "since"
-                && matches!(w[1], "its" | "their")
-                && matches!(w[2], "launch" | "creation" | "inception"))
-            || (w[0] == "since" && w[1] == "it" && matches!(w[2], "was" | "launched"))
+        if !matches!(
+            w[0].as_bytes().first(),
+            Some(b'a' | b'b' | b'c' | b'd' | b'i' | b'p' | b's' | b't' | b'w' | 0xC3)
+        ) {
+            return false;
+        }
+        match w[0] {
+            "depuis" => {
+                matches!(w[1], "son" | "sa" | "leur") && matches!(w[2], "lancement" | "création")
+                    // what a programme has put in since a year: "Japan has
+                    // earmarked ¥3.9 trillion since 2021 to support
+                    // chipmaking" (not a company's spending on its site: "a
+                    // investi 60 M€ depuis 2022 dans la zone")
+                    || year(w[1]).is_some() && perfect()
+            }
+            "since" => {
+                matches!(w[1], "its" | "their")
+                    && matches!(w[2], "launch" | "creation" | "inception")
+                    || w[1] == "it" && matches!(w[2], "was" | "launched")
+                    || year(w[1]).is_some() && perfect()
+            }
             // undated background of an earlier round: "avait levé 100 M€ lors
             // de son dernier tour", "It previously raised a £30m Series A"
-            || w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà") && undated()
-            || matches!(w[0], "previously" | "already")
-                && (w[1].starts_with("rais") || w[1] == "raised")
-                && undated()
-            || matches!(w[0], "son" | "its")
-                && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
-                && matches!(w[2], "tour" | "round")
-                && undated()
+            "avait" => (w[1].starts_with("lev") || w[1] == "déjà") && undated(),
+            "previously" | "already" => (w[1].starts_with("rais") || w[1] == "raised") && undated(),
+            "son" | "its" => {
+                matches!(w[1], "dernier" | "last" | "previous" | "précédent")
+                    && matches!(w[2], "tour" | "round")
+                    && undated()
+            }
             // the yearly budget of an authority: "Le budget primitif 2025 de
             // la collectivité s'élève à 38 M€"
-            || (w[0] == "budget"
-                && (matches!(
+            "budget" => {
+                matches!(
                     w[1],
                     "primitif"
                         | "annuel"
@@ -863,26 +862,26 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
                         | "régional"
                         | "national"
                         | "annual"
-                ) || year(w[1]).is_some()))
+                ) || year(w[1]).is_some()
+            }
             // savings plans and cost cuts, not investments
-            || (w[0] == "plan" && matches!(w[1], "d" | "de") && w[2].starts_with("économ"))
-            || (matches!(w[0], "cost" | "savings") && matches!(w[1], "savings" | "cuts" | "plan"))
-            // "attirer 109 milliards d'investissements", "attract €109bn of investment"
-            || (w[0].starts_with("attir") || w[0].starts_with("attract"))
-            // what a programme has put in since a year: "Japan has earmarked
-            // ¥3.9 trillion since 2021 to support chipmaking" (not a company's
-            // spending on its site: "a investi 60 M€ depuis 2022 dans la zone")
-            || matches!(w[0], "depuis" | "since") && year(w[1]).is_some() && perfect()
+            "plan" => matches!(w[1], "d" | "de") && w[2].starts_with("économ"),
+            "cost" | "savings" => matches!(w[1], "savings" | "cuts" | "plan"),
             // what a company has raised in all: "Tidewater has now raised $210
             // million in total", "a levé 45 M€ à ce jour"
-            || raised()
-                && (matches!((w[0], w[1]), ("in", "total") | ("to", "date") | ("so", "far"))
-                    || w[0] == "à" && w[1] == "ce" && w[2] == "jour")
+            "in" => w[1] == "total" && raised(),
+            "to" => w[1] == "date" && raised(),
+            "so" => w[1] == "far" && raised(),
+            "à" => w[1] == "ce" && w[2] == "jour" && raised(),
             // what would have been needed, not spent: "the site would have
             // needed more than £20m of upgrades", "il aurait fallu 20 M€"
-            || w[0] == "would" && w[1] == "have"
-            || matches!(w[0], "aurait" | "auraient")
-                && matches!(w[1], "fallu" | "nécessité" | "coûté" | "exigé" | "demandé")
+            "would" => w[1] == "have",
+            "aurait" | "auraient" => {
+                matches!(w[1], "fallu" | "nécessité" | "coûté" | "exigé" | "demandé")
+            }
+            // "attirer 109 milliards d'investissements", "attract €109bn of investment"
+            w0 => w0.starts_with("attir") || w0.starts_with("attract"),
+        }
     })
 }
 

@@ -1965,28 +1965,29 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
     let gate = sector_gate();
+    let words = d.lower.words();
     for (k, s) in d.sents.iter().enumerate() {
         if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
         }
         let ts = d.toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, &t) in ts.iter().enumerate() {
-            let i = s.t0 + j;
+        let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, (&t, &w)) in ts.iter().zip(ws).enumerate() {
+            // below four bytes, only "ia", "ai" and "5g" are sector words;
+            // most words fail the gate on their first four bytes
+            match *w.as_bytes() {
+                [b0, b1, b2, b3, ..] => {
+                    if !gate.admits_start([b0, b1, b2, b3]) {
+                        continue;
+                    }
+                }
+                [_, _] => {}
+                _ => continue,
+            }
             if !t.word {
                 continue;
             }
-            // below four bytes, only "ia", "ai" and "5g" are sector words
-            let n = t.end.saturating_sub(t.start);
-            if n < 4 && n != 2 {
-                continue;
-            }
-            // most words fail the gate on their first four bytes
-            if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end >= t.start + 4 && !gate.admits_start([b0, b1, b2, b3]) {
-                    continue;
-                }
-            }
-            let w = d.lower.get(t.start..t.end).unwrap_or("");
+            let i = s.t0 + j;
             if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
                 continue;
             }
