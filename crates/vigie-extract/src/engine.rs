@@ -428,21 +428,26 @@ pub(crate) fn classify_tokens(
     let mut out = vec![None; toks.len()];
     let words = lower.words();
     let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let starts = lexicon::trigger_starts();
     for s in sents {
-        let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
         let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, (t, wj)) in ts.iter().zip(ws).enumerate() {
+        for (j, wj) in ws.iter().enumerate() {
             // most words fail the gate on their first four bytes (or their
             // three bytes, zero-padded, as `may_trigger` reads them)
-            let start = match *wj.as_bytes() {
-                [b0, b1, b2] => [b0, b1, b2, 0],
-                [b0, b1, b2, b3, ..] => [b0, b1, b2, b3],
-                _ => continue,
+            let start = match wj.as_bytes().first_chunk::<4>() {
+                Some(&start) => start,
+                None => match *wj.as_bytes() {
+                    [b0, b1, b2] => [b0, b1, b2, 0],
+                    _ => continue,
+                },
             };
-            if !lexicon::may_trigger_start(start) || !t.word {
+            if !starts.admits(start) {
                 continue;
             }
             let i = s.t0 + j;
+            if !toks.get(i).is_some_and(|t| t.word) {
+                continue;
+            }
             if let Some(slot) = out.get_mut(i) {
                 *slot = classify_at(words, s, i);
             }

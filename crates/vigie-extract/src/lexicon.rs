@@ -209,11 +209,11 @@ impl Gate {
         (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
     }
 
-    /// False when no word of four bytes or more starting with `start` is
-    /// admitted.
-    #[inline]
-    fn admits_start(&self, start: [u8; 4]) -> bool {
-        self.klen != 4 || bit(&self.keys, Gate::hash4(start))
+    /// The test of the first four bytes alone, as a value to keep in a loop.
+    fn starts(&'static self) -> Starts {
+        Starts {
+            keys: (self.klen == 4).then_some(&*self.keys),
+        }
     }
 
     #[inline]
@@ -617,11 +617,29 @@ pub(crate) fn may_trigger(w: &str) -> bool {
     trigger_gate().admits(w)
 }
 
-/// False when no word of four bytes or more starting with `start` can be a
-/// trigger ([`may_trigger`] refuses it): a test on the bytes of the text.
-#[inline]
-pub(crate) fn may_trigger_start(start: [u8; 4]) -> bool {
-    trigger_gate().admits_start(start)
+/// The first-bytes test of a gate, looked up once for a loop over the
+/// words of an article.
+#[derive(Clone, Copy)]
+pub(crate) struct Starts {
+    /// `None`: the gate keys fewer bytes and admits every start.
+    keys: Option<&'static [u64; 1024]>,
+}
+
+impl Starts {
+    /// False when no word of four bytes or more starting with `start` can
+    /// pass the gate (for a word of three bytes, `start` is them and a
+    /// zero: false when the word cannot pass either).
+    #[inline]
+    pub(crate) fn admits(self, start: [u8; 4]) -> bool {
+        self.keys.is_none_or(|k| bit(k, Gate::hash4(start)))
+    }
+}
+
+/// The first-bytes test of [`may_trigger`]: `trigger_starts().admits(start)`
+/// is false when no word of four bytes or more starting with `start` can be
+/// a trigger.
+pub(crate) fn trigger_starts() -> Starts {
+    trigger_gate().starts()
 }
 
 fn trigger_gate() -> &'static Gate {
@@ -1964,30 +1982,29 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
-    let gate = sector_gate();
+    let starts = sector_gate().starts();
     let words = d.lower.words();
     for (k, s) in d.sents.iter().enumerate() {
         if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
         }
-        let ts = d.toks.get(s.t0..s.t1).unwrap_or(&[]);
         let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, (&t, &w)) in ts.iter().zip(ws).enumerate() {
+        for (j, &w) in ws.iter().enumerate() {
             // below four bytes, only "ia", "ai" and "5g" are sector words;
             // most words fail the gate on their first four bytes
-            match *w.as_bytes() {
-                [b0, b1, b2, b3, ..] => {
-                    if !gate.admits_start([b0, b1, b2, b3]) {
+            match w.as_bytes().first_chunk::<4>() {
+                Some(&start) => {
+                    if !starts.admits(start) {
                         continue;
                     }
                 }
-                [_, _] => {}
-                _ => continue,
-            }
-            if !t.word {
-                continue;
+                None if w.len() == 2 => {}
+                None => continue,
             }
             let i = s.t0 + j;
+            let Some(&t) = d.toks.get(i).filter(|t| t.word) else {
+                continue;
+            };
             if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
                 continue;
             }
