@@ -921,6 +921,52 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     let n1 = next.first().copied().unwrap_or("");
     let n2 = next.get(1).copied().unwrap_or("");
     let n3 = next.get(2).copied().unwrap_or("");
+    // --- nouns that carry an amount, the commonest triggers: read first
+    // (no rule below tests these words: `early_words_are_tested_once`)
+    if matches!(
+        w,
+        "projet"
+            | "projets"
+            | "project"
+            | "projects"
+            | "programme"
+            | "program"
+            | "enveloppe"
+            | "chantier"
+            | "usine"
+            | "site"
+            | "campus"
+            | "plant"
+            | "factory"
+            | "facility"
+            | "package"
+            | "gigafactory"
+            | "entrepôt"
+            | "warehouse"
+            | "montant"
+    ) {
+        return Some((Class::Weak, 1));
+    }
+    if matches!(w, "plan") {
+        if matches!(n1, "social" | "sociaux")
+            || n1 == "de"
+                && matches!(
+                    n2,
+                    "sauvegarde" | "départs" | "licenciement" | "licenciements" | "restructuration"
+                )
+        {
+            return None;
+        }
+        return Some((Class::Weak, 1));
+    }
+    // French "pour" is read as English "pour into" alone
+    if matches!(w, "pour") {
+        return next
+            .iter()
+            .take(6)
+            .any(|x| *x == "into")
+            .then_some((Class::Invest, 1));
+    }
     // --- equity
     if matches!(
         w,
@@ -1392,8 +1438,7 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     }
     if matches!(
         w,
-        "pour"
-            | "pours"
+        "pours"
             | "poured"
             | "pouring"
             | "pump"
@@ -1525,47 +1570,6 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     }
     if matches!(w, "set" | "sets" | "setting") && n1 == "up" {
         return Some((Class::Build, 2));
-    }
-    // --- nouns that carry an amount
-    if matches!(
-        w,
-        "projet"
-            | "projets"
-            | "project"
-            | "projects"
-            | "programme"
-            | "program"
-            | "enveloppe"
-            | "chantier"
-            | "usine"
-            | "site"
-            | "campus"
-            | "plant"
-            | "factory"
-            | "facility"
-            | "package"
-            | "gigafactory"
-            | "entrepôt"
-            | "warehouse"
-            | "plan"
-            | "montant"
-            | "investment"
-    ) {
-        if w == "plan"
-            && (matches!(n1, "social" | "sociaux")
-                || n1 == "de"
-                    && matches!(
-                        n2,
-                        "sauvegarde"
-                            | "départs"
-                            | "licenciement"
-                            | "licenciements"
-                            | "restructuration"
-                    ))
-        {
-            return None;
-        }
-        return Some((Class::Weak, 1));
     }
     None
 }
@@ -1989,22 +1993,23 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
             continue;
         }
         let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, &w) in ws.iter().enumerate() {
+        for (j, &word) in ws.iter().enumerate() {
             // below four bytes, only "ia", "ai" and "5g" are sector words;
             // most words fail the gate on their first four bytes
-            match w.as_bytes().first_chunk::<4>() {
+            match word.as_bytes().first_chunk::<4>() {
                 Some(&start) => {
                     if !starts.admits(start) {
                         continue;
                     }
                 }
-                None if w.len() == 2 => {}
+                None if word.len() == 2 => {}
                 None => continue,
             }
             let i = s.t0 + j;
             let Some(&t) = d.toks.get(i).filter(|t| t.word) else {
                 continue;
             };
+            let w = word;
             if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
                 continue;
             }
@@ -2361,7 +2366,12 @@ mod gate_tests {
         let src: &'static str = include_str!("lexicon.rs");
         let a = src.find(&format!("pub(crate) fn {name}(")).expect("fn");
         let b = a + src[a..].find("\n}\n").expect("end of fn");
-        let t: Vec<&'static str> = lex(&src[a..b])
+        w_tests(&src[a..b], name)
+    }
+
+    /// The words and prefixes `w` is compared with in `code` (part of fn `name`).
+    fn w_tests(code: &str, name: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+        let t: Vec<&'static str> = lex(code)
             .into_iter()
             .map(|x| &*Box::leak(x.into_boxed_str()))
             .collect();
@@ -2412,6 +2422,31 @@ mod gate_tests {
             }
         }
         (words, prefixes)
+    }
+
+    #[test]
+    fn early_words_are_tested_once() {
+        // the rules classify_admitted reads before the others ("projet",
+        // "plan", "pour"...) take words that no other rule tests: reading
+        // them first changes no answer
+        let src: &'static str = include_str!("lexicon.rs");
+        let a = src.find("pub(crate) fn classify_admitted(").expect("fn");
+        let e = a + src[a..].find("// --- equity").expect("first rules");
+        let (early, early_prefixes) = w_tests(&src[a..e], "classify_admitted");
+        assert!(early_prefixes.is_empty());
+        assert!(early.len() >= 20, "{early:?}");
+        let (words, prefixes) = tested_on_w("classify_admitted");
+        for x in &early {
+            assert_eq!(
+                words.iter().filter(|y| *y == x).count(),
+                1,
+                "{x} is tested by another rule"
+            );
+            assert!(
+                !prefixes.iter().any(|p| x.starts_with(p)),
+                "{x} starts with a prefix a rule tests"
+            );
+        }
     }
 
     #[test]
