@@ -323,17 +323,23 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     let mut i = t0;
     while i < t1 {
         let w = cx.w(i);
-        // every cut below starts with one of these bytes ('–' and '—' with
-        // 0xE2): most words are read no further
+        // every cut below starts with a word of one of these lengths and
+        // first bytes ('–' and '—' are 0xE2 and two more): most words are
+        // read no further
         let first = w.as_bytes().first().copied().unwrap_or(0);
+        if !matches!(
+            (w.len(), first),
+            (1, b';' | b':' | b'-')
+                | (3, b'b' | 0xE2)
+                | (4, b'w' | b'm')
+                | (5, b'a' | b'w')
+                | (6, b't')
+                | (7, b'w')
+        ) {
+            i += 1;
+            continue;
+        }
         let cut = match w {
-            _ if !matches!(
-                first,
-                b';' | b':' | b't' | b'w' | b'a' | b'm' | b'b' | b'-' | 0xE2
-            ) =>
-            {
-                None
-            }
             ";" => Some(i + 1),
             // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
             ":" if matches!(
