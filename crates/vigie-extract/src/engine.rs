@@ -440,14 +440,14 @@ pub(crate) fn classify_tokens(
         for (j, wj) in ws.iter().enumerate() {
             // most words fail the gate on their first four bytes (or their
             // three bytes, zero-padded, as `may_trigger` reads them)
-            let start = match wj.as_bytes().first_chunk::<4>() {
-                Some(&start) => start,
+            let key = match wj.as_bytes().first_chunk::<4>() {
+                Some(&start) => u32::from_le_bytes(start),
                 None => match *wj.as_bytes() {
-                    [b0, b1, b2] => [b0, b1, b2, 0],
+                    [b0, b1, b2] => u32::from_le_bytes([b0, b1, b2, 0]),
                     _ => continue,
                 },
             };
-            if !starts.admits(start) {
+            if !starts.admits_key(key) {
                 continue;
             }
             let i = s.t0 + j;
@@ -941,6 +941,43 @@ pub(crate) struct Ctx<'a> {
     main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
     since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
+    /// The amounts each sentence starts: [`MONEY`] and [`COUNT`] bits (see
+    /// [`Ctx::amounts_in`]).
+    amounts_in: Vec<u8>,
+}
+
+/// A sentence starts a money amount.
+const MONEY: u8 = 1;
+/// A sentence starts an amount that [`job_mentions`] reads (not money, a
+/// whole number from 1 to a million).
+const COUNT: u8 = 2;
+
+/// The [`MONEY`] and [`COUNT`] bits of every sentence of `d` (all of them
+/// where the sentences are not in text order one after another).
+fn amounts_in(d: &Doc) -> Vec<u8> {
+    let ordered = d
+        .sents
+        .windows(2)
+        .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start);
+    if !ordered {
+        return vec![MONEY | COUNT; d.sents.len()];
+    }
+    let mut out = vec![0; d.sents.len()];
+    for a in &d.amounts {
+        let bits = if a.money {
+            MONEY
+        } else if a.value < 1.0 || a.value.fract() != 0.0 || a.value > 1.0e6 {
+            continue;
+        } else {
+            COUNT
+        };
+        // the last sentence starting at or before the amount
+        let k = d.sents.partition_point(|s| s.start <= a.start);
+        if let Some(f) = k.checked_sub(1).and_then(|k| out.get_mut(k)) {
+            *f |= bits;
+        }
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
@@ -973,7 +1010,14 @@ impl<'a> Ctx<'a> {
             reporting: d.orgs.iter().map(|_| Default::default()).collect(),
             main_actor: Default::default(),
             since_launch: Default::default(),
+            amounts_in: amounts_in(d),
         }
+    }
+
+    /// Whether sentence `si` may start an amount of the kind `bits` (false:
+    /// it starts none).
+    fn amounts_in(&self, si: usize, bits: u8) -> bool {
+        self.amounts_in.get(si).is_none_or(|&b| b & bits != 0)
     }
 
     /// Organisation `oi` is an outlet or named as the source of a report
@@ -2004,6 +2048,10 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
     let d = cx.d;
     let s = d.sents[si];
     let mut out = Vec::new();
+    // (most sentences have no count)
+    if !cx.amounts_in(si, COUNT) {
+        return out;
+    }
     let lo = d.amounts.partition_point(|a| a.start < s.start);
     for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
         if a.start >= s.end {
@@ -2558,7 +2606,11 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
     // the first amount of the sentence (sentences and amounts in text order)
     let mut lo = 0;
     for (si, s) in d.sents.iter().enumerate() {
-        // the total is money of the sentence: most have none
+        // the total is money of the sentence: most have none (`lo` is
+        // caught up at the next that has)
+        if !cx.amounts_in(si, MONEY) {
+            continue;
+        }
         lo += d
             .amounts
             .get(lo..)

@@ -631,7 +631,14 @@ impl Starts {
     /// zero: false when the word cannot pass either).
     #[inline]
     pub(crate) fn admits(self, start: [u8; 4]) -> bool {
-        self.keys.is_none_or(|k| bit(k, Gate::hash4(start)))
+        self.admits_key(u32::from_le_bytes(start))
+    }
+
+    /// [`Starts::admits`] of the bytes of `key` (little-endian).
+    #[inline]
+    pub(crate) fn admits_key(self, key: u32) -> bool {
+        self.keys
+            .is_none_or(|k| bit(k, Gate::hash4(key.to_le_bytes())))
     }
 }
 
