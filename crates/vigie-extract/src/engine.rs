@@ -508,6 +508,10 @@ fn usable_amounts(
     let s = d.sents[si];
     let mut out = Vec::new();
     let mut aside = Vec::new();
+    // (only money counts: most sentences have none)
+    if !cx.amounts_in(si, MONEY) {
+        return (out, aside);
+    }
     let mut prev_end: Option<usize> = None;
     let lo = d.amounts.partition_point(|a| a.start < s.start);
     for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
@@ -686,8 +690,7 @@ fn usable_amounts(
             bad = true;
         }
         // sport transfers, wages, refinancing: money, not investment
-        if (c0..c1).any(|k| {
-            let w = cx.w(k);
+        if cx.span(c0, c1).iter().any(|&w| {
             matches!(
                 w,
                 "players"
@@ -1045,6 +1048,14 @@ impl<'a> Ctx<'a> {
     #[inline]
     fn ws(&self, a: usize, b: usize) -> &[&'a str] {
         self.words.get(a..b).unwrap_or(&[])
+    }
+
+    /// The words of tokens `a..b` that exist (`(a..b).map(|k| cx.w(k))`
+    /// but the empty words past the end).
+    #[inline]
+    fn span(&self, a: usize, b: usize) -> &[&'a str] {
+        let b = b.min(self.words.len());
+        self.words.get(a.min(b)..b).unwrap_or(&[])
     }
 
     /// The clauses of sentence `si` (token ranges).
@@ -2628,7 +2639,12 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        let Some(dont) = (s.t0..s.t1).find(|&k| cx.w(k) == "dont") else {
+        let Some(dont) = cx
+            .span(s.t0, s.t1)
+            .iter()
+            .position(|w| *w == "dont")
+            .map(|k| s.t0 + k)
+        else {
             continue;
         };
         // the total the "dont" splits: the money amount right before it
@@ -3936,7 +3952,10 @@ fn build(
         }
         _ => {
             investor = subject;
-            let stake = (c.0..c.1).any(|k| cx.w(k) == "capital" || cx.w(k) == "stake");
+            let stake = cx
+                .span(c.0, c.1)
+                .iter()
+                .any(|w| matches!(*w, "capital" | "stake"));
             // a local authority building its own infrastructure ("la
             // communauté de communes investira 1,8 M€ dans l'aménagement de
             // la zone", "Rennes Métropole va investir 3 M€ dans un bâtiment")
@@ -4378,14 +4397,14 @@ fn build(
     }
     // share prices are not investments: "Amara Raja shares closed 2.3%
     // higher at Rs 1,512", "l'action a bondi de 8 %"
-    let stock = (c.0..c.1).any(|k| {
+    let stock = cx.span(c.0, c.1).iter().any(|w| {
         matches!(
-            cx.w(k),
+            *w,
             "shares" | "stock" | "action" | "titre" | "share" | "nasdaq" | "nyse" | "bourse"
         )
-    }) && (c.0..c.1).any(|k| {
+    }) && cx.span(c.0, c.1).iter().any(|w| {
         matches!(
-            cx.w(k),
+            *w,
             "closed"
                 | "rose"
                 | "fell"
