@@ -2255,7 +2255,9 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
 pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
-    let boiler = boilerplate_start(d);
+    // (found on first use: only sentences with a count ask)
+    let boiler = std::cell::OnceCell::new();
+    let in_boilerplate = |si: usize| si >= *boiler.get_or_init(|| boilerplate_start(d));
     let mut trig_buf = Vec::new();
     for si in 0..d.sents.len() {
         let s = d.sents[si];
@@ -2266,7 +2268,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let trigs: &[Trig] = &trig_buf;
         // a sentence without trigger can only hold a job count
         let jobs_only = if trigs.is_empty() {
-            let jobs = if si >= boiler {
+            let jobs = if !cx.amounts_in(si, COUNT) || in_boilerplate(si) {
                 Vec::new()
             } else {
                 job_mentions(cx, si, false)
@@ -2480,7 +2482,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // jobs (none in a press release's boilerplate: "About Halvorsen ...
         // approximately 9,000 employees in 30 countries" is a headcount)
         let has_event = cands.len() > first_new;
-        let jobs = if si >= boiler {
+        let jobs = if (jobs_only.is_none() && !cx.amounts_in(si, COUNT)) || in_boilerplate(si) {
             Vec::new()
         } else {
             jobs_only.unwrap_or_else(|| job_mentions(cx, si, has_event))
