@@ -323,17 +323,23 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     let mut i = t0;
     while i < t1 {
         let w = cx.w(i);
-        // every cut below starts with one of these bytes ('–' and '—' with
-        // 0xE2): most words are read no further
+        // every cut below starts with a word of one of these lengths and
+        // first bytes ('–' and '—' are 0xE2 and two more): most words are
+        // read no further
         let first = w.as_bytes().first().copied().unwrap_or(0);
+        if !matches!(
+            (w.len(), first),
+            (1, b';' | b':' | b'-')
+                | (3, b'b' | 0xE2)
+                | (4, b'w' | b'm')
+                | (5, b'a' | b'w')
+                | (6, b't')
+                | (7, b'w')
+        ) {
+            i += 1;
+            continue;
+        }
         let cut = match w {
-            _ if !matches!(
-                first,
-                b';' | b':' | b't' | b'w' | b'a' | b'm' | b'b' | b'-' | 0xE2
-            ) =>
-            {
-                None
-            }
             ";" => Some(i + 1),
             // "Tourisme : les visiteurs ont dépensé", "Laval : l'usinier X investit"
             ":" if matches!(
@@ -399,19 +405,23 @@ pub(crate) struct Trig {
 pub(crate) fn triggers(d: &Doc, t0: usize, t1: usize, out: &mut Vec<Trig>) {
     out.clear();
     let classes = d.trig.get(t0..t1.min(d.trig.len())).unwrap_or(&[]);
-    // the tokens of a trigger of several words after its first
-    let mut inside = 0;
-    for (j, t) in classes.iter().enumerate() {
-        if inside > 0 {
-            inside -= 1;
-        } else if let Some((class, len)) = *t {
-            out.push(Trig {
-                tok: t0 + j,
-                len,
-                class,
-            });
-            inside = len.max(1) - 1;
-        }
+    // from trigger to trigger (most tokens are none), over the tokens of a
+    // trigger of several words after its first
+    let mut j = 0;
+    while let Some(k) = classes
+        .get(j..)
+        .and_then(|r| r.iter().position(Option::is_some))
+        .map(|off| j + off)
+    {
+        let Some(&Some((class, len))) = classes.get(k) else {
+            break;
+        };
+        out.push(Trig {
+            tok: t0 + k,
+            len,
+            class,
+        });
+        j = k + len.max(1);
     }
 }
 
@@ -424,18 +434,25 @@ pub(crate) fn classify_tokens(
     let mut out = vec![None; toks.len()];
     let words = lower.words();
     let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let starts = lexicon::trigger_starts();
     for s in sents {
-        let ts = toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, t) in ts.iter().enumerate() {
-            let i = s.t0 + j;
-            if !t.word || t.end.saturating_sub(t.start) < 3 {
+        let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, wj) in ws.iter().enumerate() {
+            // most words fail the gate on their first four bytes (or their
+            // three bytes, zero-padded, as `may_trigger` reads them)
+            let key = match wj.as_bytes().first_chunk::<4>() {
+                Some(&start) => u32::from_le_bytes(start),
+                None => match *wj.as_bytes() {
+                    [b0, b1, b2] => u32::from_le_bytes([b0, b1, b2, 0]),
+                    _ => continue,
+                },
+            };
+            if !starts.admits_key(key) {
                 continue;
             }
-            // most words fail the gate on their first four bytes
-            if let Some(&[b0, b1, b2, b3]) = lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end - t.start >= 4 && !lexicon::may_trigger_start([b0, b1, b2, b3]) {
-                    continue;
-                }
+            let i = s.t0 + j;
+            if !toks.get(i).is_some_and(|t| t.word) {
+                continue;
             }
             if let Some(slot) = out.get_mut(i) {
                 *slot = classify_at(words, s, i);
@@ -465,13 +482,19 @@ fn classify_at(words: &[&str], s: &crate::doc::Sent, i: usize) -> Option<(Class,
     if wi.len() < 3 || !lexicon::may_trigger(wi) {
         return None;
     }
-    // the next ten tokens, apostrophes left out
+    // the next ten tokens, apostrophes left out (copied only when there is one)
     let after = words.get(i + 1..s.t1.min(words.len())).unwrap_or(&[]);
-    let mut next = [""; 10];
-    let n = lexicon::without_apostrophes(after.iter().take(10).copied(), &mut next);
+    let after = after.get(..10).unwrap_or(after);
+    let mut buf = [""; 10];
+    let next = if after.iter().any(|x| matches!(*x, "'" | "’")) {
+        let n = lexicon::without_apostrophes(after.iter().copied(), &mut buf);
+        buf.get(..n).unwrap_or(&[])
+    } else {
+        after
+    };
     let prev = if i > s.t0 { w(i - 1) } else { "" };
     // (the gate is passed: the rules at once)
-    lexicon::classify_admitted(wi, next.get(..n).unwrap_or(&[]), prev)
+    lexicon::classify_admitted(wi, next, prev)
 }
 
 /// The amounts of a sentence that can be the money of an event (not
@@ -485,6 +508,10 @@ fn usable_amounts(
     let s = d.sents[si];
     let mut out = Vec::new();
     let mut aside = Vec::new();
+    // (only money counts: most sentences have none)
+    if !cx.amounts_in(si, MONEY) {
+        return (out, aside);
+    }
     let mut prev_end: Option<usize> = None;
     let lo = d.amounts.partition_point(|a| a.start < s.start);
     for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
@@ -675,8 +702,7 @@ fn usable_amounts(
             bad = true;
         }
         // sport transfers, wages, refinancing: money, not investment
-        if (c0..c1).any(|k| {
-            let w = cx.w(k);
+        if cx.span(c0, c1).iter().any(|&w| {
             matches!(
                 w,
                 "players"
@@ -821,35 +847,7 @@ fn windows3<'w>(
 
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
-    // every rule below starts with one of these words: most clauses have none
-    let head = |w: &str| {
-        matches!(
-            w,
-            "depuis"
-                | "since"
-                | "avait"
-                | "previously"
-                | "already"
-                | "son"
-                | "its"
-                | "budget"
-                | "plan"
-                | "cost"
-                | "savings"
-                | "would"
-                | "aurait"
-                | "auraient"
-                | "total"
-                | "date"
-                | "far"
-                | "jour"
-        ) || w.as_bytes().first() == Some(&b'a')
-            && (w.starts_with("attir") || w.starts_with("attract"))
-    };
     let all = cx.ws(c.0, c.1);
-    if !all.iter().any(|w| head(w)) {
-        return false;
-    }
     // the words of the clause without apostrophes, read three by three
     let ws = || all.iter().copied().filter(|w| !matches!(*w, "'" | "’"));
     // "Il y a deux ans", "two years ago", "l'an dernier", "last year" date
@@ -881,28 +879,43 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
             .iter()
             .any(|w| matches!(*w, "support" | "soutenir" | "soutien" | "help" | "aider"))
     };
+    // every rule is read from the first word of its window: most words
+    // start no rule and are read no further (their first byte says so)
     windows3(ws(), |w| {
-        (w[0] == "depuis"
-            && matches!(w[1], "son" | "sa" | "leur")
-            && matches!(w[2], "lancement" | "création"))
-            || (w[0] == "since"
-                && matches!(w[1], "its" | "their")
-                && matches!(w[2], "launch" | "creation" | "inception"))
-            || (w[0] == "since" && w[1] == "it" && matches!(w[2], "was" | "launched"))
+        if !matches!(
+            w[0].as_bytes().first(),
+            Some(b'a' | b'b' | b'c' | b'd' | b'i' | b'p' | b's' | b't' | b'w' | 0xC3)
+        ) {
+            return false;
+        }
+        match w[0] {
+            "depuis" => {
+                matches!(w[1], "son" | "sa" | "leur") && matches!(w[2], "lancement" | "création")
+                    // what a programme has put in since a year: "Japan has
+                    // earmarked ¥3.9 trillion since 2021 to support
+                    // chipmaking" (not a company's spending on its site: "a
+                    // investi 60 M€ depuis 2022 dans la zone")
+                    || year(w[1]).is_some() && perfect()
+            }
+            "since" => {
+                matches!(w[1], "its" | "their")
+                    && matches!(w[2], "launch" | "creation" | "inception")
+                    || w[1] == "it" && matches!(w[2], "was" | "launched")
+                    || year(w[1]).is_some() && perfect()
+            }
             // undated background of an earlier round: "avait levé 100 M€ lors
             // de son dernier tour", "It previously raised a £30m Series A"
-            || w[0] == "avait" && (w[1].starts_with("lev") || w[1] == "déjà") && undated()
-            || matches!(w[0], "previously" | "already")
-                && (w[1].starts_with("rais") || w[1] == "raised")
-                && undated()
-            || matches!(w[0], "son" | "its")
-                && matches!(w[1], "dernier" | "last" | "previous" | "précédent")
-                && matches!(w[2], "tour" | "round")
-                && undated()
+            "avait" => (w[1].starts_with("lev") || w[1] == "déjà") && undated(),
+            "previously" | "already" => (w[1].starts_with("rais") || w[1] == "raised") && undated(),
+            "son" | "its" => {
+                matches!(w[1], "dernier" | "last" | "previous" | "précédent")
+                    && matches!(w[2], "tour" | "round")
+                    && undated()
+            }
             // the yearly budget of an authority: "Le budget primitif 2025 de
             // la collectivité s'élève à 38 M€"
-            || (w[0] == "budget"
-                && (matches!(
+            "budget" => {
+                matches!(
                     w[1],
                     "primitif"
                         | "annuel"
@@ -912,26 +925,26 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
                         | "régional"
                         | "national"
                         | "annual"
-                ) || year(w[1]).is_some()))
+                ) || year(w[1]).is_some()
+            }
             // savings plans and cost cuts, not investments
-            || (w[0] == "plan" && matches!(w[1], "d" | "de") && w[2].starts_with("économ"))
-            || (matches!(w[0], "cost" | "savings") && matches!(w[1], "savings" | "cuts" | "plan"))
-            // "attirer 109 milliards d'investissements", "attract €109bn of investment"
-            || (w[0].starts_with("attir") || w[0].starts_with("attract"))
-            // what a programme has put in since a year: "Japan has earmarked
-            // ¥3.9 trillion since 2021 to support chipmaking" (not a company's
-            // spending on its site: "a investi 60 M€ depuis 2022 dans la zone")
-            || matches!(w[0], "depuis" | "since") && year(w[1]).is_some() && perfect()
+            "plan" => matches!(w[1], "d" | "de") && w[2].starts_with("économ"),
+            "cost" | "savings" => matches!(w[1], "savings" | "cuts" | "plan"),
             // what a company has raised in all: "Tidewater has now raised $210
             // million in total", "a levé 45 M€ à ce jour"
-            || raised()
-                && (matches!((w[0], w[1]), ("in", "total") | ("to", "date") | ("so", "far"))
-                    || w[0] == "à" && w[1] == "ce" && w[2] == "jour")
+            "in" => w[1] == "total" && raised(),
+            "to" => w[1] == "date" && raised(),
+            "so" => w[1] == "far" && raised(),
+            "à" => w[1] == "ce" && w[2] == "jour" && raised(),
             // what would have been needed, not spent: "the site would have
             // needed more than £20m of upgrades", "il aurait fallu 20 M€"
-            || w[0] == "would" && w[1] == "have"
-            || matches!(w[0], "aurait" | "auraient")
-                && matches!(w[1], "fallu" | "nécessité" | "coûté" | "exigé" | "demandé")
+            "would" => w[1] == "have",
+            "aurait" | "auraient" => {
+                matches!(w[1], "fallu" | "nécessité" | "coûté" | "exigé" | "demandé")
+            }
+            // "attirer 109 milliards d'investissements", "attract €109bn of investment"
+            w0 => w0.starts_with("attir") || w0.starts_with("attract"),
+        }
     })
 }
 
@@ -980,6 +993,43 @@ pub(crate) struct Ctx<'a> {
     main_actor: std::cell::OnceCell<Option<usize>>,
     /// [`since_launch`] of the clauses asked so far.
     since_launch: std::cell::RefCell<crate::doc::FastMap<(usize, usize), bool>>,
+    /// The amounts each sentence starts: [`MONEY`] and [`COUNT`] bits (see
+    /// [`Ctx::amounts_in`]).
+    amounts_in: Vec<u8>,
+}
+
+/// A sentence starts a money amount.
+const MONEY: u8 = 1;
+/// A sentence starts an amount that [`job_mentions`] reads (not money, a
+/// whole number from 1 to a million).
+const COUNT: u8 = 2;
+
+/// The [`MONEY`] and [`COUNT`] bits of every sentence of `d` (all of them
+/// where the sentences are not in text order one after another).
+fn amounts_in(d: &Doc) -> Vec<u8> {
+    let ordered = d
+        .sents
+        .windows(2)
+        .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start);
+    if !ordered {
+        return vec![MONEY | COUNT; d.sents.len()];
+    }
+    let mut out = vec![0; d.sents.len()];
+    for a in &d.amounts {
+        let bits = if a.money {
+            MONEY
+        } else if a.value < 1.0 || a.value.fract() != 0.0 || a.value > 1.0e6 {
+            continue;
+        } else {
+            COUNT
+        };
+        // the last sentence starting at or before the amount
+        let k = d.sents.partition_point(|s| s.start <= a.start);
+        if let Some(f) = k.checked_sub(1).and_then(|k| out.get_mut(k)) {
+            *f |= bits;
+        }
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
@@ -1012,7 +1062,14 @@ impl<'a> Ctx<'a> {
             reporting: d.orgs.iter().map(|_| Default::default()).collect(),
             main_actor: Default::default(),
             since_launch: Default::default(),
+            amounts_in: amounts_in(d),
         }
+    }
+
+    /// Whether sentence `si` may start an amount of the kind `bits` (false:
+    /// it starts none).
+    fn amounts_in(&self, si: usize, bits: u8) -> bool {
+        self.amounts_in.get(si).is_none_or(|&b| b & bits != 0)
     }
 
     /// Organisation `oi` is an outlet or named as the source of a report
@@ -1040,6 +1097,14 @@ impl<'a> Ctx<'a> {
     #[inline]
     fn ws(&self, a: usize, b: usize) -> &[&'a str] {
         self.words.get(a..b).unwrap_or(&[])
+    }
+
+    /// The words of tokens `a..b` that exist (`(a..b).map(|k| cx.w(k))`
+    /// but the empty words past the end).
+    #[inline]
+    fn span(&self, a: usize, b: usize) -> &[&'a str] {
+        let b = b.min(self.words.len());
+        self.words.get(a.min(b)..b).unwrap_or(&[])
     }
 
     /// The clauses of sentence `si` (token ranges).
@@ -2099,6 +2164,10 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
     let d = cx.d;
     let s = d.sents[si];
     let mut out = Vec::new();
+    // (most sentences have no count)
+    if !cx.amounts_in(si, COUNT) {
+        return out;
+    }
     let lo = d.amounts.partition_point(|a| a.start < s.start);
     for (ai, a) in d.amounts.iter().enumerate().skip(lo) {
         if a.start >= s.end {
@@ -2291,7 +2360,9 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
 pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let d = cx.d;
     let mut cands: Vec<Cand> = Vec::new();
-    let boiler = boilerplate_start(d);
+    // (found on first use: only sentences with a count ask)
+    let boiler = std::cell::OnceCell::new();
+    let in_boilerplate = |si: usize| si >= *boiler.get_or_init(|| boilerplate_start(d));
     let mut trig_buf = Vec::new();
     for si in 0..d.sents.len() {
         let s = d.sents[si];
@@ -2302,7 +2373,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         let trigs: &[Trig] = &trig_buf;
         // a sentence without trigger can only hold a job count
         let jobs_only = if trigs.is_empty() {
-            let jobs = if si >= boiler {
+            let jobs = if !cx.amounts_in(si, COUNT) || in_boilerplate(si) {
                 Vec::new()
             } else {
                 job_mentions(cx, si, false)
@@ -2516,7 +2587,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         // jobs (none in a press release's boilerplate: "About Halvorsen ...
         // approximately 9,000 employees in 30 countries" is a headcount)
         let has_event = cands.len() > first_new;
-        let jobs = if si >= boiler {
+        let jobs = if (jobs_only.is_none() && !cx.amounts_in(si, COUNT)) || in_boilerplate(si) {
             Vec::new()
         } else {
             jobs_only.unwrap_or_else(|| job_mentions(cx, si, has_event))
@@ -2653,7 +2724,11 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
     // the first amount of the sentence (sentences and amounts in text order)
     let mut lo = 0;
     for (si, s) in d.sents.iter().enumerate() {
-        // the total is money of the sentence: most have none
+        // the total is money of the sentence: most have none (`lo` is
+        // caught up at the next that has)
+        if !cx.amounts_in(si, MONEY) {
+            continue;
+        }
         lo += d
             .amounts
             .get(lo..)
@@ -2671,7 +2746,12 @@ fn co_funders(cx: &Ctx, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        let Some(dont) = (s.t0..s.t1).find(|&k| cx.w(k) == "dont") else {
+        let Some(dont) = cx
+            .span(s.t0, s.t1)
+            .iter()
+            .position(|w| *w == "dont")
+            .map(|k| s.t0 + k)
+        else {
             continue;
         };
         // the total the "dont" splits: the money amount right before it
@@ -4002,7 +4082,10 @@ fn build(
         }
         _ => {
             investor = subject;
-            let stake = (c.0..c.1).any(|k| cx.w(k) == "capital" || cx.w(k) == "stake");
+            let stake = cx
+                .span(c.0, c.1)
+                .iter()
+                .any(|w| matches!(*w, "capital" | "stake"));
             // a local authority building its own infrastructure ("la
             // communauté de communes investira 1,8 M€ dans l'aménagement de
             // la zone", "Rennes Métropole va investir 3 M€ dans un bâtiment")
@@ -4444,14 +4527,14 @@ fn build(
     }
     // share prices are not investments: "Amara Raja shares closed 2.3%
     // higher at Rs 1,512", "l'action a bondi de 8 %"
-    let stock = (c.0..c.1).any(|k| {
+    let stock = cx.span(c.0, c.1).iter().any(|w| {
         matches!(
-            cx.w(k),
+            *w,
             "shares" | "stock" | "action" | "titre" | "share" | "nasdaq" | "nyse" | "bourse"
         )
-    }) && (c.0..c.1).any(|k| {
+    }) && cx.span(c.0, c.1).iter().any(|w| {
         matches!(
-            cx.w(k),
+            *w,
             "closed"
                 | "rose"
                 | "fell"

@@ -209,11 +209,11 @@ impl Gate {
         (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
     }
 
-    /// False when no word of four bytes or more starting with `start` is
-    /// admitted.
-    #[inline]
-    fn admits_start(&self, start: [u8; 4]) -> bool {
-        self.klen != 4 || bit(&self.keys, Gate::hash4(start))
+    /// The test of the first four bytes alone, as a value to keep in a loop.
+    fn starts(&'static self) -> Starts {
+        Starts {
+            keys: (self.klen == 4).then_some(&*self.keys),
+        }
     }
 
     #[inline]
@@ -617,11 +617,36 @@ pub(crate) fn may_trigger(w: &str) -> bool {
     trigger_gate().admits(w)
 }
 
-/// False when no word of four bytes or more starting with `start` can be a
-/// trigger ([`may_trigger`] refuses it): a test on the bytes of the text.
-#[inline]
-pub(crate) fn may_trigger_start(start: [u8; 4]) -> bool {
-    trigger_gate().admits_start(start)
+/// The first-bytes test of a gate, looked up once for a loop over the
+/// words of an article.
+#[derive(Clone, Copy)]
+pub(crate) struct Starts {
+    /// `None`: the gate keys fewer bytes and admits every start.
+    keys: Option<&'static [u64; 1024]>,
+}
+
+impl Starts {
+    /// False when no word of four bytes or more starting with `start` can
+    /// pass the gate (for a word of three bytes, `start` is them and a
+    /// zero: false when the word cannot pass either).
+    #[inline]
+    pub(crate) fn admits(self, start: [u8; 4]) -> bool {
+        self.admits_key(u32::from_le_bytes(start))
+    }
+
+    /// [`Starts::admits`] of the bytes of `key` (little-endian).
+    #[inline]
+    pub(crate) fn admits_key(self, key: u32) -> bool {
+        self.keys
+            .is_none_or(|k| bit(k, Gate::hash4(key.to_le_bytes())))
+    }
+}
+
+/// The first-bytes test of [`may_trigger`]: `trigger_starts().admits(start)`
+/// is false when no word of four bytes or more starting with `start` can be
+/// a trigger.
+pub(crate) fn trigger_starts() -> Starts {
+    trigger_gate().starts()
 }
 
 fn trigger_gate() -> &'static Gate {
@@ -903,6 +928,99 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     let n1 = next.first().copied().unwrap_or("");
     let n2 = next.get(1).copied().unwrap_or("");
     let n3 = next.get(2).copied().unwrap_or("");
+    // --- nouns that carry an amount, the commonest triggers: read first
+    // (no later rule tests these words: `early_words_are_tested_once`)
+    if matches!(
+        w,
+        "projet"
+            | "projets"
+            | "project"
+            | "projects"
+            | "programme"
+            | "program"
+            | "enveloppe"
+            | "chantier"
+            | "usine"
+            | "site"
+            | "campus"
+            | "plant"
+            | "factory"
+            | "facility"
+            | "package"
+            | "gigafactory"
+            | "entrepôt"
+            | "warehouse"
+            | "montant"
+    ) {
+        return Some((Class::Weak, 1));
+    }
+    if matches!(w, "plan") {
+        if matches!(n1, "social" | "sociaux")
+            || n1 == "de"
+                && matches!(
+                    n2,
+                    "sauvegarde" | "départs" | "licenciement" | "licenciements" | "restructuration"
+                )
+        {
+            return None;
+        }
+        return Some((Class::Weak, 1));
+    }
+    // French "pour" is read as English "pour into" alone
+    if matches!(w, "pour") {
+        return next
+            .iter()
+            .take(6)
+            .any(|x| *x == "into")
+            .then_some((Class::Invest, 1));
+    }
+    // investing, announcing, building: common verbs, read early too (no
+    // rule below tests these words nor these beginnings)
+    if w.starts_with("investisseu") || w.starts_with("investor") || w.starts_with("investigat") {
+        return None;
+    }
+    if w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest") {
+        return Some((Class::Invest, 1));
+    }
+    if matches!(
+        w,
+        "annonce"
+            | "annoncé"
+            | "annoncent"
+            | "annoncera"
+            | "announces"
+            | "announced"
+            | "announce"
+            | "unveils"
+            | "unveiled"
+            | "unveil"
+            | "promet"
+            | "promises"
+            | "promised"
+            | "prévoit"
+            | "plans"
+    ) {
+        return Some((Class::Announce, 1));
+    }
+    if any_prefix(
+        w,
+        &[
+            "inaugur",
+            "constru",
+            "agrandi",
+            "moderni",
+            "relocalis",
+            "expan",
+        ],
+    ) {
+        return Some((Class::Build, 1));
+    }
+    if matches!(
+        w,
+        "build" | "builds" | "building" | "built" | "construct" | "constructs" | "constructing"
+    ) {
+        return Some((Class::Build, 1));
+    }
     // --- equity
     if matches!(
         w,
@@ -1326,13 +1444,6 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
         return Some((Class::Invest, 1));
     }
     // --- capex / money
-    if (w.starts_with("invest") || w.starts_with("réinvest") || w.starts_with("reinvest"))
-        && !w.starts_with("investisseu")
-        && !w.starts_with("investor")
-        && !w.starts_with("investigat")
-    {
-        return Some((Class::Invest, 1));
-    }
     if any_prefix(
         w,
         &[
@@ -1374,8 +1485,7 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     }
     if matches!(
         w,
-        "pour"
-            | "pours"
+        "pours"
             | "poured"
             | "pouring"
             | "pump"
@@ -1429,40 +1539,7 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     {
         return Some((Class::Announce, 1));
     }
-    if matches!(
-        w,
-        "annonce"
-            | "annoncé"
-            | "annoncent"
-            | "annoncera"
-            | "announces"
-            | "announced"
-            | "announce"
-            | "unveils"
-            | "unveiled"
-            | "unveil"
-            | "promet"
-            | "promises"
-            | "promised"
-            | "prévoit"
-            | "plans"
-    ) {
-        return Some((Class::Announce, 1));
-    }
     // --- build
-    if any_prefix(
-        w,
-        &[
-            "inaugur",
-            "constru",
-            "agrandi",
-            "moderni",
-            "relocalis",
-            "expan",
-        ],
-    ) {
-        return Some((Class::Build, 1));
-    }
     if matches!(
         w,
         "implanter"
@@ -1501,12 +1578,6 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
         }
         return Some((Class::Build, 1));
     }
-    if matches!(
-        w,
-        "build" | "builds" | "building" | "built" | "construct" | "constructs" | "constructing"
-    ) {
-        return Some((Class::Build, 1));
-    }
     if (w.starts_with("ouvr")
         && !w.starts_with("ouvrier")
         && !w.starts_with("ouvrage")
@@ -1529,47 +1600,6 @@ pub(crate) fn classify_admitted(w: &str, next: &[&str], prev: &str) -> Option<(C
     }
     if matches!(w, "set" | "sets" | "setting") && n1 == "up" {
         return Some((Class::Build, 2));
-    }
-    // --- nouns that carry an amount
-    if matches!(
-        w,
-        "projet"
-            | "projets"
-            | "project"
-            | "projects"
-            | "programme"
-            | "program"
-            | "enveloppe"
-            | "chantier"
-            | "usine"
-            | "site"
-            | "campus"
-            | "plant"
-            | "factory"
-            | "facility"
-            | "package"
-            | "gigafactory"
-            | "entrepôt"
-            | "warehouse"
-            | "plan"
-            | "montant"
-            | "investment"
-    ) {
-        if w == "plan"
-            && (matches!(n1, "social" | "sociaux")
-                || n1 == "de"
-                    && matches!(
-                        n2,
-                        "sauvegarde"
-                            | "départs"
-                            | "licenciement"
-                            | "licenciements"
-                            | "restructuration"
-                    ))
-        {
-            return None;
-        }
-        return Some((Class::Weak, 1));
     }
     None
 }
@@ -1995,29 +2025,30 @@ pub(crate) fn job_not(w: &str) -> bool {
 /// Sector words the gazetteer may miss (inflected adjectives, trade
 /// vocabulary); added where no gazetteer sector covers the token.
 pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
-    let gate = sector_gate();
+    let starts = sector_gate().starts();
+    let words = d.lower.words();
     for (k, s) in d.sents.iter().enumerate() {
         if !near_busy.get(k).copied().unwrap_or(true) {
             continue;
         }
-        let ts = d.toks.get(s.t0..s.t1).unwrap_or(&[]);
-        for (j, &t) in ts.iter().enumerate() {
-            let i = s.t0 + j;
-            if !t.word {
-                continue;
-            }
-            // below four bytes, only "ia", "ai" and "5g" are sector words
-            let n = t.end.saturating_sub(t.start);
-            if n < 4 && n != 2 {
-                continue;
-            }
+        let ws = words.get(s.t0..s.t1).unwrap_or(&[]);
+        for (j, &word) in ws.iter().enumerate() {
+            // below four bytes, only "ia", "ai" and "5g" are sector words;
             // most words fail the gate on their first four bytes
-            if let Some(&[b0, b1, b2, b3]) = d.lower.as_bytes().get(t.start..t.start + 4) {
-                if t.end >= t.start + 4 && !gate.admits_start([b0, b1, b2, b3]) {
-                    continue;
+            match word.as_bytes().first_chunk::<4>() {
+                Some(&start) => {
+                    if !starts.admits(start) {
+                        continue;
+                    }
                 }
+                None if word.len() == 2 => {}
+                None => continue,
             }
-            let w = d.lower.get(t.start..t.end).unwrap_or("");
+            let i = s.t0 + j;
+            let Some(&t) = d.toks.get(i).filter(|t| t.word) else {
+                continue;
+            };
+            let w = word;
             if w.len() < 4 && !matches!(w, "ia" | "ai" | "5g") {
                 continue;
             }
@@ -2374,7 +2405,12 @@ mod gate_tests {
         let src: &'static str = include_str!("lexicon.rs");
         let a = src.find(&format!("pub(crate) fn {name}(")).expect("fn");
         let b = a + src[a..].find("\n}\n").expect("end of fn");
-        let t: Vec<&'static str> = lex(&src[a..b])
+        w_tests(&src[a..b], name)
+    }
+
+    /// The words and prefixes `w` is compared with in `code` (part of fn `name`).
+    fn w_tests(code: &str, name: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+        let t: Vec<&'static str> = lex(code)
             .into_iter()
             .map(|x| &*Box::leak(x.into_boxed_str()))
             .collect();
@@ -2425,6 +2461,41 @@ mod gate_tests {
             }
         }
         (words, prefixes)
+    }
+
+    #[test]
+    fn early_words_are_tested_once() {
+        // the rules classify_admitted reads before the others ("projet",
+        // "plan", "invest"...) take words that no later rule tests: every
+        // rule starts with a test of `w`, so reading them first changes no
+        // answer
+        let src: &'static str = include_str!("lexicon.rs");
+        let a = src.find("pub(crate) fn classify_admitted(").expect("fn");
+        let e = a + src[a..].find("// --- equity").expect("first rules");
+        let b = a + src[a..].find("\n}\n").expect("end of fn");
+        let (early, early_prefixes) = w_tests(&src[a..e], "classify_admitted");
+        let (words, prefixes) = w_tests(&src[e..b], "classify_admitted");
+        assert!(early.len() >= 40 && early_prefixes.len() >= 10, "{early:?}");
+        assert!(words.len() > 100 && prefixes.len() > 20, "parse");
+        for x in &early {
+            assert!(!words.contains(x), "{x} is tested by a later rule");
+            assert!(
+                !prefixes.iter().any(|p| x.starts_with(p)),
+                "{x} starts with a prefix a later rule tests"
+            );
+        }
+        for p in &early_prefixes {
+            assert!(
+                !words.iter().any(|x| x.starts_with(p)),
+                "a later rule tests a word starting with {p}"
+            );
+            assert!(
+                !prefixes
+                    .iter()
+                    .any(|q| q.starts_with(p) || p.starts_with(q)),
+                "a later rule tests a prefix sharing words with {p}"
+            );
+        }
     }
 
     #[test]
