@@ -1963,6 +1963,14 @@ pub(crate) fn job_not(w: &str) -> bool {
             "emploie"
                 | "according"
                 | "selon"
+                // a headcount at a date, hiring slowed ("would slow hiring,
+                // ending the year with about 4,600 employees")
+                | "ending"
+                | "slow"
+                | "slowing"
+                | "freeze"
+                | "gel"
+                | "ralentir"
                 | "emploient"
                 | "employait"
                 | "employs"

@@ -578,3 +578,11 @@ fn the_leader_of_a_round_is_its_investor_not_its_raiser() {
     assert_eq!(inv(&e[0]), "Elaia", "{e:#?}");
     assert_eq!(rec(&e[0]), "Orlane Santé", "{e:#?}");
 }
+
+#[test]
+fn a_credit_line_and_a_raise_that_failed_are_no_events() {
+    let e = ev("Cardale Foundry said its banks had agreed to extend a £15m revolving credit facility until 2028.");
+    assert!(e.is_empty(), "{e:#?}");
+    let e = ev("Danish battery startup Lithvik filed for bankruptcy on Tuesday after failing to raise €150m from investors.");
+    assert!(e.is_empty(), "{e:#?}");
+}
