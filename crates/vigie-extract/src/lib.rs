@@ -1371,6 +1371,17 @@ impl Extractor {
                 && d.toks.get(e).is_some_and(|x| x.word && !x.cap);
             !(summit || sum)
         });
+        // a town's short name: "muscle son usine de Vire" when the article
+        // names the commune "Vire Normandie"
+        orgs.retain(|o| {
+            o.known
+                || o.public
+                || !d.places.iter().any(|p| {
+                    p.rank == 0
+                        && p.text.starts_with(o.name.as_str())
+                        && matches!(p.text.as_bytes().get(o.name.len()), Some(b' ' | b'-'))
+                })
+        });
         for o in orgs
             .iter_mut()
             .filter(|o| !o.known && !o.public && !o.outlet)

@@ -120,3 +120,9 @@ fn heldout_set13_f1_floor() {
     let f1 = score_set("set13");
     assert!(f1 >= 0.66, "held-out set 13 F1 {f1} < 0.66");
 }
+
+#[test]
+fn heldout_set14_f1_floor() {
+    let f1 = score_set("set14");
+    assert!(f1 >= 0.70, "held-out set 14 F1 {f1} < 0.70");
+}
