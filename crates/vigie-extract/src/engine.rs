@@ -665,6 +665,20 @@ fn usable_amounts(
         {
             bad = true;
         }
+        // an envelope shared out: "la Région mobilise 14,6 M€ pour
+        // l'économie régionale, dont 2,5 M€ pour l'usine de X" (the part
+        // is the commitment)
+        if let Some(nx) = d.amounts.get(ai + 1).filter(|x| x.money && x.start < s.end) {
+            let nt = d.tok_at(nx.start);
+            let ne = d.tok_at(nx.end);
+            if nt > te
+                && nt - te <= 8
+                && matches!(cx.w(nt - 1), "dont" | "including")
+                && matches!(cx.w(ne), "pour" | "for")
+            {
+                bad = true;
+            }
+        }
         // the level a figure moved to: "ses ventes ont reculé de 3,2 % en
         // 2024, à 1,14 milliard", "VC funding fell 14% in H1 to $24.1bn"
         if n >= 1 && matches!(left[n - 1], "à" | "to") {

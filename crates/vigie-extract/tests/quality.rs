@@ -586,3 +586,9 @@ fn a_credit_line_and_a_raise_that_failed_are_no_events() {
     let e = ev("Danish battery startup Lithvik filed for bankruptcy on Tuesday after failing to raise €150m from investors.");
     assert!(e.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn an_envelope_shared_out_is_no_event_its_part_is() {
+    let e = ev("Commission permanente : la Région mobilise 9,8 M€ pour l'économie régionale, dont 1,5 M€ pour l'usine de batteries de Voltaris à Tarbes.");
+    assert!(e.iter().all(|x| amount(x) != Some(9.8e6)), "{e:#?}");
+}
