@@ -665,6 +665,25 @@ fn usable_amounts(
         {
             bad = true;
         }
+        // a tally with no actor: "plus de 8 milliards d'euros
+        // d'investissements ont été annoncés depuis 2021 dans le Dunkerquois",
+        // "$12bn of investments have been announced"
+        {
+            let r: &[&str] = cx.ws(te, (te + 7).min(s.t1));
+            if let Some(k) = r
+                .iter()
+                .position(|w| matches!(*w, "investissements" | "investments" | "projets"))
+            {
+                if r[k + 1..].windows(2).take(2).any(|w| {
+                    matches!(
+                        (w[0], w[1]),
+                        ("ont", "été") | ("have", "been") | ("were", _)
+                    )
+                }) {
+                    bad = true;
+                }
+            }
+        }
         // an envelope shared out: "la Région mobilise 14,6 M€ pour
         // l'économie régionale, dont 2,5 M€ pour l'usine de X" (the part
         // is the commitment)

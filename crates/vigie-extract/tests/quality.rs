@@ -592,3 +592,11 @@ fn an_envelope_shared_out_is_no_event_its_part_is() {
     let e = ev("Commission permanente : la Région mobilise 9,8 M€ pour l'économie régionale, dont 1,5 M€ pour l'usine de batteries de Voltaris à Tarbes.");
     assert!(e.iter().all(|x| amount(x) != Some(9.8e6)), "{e:#?}");
 }
+
+#[test]
+fn a_tally_of_investments_announced_is_no_event() {
+    // (after held-out set 14, article 002)
+    let e = ev("Le chinois Keyuan Materials investira 1,3 milliard d'euros dans une usine à Dunkerque.\n\nUn territoire devenu « la vallée de la batterie »\nAvec ce projet, plus de 8 milliards d'euros d'investissements ont été annoncés depuis 2021 dans le Dunkerquois pour la filière batterie.");
+    assert!(e.iter().all(|x| amount(x) != Some(8e9)), "{e:#?}");
+    assert!(e.iter().any(|x| amount(x) == Some(1.3e9)), "{e:#?}");
+}
