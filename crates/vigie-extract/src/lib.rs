@@ -1270,6 +1270,7 @@ impl Extractor {
         });
         pat.retain(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end));
         orgs.extend(pat);
+        orgs.extend(factbox_heads(&d, &orgs));
         orgs.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
         orgs.dedup_by(|b, a| b.start < a.end);
         // a company's fund arm is its own investor: "Arkéa Capital",
@@ -2260,6 +2261,57 @@ fn furniture_line<'a>(s: &'a str, lower: Option<&'a str>) -> Option<Cow<'a, str>
 
 /// Share buttons, subscription prompts, social links, ads: names in them
 /// are not actors of the article (the "LinkedIn" of a share bar).
+/// The company a wire factbox item is about: a line "* MERROW
+/// PHARMACEUTICALS" heads the paragraph that follows ("The U.S. drugmaker
+/// will invest ..."). Named in capitals, so neither the gazetteer nor the
+/// name patterns take it; its canonical form is title-cased.
+fn factbox_heads(d: &Doc, orgs: &[OrgM]) -> Vec<OrgM> {
+    let mut out = Vec::new();
+    for s in &d.sents {
+        let Some(line) = d.text.get(s.start..s.end) else {
+            continue;
+        };
+        let Some(name) = line.strip_prefix("* ").map(str::trim_end) else {
+            continue;
+        };
+        let words = name.split(' ').count();
+        let shaped = (3..=60).contains(&name.len())
+            && words <= 5
+            && name.chars().any(char::is_alphabetic)
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || " &-'.".contains(c))
+            && !matches!(name, "OTHER" | "OTHERS" | "AUTRES" | "NOTE" | "NOTES");
+        let start = s.start + 2;
+        let end = start + name.len();
+        if !shaped || orgs.iter().any(|o| o.start < end && start < o.end) {
+            continue;
+        }
+        let canonical = name
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_string() + &cs.as_str().to_lowercase()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(OrgM {
+            start,
+            end,
+            name: name.to_string(),
+            family: canonical.clone(),
+            canonical,
+            country: None,
+            outlet: false,
+            known: false,
+            public: false,
+        });
+    }
+    out
+}
+
 pub(crate) fn chrome(s: &str) -> bool {
     chrome_line(furniture_line(s, None).as_deref())
 }

@@ -600,3 +600,11 @@ fn a_tally_of_investments_announced_is_no_event() {
     assert!(e.iter().all(|x| amount(x) != Some(8e9)), "{e:#?}");
     assert!(e.iter().any(|x| amount(x) == Some(1.3e9)), "{e:#?}");
 }
+
+#[test]
+fn a_factbox_item_is_about_the_company_in_its_capital_head() {
+    let e = ev("FACTBOX-Pledges at the summit\nHere are the main announcements:\n* BRAVENTIA\nCanadian fund Braventia will invest 2 billion euros in data centres near Lyon.\n* OSTRAVEL THERAPEUTICS\nThe U.S. drugmaker will invest 300 million euros to expand its plant in Tours, creating 150 jobs.\n");
+    let drug: Vec<&Event> = e.iter().filter(|x| amount(x) == Some(3e8)).collect();
+    assert_eq!(drug.len(), 1, "{e:#?}");
+    assert_eq!(inv(drug[0]), "Ostravel Therapeutics", "{e:#?}");
+}
