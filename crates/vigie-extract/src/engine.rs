@@ -2254,7 +2254,7 @@ pub(crate) fn job_mentions(cx: &Ctx, si: usize, has_event: bool) -> Vec<(usize, 
         if !noun && !verb_hire {
             continue;
         }
-        if prev.iter().rev().take(4).any(|w| lexicon::job_not(w)) {
+        if prev.iter().rev().take(5).any(|w| lexicon::job_not(w)) {
             continue;
         }
         // a headcount further back in the sentence: "le parc compte déjà 4

@@ -608,3 +608,9 @@ fn a_factbox_item_is_about_the_company_in_its_capital_head() {
     assert_eq!(drug.len(), 1, "{e:#?}");
     assert_eq!(inv(drug[0]), "Ostravel Therapeutics", "{e:#?}");
 }
+
+#[test]
+fn a_headcount_at_the_end_of_a_year_is_no_job_creation() {
+    let e = ev("Brisko said it would slow hiring in the second half, ending the year with about 3,900 employees, compared with a previous plan of 4,300.");
+    assert!(e.is_empty(), "{e:#?}");
+}
