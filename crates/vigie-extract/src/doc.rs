@@ -111,7 +111,8 @@ pub(crate) struct Doc {
     /// Per sentence: page furniture flags ([`FURN_CHROME`], [`FURN_CAPTION`],
     /// [`FURN_BYLINE`]), computed once, and only where they matter to the
     /// analysis (sentences with a trigger or where an organisation starts):
-    /// [`FURN_KNOWN`] marks those computed, the others are 0.
+    /// [`FURN_KNOWN`] marks those computed, [`FURN_PAGE`] those (with a
+    /// trigger) whose chrome and caption flags alone are, the others are 0.
     pub furn: Vec<u8>,
     /// The tokens some per-token rule may take (see [`scan`]), in order,
     /// with their [`HIT_CAP`].. bits: the rules walk these, not every token.
@@ -208,6 +209,9 @@ pub(crate) const FURN_CAPTION: u8 = 2;
 pub(crate) const FURN_BYLINE: u8 = 4;
 /// The flags of the sentence were computed.
 pub(crate) const FURN_KNOWN: u8 = 0x80;
+/// Its [`FURN_CHROME`] and [`FURN_CAPTION`] flags were computed (not yet
+/// [`FURN_BYLINE`]: [`FURN_KNOWN`] tells when all are).
+pub(crate) const FURN_PAGE: u8 = 0x40;
 
 /// Word-at-a-time hashing for the small word sets (FxHash's mixing: eight
 /// bytes per multiply, much faster than SipHash or a byte-wise FNV on short
