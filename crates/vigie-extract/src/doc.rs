@@ -111,7 +111,8 @@ pub(crate) struct Doc {
     /// Per sentence: page furniture flags ([`FURN_CHROME`], [`FURN_CAPTION`],
     /// [`FURN_BYLINE`]), computed once, and only where they matter to the
     /// analysis (sentences with a trigger or where an organisation starts):
-    /// [`FURN_KNOWN`] marks those computed, the others are 0.
+    /// [`FURN_KNOWN`] marks those computed, [`FURN_PAGE`] those (with a
+    /// trigger) whose chrome and caption flags alone are, the others are 0.
     pub furn: Vec<u8>,
     /// The tokens some per-token rule may take (see [`scan`]), in order,
     /// with their [`HIT_CAP`].. bits: the rules walk these, not every token.
@@ -208,6 +209,9 @@ pub(crate) const FURN_CAPTION: u8 = 2;
 pub(crate) const FURN_BYLINE: u8 = 4;
 /// The flags of the sentence were computed.
 pub(crate) const FURN_KNOWN: u8 = 0x80;
+/// Its [`FURN_CHROME`] and [`FURN_CAPTION`] flags were computed (not yet
+/// [`FURN_BYLINE`]: [`FURN_KNOWN`] tells when all are).
+pub(crate) const FURN_PAGE: u8 = 0x40;
 
 /// Word-at-a-time hashing for the small word sets (FxHash's mixing: eight
 /// bytes per multiply, much faster than SipHash or a byte-wise FNV on short
@@ -417,69 +421,95 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The class and byte length of the character at `i` (its first byte
+/// `b`, a [`MULTI`] byte): `None` when no character starts there.
+#[inline]
+fn multi_class(s: &str, bytes: &[u8], i: usize, b: u8) -> Option<(u8, usize)> {
+    Some(match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+        // U+00C0..U+00FF ("é", "À"): letters but × and ÷,
+        // capitals up to U+00DE
+        (0xC3, Some(0x97 | 0xB7), _) => (0, 2),
+        (0xC3, Some(0x80..=0x9E), _) => (ALNUM | UPPER, 2),
+        (0xC3, Some(_), _) => (ALNUM, 2),
+        // U+2000..U+203F ("’", "–", "…", spaces): no letter nor
+        // digit; the spaces are U+2000..U+200A, U+2028, U+2029
+        // and U+202F
+        (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => (SPACE, 3),
+        (0xE2, Some(0x80), Some(_)) => (0, 3),
+        _ => {
+            let c = s.get(i..).and_then(|r| r.chars().next())?;
+            let class = if c.is_alphanumeric() {
+                ALNUM | if c.is_uppercase() { UPPER } else { 0 }
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                0
+            };
+            (class, c.len_utf8())
+        }
+    })
+}
+
 /// Splits `text[start..end]` into tokens.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(start..end) else {
         return;
     };
     let bytes = s.as_bytes();
-    let mut cur: Option<(usize, bool)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII by the table, the rest by its char
         let mut class = BYTE_CLASS[usize::from(b)];
         let mut n = 1;
         if class & MULTI != 0 {
-            (class, n) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-                // U+00C0..U+00FF ("é", "À"): letters but × and ÷,
-                // capitals up to U+00DE
-                (0xC3, Some(0x97 | 0xB7), _) => (0, 2),
-                (0xC3, Some(0x80..=0x9E), _) => (ALNUM | UPPER, 2),
-                (0xC3, Some(_), _) => (ALNUM, 2),
-                // U+2000..U+203F ("’", "–", "…", spaces): no letter nor
-                // digit; the spaces are U+2000..U+200A, U+2028, U+2029
-                // and U+202F
-                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => (SPACE, 3),
-                (0xE2, Some(0x80), Some(_)) => (0, 3),
-                _ => {
-                    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                        break;
-                    };
-                    let class = if c.is_alphanumeric() {
-                        ALNUM | if c.is_uppercase() { UPPER } else { 0 }
-                    } else if c.is_whitespace() {
-                        SPACE
-                    } else {
-                        0
-                    };
-                    (class, c.len_utf8())
-                }
+            let Some(x) = multi_class(s, bytes, i, b) else {
+                return;
             };
+            (class, n) = x;
         }
         if class & ALNUM != 0 {
-            if cur.is_none() {
-                cur = Some((start + i, class & UPPER != 0));
-            }
-            // the rest of an ASCII run at once
+            // a word: its ASCII runs at once, its other characters one by
+            // one, up to the first character that is no letter nor digit
+            let w0 = i;
             i += n;
-            while let Some(&b) = bytes.get(i) {
-                if BYTE_CLASS[usize::from(b)] & ALNUM == 0 {
+            loop {
+                while let Some(&b) = bytes.get(i) {
+                    if BYTE_CLASS[usize::from(b)] & ALNUM == 0 {
+                        break;
+                    }
+                    i += 1;
+                }
+                let Some(&b) = bytes.get(i) else {
+                    break;
+                };
+                if BYTE_CLASS[usize::from(b)] & MULTI == 0 {
                     break;
                 }
-                i += 1;
+                match multi_class(s, bytes, i, b) {
+                    Some((c, m)) if c & ALNUM != 0 => i += m,
+                    Some(_) => break,
+                    None => {
+                        // (no character there: the word runs to the end)
+                        out.push(Tok {
+                            start: start + w0,
+                            end,
+                            word: true,
+                            cap: class & UPPER != 0,
+                        });
+                        return;
+                    }
+                }
             }
+            out.push(Tok {
+                start: start + w0,
+                end: start + i,
+                word: true,
+                cap: class & UPPER != 0,
+            });
             continue;
         }
-        let abs = start + i;
-        if let Some((b, cap)) = cur.take() {
-            out.push(Tok {
-                start: b,
-                end: abs,
-                word: true,
-                cap,
-            });
-        }
         if class & SPACE == 0 {
+            let abs = start + i;
             out.push(Tok {
                 start: abs,
                 end: abs + n,
@@ -488,14 +518,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             });
         }
         i += n;
-    }
-    if let Some((b, cap)) = cur {
-        out.push(Tok {
-            start: b,
-            end,
-            word: true,
-            cap,
-        });
     }
 }
 

@@ -437,15 +437,18 @@ impl Extractor {
         // order)
         let ordered = sents.windows(2).all(|w| w[0].end <= w[1].start)
             && sents.iter().all(|s| s.start <= s.end);
+        // (a sentence with a trigger needs its chrome and caption flags
+        // here; its byline flag only matters where a name starts, below)
         let furn: Vec<u8> = sents
             .iter()
             .map(|s| {
-                if !ordered
-                    || trig
-                        .get(s.t0..s.t1)
-                        .is_some_and(|t| t.iter().any(Option::is_some))
-                {
+                if !ordered {
                     sentence_flags(&text, &lower, exact, s)
+                } else if trig
+                    .get(s.t0..s.t1)
+                    .is_some_and(|t| t.iter().any(Option::is_some))
+                {
+                    sentence_page_flags(&text, &lower, exact, s)
                 } else {
                     0
                 }
@@ -481,7 +484,10 @@ impl Extractor {
             toks.get(i).is_some_and(|t| t.word) && {
                 let w = word(i);
                 (lexicon::may_be_job_noun(w) && lexicon::job_noun(w))
-                    || matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
+                    // (their first bytes before the words: most words are
+                    // of one of their lengths)
+                    || matches!(w.as_bytes().first(), Some(b'h' | b'r' | b'e'))
+                        && matches!(w, "hire" | "recruit" | "recruter" | "embaucher")
             }
         };
         // amounts matter only in sentences with a trigger or a job count:
@@ -1339,7 +1345,11 @@ impl Extractor {
             for j in range {
                 if let (Some(s), Some(f)) = (d.sents.get(j), d.furn.get_mut(j)) {
                     if *f & doc::FURN_KNOWN == 0 && (everywhere || o.start < s.end) {
-                        *f = sentence_flags(&d.text, &d.lower, exact, s);
+                        *f = if *f & doc::FURN_PAGE != 0 {
+                            *f | sentence_byline(&d.text, &d.lower, exact, s)
+                        } else {
+                            sentence_flags(&d.text, &d.lower, exact, s)
+                        };
                     }
                 }
             }
@@ -2219,6 +2229,12 @@ pub(crate) fn furniture(s: &str) -> bool {
 /// The page furniture flags of a sentence ([`doc::FURN_CHROME`] ...);
 /// `lower`, when given, is the exact lowercase of `s` (same byte offsets).
 fn page_flags(s: &str, lower: Option<&str>) -> u8 {
+    chrome_caption_flags(s, lower) | byline_flag(s, lower)
+}
+
+/// The [`doc::FURN_CHROME`] and [`doc::FURN_CAPTION`] flags of
+/// [`page_flags`].
+fn chrome_caption_flags(s: &str, lower: Option<&str>) -> u8 {
     let l = furniture_line(s, lower);
     let mut f = 0;
     if chrome_line(l.as_deref()) {
@@ -2227,10 +2243,16 @@ fn page_flags(s: &str, lower: Option<&str>) -> u8 {
     if caption_line(l.as_deref()) {
         f |= doc::FURN_CAPTION;
     }
-    if byline_l(s, lower) {
-        f |= doc::FURN_BYLINE;
-    }
     f
+}
+
+/// The [`doc::FURN_BYLINE`] flag of [`page_flags`].
+fn byline_flag(s: &str, lower: Option<&str>) -> u8 {
+    if byline_l(s, lower) {
+        doc::FURN_BYLINE
+    } else {
+        0
+    }
 }
 
 /// The slice of `lower` (the exact lowercase of `s`, same byte offsets) at
@@ -2248,6 +2270,20 @@ fn lower_of<'a>(s: &str, t: &str, lower: Option<&'a str>) -> Cow<'a, str> {
 fn sentence_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
     let t = text.get(s.start..s.end).unwrap_or("");
     page_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
+}
+
+/// [`chrome_caption_flags`] of sentence `s` of the text, with
+/// [`doc::FURN_PAGE`] ([`sentence_byline`] completes them).
+fn sentence_page_flags(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
+    let t = text.get(s.start..s.end).unwrap_or("");
+    chrome_caption_flags(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_PAGE
+}
+
+/// [`byline_flag`] of sentence `s` of the text, with [`doc::FURN_KNOWN`]:
+/// with [`sentence_page_flags`], the flags [`sentence_flags`] gives.
+fn sentence_byline(text: &str, lower: &str, exact: bool, s: &Sent) -> u8 {
+    let t = text.get(s.start..s.end).unwrap_or("");
+    byline_flag(t, lower.get(s.start..s.end).filter(|_| exact)) | doc::FURN_KNOWN
 }
 
 /// The trimmed, lowercased line when it is short enough to be furniture.

@@ -1034,13 +1034,27 @@ struct Sets {
     stop: HashSet<&'static str>,
     first: HashSet<&'static str>,
     outlets: HashSet<&'static str>,
+    #[allow(dead_code)] // (read by the tests)
     outlet_first: HashSet<&'static str>,
+    /// Per first word of an outlet ([`Sets::outlet_first`]): is it an
+    /// outlet alone, and the one or two bytes that follow it in the
+    /// longer outlets.
+    outlet_next: crate::doc::FastMap<&'static str, OutletNext>,
     /// The shapes of `outlet_first` (none is empty).
     outlet_first_shapes: crate::doc::Shapes,
     /// The shapes of `outlets`.
     outlet_shapes: crate::doc::Shapes,
     /// The shapes of `stop` (none is empty).
     stop_shapes: crate::doc::Shapes,
+}
+
+/// What follows a first word of an outlet in the outlets.
+#[derive(Default)]
+struct OutletNext {
+    /// The word alone is an outlet.
+    alone: bool,
+    /// The byte after the word in a longer outlet, and the next one if any.
+    next: Vec<(u8, Option<u8>)>,
 }
 
 fn sets() -> &'static Sets {
@@ -1050,6 +1064,15 @@ fn sets() -> &'static Sets {
             .iter()
             .map(|o| o.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(o))
             .collect();
+        let mut outlet_next: crate::doc::FastMap<&'static str, OutletNext> = Default::default();
+        for o in OUTLETS {
+            let w = o.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(o);
+            let e = outlet_next.entry(w).or_default();
+            match o.as_bytes().get(w.len()..) {
+                Some([]) | None => e.alone = true,
+                Some([b0, rest @ ..]) => e.next.push((*b0, rest.first().copied())),
+            }
+        }
         let mut outlet_first_shapes = crate::doc::Shapes::new();
         for w in &outlet_first {
             outlet_first_shapes.insert(w);
@@ -1068,6 +1091,7 @@ fn sets() -> &'static Sets {
             first: FIRST_NAMES.iter().copied().collect(),
             outlets: OUTLETS.iter().copied().collect(),
             outlet_first,
+            outlet_next,
             outlet_first_shapes,
             outlet_shapes,
             stop_shapes,
@@ -1810,18 +1834,42 @@ pub(crate) fn outlets(d: &Doc, out: &mut Vec<OrgM>) {
             && d.toks[i - 1].cap
             && d.toks[i - 1].word
             && d.text.get(d.toks[i - 1].end..d.toks[i].start) == Some(" ");
-        if glued || !sets.outlet_first.contains(d.w(i)) {
+        // (the outlets of this first word: their text after it, which the
+        // text after the token must start with for a longer match)
+        let next = if glued {
+            None
+        } else {
+            sets.outlet_next.get(d.w(i))
+        };
+        let Some(next) = next else {
             i += 1;
             continue;
-        }
+        };
+        let te = d.toks[i].end;
+        let (b0, b1) = (lower.get(te).copied(), lower.get(te + 1).copied());
+        let longer = next
+            .next
+            .iter()
+            .any(|&(x, y)| Some(x) == b0 && y.is_none_or(|y| Some(y) == b1));
         // longest match of up to 4 tokens (joined with single spaces / apostrophes)
         let mut best = None;
         for len in (1..=4).rev() {
             if i + len > n {
                 continue;
             }
+            if len == 1 {
+                // (the token's word is the whole span)
+                if next.alone {
+                    best = Some((1, d.toks[i].start, te));
+                }
+                break;
+            }
             let a = d.toks[i].start;
             let b = d.toks[i + len - 1].end;
+            // (a span beyond the word holds the text after it)
+            if !longer && b > te {
+                continue;
+            }
             // (an outlet's name is never empty)
             if !sets.outlet_shapes.may_have_span(lower, a, b) {
                 continue;
@@ -3056,13 +3104,6 @@ pub(crate) fn strip_descriptors(o: &mut OrgM) {
 /// ("Hallvik" and "Hallvik Energy", "Rivoire" and "Emballages Rivoire"):
 /// they share the canonical name of the longest form.
 pub(crate) fn alias(orgs: &mut [OrgM]) {
-    use std::borrow::Cow;
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect()
-    };
     const GENERIC: &[&str] = &[
         "group",
         "groupe",
@@ -3122,37 +3163,46 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
         });
         rep_of.push(r);
     }
-    // an ASCII name is lowercased once and its words are slices of that
-    // (the same words: ASCII lowercasing keeps every character's class);
-    // the others word by word
-    let lowered: Vec<Option<String>> = reps
+    // the lowercase words of every representative, in one buffer (the
+    // words between characters that are no letter nor digit; an ASCII word
+    // lowercased byte by byte, the others by `to_lowercase` as a word alone)
+    let mut buf = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut rep_range: Vec<(usize, usize)> = Vec::with_capacity(reps.len());
+    for &i in &reps {
+        let w0 = spans.len();
+        for w in orgs[i]
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let a = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&w.to_lowercase());
+            }
+            spans.push((a, buf.len()));
+        }
+        rep_range.push((w0, spans.len()));
+    }
+    let all: Vec<&str> = spans
         .iter()
-        .map(|&i| {
-            let n = &orgs[i].name;
-            n.is_ascii().then(|| n.to_ascii_lowercase())
-        })
+        .map(|&(a, b)| buf.get(a..b).unwrap_or(""))
         .collect();
-    let rep_words: Vec<(usize, Vec<Cow<str>>)> = reps
+    let rep_words: Vec<(usize, &[&str])> = reps
         .iter()
-        .zip(&lowered)
-        .map(|(&i, l)| {
-            let ws = match l {
-                Some(l) => l
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(Cow::Borrowed)
-                    .collect(),
-                None => words(&orgs[i].name).into_iter().map(Cow::Owned).collect(),
-            };
-            (i, ws)
-        })
+        .zip(&rep_range)
+        .map(|(&i, &(a, b))| (i, all.get(a..b).unwrap_or(&[])))
         .collect();
-    let mut memo: crate::doc::FastMap<String, Option<usize>> = Default::default();
+    // per representative: the answer for its name, once known
+    let mut memo: Vec<Option<Option<usize>>> = vec![None; reps.len()];
     for a in 0..n {
         if orgs[a].known || orgs[a].outlet || orgs[a].public {
             continue;
         }
-        if let Some(&m) = memo.get(&orgs[a].name) {
+        let r = rep_of.get(a).copied().unwrap_or(usize::MAX);
+        if let Some(&Some(m)) = memo.get(r) {
             if let Some(b) = m {
                 orgs[a].canonical = orgs[b].canonical.clone();
                 orgs[a].family = orgs[b].family.clone();
@@ -3180,7 +3230,7 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 continue;
             }
             let subset = wa.iter().all(|w| wb.contains(w));
-            let distinctive = wa.iter().any(|w| !GENERIC.contains(&w.as_ref()));
+            let distinctive = wa.iter().any(|w| !GENERIC.contains(w));
             if subset && distinctive && best.is_none_or(|x| orgs[x].name.len() < orgs[b].name.len())
             {
                 best = Some(b);
@@ -3215,15 +3265,17 @@ pub(crate) fn alias(orgs: &mut [OrgM]) {
                 {
                     return None;
                 }
-                let extra: Vec<&Cow<str>> = wa.iter().filter(|w| !wb.contains(w)).collect();
-                (!wb.is_empty()
-                    && wb.iter().all(|w| wa.contains(w))
-                    && !extra.is_empty()
-                    && extra.iter().all(|w| SUFFIX.contains(&w.as_ref())))
+                // (the words of `a` that `b` lacks: some, all suffixes)
+                (!wb.is_empty() && wb.iter().all(|w| wa.contains(w)) && {
+                    let mut extra = wa.iter().filter(|w| !wb.contains(w)).peekable();
+                    extra.peek().is_some() && extra.all(|w| SUFFIX.contains(w))
+                })
                 .then_some(b)
             });
         }
-        memo.insert(orgs[a].name.clone(), best);
+        if let Some(x) = memo.get_mut(r) {
+            *x = Some(best);
+        }
         if let Some(b) = best {
             orgs[a].canonical = orgs[b].canonical.clone();
             orgs[a].family = orgs[b].family.clone();
