@@ -845,6 +845,43 @@ fn windows3<'w>(
     false
 }
 
+/// The first words of the rules of [`since_launch`]: bit `n` of
+/// `LAUNCH_GATE[b]` is set when one starts with byte `b` and is `n` bytes
+/// long (bit 15: 15 bytes or more).
+static LAUNCH_GATE: [u16; 256] = {
+    const FIRST: &[&str] = &[
+        "depuis",
+        "since",
+        "avait",
+        "previously",
+        "already",
+        "son",
+        "its",
+        "budget",
+        "plan",
+        "cost",
+        "savings",
+        "in",
+        "to",
+        "so",
+        "à",
+        "would",
+        "aurait",
+        "auraient",
+    ];
+    let mut g = [0u16; 256];
+    let mut i = 0;
+    while i < FIRST.len() {
+        let w = FIRST[i].as_bytes();
+        let n = if w.len() > 15 { 15 } else { w.len() };
+        g[w[0] as usize] |= 1 << n;
+        i += 1;
+    }
+    // "attir...", "attract...": 'a' and five bytes or more
+    g[b'a' as usize] |= 0xFFE0;
+    g
+};
+
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
     let all = cx.ws(c.0, c.1);
@@ -882,10 +919,11 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
     // every rule is read from the first word of its window: most words
     // start no rule and are read no further (their first byte says so)
     windows3(ws(), |w| {
-        if !matches!(
-            w[0].as_bytes().first(),
-            Some(b'a' | b'b' | b'c' | b'd' | b'i' | b'p' | b's' | b't' | b'w' | 0xC3)
-        ) {
+        let gate = match w[0].as_bytes().first() {
+            Some(&b) => LAUNCH_GATE.get(usize::from(b)).copied().unwrap_or(0),
+            None => 0,
+        };
+        if gate >> w[0].len().min(15) & 1 == 0 {
             return false;
         }
         match w[0] {
