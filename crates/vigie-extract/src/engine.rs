@@ -2934,8 +2934,24 @@ fn boilerplate_start(d: &Doc) -> usize {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, s)| crate::doc::is_boilerplate_header(d.text.get(s.start..s.end).unwrap_or("")))
+        .find(|(_, s)| {
+            let t = d.text.get(s.start..s.end).unwrap_or("");
+            may_be_header(t) && crate::doc::is_boilerplate_header(t)
+        })
         .map_or(d.sents.len(), |(k, _)| k)
+}
+
+/// False when `t` cannot be a header of `doc::is_boilerplate_header`: its
+/// first character after ASCII white space is ASCII and no 'A' (`trim`
+/// stops there, and every header starts with "A" or "À").
+fn may_be_header(t: &str) -> bool {
+    match t
+        .bytes()
+        .find(|&b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    {
+        Some(b) => b == b'A' || !b.is_ascii(),
+        None => true,
+    }
 }
 
 /// The most recent candidate whose actor is of the family of org `oi`
@@ -5266,4 +5282,35 @@ fn continuation(cx: &Ctx, si: usize) -> bool {
                 "usine" | "investissement" | "entrepôt" | "extension" | "unité"
             ))
         || (w0 == "it" && matches!(w1, "will" | "would" | "is"))
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    #[test]
+    fn header_gate_keeps_every_header() {
+        for t in [
+            "About Halvorsen",
+            "  À propos de Nexans",
+            "\u{a0}About Halvorsen",
+            "\n\tA propos de Lhyfe",
+            "\u{2003}À propos d'Airbus",
+        ] {
+            assert!(may_be_header(t), "{t:?}");
+        }
+        for t in [
+            "Le groupe investit 3 M€.",
+            " about Halvorsen",
+            "1 About X",
+            "",
+        ] {
+            assert!(
+                !crate::doc::is_boilerplate_header(t) || may_be_header(t),
+                "{t:?}"
+            );
+        }
+        assert!(!may_be_header("Le groupe"));
+        assert!(!may_be_header("  about Halvorsen"));
+    }
 }
