@@ -2180,12 +2180,12 @@ pub(crate) fn horizon_in(cx: &Ctx, a: usize, b: usize) -> Option<Horizon> {
                 {
                     k += 1;
                 }
-                if let Some(v) = number_word(n(k)) {
-                    let u = n(k + 1);
-                    let u2 = n(k + 2);
-                    let unit = matches!(u, "ans" | "années" | "years" | "year")
-                        || (u == "prochaines" && u2 == "années");
-                    if unit && (w != "en" && w != "in" || v > 1.0) {
+                // (the unit first: most numbers are of something else)
+                let u = n(k + 1);
+                let unit = matches!(u, "ans" | "années" | "years" | "year")
+                    || (u == "prochaines" && n(k + 2) == "années");
+                if let Some(v) = unit.then(|| number_word(n(k))).flatten() {
+                    if w != "en" && w != "in" || v > 1.0 {
                         h.years.get_or_insert(v);
                     }
                 }
