@@ -320,9 +320,10 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     let d = cx.d;
     let mut out = Vec::new();
     let mut start = t0;
-    let mut i = t0;
-    while i < t1 {
-        let w = cx.w(i);
+    // (the words past the end are empty and cut nothing)
+    let ws = cx.span(t0, t1);
+    for (j, &w) in ws.iter().enumerate() {
+        let i = t0 + j;
         // every cut below starts with a word of one of these lengths and
         // first bytes ('–' and '—' are 0xE2 and two more): most words are
         // read no further
@@ -336,7 +337,6 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
                 | (6, b't')
                 | (7, b'w')
         ) {
-            i += 1;
             continue;
         }
         let cut = match w {
@@ -383,7 +383,6 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
             }
             start = c;
         }
-        i += 1;
     }
     if start < t1 {
         out.push((start, t1));
