@@ -2401,6 +2401,9 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let boiler = std::cell::OnceCell::new();
     let in_boilerplate = |si: usize| si >= *boiler.get_or_init(|| boilerplate_start(d));
     let mut trig_buf = Vec::new();
+    // (buffers of the sentence loop, cleared for each sentence)
+    let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
+    let mut per_trig: Vec<(usize, usize)> = Vec::new();
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
@@ -2431,7 +2434,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         };
         let (amounts, aside) = usable_amounts(cx, si, &clause_of);
         // assign each amount to its best trigger
-        let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
+        taken.clear();
         for &ai in &amounts {
             let a = &d.amounts[ai];
             let at = d.tok_at(a.start);
@@ -2505,7 +2508,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             }
         }
         // one amount per trigger, except coordinated amounts ("2 Md€ en France et 1 Md€ en Allemagne")
-        let mut per_trig: Vec<(usize, usize)> = Vec::new();
+        per_trig.clear();
         // by trigger, cheapest first
         taken.sort_unstable_by_key(|&(k, ai, cost)| (k, cost, ai));
         for v in taken.chunk_by(|x, y| x.0 == y.0) {
@@ -2532,7 +2535,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
         let first_new = cands.len();
         let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
-        let main_trigs = per_trig;
+        let main_trigs: &[(usize, usize)] = &per_trig;
         for (n, &(k, ai)) in main_trigs.iter().enumerate() {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
