@@ -316,9 +316,9 @@ fn is_det(w: &str) -> bool {
 /// Splits a sentence's tokens into clauses at strong boundaries: ";",
 /// "tandis que", "alors que", "while", "whereas", ", mais", ", but", and a
 /// dash standing alone (datelines, asides).
-pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Clauses {
     let d = cx.d;
-    let mut out = Vec::new();
+    let mut out = Clauses::Many(Vec::new());
     let mut start = t0;
     // (the words past the end are empty and cut nothing)
     let ws = cx.span(t0, t1);
@@ -387,10 +387,33 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
     if start < t1 {
         out.push((start, t1));
     }
-    if out.is_empty() {
+    if out.as_slice().is_empty() {
         out.push((t0, t1));
     }
     out
+}
+
+/// The clauses of a sentence (most have one: kept without allocating).
+pub(crate) enum Clauses {
+    One([(usize, usize); 1]),
+    Many(Vec<(usize, usize)>),
+}
+
+impl Clauses {
+    fn push(&mut self, c: (usize, usize)) {
+        match self {
+            Clauses::Many(v) if v.is_empty() => *self = Clauses::One([c]),
+            Clauses::One([a]) => *self = Clauses::Many(vec![*a, c]),
+            Clauses::Many(v) => v.push(c),
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[(usize, usize)] {
+        match self {
+            Clauses::One(a) => a,
+            Clauses::Many(v) => v,
+        }
+    }
 }
 
 /// A trigger found in a sentence.
@@ -1022,7 +1045,7 @@ pub(crate) struct Ctx<'a> {
     pub site_country: Option<String>,
     /// Clauses of each sentence (token ranges), cut on first use: see
     /// [`Ctx::clauses`].
-    clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
+    clauses: Vec<std::cell::OnceCell<Clauses>>,
     /// Whether each organisation (in text order) is named as a source of
     /// the report: see [`Ctx::reporting`].
     reporting: Vec<std::cell::OnceCell<bool>>,
@@ -1147,7 +1170,7 @@ impl<'a> Ctx<'a> {
     /// The clauses of sentence `si` (token ranges).
     pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
         match (self.clauses.get(si), self.d.sents.get(si)) {
-            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self, s.t0, s.t1)),
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self, s.t0, s.t1)).as_slice(),
             _ => &[],
         }
     }
