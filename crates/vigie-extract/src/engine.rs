@@ -525,14 +525,16 @@ fn usable_amounts(
     cx: &Ctx,
     si: usize,
     clause_of: &dyn Fn(usize) -> (usize, usize),
-) -> (Vec<usize>, Vec<usize>) {
+    out: &mut Vec<usize>,
+    aside: &mut Vec<usize>,
+) {
     let d = cx.d;
     let s = d.sents[si];
-    let mut out = Vec::new();
-    let mut aside = Vec::new();
+    out.clear();
+    aside.clear();
     // (only money counts: most sentences have none)
     if !cx.amounts_in(si, MONEY) {
-        return (out, aside);
+        return;
     }
     let mut prev_end: Option<usize> = None;
     let lo = d.amounts.partition_point(|a| a.start < s.start);
@@ -769,7 +771,6 @@ fn usable_amounts(
             }
         }
     }
-    (out, aside)
 }
 
 /// Verbs of a figure moving up or down (a statistic, not a commitment).
@@ -2427,6 +2428,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     // (buffers of the sentence loop, cleared for each sentence)
     let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
     let mut per_trig: Vec<(usize, usize)> = Vec::new();
+    let (mut amounts, mut aside) = (Vec::new(), Vec::new());
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
@@ -2455,7 +2457,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 .find(|c| c.0 <= t && t < c.1)
                 .unwrap_or((s.t0, s.t1))
         };
-        let (amounts, aside) = usable_amounts(cx, si, &clause_of);
+        usable_amounts(cx, si, &clause_of, &mut amounts, &mut aside);
         // assign each amount to its best trigger
         taken.clear();
         for &ai in &amounts {
