@@ -316,13 +316,14 @@ fn is_det(w: &str) -> bool {
 /// Splits a sentence's tokens into clauses at strong boundaries: ";",
 /// "tandis que", "alors que", "while", "whereas", ", mais", ", but", and a
 /// dash standing alone (datelines, asides).
-pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Clauses {
     let d = cx.d;
-    let mut out = Vec::new();
+    let mut out = Clauses::Many(Vec::new());
     let mut start = t0;
-    let mut i = t0;
-    while i < t1 {
-        let w = cx.w(i);
+    // (the words past the end are empty and cut nothing)
+    let ws = cx.span(t0, t1);
+    for (j, &w) in ws.iter().enumerate() {
+        let i = t0 + j;
         // every cut below starts with a word of one of these lengths and
         // first bytes ('–' and '—' are 0xE2 and two more): most words are
         // read no further
@@ -336,7 +337,6 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
                 | (6, b't')
                 | (7, b'w')
         ) {
-            i += 1;
             continue;
         }
         let cut = match w {
@@ -383,15 +383,37 @@ pub(crate) fn clauses(cx: &Ctx, t0: usize, t1: usize) -> Vec<(usize, usize)> {
             }
             start = c;
         }
-        i += 1;
     }
     if start < t1 {
         out.push((start, t1));
     }
-    if out.is_empty() {
+    if out.as_slice().is_empty() {
         out.push((t0, t1));
     }
     out
+}
+
+/// The clauses of a sentence (most have one: kept without allocating).
+pub(crate) enum Clauses {
+    One([(usize, usize); 1]),
+    Many(Vec<(usize, usize)>),
+}
+
+impl Clauses {
+    fn push(&mut self, c: (usize, usize)) {
+        match self {
+            Clauses::Many(v) if v.is_empty() => *self = Clauses::One([c]),
+            Clauses::One([a]) => *self = Clauses::Many(vec![*a, c]),
+            Clauses::Many(v) => v.push(c),
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[(usize, usize)] {
+        match self {
+            Clauses::One(a) => a,
+            Clauses::Many(v) => v,
+        }
+    }
 }
 
 /// A trigger found in a sentence.
@@ -503,14 +525,16 @@ fn usable_amounts(
     cx: &Ctx,
     si: usize,
     clause_of: &dyn Fn(usize) -> (usize, usize),
-) -> (Vec<usize>, Vec<usize>) {
+    out: &mut Vec<usize>,
+    aside: &mut Vec<usize>,
+) {
     let d = cx.d;
     let s = d.sents[si];
-    let mut out = Vec::new();
-    let mut aside = Vec::new();
+    out.clear();
+    aside.clear();
     // (only money counts: most sentences have none)
     if !cx.amounts_in(si, MONEY) {
-        return (out, aside);
+        return;
     }
     let mut prev_end: Option<usize> = None;
     let lo = d.amounts.partition_point(|a| a.start < s.start);
@@ -783,7 +807,6 @@ fn usable_amounts(
             }
         }
     }
-    (out, aside)
 }
 
 /// Verbs of a figure moving up or down (a statistic, not a commitment).
@@ -881,6 +904,43 @@ fn windows3<'w>(
     false
 }
 
+/// The first words of the rules of [`since_launch`]: bit `n` of
+/// `LAUNCH_GATE[b]` is set when one starts with byte `b` and is `n` bytes
+/// long (bit 15: 15 bytes or more).
+static LAUNCH_GATE: [u16; 256] = {
+    const FIRST: &[&str] = &[
+        "depuis",
+        "since",
+        "avait",
+        "previously",
+        "already",
+        "son",
+        "its",
+        "budget",
+        "plan",
+        "cost",
+        "savings",
+        "in",
+        "to",
+        "so",
+        "à",
+        "would",
+        "aurait",
+        "auraient",
+    ];
+    let mut g = [0u16; 256];
+    let mut i = 0;
+    while i < FIRST.len() {
+        let w = FIRST[i].as_bytes();
+        let n = if w.len() > 15 { 15 } else { w.len() };
+        g[w[0] as usize] |= 1 << n;
+        i += 1;
+    }
+    // "attir...", "attract...": 'a' and five bytes or more
+    g[b'a' as usize] |= 0xFFE0;
+    g
+};
+
 /// "depuis son lancement", "since its launch": cumulative figures.
 fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
     let all = cx.ws(c.0, c.1);
@@ -918,10 +978,11 @@ fn since_launch(cx: &Ctx, c: (usize, usize)) -> bool {
     // every rule is read from the first word of its window: most words
     // start no rule and are read no further (their first byte says so)
     windows3(ws(), |w| {
-        if !matches!(
-            w[0].as_bytes().first(),
-            Some(b'a' | b'b' | b'c' | b'd' | b'i' | b'p' | b's' | b't' | b'w' | 0xC3)
-        ) {
+        let gate = match w[0].as_bytes().first() {
+            Some(&b) => LAUNCH_GATE.get(usize::from(b)).copied().unwrap_or(0),
+            None => 0,
+        };
+        if gate >> w[0].len().min(15) & 1 == 0 {
             return false;
         }
         match w[0] {
@@ -1021,7 +1082,7 @@ pub(crate) struct Ctx<'a> {
     pub site_country: Option<String>,
     /// Clauses of each sentence (token ranges), cut on first use: see
     /// [`Ctx::clauses`].
-    clauses: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
+    clauses: Vec<std::cell::OnceCell<Clauses>>,
     /// Whether each organisation (in text order) is named as a source of
     /// the report: see [`Ctx::reporting`].
     reporting: Vec<std::cell::OnceCell<bool>>,
@@ -1146,7 +1207,7 @@ impl<'a> Ctx<'a> {
     /// The clauses of sentence `si` (token ranges).
     pub fn clauses(&self, si: usize) -> &[(usize, usize)] {
         match (self.clauses.get(si), self.d.sents.get(si)) {
-            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self, s.t0, s.t1)),
+            (Some(cell), Some(s)) => cell.get_or_init(|| clauses(self, s.t0, s.t1)).as_slice(),
             _ => &[],
         }
     }
@@ -2178,12 +2239,12 @@ pub(crate) fn horizon_in(cx: &Ctx, a: usize, b: usize) -> Option<Horizon> {
                 {
                     k += 1;
                 }
-                if let Some(v) = number_word(n(k)) {
-                    let u = n(k + 1);
-                    let u2 = n(k + 2);
-                    let unit = matches!(u, "ans" | "années" | "years" | "year")
-                        || (u == "prochaines" && u2 == "années");
-                    if unit && (w != "en" && w != "in" || v > 1.0) {
+                // (the unit first: most numbers are of something else)
+                let u = n(k + 1);
+                let unit = matches!(u, "ans" | "années" | "years" | "year")
+                    || (u == "prochaines" && n(k + 2) == "années");
+                if let Some(v) = unit.then(|| number_word(n(k))).flatten() {
+                    if w != "en" && w != "in" || v > 1.0 {
                         h.years.get_or_insert(v);
                     }
                 }
@@ -2400,6 +2461,10 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
     let boiler = std::cell::OnceCell::new();
     let in_boilerplate = |si: usize| si >= *boiler.get_or_init(|| boilerplate_start(d));
     let mut trig_buf = Vec::new();
+    // (buffers of the sentence loop, cleared for each sentence)
+    let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
+    let mut per_trig: Vec<(usize, usize)> = Vec::new();
+    let (mut amounts, mut aside) = (Vec::new(), Vec::new());
     for si in 0..d.sents.len() {
         let s = d.sents[si];
         if s.t0 >= s.t1 {
@@ -2428,9 +2493,9 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
                 .find(|c| c.0 <= t && t < c.1)
                 .unwrap_or((s.t0, s.t1))
         };
-        let (amounts, aside) = usable_amounts(cx, si, &clause_of);
+        usable_amounts(cx, si, &clause_of, &mut amounts, &mut aside);
         // assign each amount to its best trigger
-        let mut taken: Vec<(usize, usize, usize)> = Vec::new(); // (trig idx, amount, cost)
+        taken.clear();
         for &ai in &amounts {
             let a = &d.amounts[ai];
             let at = d.tok_at(a.start);
@@ -2504,7 +2569,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
             }
         }
         // one amount per trigger, except coordinated amounts ("2 Md€ en France et 1 Md€ en Allemagne")
-        let mut per_trig: Vec<(usize, usize)> = Vec::new();
+        per_trig.clear();
         // by trigger, cheapest first
         taken.sort_unstable_by_key(|&(k, ai, cost)| (k, cost, ai));
         for v in taken.chunk_by(|x, y| x.0 == y.0) {
@@ -2531,7 +2596,7 @@ pub(crate) fn candidates(cx: &Ctx) -> Vec<Cand> {
         per_trig.sort_by_key(|&(_, ai)| d.amounts[ai].start);
         let first_new = cands.len();
         let byte = |t: usize| d.toks.get(t).map(|x| x.start).unwrap_or(s.end);
-        let main_trigs = per_trig;
+        let main_trigs: &[(usize, usize)] = &per_trig;
         for (n, &(k, ai)) in main_trigs.iter().enumerate() {
             let tr = trigs[k];
             let c = clause_of(tr.tok);
@@ -2932,8 +2997,24 @@ fn boilerplate_start(d: &Doc) -> usize {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, s)| crate::doc::is_boilerplate_header(d.text.get(s.start..s.end).unwrap_or("")))
+        .find(|(_, s)| {
+            let t = d.text.get(s.start..s.end).unwrap_or("");
+            may_be_header(t) && crate::doc::is_boilerplate_header(t)
+        })
         .map_or(d.sents.len(), |(k, _)| k)
+}
+
+/// False when `t` cannot be a header of `doc::is_boilerplate_header`: its
+/// first character after ASCII white space is ASCII and no 'A' (`trim`
+/// stops there, and every header starts with "A" or "À").
+fn may_be_header(t: &str) -> bool {
+    match t
+        .bytes()
+        .find(|&b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    {
+        Some(b) => b == b'A' || !b.is_ascii(),
+        None => true,
+    }
 }
 
 /// The most recent candidate whose actor is of the family of org `oi`
@@ -5264,4 +5345,35 @@ fn continuation(cx: &Ctx, si: usize) -> bool {
                 "usine" | "investissement" | "entrepôt" | "extension" | "unité"
             ))
         || (w0 == "it" && matches!(w1, "will" | "would" | "is"))
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    #[test]
+    fn header_gate_keeps_every_header() {
+        for t in [
+            "About Halvorsen",
+            "  À propos de Nexans",
+            "\u{a0}About Halvorsen",
+            "\n\tA propos de Lhyfe",
+            "\u{2003}À propos d'Airbus",
+        ] {
+            assert!(may_be_header(t), "{t:?}");
+        }
+        for t in [
+            "Le groupe investit 3 M€.",
+            " about Halvorsen",
+            "1 About X",
+            "",
+        ] {
+            assert!(
+                !crate::doc::is_boilerplate_header(t) || may_be_header(t),
+                "{t:?}"
+            );
+        }
+        assert!(!may_be_header("Le groupe"));
+        assert!(!may_be_header("  about Halvorsen"));
+    }
 }

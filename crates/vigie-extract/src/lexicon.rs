@@ -2049,7 +2049,7 @@ pub(crate) fn more_sectors(d: &Doc, near_busy: &[bool], out: &mut Vec<SecM>) {
                         continue;
                     }
                 }
-                None if word.len() == 2 => {}
+                None if matches!(word, "ia" | "ai" | "5g") => {}
                 None => continue,
             }
             let i = s.t0 + j;
