@@ -2749,14 +2749,10 @@ mod tests {
             "tens",
             "eleven",
         ];
-        let mut seed = 12_345u64;
-        for round in 0..40_000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 59) + 1 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
-            }
+        for (round, t) in crate::testutil::random_texts(&pieces, 12_345, 40_000, 32)
+            .into_iter()
+            .enumerate()
+        {
             let lang = if round % 2 == 0 { Lang::Fr } else { Lang::En };
             assert_eq!(
                 find_amounts(&t, lang),

@@ -360,14 +360,7 @@ mod tests {
             "é9",
             "\u{1f600}",
         ];
-        let mut seed = 7u64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 59) + 1 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[((seed >> 33) % pieces.len() as u64) as usize]);
-            }
+        for t in crate::testutil::random_texts(&pieces, 7, 20_000, 32) {
             let b = t.as_bytes();
             for i in 0..=b.len() {
                 let s = skip_run(b, i, false);

@@ -160,6 +160,34 @@ impl Document {
     }
 }
 
+/// Random texts for the property tests that compare a fast path with the
+/// plain code it replaces.
+#[cfg(test)]
+pub(crate) mod testutil {
+    /// `n` texts of 1 to `max_pieces` pieces drawn from `pieces` (a 64-bit
+    /// LCG from `seed`; `max_pieces` a power of two).
+    pub(crate) fn random_texts(
+        pieces: &[&str],
+        mut seed: u64,
+        n: usize,
+        max_pieces: u64,
+    ) -> Vec<String> {
+        let shift = 64 - max_pieces.trailing_zeros();
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() >> shift) + 1;
+                (0..len)
+                    .map(|_| pieces[((next() >> 33) % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

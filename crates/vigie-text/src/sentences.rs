@@ -287,20 +287,11 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 mod tests {
     use super::*;
 
-    /// `n` texts of 0 to 15 pieces drawn from `pieces` (a 64-bit LCG from `seed`).
-    fn random_texts(pieces: &[&str], mut seed: u64, n: usize) -> Vec<String> {
-        let mut next = move || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            seed
-        };
-        (0..n)
-            .map(|_| {
-                let len = next() >> 60;
-                (0..len)
-                    .map(|_| pieces[((next() >> 33) % pieces.len() as u64) as usize])
-                    .collect()
-            })
-            .collect()
+    /// `n` texts of 1 to 16 pieces drawn from `pieces`, and the empty text.
+    fn random_texts(pieces: &[&str], seed: u64, n: usize) -> Vec<String> {
+        let mut v = crate::testutil::random_texts(pieces, seed, n, 16);
+        v.push(String::new());
+        v
     }
 
     #[test]
