@@ -3855,6 +3855,9 @@ fn build(
         }
     }
     let mut pref = ref_cand;
+    // a round whose only named party is its leader ("has raised $38m in a
+    // round led by Northwall"): kept with no recipient
+    let mut leader_only = false;
     let mut investor;
     let mut recipient = None;
     let kind;
@@ -3863,19 +3866,32 @@ fn build(
             // the subject raises; investors are named after "mené par", "auprès de", "led by"...
             if subject.is_none() {
                 // "Levée de fonds de 22 M€ pour Kyomed"
-                subject =
-                    recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3)
-                        // the round's leader is no raiser ("un tour de table
-                        // de 6,5 M€ mené par Elaia")
-                        .filter(|&o| {
-                            let t = d.tok_at(d.orgs[o].start);
-                            !(t >= 2
-                                && matches!(cx.w(t - 1), "par" | "by")
-                                && matches!(
-                                    cx.w(t - 2),
-                                    "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
-                                ))
-                        });
+                let leads = |o: usize| {
+                    let t = d.tok_at(d.orgs[o].start);
+                    t >= 2
+                        && matches!(cx.w(t - 1), "par" | "by")
+                        && matches!(
+                            cx.w(t - 2),
+                            "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
+                        )
+                };
+                let after =
+                    recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3);
+                leader_only = false;
+                // the round's leader is no raiser ("un tour de table de 6,5 M€
+                // mené par Elaia"); the raiser then opens the sentence
+                // ("Ledgerly, a London-based startup ..., has raised $38m in
+                // a round led by Northwall")
+                subject = after.filter(|&o| !leads(o));
+                if let (None, Some(l)) = (subject, after) {
+                    subject = d.toks.get(s.t0).zip(d.toks.get(tr.tok)).and_then(|(a, b)| {
+                        cx.orgs_in(a.start, b.start).find(|&o| {
+                            o != l && !cx.reporting(o) && !d.orgs[o].public && !d.orgs[o].outlet
+                        })
+                    });
+                    // no raiser named: the round stands with its leader alone
+                    leader_only = subject.is_none();
+                }
                 if subject.is_some() {
                     via = Via::After;
                 }
@@ -4013,7 +4029,9 @@ fn build(
                 if debt && kind == Kind::Equity {
                     return None;
                 }
-                recipient?;
+                if !leader_only {
+                    recipient?;
+                }
             }
         }
         Class::Acquire => {
