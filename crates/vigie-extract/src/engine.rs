@@ -1751,6 +1751,19 @@ fn on_condition(cx: &Ctx, lo: usize, trig: usize) -> bool {
     })
 }
 
+/// Whether organisation `o` is named as a round's leader: "mené par Elaia",
+/// "led by Northwall Capital".
+fn led_by(cx: &Ctx, o: usize) -> bool {
+    let d = cx.d;
+    let t = d.orgs.get(o).map_or(0, |x| d.tok_at(x.start));
+    t >= 2
+        && matches!(cx.w(t - 1), "par" | "by")
+        && matches!(
+            cx.w(t - 2),
+            "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
+        )
+}
+
 pub(crate) fn status_of(cx: &Ctx, c: (usize, usize), trig: usize, class: Class) -> Status {
     let lo = c.0;
     let hi = (trig + 2).min(c.1);
@@ -3866,15 +3879,6 @@ fn build(
             // the subject raises; investors are named after "mené par", "auprès de", "led by"...
             if subject.is_none() {
                 // "Levée de fonds de 22 M€ pour Kyomed"
-                let leads = |o: usize| {
-                    let t = d.tok_at(d.orgs[o].start);
-                    t >= 2
-                        && matches!(cx.w(t - 1), "par" | "by")
-                        && matches!(
-                            cx.w(t - 2),
-                            "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
-                        )
-                };
                 let after =
                     recipient_after(cx, c, tend, &["pour", "for", "de", "by", "par"], None, 3);
                 leader_only = false;
@@ -3882,7 +3886,7 @@ fn build(
                 // mené par Elaia"); the raiser then opens the sentence
                 // ("Ledgerly, a London-based startup ..., has raised $38m in
                 // a round led by Northwall")
-                subject = after.filter(|&o| !leads(o));
+                subject = after.filter(|&o| !led_by(cx, o));
                 if let (None, Some(l)) = (subject, after) {
                     subject = d.toks.get(s.t0).zip(d.toks.get(tr.tok)).and_then(|(a, b)| {
                         cx.orgs_in(a.start, b.start).find(|&o| {
@@ -3977,15 +3981,7 @@ fn build(
                 // ... unless the first is the round's leader ("mené par
                 // Elaia, aux côtés de Finovam Gestion", "led by Balderton,
                 // with participation from existing investors Frst")
-                let leads = investor.is_some_and(|i| {
-                    let t = d.tok_at(d.orgs[i].start);
-                    t >= 2
-                        && matches!(cx.w(t - 1), "par" | "by")
-                        && matches!(
-                            cx.w(t - 2),
-                            "led" | "mené" | "menée" | "emmené" | "emmenée" | "co-led"
-                        )
-                });
+                let leads = investor.is_some_and(|i| led_by(cx, i));
                 if let Some(f) = fund_after(cx, sent_end, tend, recipient).filter(|_| !leads) {
                     if investor.is_none_or(|i| d.orgs[i].start < d.orgs[f].start) {
                         investor = Some(f);
